@@ -1,0 +1,84 @@
+package org.probono.clearinghouse.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Configuration, read once at start from environment variables and validated there: a missing variable
+ * fails the cold start with its name, not a request later with a NullPointerException.
+ * A JVM system property of the same name wins over the environment: the local runner hosts all four
+ * functions in one JVM and configures them that way.
+ */
+public record Config(
+        String region,
+        String tableName,
+        String senderAddress,
+        String inboundDomain,
+        String adminEmail,
+        String apiUrl,
+        String webUrl,
+        String kmsKeyId,
+        String inboundBucket,
+        String sesConfigurationSet) {
+
+    public static final String REGION = "AWS_REGION";
+    public static final String TABLE_NAME = "TABLE_NAME";
+    public static final String SENDER_ADDRESS = "SENDER_ADDRESS";
+    public static final String INBOUND_DOMAIN = "INBOUND_DOMAIN";
+    public static final String ADMIN_EMAIL = "ADMIN_EMAIL";
+    public static final String API_URL = "API_URL";
+    public static final String WEB_URL = "WEB_URL";
+    public static final String KMS_KEY_ID = "KMS_KEY_ID";
+    public static final String INBOUND_BUCKET = "INBOUND_BUCKET";
+    public static final String SES_CONFIGURATION_SET = "SES_CONFIGURATION_SET";
+
+    public static Config fromEnvironment() {
+        return from(name -> Optional.ofNullable(System.getProperty(name)).orElse(System.getenv(name)));
+    }
+
+    public static Config from(Map<String, String> values) { return from(values::get); }
+
+    public static Config from(Function<String, String> source) {
+        List<String> missing = new ArrayList<>();
+        Function<String, String> required = name -> {
+            String value = source.apply(name);
+            if (value == null || value.isBlank()) {
+                missing.add(name);
+                return null;
+            }
+            return value.strip();
+        };
+        Config config = new Config(
+                required.apply(REGION),
+                required.apply(TABLE_NAME),
+                required.apply(SENDER_ADDRESS),
+                required.apply(INBOUND_DOMAIN),
+                required.apply(ADMIN_EMAIL),
+                stripSlash(optional(source, API_URL)),
+                stripSlash(required.apply(WEB_URL)),
+                required.apply(KMS_KEY_ID),
+                required.apply(INBOUND_BUCKET),
+                optional(source, SES_CONFIGURATION_SET));
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Missing configuration: set the environment variable"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+        }
+        return config;
+    }
+
+    /** Blank counts as absent: a template parameter left at its empty default. */
+    private static String optional(Function<String, String> source, String name) {
+        String value = source.apply(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The API's public URL for links in emails, if configured; otherwise the URL a request arrived on. */
+    public Optional<String> publicApiUrl() { return Optional.ofNullable(apiUrl); }
+
+    private static String stripSlash(String url) {
+        return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

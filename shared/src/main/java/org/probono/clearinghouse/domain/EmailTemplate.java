@@ -1,0 +1,30 @@
+package org.probono.clearinghouse.domain;
+
+import java.util.Locale;
+
+/** Every email the clearinghouse sends. The file names under notify's templates/ follow {@link #fileName()}. */
+public enum EmailTemplate {
+    VERIFY_EMAIL,
+    REGISTRATION_REJECTED,
+    ORGANISATION_APPROVED,
+    LAWYER_APPROVED,
+    REQUEST_ACKNOWLEDGED,
+    ADMIN_NEW_REQUEST,
+    OFFER,
+    OFFER_REMINDER,
+    MATTER_DETAILS_TO_LAWYER,
+    INTRODUCTION_TO_ORGANISATION,
+    OFFER_FILLED,
+    OFFER_WITHDRAWN,
+    ALREADY_TAKEN,
+    REPLY_NOT_UNDERSTOOD,
+    ADMIN_OFFER_DECLINED,
+    ADMIN_OFFER_EXPIRED,
+    ADMIN_ACCEPTED,
+    ADMIN_SUPPRESSED,
+    REQUEST_WITHDRAWN,
+    REQUEST_CLOSED,
+    REQUEST_COMPLETED;
+
+    public String fileName() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+}

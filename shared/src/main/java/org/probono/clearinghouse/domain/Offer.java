@@ -1,0 +1,33 @@
+package org.probono.clearinghouse.domain;
+
+import java.time.Instant;
+
+/**
+ * A request offered to one lawyer. {@code replyTokenHash} identifies the offer's reply address
+ * ({@code reply+<token>@...}); only the hash is stored. {@code reminded} records that the half-way
+ * reminder went out, so it goes out once.
+ */
+public record Offer(
+        String requestId,
+        String lawyerId,
+        OfferStatus status,
+        Instant offeredAt,
+        Instant respondBy,
+        String replyTokenHash,
+        Instant answeredAt,
+        String note,
+        boolean reminded,
+        long version) {
+
+    public boolean isPending() { return status == OfferStatus.PENDING; }
+
+    public Offer answered(OfferStatus newStatus, Instant at, String why) {
+        return new Offer(requestId, lawyerId, newStatus, offeredAt, respondBy, replyTokenHash, at, why, reminded,
+                version + 1);
+    }
+
+    public Offer markReminded() {
+        return new Offer(requestId, lawyerId, status, offeredAt, respondBy, replyTokenHash, answeredAt, note, true,
+                version + 1);
+    }
+}

@@ -1,0 +1,8 @@
+package org.probono.clearinghouse.domain;
+
+public enum RequestStatus {
+    SUBMITTED, OFFERED, ACCEPTED, COMPLETED, WITHDRAWN, CLOSED;
+
+    /** Open requests are in the queue: the team can still offer them to lawyers. */
+    public boolean isOpen() { return this == SUBMITTED || this == OFFERED; }
+}

@@ -1,0 +1,4 @@
+package org.probono.clearinghouse.http;
+
+/** One bad field of a request body: {@code field} is its JSON path (dots and [index]). */
+public record FieldError(String field, String message) {}

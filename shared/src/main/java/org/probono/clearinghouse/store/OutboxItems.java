@@ -1,0 +1,56 @@
+package org.probono.clearinghouse.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.json.Json;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+
+/**
+ * OutboxMessage ⇄ item ({@code OUTBOX#id}). Written PENDING by a state change; the stream's filter
+ * passes only inserts of this entity to NotifyFunction, which marks it SENT (or SUPPRESSED) under a
+ * condition so a retried batch sends nothing twice.
+ */
+public final class OutboxItems {
+    public static final String ENTITY = "OUTBOX";
+    public static final String STATUS = "status";
+    public static final String PENDING = "PENDING";
+    public static final String SENT = "SENT";
+    public static final String SUPPRESSED = "SUPPRESSED";
+    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
+
+    private OutboxItems() {}
+
+    public static EnhancedDocument toItem(OutboxMessage message) {
+        return Item.write(ENTITY, Keys.outbox(message.id()))
+                .string("id", message.id())
+                .enumValue("template", message.template())
+                .string("to", message.to())
+                .json("data", Json.write(message.data()))
+                .string("token", message.token())
+                .string("sealedDetails", message.sealedDetails())
+                .time("createdAt", message.createdAt())
+                .string(STATUS, PENDING)
+                .version(1)
+                .build();
+    }
+
+    public static OutboxMessage from(Item item) {
+        String data = item.json("data");
+        try {
+            return new OutboxMessage(
+                    item.requiredString("id"),
+                    item.enumValue("template", EmailTemplate.class),
+                    item.string("to"),
+                    data == null ? Map.of() : Json.MAPPER.readValue(data, DATA),
+                    item.string("token"),
+                    item.string("sealedDetails"),
+                    item.time("createdAt"));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.probono.clearinghouse.store;
+
+/** The result of committing a {@link Transaction}: all of it was written, or none of it. */
+public sealed interface Outcome {
+    record Committed() implements Outcome {}
+
+    /** Nothing was written. {@code label} names the action whose condition failed (for logs and tests). */
+    record Rejected(Failure failure, String label) implements Outcome {}
+
+    default boolean committed() { return this instanceof Committed; }
+}

@@ -1,0 +1,194 @@
+package org.probono.clearinghouse.store;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.probono.clearinghouse.store.Transaction.Action;
+import org.probono.clearinghouse.store.Transaction.Check;
+import org.probono.clearinghouse.store.Transaction.Delete;
+import org.probono.clearinghouse.store.Transaction.Put;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
+import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The single table, through the Enhanced Client. One document schema, built once, serves every item
+ * type (docs/data-model.md says why); typed mappers turn items into domain records.
+ */
+public final class Store {
+    /** Key attributes of the table and both indexes; no reflection, built once per container. */
+    public static final TableSchema<EnhancedDocument> SCHEMA = TableSchema.documentSchemaBuilder()
+            .addIndexPartitionKey(TableMetadata.primaryIndexName(), Keys.PK, AttributeValueType.S)
+            .addIndexSortKey(TableMetadata.primaryIndexName(), Keys.SK, AttributeValueType.S)
+            .addIndexPartitionKey(Keys.GSI1, Keys.GSI1PK, AttributeValueType.S)
+            .addIndexSortKey(Keys.GSI1, Keys.GSI1SK, AttributeValueType.S)
+            .addIndexPartitionKey(Keys.GSI2, Keys.GSI2PK, AttributeValueType.S)
+            .addIndexSortKey(Keys.GSI2, Keys.GSI2SK, AttributeValueType.S)
+            .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
+            .build();
+
+    private static final int TRANSACTION_CONFLICT_ATTEMPTS = 3;
+
+    private final DynamoDbEnhancedClient enhanced;
+    private final DynamoDbTable<EnhancedDocument> table;
+    private final Clock clock;
+
+    public Store(DynamoDbClient dynamoDb, String tableName, Clock clock) {
+        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+        this.table = enhanced.table(tableName, SCHEMA);
+        this.clock = clock;
+    }
+
+    public Clock clock() { return clock; }
+
+    /** A strongly consistent read: what a state change is decided on. Expired items are absent. */
+    public Optional<Item> get(Key key) {
+        EnhancedDocument document = table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build());
+        return Optional.ofNullable(document).map(Item::of).filter(item -> !item.isExpired(clock.instant()));
+    }
+
+    /** Items of one partition of the table whose sort key starts with {@code skPrefix}, in key order. */
+    public List<Item> partition(String pk, String skPrefix) {
+        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(pk).sortValue(skPrefix)))
+                .consistentRead(true)
+                .build();
+        List<Item> items = new ArrayList<>();
+        table.query(request).items().forEach(document -> keep(items, document));
+        return items;
+    }
+
+    /**
+     * Items of one partition of a secondary index ({@link Keys#GSI1} or {@link Keys#GSI2}), ascending or
+     * descending by its sort key, at most {@code limit} of them (0: all).
+     */
+    public List<Item> index(String indexName, String pk, boolean ascending, int limit) {
+        return index(indexName, QueryConditional.keyEqualTo(k -> k.partitionValue(pk)), ascending, limit);
+    }
+
+    /** As {@link #index(String, String, boolean, int)}, limited to sort keys up to {@code skAtMost}. */
+    public List<Item> indexUpTo(String indexName, String pk, String skAtMost, int limit) {
+        return index(indexName, QueryConditional.sortLessThanOrEqualTo(k -> k.partitionValue(pk).sortValue(skAtMost)),
+                true, limit);
+    }
+
+    private List<Item> index(String indexName, QueryConditional condition, boolean ascending, int limit) {
+        DynamoDbIndex<EnhancedDocument> index = table.index(indexName);
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
+                .queryConditional(condition)
+                .scanIndexForward(ascending);
+        if (limit > 0) request.limit(limit);
+        List<Item> items = new ArrayList<>();
+        for (Page<EnhancedDocument> page : index.query(request.build())) {
+            for (EnhancedDocument document : page.items()) {
+                keep(items, document);
+                if (limit > 0 && items.size() == limit) return items;
+            }
+        }
+        return items;
+    }
+
+    private void keep(List<Item> items, EnhancedDocument document) {
+        Item item = Item.of(document);
+        if (!item.isExpired(clock.instant())) items.add(item);
+    }
+
+    /**
+     * Commits the transaction: everything or nothing. A failed condition comes back as
+     * {@link Outcome.Rejected} naming the first failing action; a conflict with a transaction in flight
+     * is retried (the conditions are evaluated afresh), then reported as CHANGED_CONCURRENTLY.
+     */
+    public Outcome commit(Transaction transaction) {
+        if (transaction.isEmpty()) throw new IllegalArgumentException("an empty transaction changes nothing");
+        List<Action> actions = transaction.actions();
+        TransactWriteItemsEnhancedRequest request = toRequest(actions);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                enhanced.transactWriteItems(request);
+                return new Outcome.Committed();
+            } catch (TransactionCanceledException e) {
+                Optional<Outcome.Rejected> rejected = conditionFailure(actions, e.cancellationReasons());
+                if (rejected.isPresent()) return rejected.get();
+                if (attempt == TRANSACTION_CONFLICT_ATTEMPTS) {
+                    return new Outcome.Rejected(Failure.CHANGED_CONCURRENTLY, "transaction conflict");
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static Optional<Outcome.Rejected> conditionFailure(List<Action> actions, List<CancellationReason> reasons) {
+        for (int i = 0; i < reasons.size() && i < actions.size(); i++) {
+            if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                Action action = actions.get(i);
+                return Optional.of(new Outcome.Rejected(failureOf(action), action.label()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Failure failureOf(Action action) {
+        Failure failure = switch (action) {
+            case Put put -> put.failure();
+            case Delete delete -> delete.failure();
+            case Check check -> check.failure();
+        };
+        return failure == null ? Failure.CHANGED_CONCURRENTLY : failure;
+    }
+
+    private TransactWriteItemsEnhancedRequest toRequest(List<Action> actions) {
+        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
+        for (Action action : actions) {
+            switch (action) {
+                case Put put -> {
+                    var builder = TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(put.item());
+                    if (put.condition() != null) builder.conditionExpression(put.condition());
+                    request.addPutItem(table, builder.build());
+                }
+                case Delete delete -> {
+                    var builder = TransactDeleteItemEnhancedRequest.builder().key(delete.key());
+                    if (delete.condition() != null) builder.conditionExpression(delete.condition());
+                    request.addDeleteItem(table, builder.build());
+                }
+                case Check check -> request.addConditionCheck(table,
+                        ConditionCheck.builder().key(check.key()).conditionExpression(check.condition()).build());
+            }
+        }
+        return request.build();
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The table name, for logs and tests. */
+    public String tableName() { return table.tableName(); }
+
+    /** Reads an item whatever its expiry; for tests and the admin tools that show raw state. */
+    public Optional<Item> getIncludingExpired(Key key) {
+        return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build()))
+                .map(Item::of);
+    }
+}
