@@ -1,0 +1,82 @@
+package org.probono.clearinghouse.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.DataKeySpec;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
+
+/**
+ * Envelope encryption of a request's confidential details: a fresh AES-256 data key from KMS per
+ * request, AES-GCM over the text, only the KMS-encrypted data key kept beside the ciphertext. The
+ * request id is both KMS encryption context and GCM associated data, so a sealed value copied onto
+ * another request does not open. A table export or backup shows ciphertext only.
+ * Sealed form: {@code v1.<encrypted data key>.<nonce>.<ciphertext>} (URL-safe base64 parts).
+ */
+public final class ConfidentialBox {
+    private static final String VERSION = "v1";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
+
+    private final KmsClient kms;
+    private final String keyId;
+    private final SecureRandom random = new SecureRandom();
+
+    public ConfidentialBox(KmsClient kms, String keyId) {
+        this.kms = kms;
+        this.keyId = keyId;
+    }
+
+    public String seal(String plaintext, String requestId) {
+        GenerateDataKeyResponse dataKey = kms.generateDataKey(k -> k.keyId(keyId).keySpec(DataKeySpec.AES_256)
+                .encryptionContext(context(requestId)));
+        byte[] key = dataKey.plaintext().asByteArray();
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            byte[] ciphertext = cipher(Cipher.ENCRYPT_MODE, key, nonce, requestId)
+                    .doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return String.join(".", VERSION, ENCODE.encodeToString(dataKey.ciphertextBlob().asByteArray()),
+                    ENCODE.encodeToString(nonce), ENCODE.encodeToString(ciphertext));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is unavailable", e);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    public String open(String sealed, String requestId) {
+        String[] parts = sealed.split("\\.");
+        if (parts.length != 4 || !parts[0].equals(VERSION)) throw new IllegalArgumentException("not a sealed value");
+        byte[] key = kms.decrypt(d -> d.keyId(keyId).ciphertextBlob(SdkBytes.fromByteArray(DECODE.decode(parts[1])))
+                .encryptionContext(context(requestId))).plaintext().asByteArray();
+        try {
+            byte[] plaintext = cipher(Cipher.DECRYPT_MODE, key, DECODE.decode(parts[2]), requestId)
+                    .doFinal(DECODE.decode(parts[3]));
+            return new String(plaintext, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("the sealed value does not open for request " + requestId, e);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private static Cipher cipher(int mode, byte[] key, byte[] nonce, String requestId) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(requestId.getBytes(StandardCharsets.UTF_8));
+        return cipher;
+    }
+
+    private static Map<String, String> context(String requestId) { return Map.of("requestId", requestId); }
+}
