@@ -35,6 +35,7 @@ public final class Verifications {
         if (!Secrets.looksLikeToken(secret)) return new Result.Invalid();
         String hash = Secrets.hash(secret);
         // Two attempts: a simultaneous click may win the race; the second look then finds the token spent.
+        Outcome lastFailure = null;
         for (int attempt = 0; attempt < 2; attempt++) {
             Optional<Token> token = registry.token(hash).filter(t -> t.purpose() == Token.Purpose.VERIFY_EMAIL);
             if (token.isEmpty()) return new Result.Invalid();
@@ -48,10 +49,10 @@ public final class Verifications {
             Registrant verified = current.withStatus(ProfileStatus.PENDING_REVIEW);
             AuditEvent event = new AuditEvent(current.subjectKey(), now, verified.status().name(), "email verified",
                     Registrations.ACTOR);
-            if (registry.verify(verified, current.version(), token.get().usedAt(now), event) instanceof Outcome.Committed) {
-                return new Result.Verified(verified.name(), verified.status());
-            }
+            Outcome outcome = registry.verify(verified, current.version(), token.get().usedAt(now), event);
+            if (outcome instanceof Outcome.Committed) return new Result.Verified(verified.name(), verified.status());
+            lastFailure = outcome;
         }
-        throw new IllegalStateException("verification kept conflicting");
+        throw new IllegalStateException("verification kept failing: " + lastFailure);
     }
 }

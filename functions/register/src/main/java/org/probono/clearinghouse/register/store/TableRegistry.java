@@ -32,6 +32,14 @@ public final class TableRegistry implements Registry {
             .expression("attribute_exists(PK) AND attribute_not_exists(usedAt)")
             .build();
 
+    /*
+     * Audit sequence numbers by step: a registration's events sort in step order, and never collide, even
+     * when two steps fall in the same instant (a fixed clock, a coarse one).
+     */
+    private static final int REGISTERED = 0;
+    private static final int VERIFIED = 1;
+    private static final int REVIEWED = 2;
+
     private final Store store;
 
     public TableRegistry(Store store) { this.store = store; }
@@ -42,7 +50,7 @@ public final class TableRegistry implements Registry {
                 .create(EmailClaimItems.toItem(registrant.email(), registrant.kind(), registrant.id()), Failure.ALREADY_EXISTS)
                 .create(toItem(registrant))
                 .create(TokenItems.toItem(verification))
-                .create(AuditItems.toItem(event))
+                .create(AuditItems.toItem(event, REGISTERED))
                 .create(OutboxItems.toItem(email)));
     }
 
@@ -62,7 +70,7 @@ public final class TableRegistry implements Registry {
         return store.commit(new Transaction()
                 .putIf(TokenItems.toItem(spent), UNSPENT, Failure.WRONG_STATE)
                 .replace(toItem(verified), expectedVersion)
-                .create(AuditItems.toItem(event)));
+                .create(AuditItems.toItem(event, VERIFIED)));
     }
 
     @Override
@@ -70,7 +78,7 @@ public final class TableRegistry implements Registry {
             OutboxMessage email) {
         Transaction change = new Transaction()
                 .replace(toItem(approved), expectedVersion)
-                .create(AuditItems.toItem(event))
+                .create(AuditItems.toItem(event, REVIEWED))
                 .create(OutboxItems.toItem(email));
         if (accessToken != null) change.create(TokenItems.toItem(accessToken));
         if (approved instanceof Registrant.OfLawyer lawyer) {
@@ -84,7 +92,7 @@ public final class TableRegistry implements Registry {
         return store.commit(new Transaction()
                 .replace(toItem(rejected), expectedVersion)
                 .delete(Keys.email(rejected.email()))
-                .create(AuditItems.toItem(event))
+                .create(AuditItems.toItem(event, REVIEWED))
                 .create(OutboxItems.toItem(email)));
     }
 
