@@ -1,7 +1,6 @@
 package org.probono.clearinghouse.register.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
-import org.probono.clearinghouse.local.backend.MotoServer;
 import org.probono.clearinghouse.store.Keys;
 
 /** One account per email address, across organisations and lawyers, whatever the timing. */
@@ -44,17 +42,10 @@ class RegistrationConflictsTest {
         assertThat(function.aws.countItems()).isEqualTo(before);
     }
 
-    /*
-     * Needs a backend whose transactions are atomic under concurrency, so it is skipped on moto: moto 5.2.1
-     * (dynamodb/models/__init__.py, transact_write_items) rolls a cancelled TransactWriteItems back by
-     * restoring a deep copy of the whole table taken when it started, with no lock. Concurrent transactions
-     * then lose each other's items: we saw a committed claim vanish and a second registration succeed, and
-     * cancelled registrations' profiles reappear. Run with -Daws.backend=localstack where Docker runs.
-     */
+    /* moto runs one request at a time in our harness (local/backend moto_serialized.py): its own
+     * transactions are not atomic under concurrency, so the race below would otherwise test moto. */
     @Test
     void twenty_concurrent_registrations_with_one_email_create_exactly_one_account() throws Exception {
-        assumeFalse(function.aws.backend() instanceof MotoServer,
-                "moto's TransactWriteItems is not atomic under concurrency (whole-table snapshot restore)");
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Callable<RegisterFunction.HttpAnswer>> attempts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
