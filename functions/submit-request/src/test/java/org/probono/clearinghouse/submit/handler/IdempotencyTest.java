@@ -10,11 +10,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +28,11 @@ import org.probono.clearinghouse.submit.app.Mailboxes;
 import org.probono.clearinghouse.submit.app.Requests;
 import org.probono.clearinghouse.submit.handler.SubmitApi.Reply;
 import org.probono.clearinghouse.submit.store.RequestStore;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @ExtendWith(LocalAwsExtension.class)
 class IdempotencyTest {
@@ -109,27 +116,40 @@ class IdempotencyTest {
         assertThat(api.submit(shakti.token(), "order:2026-11.28_a-b", SubmitFlowTest.body()).status()).isEqualTo(201);
     }
 
+    /**
+     * Six containers submit with one key at once; every one of them gets past the key lookup and sends its
+     * transaction (held until all six have, so the race is certain, not likely). moto runs a transaction
+     * without a lock and undoes a failed one by restoring a copy of the table taken before it, which can
+     * erase a concurrent committed one; DynamoDB is atomic. So the transactions themselves are let through
+     * one at a time; everything before them races for real.
+     */
     @Test
     void concurrent_submits_with_one_key_create_one_request_and_all_get_its_response() throws Exception {
         int callers = 6;
+        RacingTransactions race = new RacingTransactions(callers);
+        DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                .endpointOverride(java.net.URI.create(System.getProperty("aws.endpointUrl")))
+                .region(software.amazon.awssdk.regions.Region.of(System.getProperty("aws.region")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(race))
+                .build();
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch start = new CountDownLatch(1);
-        List<Callable<Reply>> attempts = new ArrayList<>();
+        List<Future<Reply>> futures = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
-            SubmitApi container = new SubmitApi(new SubmitRequestHandler()); // one Lambda container each
+            SubmitApi container = new SubmitApi(handler(dynamoDb, Clock.systemUTC())); // one Lambda container each
             ObjectNode body = SubmitFlowTest.body(Instant.parse("2030-01-01T00:00:00Z"));
-            attempts.add(() -> {
+            futures.add(pool.submit(() -> {
                 start.await();
                 return container.submit(shakti.token(), "double-click", body);
-            });
+            }));
         }
-        List<Future<Reply>> futures = new ArrayList<>();
-        for (Callable<Reply> attempt : attempts) futures.add(pool.submit(attempt));
         start.countDown();
         List<Reply> replies = new ArrayList<>();
         for (Future<Reply> future : futures) replies.add(future.get());
         pool.shutdown();
 
+        assertThat(race.transactions()).isEqualTo(callers);
         assertThat(world.items("REQUEST")).hasSize(1);
         assertThat(world.items("OUTBOX")).hasSize(2);
         assertThat(world.items("EVENT")).hasSize(1);
@@ -138,15 +158,58 @@ class IdempotencyTest {
             assertThat(reply.status()).isEqualTo(201);
             assertThat(reply.body().path("id").asText()).isEqualTo(id);
         });
+        assertThat(replies).filteredOn(reply -> reply.header("Idempotent-Replayed") != null).hasSize(callers - 1);
+    }
+
+    private SubmitRequestHandler handler(DynamoDbClient dynamoDb, Clock clock) {
+        return new SubmitRequestHandler(Requests.of(
+                new RequestStore(new Store(dynamoDb, aws.tableName(), clock)),
+                new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")),
+                new Mailboxes("admin@example.org", "https://form.example"), clock));
+    }
+
+    /** Holds each TransactWriteItems until all callers have sent one, then lets them through one at a time. */
+    static final class RacingTransactions implements ExecutionInterceptor {
+        private final CountDownLatch allArrived;
+        private final Semaphore oneAtATime = new Semaphore(1);
+        private final AtomicInteger transactions = new AtomicInteger();
+
+        RacingTransactions(int callers) { this.allArrived = new CountDownLatch(callers); }
+
+        int transactions() { return transactions.get(); }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (!isTransaction(attributes)) return;
+            transactions.incrementAndGet();
+            allArrived.countDown();
+            try {
+                allArrived.await(10, TimeUnit.SECONDS);
+                oneAtATime.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            if (isTransaction(attributes)) oneAtATime.release();
+        }
+
+        @Override
+        public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+            if (isTransaction(attributes)) oneAtATime.release();
+        }
+
+        private static boolean isTransaction(ExecutionAttributes attributes) {
+            return "TransactWriteItems".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        }
     }
 
     @Test
     void after_24_hours_the_key_is_forgotten_even_before_ttl_deletes_it() {
         MovableClock clock = new MovableClock(Instant.now());
-        SubmitApi later = new SubmitApi(new SubmitRequestHandler(Requests.of(
-                new RequestStore(new Store(aws.dynamoDb(), aws.tableName(), clock)),
-                new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")),
-                new Mailboxes("admin@example.org", "https://form.example"), clock)));
+        SubmitApi later = new SubmitApi(handler(aws.dynamoDb(), clock));
         ObjectNode body = SubmitFlowTest.body(Instant.now().plus(Duration.ofDays(30)));
         Reply first = later.submit(shakti.token(), "weekly-report", body);
 
@@ -166,10 +229,7 @@ class IdempotencyTest {
     @Test
     void a_replay_answers_as_the_first_time_even_after_the_deadline_has_passed() {
         MovableClock clock = new MovableClock(Instant.now());
-        SubmitApi later = new SubmitApi(new SubmitRequestHandler(Requests.of(
-                new RequestStore(new Store(aws.dynamoDb(), aws.tableName(), clock)),
-                new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")),
-                new Mailboxes("admin@example.org", "https://form.example"), clock)));
+        SubmitApi later = new SubmitApi(handler(aws.dynamoDb(), clock));
         ObjectNode body = SubmitFlowTest.body(clock.instant().plus(Duration.ofHours(2)));
         Reply first = later.submit(shakti.token(), "urgent", body);
 
