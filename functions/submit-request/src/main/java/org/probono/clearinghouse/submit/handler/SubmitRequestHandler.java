@@ -2,15 +2,110 @@ package org.probono.clearinghouse.submit.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.probono.clearinghouse.events.AdminError;
+import java.time.Clock;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.probono.clearinghouse.aws.AwsClients;
+import org.probono.clearinghouse.config.Config;
+import org.probono.clearinghouse.crypto.ConfidentialBox;
+import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.events.Invocation;
+import org.probono.clearinghouse.events.LambdaEvents;
+import org.probono.clearinghouse.http.Http;
+import org.probono.clearinghouse.http.Problem;
+import org.probono.clearinghouse.http.Response;
+import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.submit.app.IdempotencyKeys;
+import org.probono.clearinghouse.submit.app.Mailboxes;
+import org.probono.clearinghouse.submit.app.NewRequest;
+import org.probono.clearinghouse.submit.app.Requests;
+import org.probono.clearinghouse.submit.app.SubmitOutcome;
+import org.probono.clearinghouse.submit.app.Submission;
+import org.probono.clearinghouse.submit.app.WithdrawOutcome;
+import org.probono.clearinghouse.submit.store.RequestStore;
 
-/** SubmitRequestFunction's entry: the organisations' request routes. */
+/** SubmitRequestFunction's entry: the organisations' request routes (docs/api/submit-request.md). */
 public final class SubmitRequestHandler implements RequestStreamHandler {
+    /** Our ids are UUIDs; anything else is not a request of ours and is not looked up. */
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    private final Requests requests;
+
+    public SubmitRequestHandler() { this(wire(Config.fromEnvironment(), Clock.systemUTC())); }
+
+    SubmitRequestHandler(Requests requests) { this.requests = requests; }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        Invocation.run(input, output, (shape, event) -> new AdminError(501, "Not implemented", "Coming soon.").toResult());
+        Invocation.run(input, output, (shape, event) -> switch (shape) {
+            case HTTP_API -> route(LambdaEvents.read(event, APIGatewayV2HTTPEvent.class));
+            default -> Invocation.unknown(shape, "the HTTP API's /requests routes");
+        });
+    }
+
+    private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent event) {
+        return Http.respond(event, route -> switch (route) {
+            case "POST /requests" -> submit(event, caller(event));
+            case "GET /requests/{id}" -> view(caller(event), requestId(event));
+            case "POST /requests/{id}/withdraw" -> withdraw(caller(event), requestId(event));
+            default -> Http.notFound();
+        });
+    }
+
+    private Response submit(APIGatewayV2HTTPEvent event, Organisation caller) {
+        var key = IdempotencyKeys.check(Http.header(event, "idempotency-key"));
+        NewRequest body = Http.body(event, NewRequest.class);
+        return switch (requests.submission().submit(caller, key, body)) {
+            case SubmitOutcome.Created created -> Response.created(new Submission.Accepted(created.id(), created.status()))
+                    .withHeader("Location", "/requests/" + created.id());
+            case SubmitOutcome.Replayed replayed -> new Response(replayed.status(), replayed.body(),
+                    Response.JSON, Map.of("Idempotent-Replayed", "true"));
+            case SubmitOutcome.KeyReused reused -> Response.problem(Problem.unprocessable(
+                    "This Idempotency-Key was already used with a different body in the last 24 hours."));
+            case SubmitOutcome.NotApproved notApproved -> Response.problem(Problem.unauthorized());
+            case SubmitOutcome.Busy busy -> Response.problem(Problem.conflict(
+                    "The request could not be saved because of concurrent changes; nothing was saved. Please retry."));
+        };
+    }
+
+    private Response view(Organisation caller, String requestId) {
+        return requests.views().view(caller, requestId).map(Response::ok)
+                .orElseGet(() -> Response.problem(noSuchRequest()));
+    }
+
+    private Response withdraw(Organisation caller, String requestId) {
+        return switch (requests.withdrawal().withdraw(caller, requestId)) {
+            case WithdrawOutcome.Withdrawn withdrawn -> Response.ok(new Submission.Accepted(withdrawn.id(), withdrawn.status()));
+            case WithdrawOutcome.NotFound notFound -> Response.problem(noSuchRequest());
+            case WithdrawOutcome.NotOpen notOpen -> Response.problem(Problem.conflict(
+                    "The request is " + notOpen.status() + "; only a SUBMITTED or OFFERED request can be withdrawn."));
+            case WithdrawOutcome.Busy busy -> Response.problem(Problem.conflict(
+                    "The request changed while it was being withdrawn; nothing was changed. Please retry."));
+        };
+    }
+
+    /** The approved organisation the bearer token belongs to; the same 401 for every way of failing. */
+    private Organisation caller(APIGatewayV2HTTPEvent event) {
+        return requests.access().approvedOrganisation(Http.bearerToken(event)).orElseThrow(Problem::unauthorized);
+    }
+
+    private static String requestId(APIGatewayV2HTTPEvent event) {
+        String id = Http.pathParam(event, "id");
+        if (!REQUEST_ID.matcher(id).matches()) throw noSuchRequest();
+        return id;
+    }
+
+    private static Problem noSuchRequest() { return Problem.notFound("No such request."); }
+
+    private static Requests wire(Config config, Clock clock) {
+        AwsClients aws = new AwsClients(config.region());
+        Store store = new Store(aws.dynamoDb(), config.tableName(), clock);
+        return Requests.of(new RequestStore(store),
+                new ConfidentialBox(aws.kms(), config.kmsKeyId()),
+                new Mailboxes(config.adminEmail(), config.webUrl()), clock);
     }
 }

@@ -1,0 +1,43 @@
+package org.probono.clearinghouse.submit.app;
+
+import java.util.Optional;
+import org.probono.clearinghouse.crypto.ConfidentialBox;
+import org.probono.clearinghouse.domain.LegalRequest;
+import org.probono.clearinghouse.domain.Organisation;
+import org.probono.clearinghouse.domain.RequestStatus;
+import org.probono.clearinghouse.submit.app.RequestView.HistoryEntry;
+import org.probono.clearinghouse.submit.app.RequestView.LawyerCard;
+import org.probono.clearinghouse.submit.store.RequestStore;
+
+/** Reads a request for its owner. Another organisation's request is as absent as an unknown one. */
+public final class RequestViews {
+    private final RequestStore store;
+    private final ConfidentialBox box;
+
+    public RequestViews(RequestStore store, ConfidentialBox box) {
+        this.store = store;
+        this.box = box;
+    }
+
+    public Optional<RequestView> view(Organisation caller, String requestId) {
+        return store.request(requestId)
+                .filter(request -> request.organisationId().equals(caller.id()))
+                .map(this::toView);
+    }
+
+    private RequestView toView(LegalRequest request) {
+        String details = request.hasConfidentialDetails() ? box.open(request.sealedDetails(), request.id()) : null;
+        return new RequestView(request.id(), request.status(), request.category(), request.title(), request.summary(),
+                request.jurisdiction(), request.language(), request.deadline(), request.createdAt(),
+                request.counterparties(), details,
+                store.history(request.id()).stream().map(e -> new HistoryEntry(e.at(), e.status(), e.note())).toList(),
+                lawyer(request).orElse(null));
+    }
+
+    /** The lawyer who took the matter, shown once accepted (and still after completion). */
+    private Optional<LawyerCard> lawyer(LegalRequest request) {
+        boolean taken = request.status() == RequestStatus.ACCEPTED || request.status() == RequestStatus.COMPLETED;
+        if (!taken || request.lawyerId() == null) return Optional.empty();
+        return store.lawyer(request.lawyerId()).map(l -> new LawyerCard(l.name(), l.firm(), l.email()));
+    }
+}

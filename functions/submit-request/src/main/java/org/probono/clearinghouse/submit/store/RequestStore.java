@@ -1,0 +1,119 @@
+package org.probono.clearinghouse.submit.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.probono.clearinghouse.domain.AuditEvent;
+import org.probono.clearinghouse.domain.Lawyer;
+import org.probono.clearinghouse.domain.LegalRequest;
+import org.probono.clearinghouse.domain.Offer;
+import org.probono.clearinghouse.domain.Organisation;
+import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.ProfileStatus;
+import org.probono.clearinghouse.domain.Token;
+import org.probono.clearinghouse.store.AuditItems;
+import org.probono.clearinghouse.store.Failure;
+import org.probono.clearinghouse.store.Keys;
+import org.probono.clearinghouse.store.LawyerItems;
+import org.probono.clearinghouse.store.OfferItems;
+import org.probono.clearinghouse.store.OrganisationItems;
+import org.probono.clearinghouse.store.OutboxItems;
+import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.store.RequestItems;
+import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TokenItems;
+import org.probono.clearinghouse.store.Transaction;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * SubmitRequestFunction's reads and state changes, in domain terms: the use cases hand over records,
+ * this class turns each state change into one conditional transaction.
+ */
+public final class RequestStore {
+    private final Store store;
+
+    public RequestStore(Store store) { this.store = store; }
+
+    public Optional<Token> token(String hash) {
+        return store.get(Keys.token(hash)).map(item -> TokenItems.from(hash, item));
+    }
+
+    public Optional<Organisation> organisation(String id) {
+        return store.get(Keys.organisation(id)).map(OrganisationItems::from);
+    }
+
+    public Optional<LegalRequest> request(String id) {
+        return store.get(Keys.request(id)).map(RequestItems::from);
+    }
+
+    /** The request's audit trail, oldest first. */
+    public List<AuditEvent> history(String requestId) {
+        return store.partition(Keys.requestPk(requestId), Keys.EVENT_PREFIX).stream().map(AuditItems::from).toList();
+    }
+
+    public List<Offer> offers(String requestId) {
+        return store.partition(Keys.requestPk(requestId), Keys.OFFER_PREFIX).stream().map(OfferItems::from).toList();
+    }
+
+    public Optional<Lawyer> lawyer(String id) {
+        return store.get(Keys.lawyer(id)).map(LawyerItems::from);
+    }
+
+    /** The remembered submit for this key, unless its 24 hours are over. */
+    public Optional<IdempotencyRecord> idempotency(String organisationId, String key) {
+        return store.get(Keys.idempotency(organisationId, key)).map(IdempotencyItems::from);
+    }
+
+    /**
+     * A new request: the request (in the queue), its first audit event, its emails and, when the caller
+     * sent a key, the key's record, which fails the whole transaction with ALREADY_EXISTS if the key is
+     * taken (an expired record that TTL has not yet deleted counts as free). The organisation must still
+     * be approved when it commits (WRONG_STATE otherwise).
+     */
+    public Outcome submit(LegalRequest request, AuditEvent event, List<OutboxMessage> mail,
+            Optional<IdempotencyRecord> idempotency, Instant now) {
+        Transaction transaction = new Transaction()
+                .create(RequestItems.toItem(request))
+                .create(AuditItems.toItem(event))
+                .check(Keys.organisation(request.organisationId()), statusIs(ProfileStatus.APPROVED.name()),
+                        Failure.WRONG_STATE);
+        mail.forEach(message -> transaction.create(OutboxItems.toItem(message)));
+        idempotency.ifPresent(record -> transaction.putIf(IdempotencyItems.toItem(record), freeOrExpired(now),
+                Failure.ALREADY_EXISTS));
+        return store.commit(transaction);
+    }
+
+    /**
+     * A withdrawal: the request and every offer and lawyer it changes, each replaced only if still at
+     * the version it was read at (the records given carry the next version, as the domain's withX()
+     * methods make them), plus the audit event and the emails.
+     */
+    public Outcome withdraw(LegalRequest request, List<Offer> offers, List<Lawyer> lawyers, AuditEvent event,
+            List<OutboxMessage> mail) {
+        Transaction transaction = new Transaction()
+                .replace(RequestItems.toItem(request), request.version() - 1)
+                .create(AuditItems.toItem(event));
+        offers.forEach(offer -> transaction.replace(OfferItems.toItem(offer), offer.version() - 1));
+        lawyers.forEach(lawyer -> transaction.replace(LawyerItems.toItem(lawyer), lawyer.version() - 1));
+        mail.forEach(message -> transaction.create(OutboxItems.toItem(message)));
+        return store.commit(transaction);
+    }
+
+    private static Expression statusIs(String status) {
+        return Expression.builder()
+                .expression("#status = :status")
+                .expressionNames(Map.of("#status", "status"))
+                .expressionValues(Map.of(":status", AttributeValue.fromS(status)))
+                .build();
+    }
+
+    private static Expression freeOrExpired(Instant now) {
+        return Expression.builder()
+                .expression("attribute_not_exists(PK) OR #expiresAt <= :now")
+                .expressionNames(Map.of("#expiresAt", Keys.EXPIRES_AT))
+                .expressionValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
+                .build();
+    }
+}
