@@ -12,6 +12,7 @@ import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LawyerStats;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
+import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.ProfileStatus;
 
 /**
@@ -32,7 +33,10 @@ public final class Ranking {
         }
         if (lawyer.status() != ProfileStatus.APPROVED) return Optional.of("is not an approved lawyer");
         if (lawyer.paused()) return Optional.of("has paused new matters");
-        Optional<Offer> earlier = offers.stream().filter(offer -> offer.lawyerId().equals(lawyer.id())).findFirst();
+        // An offer the team withdrew does not stand in the way of offering again; any other earlier offer does.
+        Optional<Offer> earlier = offers.stream()
+                .filter(offer -> offer.lawyerId().equals(lawyer.id()) && offer.status() != OfferStatus.WITHDRAWN)
+                .findFirst();
         if (earlier.isPresent()) {
             return Optional.of(earlier.get().status().excludesReoffer()
                     ? "earlier " + (earlier.get().status().name().toLowerCase(Locale.ROOT)) + " an offer of this request"

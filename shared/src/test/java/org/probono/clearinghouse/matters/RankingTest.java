@@ -45,6 +45,13 @@ class RankingTest {
     }
 
     @Test
+    void a_lawyer_whose_offer_was_withdrawn_may_be_offered_again_but_not_one_with_a_pending_offer() {
+        assertThat(Ranking.exclusion(REQUEST, List.of(offer("L1", OfferStatus.WITHDRAWN)), lawyer("L1"))).isEmpty();
+        assertThat(Ranking.exclusion(REQUEST, List.of(offer("L1", OfferStatus.PENDING)), lawyer("L1")))
+                .contains("was already offered this request (PENDING)");
+    }
+
+    @Test
     void a_lawyer_named_among_the_counterparties_has_a_conflict() {
         Lawyer vikram = new Lawyer("L9", "Vikram Shah", "v@law.example", "+91", null, "B", "IN-WB", 3,
                 List.of(Category.EMPLOYMENT), List.of("IN-WB"), List.of("bn"), 2, 0, false, ProfileStatus.APPROVED, NOW, 1);
