@@ -80,16 +80,12 @@ public final class Offering {
                 assignedBy, now);
         for (LawyerProfile profile : lawyers) {
             String token = secrets.newToken();
-            Offer offer = new Offer(requestId, profile.lawyer().id(), OfferStatus.PENDING, now, respondBy,
-                    Secrets.hash(token), null, null, false, 1);
+            // A lawyer whose earlier offer the team withdrew gets the same offer item back, pending again.
             Optional<Offer> withdrawn = matter.offerTo(profile.lawyer().id());
-            if (withdrawn.isPresent()) {
-                Offer again = new Offer(requestId, offer.lawyerId(), OfferStatus.PENDING, now, respondBy,
-                        offer.replyTokenHash(), null, null, false, withdrawn.get().version() + 1);
-                transaction.replace(OfferItems.toItem(again), withdrawn.get().version());
-            } else {
-                transaction.create(OfferItems.toItem(offer));
-            }
+            Offer offer = new Offer(requestId, profile.lawyer().id(), OfferStatus.PENDING, now, respondBy,
+                    Secrets.hash(token), null, null, false, withdrawn.map(o -> o.version() + 1).orElse(1L));
+            if (withdrawn.isPresent()) transaction.replace(OfferItems.toItem(offer), withdrawn.get().version());
+            else transaction.create(OfferItems.toItem(offer));
             transaction.replace(LawyerItems.toItem(profile.lawyer().withLoadChange(+1)), profile.lawyer().version());
             LawyerStatsItems.save(transaction, profile.stats(), profile.stats().afterOffer(now));
             transaction.create(TokenItems.toItem(replyToken(token, requestId, profile.lawyer().id(), respondBy)));
