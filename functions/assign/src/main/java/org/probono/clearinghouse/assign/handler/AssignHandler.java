@@ -2,15 +2,101 @@ package org.probono.clearinghouse.assign.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
+import org.probono.clearinghouse.assign.app.MatterChanges;
+import org.probono.clearinghouse.assign.app.OfferExpiry;
+import org.probono.clearinghouse.assign.app.Offering;
+import org.probono.clearinghouse.assign.app.QueueListing;
+import org.probono.clearinghouse.assign.app.Result;
+import org.probono.clearinghouse.assign.app.Suggesting;
+import org.probono.clearinghouse.aws.AwsClients;
+import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.events.AdminError;
 import org.probono.clearinghouse.events.Invocation;
+import org.probono.clearinghouse.ids.Ids;
+import org.probono.clearinghouse.matters.MatterEmails;
+import org.probono.clearinghouse.store.Store;
 
 /** AssignFunction's entry: the team's admin commands and the scheduled expiry. */
 public final class AssignHandler implements RequestStreamHandler {
+    private static final String TAKES = "an admin command (queue, suggest, assign, withdraw, complete, close)"
+            + " or the EventBridge schedule";
+
+    private final QueueListing queue;
+    private final Suggesting suggesting;
+    private final Offering offering;
+    private final MatterChanges changes;
+    private final OfferExpiry expiry;
+
+    public AssignHandler() { this(Config.fromEnvironment(), Clock.systemUTC()); }
+
+    private AssignHandler(Config config, Clock clock) {
+        this(new Store(new AwsClients(config.region()).dynamoDb(), config.tableName(), clock), new Ids(clock), config);
+    }
+
+    AssignHandler(Store store, Ids ids, Config config) {
+        MatterEmails emails = new MatterEmails(ids, config.adminEmail());
+        this.queue = new QueueListing(store);
+        this.suggesting = new Suggesting(store);
+        this.offering = new Offering(store, emails);
+        this.changes = new MatterChanges(store, emails);
+        this.expiry = new OfferExpiry(store, emails);
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        Invocation.run(input, output, (shape, event) -> new AdminError(501, "Not implemented", "Coming soon.").toResult());
+        Invocation.run(input, output, (shape, event) -> switch (shape) {
+            case ADMIN_COMMAND -> command(event);
+            case SCHEDULE -> expiry.run();
+            default -> Invocation.unknown(shape, TAKES);
+        });
+    }
+
+    private Object command(JsonNode event) {
+        try {
+            return answer(switch (event.path("command").asText()) {
+                case "queue" -> {
+                    new CommandReader(event);
+                    yield queue.list();
+                }
+                case "suggest" -> {
+                    CommandReader read = new CommandReader(event, "requestId", "limit");
+                    yield suggesting.suggest(read.text("requestId"), read.integer("limit", 1, 20, 5));
+                }
+                case "assign" -> {
+                    CommandReader read = new CommandReader(event, "requestId", "lawyerIds", "assignedBy", "respondWithinHours");
+                    yield offering.assign(read.text("requestId"), read.texts("lawyerIds", 1, 3), read.text("assignedBy"),
+                            read.integer("respondWithinHours", 1, 168, Offering.DEFAULT_HOURS));
+                }
+                case "withdraw" -> {
+                    CommandReader read = new CommandReader(event, "requestId", "lawyerId", "reason", "withdrawnBy");
+                    yield changes.withdraw(read.text("requestId"), read.text("lawyerId"), read.optionalText("reason", ""),
+                            read.optionalText("withdrawnBy", "admin"));
+                }
+                case "complete" -> {
+                    CommandReader read = new CommandReader(event, "requestId", "outcome", "hoursSpent", "completedBy");
+                    yield changes.complete(read.text("requestId"), read.text("outcome"), read.number("hoursSpent", 0, 10_000),
+                            read.optionalText("completedBy", "admin"));
+                }
+                case "close" -> {
+                    CommandReader read = new CommandReader(event, "requestId", "reason", "closedBy");
+                    yield changes.close(read.text("requestId"), read.text("reason"), read.optionalText("closedBy", "admin"));
+                }
+                default -> throw new BadCommand("Unknown command '" + event.path("command").asText()
+                        + "'; AssignFunction takes queue, suggest, assign, withdraw, complete, close.");
+            });
+        } catch (BadCommand e) {
+            return AdminError.badCommand(e.getMessage());
+        }
+    }
+
+    private static Object answer(Result result) {
+        return switch (result) {
+            case Result.Done done -> done.body();
+            case Result.Refused refused -> new AdminError(refused.status(), refused.title(), refused.detail()).toResult();
+        };
     }
 }

@@ -1,0 +1,117 @@
+package org.probono.clearinghouse.assign.app;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.probono.clearinghouse.domain.Lawyer;
+import org.probono.clearinghouse.domain.LegalRequest;
+import org.probono.clearinghouse.domain.Offer;
+import org.probono.clearinghouse.domain.OfferStatus;
+import org.probono.clearinghouse.domain.RequestStatus;
+import org.probono.clearinghouse.matters.LawyerProfile;
+import org.probono.clearinghouse.matters.Matter;
+import org.probono.clearinghouse.matters.MatterEmails;
+import org.probono.clearinghouse.matters.OfferChanges;
+import org.probono.clearinghouse.store.LawyerItems;
+import org.probono.clearinghouse.store.OfferItems;
+import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.store.OutboxItems;
+import org.probono.clearinghouse.store.RequestItems;
+import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.Transaction;
+
+/**
+ * The team's other changes to a matter: withdrawing one offer, completing an accepted matter, closing an
+ * open request. Each checks the state it starts from and commits one transaction conditioned on the
+ * versions read; a concurrent change makes it a 409 with nothing written.
+ */
+public final class MatterChanges {
+    public record Withdrawn(String requestId, String lawyerId, String offerStatus, String status) {}
+
+    public record Changed(String requestId, String status) {}
+
+    private final Store store;
+    private final MatterEmails emails;
+
+    public MatterChanges(Store store, MatterEmails emails) {
+        this.store = store;
+        this.emails = emails;
+    }
+
+    public Result withdraw(String requestId, String lawyerId, String reason, String actor) {
+        Optional<Matter> found = Matter.load(store, requestId);
+        if (found.isEmpty()) return Result.notFound("No request " + requestId + ".");
+        Matter matter = found.get();
+        Optional<Offer> offer = matter.offerTo(lawyerId);
+        if (offer.isEmpty()) return Result.notFound("Request " + requestId + " was not offered to lawyer " + lawyerId + ".");
+        if (!offer.get().isPending()) {
+            return Result.conflict("The offer to lawyer " + lawyerId + " is " + offer.get().status() + ", not pending.");
+        }
+        Lawyer lawyer = lawyer(lawyerId);
+        Instant now = store.clock().instant();
+        Transaction transaction = new Transaction();
+        LegalRequest written = OfferChanges.endOffer(transaction, matter, offer.get(), lawyer, OfferStatus.WITHDRAWN,
+                reason, now);
+        OfferChanges.audit(transaction, written, written.status() == RequestStatus.SUBMITTED
+                ? "An offer was withdrawn; back in the queue" : "An offer was withdrawn", actor, now);
+        transaction.create(OutboxItems.toItem(emails.offerWithdrawn(matter, lawyer, reason, now)));
+        return commit(transaction, requestId,
+                new Withdrawn(requestId, lawyerId, OfferStatus.WITHDRAWN.name(), written.status().name()));
+    }
+
+    public Result complete(String requestId, String outcome, double hoursSpent, String actor) {
+        Optional<Matter> found = Matter.load(store, requestId);
+        if (found.isEmpty()) return Result.notFound("No request " + requestId + ".");
+        Matter matter = found.get();
+        LegalRequest request = matter.request();
+        if (request.status() != RequestStatus.ACCEPTED) {
+            return Result.conflict("Request " + requestId + " is " + request.status() + "; only an ACCEPTED one can be completed.");
+        }
+        Lawyer lawyer = lawyer(request.lawyerId());
+        Instant now = store.clock().instant();
+        LegalRequest completed = request.withStatus(RequestStatus.COMPLETED);
+        Transaction transaction = new Transaction()
+                .replace(RequestItems.toItem(completed).toBuilder()
+                        .putString("outcome", outcome)
+                        .putNumber("hoursSpent", hoursSpent)
+                        .build(), request.version())
+                .replace(LawyerItems.toItem(lawyer.withLoadChange(-1)), lawyer.version());
+        OfferChanges.audit(transaction, completed, "Completed: " + outcome, actor, now);
+        transaction.create(OutboxItems.toItem(emails.requestCompleted(matter, lawyer, outcome, now)));
+        return commit(transaction, requestId, new Changed(requestId, RequestStatus.COMPLETED.name()));
+    }
+
+    public Result close(String requestId, String reason, String actor) {
+        Optional<Matter> found = Matter.load(store, requestId);
+        if (found.isEmpty()) return Result.notFound("No request " + requestId + ".");
+        Matter matter = found.get();
+        if (!matter.request().status().isOpen()) {
+            return Result.conflict("Request " + requestId + " is " + matter.request().status() + ", not open.");
+        }
+        Instant now = store.clock().instant();
+        Transaction transaction = new Transaction();
+        for (Offer offer : matter.pendingOffers()) {
+            Lawyer lawyer = lawyer(offer.lawyerId());
+            transaction.replace(OfferItems.toItem(
+                    offer.answered(OfferStatus.WITHDRAWN, now, "request closed")), offer.version());
+            transaction.replace(LawyerItems.toItem(lawyer.withLoadChange(-1)), lawyer.version());
+            transaction.create(OutboxItems.toItem(emails.offerWithdrawn(matter, lawyer, "The request was closed.", now)));
+        }
+        LegalRequest closed = OfferChanges.rewrite(transaction, matter.request(), RequestStatus.CLOSED);
+        OfferChanges.audit(transaction, closed, "Closed: " + reason, actor, now);
+        transaction.create(OutboxItems.toItem(emails.requestClosed(matter, reason, now)));
+        return commit(transaction, requestId, new Changed(requestId, RequestStatus.CLOSED.name()));
+    }
+
+    private Lawyer lawyer(String lawyerId) {
+        return LawyerProfile.load(store, lawyerId).orElseThrow(
+                () -> new IllegalStateException("an offer names lawyer " + lawyerId + ", who is not in the table")).lawyer();
+    }
+
+    private Result commit(Transaction transaction, String requestId, Object result) {
+        Outcome outcome = store.commit(transaction);
+        if (outcome instanceof Outcome.Rejected) {
+            return Result.conflict("Request " + requestId + " changed meanwhile; nothing was written. Try again.");
+        }
+        return Result.done(result);
+    }
+}

@@ -1,0 +1,96 @@
+package org.probono.clearinghouse.assign.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Lawyer;
+import org.probono.clearinghouse.domain.LegalRequest;
+import org.probono.clearinghouse.domain.Offer;
+import org.probono.clearinghouse.domain.OfferStatus;
+import org.probono.clearinghouse.domain.RequestStatus;
+import org.probono.clearinghouse.ids.Secrets;
+import org.probono.clearinghouse.matters.LawyerProfile;
+import org.probono.clearinghouse.matters.Matter;
+import org.probono.clearinghouse.matters.MatterEmails;
+import org.probono.clearinghouse.matters.OfferChanges;
+import org.probono.clearinghouse.store.Keys;
+import org.probono.clearinghouse.store.OfferItems;
+import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.store.OutboxItems;
+import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TokenItems;
+import org.probono.clearinghouse.store.Transaction;
+
+/**
+ * The schedule's work (every 15 minutes): offers past respondBy become EXPIRED, and offers half-way
+ * through their window get one reminder. Both read the pending-offer index (GSI2 {@code OFFERS#PENDING},
+ * eventually consistent, 0.5 read unit per 4 KB: about 15 offers) and decide each offer on a fresh,
+ * strongly consistent read; each change is conditioned on the offer's version, so a run that overlaps
+ * another (or runs twice) expires and reminds each offer exactly once.
+ */
+public final class OfferExpiry {
+    public record Run(int expired, int reminded) {}
+
+    private static final String SYSTEM = "schedule";
+
+    private final Store store;
+    private final MatterEmails emails;
+    private final Secrets secrets = new Secrets();
+
+    public OfferExpiry(Store store, MatterEmails emails) {
+        this.store = store;
+        this.emails = emails;
+    }
+
+    public Run run() {
+        Instant now = store.clock().instant();
+        List<Offer> pending = store.index(Keys.GSI2, Keys.OFFERS_PENDING, true, 0).stream().map(OfferItems::from).toList();
+        int expired = 0;
+        int reminded = 0;
+        for (Offer offer : pending) {
+            if (!offer.respondBy().isAfter(now)) {
+                if (expire(offer, now)) expired++;
+            } else if (!offer.reminded() && !halfway(offer).isAfter(now)) {
+                if (remind(offer, now)) reminded++;
+            }
+        }
+        return new Run(expired, reminded);
+    }
+
+    static Instant halfway(Offer offer) {
+        return offer.offeredAt().plus(Duration.between(offer.offeredAt(), offer.respondBy()).dividedBy(2));
+    }
+
+    private boolean expire(Offer seen, Instant now) {
+        Optional<Matter> matter = Matter.load(store, seen.requestId());
+        Optional<Offer> offer = matter.flatMap(m -> m.offerTo(seen.lawyerId())).filter(Offer::isPending);
+        if (offer.isEmpty() || offer.get().respondBy().isAfter(now)) return false;
+        Lawyer lawyer = LawyerProfile.load(store, seen.lawyerId()).orElseThrow().lawyer();
+        Transaction transaction = new Transaction();
+        LegalRequest written = OfferChanges.endOffer(transaction, matter.get(), offer.get(), lawyer, OfferStatus.EXPIRED,
+                "no answer by " + offer.get().respondBy(), now);
+        OfferChanges.audit(transaction, written, written.status() == RequestStatus.SUBMITTED
+                ? "An offer lapsed; back in the queue" : "An offer lapsed", SYSTEM, now);
+        transaction.create(OutboxItems.toItem(emails.adminExpired(matter.get(), lawyer, now)));
+        return store.commit(transaction) instanceof Outcome.Committed;
+    }
+
+    /** A fresh reply token for the same offer: only hashes are stored, so the first cannot be sent again. */
+    private boolean remind(Offer seen, Instant now) {
+        Optional<Matter> matter = Matter.load(store, seen.requestId());
+        Optional<Offer> offer = matter.flatMap(m -> m.offerTo(seen.lawyerId()))
+                .filter(o -> o.isPending() && !o.reminded());
+        if (offer.isEmpty()) return false;
+        Lawyer lawyer = LawyerProfile.load(store, seen.lawyerId()).orElseThrow().lawyer();
+        String token = secrets.newToken();
+        Transaction transaction = new Transaction()
+                .replace(OfferItems.toItem(offer.get().markReminded()), offer.get().version())
+                .create(TokenItems.toItem(Offering.replyToken(token, seen.requestId(), seen.lawyerId(),
+                        offer.get().respondBy())))
+                .create(OutboxItems.toItem(emails.offer(EmailTemplate.OFFER_REMINDER, matter.get(), lawyer,
+                        offer.get().respondBy(), token, now)));
+        return store.commit(transaction) instanceof Outcome.Committed;
+    }
+}

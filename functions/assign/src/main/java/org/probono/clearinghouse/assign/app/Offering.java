@@ -1,0 +1,117 @@
+package org.probono.clearinghouse.assign.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.LegalRequest;
+import org.probono.clearinghouse.domain.Offer;
+import org.probono.clearinghouse.domain.OfferStatus;
+import org.probono.clearinghouse.domain.RequestStatus;
+import org.probono.clearinghouse.domain.Token;
+import org.probono.clearinghouse.ids.Secrets;
+import org.probono.clearinghouse.matters.LawyerProfile;
+import org.probono.clearinghouse.matters.Matter;
+import org.probono.clearinghouse.matters.MatterEmails;
+import org.probono.clearinghouse.matters.OfferChanges;
+import org.probono.clearinghouse.matters.Ranking;
+import org.probono.clearinghouse.store.LawyerItems;
+import org.probono.clearinghouse.store.LawyerStatsItems;
+import org.probono.clearinghouse.store.OfferItems;
+import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.store.OutboxItems;
+import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TokenItems;
+import org.probono.clearinghouse.store.Transaction;
+
+/**
+ * Offers an open request to 1 to 3 lawyers in one transaction: the request OFFERED (conditioned on the
+ * version read, so of two admins assigning at once exactly one wins; the other gets a 409 and re-runs
+ * {@code queue}), per lawyer the offer, its reply token, the lawyer's load +1, their statistics and the
+ * offer email, and the audit event.
+ */
+public final class Offering {
+    public static final int DEFAULT_HOURS = 24;
+    /** Replies after respondBy still find their offer, to be told politely that it lapsed. */
+    static final Duration LATE_REPLY_GRACE = Duration.ofDays(7);
+    /** Never less than this to answer, even when the request's deadline is closer. */
+    static final Duration SHORTEST_WINDOW = Duration.ofHours(1);
+
+    public record Offered(String requestId, String status, List<OfferedTo> offers) {}
+
+    public record OfferedTo(String lawyerId, Instant respondBy) {}
+
+    private final Store store;
+    private final MatterEmails emails;
+    private final Secrets secrets = new Secrets();
+
+    public Offering(Store store, MatterEmails emails) {
+        this.store = store;
+        this.emails = emails;
+    }
+
+    public Result assign(String requestId, List<String> lawyerIds, String assignedBy, int respondWithinHours) {
+        Optional<Matter> found = Matter.load(store, requestId);
+        if (found.isEmpty()) return Result.notFound("No request " + requestId + ".");
+        Matter matter = found.get();
+        LegalRequest request = matter.request();
+        if (!request.status().isOpen()) {
+            return Result.conflict("Request " + requestId + " is " + request.status() + ", not open.");
+        }
+        List<LawyerProfile> lawyers = new ArrayList<>();
+        for (String lawyerId : lawyerIds) {
+            Optional<LawyerProfile> profile = LawyerProfile.load(store, lawyerId);
+            if (profile.isEmpty()) return Result.notFound("No lawyer " + lawyerId + ".");
+            Optional<String> exclusion = Ranking.exclusion(request, matter.offers(), profile.get().lawyer());
+            if (exclusion.isPresent()) {
+                return Result.conflict("Lawyer " + lawyerId + " cannot be offered this request: " + exclusion.get() + ".");
+            }
+            lawyers.add(profile.get());
+        }
+
+        Instant now = store.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant respondBy = respondBy(request, now, respondWithinHours);
+        Transaction transaction = new Transaction();
+        LegalRequest offered = OfferChanges.rewrite(transaction, request, RequestStatus.OFFERED);
+        OfferChanges.audit(transaction, offered, "Offered to " + lawyers.size() + " lawyer" + (lawyers.size() == 1 ? "" : "s"),
+                assignedBy, now);
+        for (LawyerProfile profile : lawyers) {
+            String token = secrets.newToken();
+            // A lawyer whose earlier offer the team withdrew gets the same offer item back, pending again.
+            Optional<Offer> withdrawn = matter.offerTo(profile.lawyer().id());
+            Offer offer = new Offer(requestId, profile.lawyer().id(), OfferStatus.PENDING, now, respondBy,
+                    Secrets.hash(token), null, null, false, withdrawn.map(o -> o.version() + 1).orElse(1L));
+            if (withdrawn.isPresent()) transaction.replace(OfferItems.toItem(offer), withdrawn.get().version());
+            else transaction.create(OfferItems.toItem(offer));
+            transaction.replace(LawyerItems.toItem(profile.lawyer().withLoadChange(+1)), profile.lawyer().version());
+            LawyerStatsItems.save(transaction, profile.stats(), profile.stats().afterOffer(now));
+            transaction.create(TokenItems.toItem(replyToken(token, requestId, profile.lawyer().id(), respondBy)));
+            transaction.create(OutboxItems.toItem(emails.offer(EmailTemplate.OFFER, matter, profile.lawyer(), respondBy,
+                    token, now)));
+        }
+        Outcome outcome = store.commit(transaction);
+        if (outcome instanceof Outcome.Rejected) {
+            return Result.conflict("Request " + requestId + " or one of the lawyers changed while assigning;"
+                    + " nothing was offered. Run queue and suggest again.");
+        }
+        return Result.done(new Offered(requestId, RequestStatus.OFFERED.name(),
+                lawyers.stream().map(p -> new OfferedTo(p.lawyer().id(), respondBy)).toList()));
+    }
+
+    /** The window the admin gave, shortened to the request's deadline when that is sooner. */
+    static Instant respondBy(LegalRequest request, Instant now, int hours) {
+        Instant asked = now.plus(Duration.ofHours(hours));
+        if (request.deadline() == null || !request.deadline().isBefore(asked)) return asked;
+        Instant earliest = now.plus(SHORTEST_WINDOW);
+        Instant deadline = request.deadline().truncatedTo(ChronoUnit.SECONDS);
+        return deadline.isBefore(earliest) ? earliest : deadline;
+    }
+
+    static Token replyToken(String token, String requestId, String lawyerId, Instant respondBy) {
+        return new Token(Secrets.hash(token), Token.Purpose.OFFER_REPLY, null, requestId, lawyerId,
+                respondBy.plus(LATE_REPLY_GRACE), null);
+    }
+}

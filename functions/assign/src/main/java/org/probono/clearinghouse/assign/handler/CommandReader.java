@@ -1,0 +1,71 @@
+package org.probono.clearinghouse.assign.handler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads an admin command's fields, rejecting unknown ones (a typo is a 400 naming it, not ignored). */
+final class CommandReader {
+    private static final int MAX_TEXT = 2000;
+    private final JsonNode command;
+
+    CommandReader(JsonNode command, String... allowed) {
+        this.command = command;
+        Set<String> known = new LinkedHashSet<>(List.of(allowed));
+        known.add("command");
+        command.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                throw new BadCommand("Unknown field '" + name + "'; this command takes " + String.join(", ", known) + ".");
+            }
+        });
+    }
+
+    String text(String name) {
+        JsonNode value = command.get(name);
+        if (value == null || value.isNull()) throw new BadCommand("'" + name + "' is required.");
+        if (!value.isTextual() || value.asText().isBlank()) throw new BadCommand("'" + name + "' must be a non-empty string.");
+        String text = value.asText().strip();
+        if (text.length() > MAX_TEXT) throw new BadCommand("'" + name + "' is longer than " + MAX_TEXT + " characters.");
+        return text;
+    }
+
+    String optionalText(String name, String fallback) {
+        JsonNode value = command.get(name);
+        return value == null || value.isNull() ? fallback : text(name);
+    }
+
+    int integer(String name, int min, int max, int fallback) {
+        JsonNode value = command.get(name);
+        if (value == null || value.isNull()) return fallback;
+        if (!value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+            throw new BadCommand("'" + name + "' must be a whole number from " + min + " to " + max + ".");
+        }
+        return value.asInt();
+    }
+
+    double number(String name, double min, double max) {
+        JsonNode value = command.get(name);
+        if (value == null || value.isNull()) throw new BadCommand("'" + name + "' is required.");
+        if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
+            throw new BadCommand("'" + name + "' must be a number from " + (int) min + " to " + (int) max + ".");
+        }
+        return value.asDouble();
+    }
+
+    /** Distinct non-empty strings, {@code min} to {@code max} of them. */
+    List<String> texts(String name, int min, int max) {
+        JsonNode value = command.get(name);
+        if (value == null || !value.isArray() || value.size() < min || value.size() > max) {
+            throw new BadCommand("'" + name + "' must be a list of " + min + " to " + max + " ids.");
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isTextual() || element.asText().isBlank()) throw new BadCommand("'" + name + "' holds non-empty strings only.");
+            if (texts.contains(element.asText().strip())) throw new BadCommand("'" + name + "' names " + element.asText() + " twice.");
+            texts.add(element.asText().strip());
+        }
+        return texts;
+    }
+}

@@ -1,0 +1,110 @@
+package org.probono.clearinghouse.assign.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Lawyer;
+import org.probono.clearinghouse.domain.LegalRequest;
+import org.probono.clearinghouse.domain.OfferStatus;
+import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.RequestStatus;
+import org.probono.clearinghouse.ids.Secrets;
+import org.probono.clearinghouse.local.backend.LocalAws;
+import org.probono.clearinghouse.local.backend.LocalAwsExtension;
+import org.probono.clearinghouse.matters.Answer;
+import org.probono.clearinghouse.matters.AnswerOutcome;
+import org.probono.clearinghouse.matters.OfferDecisions;
+import org.probono.clearinghouse.store.Keys;
+
+/** The EventBridge schedule: expiry exactly once, a reminder once at half the window. */
+@ExtendWith(LocalAwsExtension.class)
+class ScheduleTest {
+    private Fixture fx;
+    private LegalRequest request;
+    private Lawyer meera, ravi;
+
+    @BeforeEach
+    void setUp(LocalAws aws) {
+        fx = new Fixture(aws);
+        request = fx.request("Unpaid wages of shelter staff");
+        meera = fx.lawyer("Meera Das");
+        ravi = fx.lawyer("Ravi Sen");
+        fx.invoke("assign-assign.json", Map.of("requestId", request.id(), "lawyerIds", List.of(meera.id(), ravi.id()),
+                "respondWithinHours", 24));
+    }
+
+    private JsonNode tick() { return fx.invoke("assign-schedule.json", Map.of()); }
+
+    @Test
+    void nothing_happens_before_half_the_window() {
+        fx.clock.advance(Duration.ofHours(11));
+        int before = fx.aws.countItems();
+
+        JsonNode run = tick();
+
+        assertThat(run.path("expired").asInt()).isZero();
+        assertThat(run.path("reminded").asInt()).isZero();
+        assertThat(fx.aws.countItems()).isEqualTo(before);
+    }
+
+    @Test
+    void a_reminder_goes_out_once_at_half_the_window_with_a_fresh_reply_address_that_works() {
+        fx.clock.advance(Duration.ofHours(12));
+
+        assertThat(tick().path("reminded").asInt()).isEqualTo(2);
+        assertThat(tick().path("reminded").asInt()).isZero();
+
+        List<OutboxMessage> reminders = fx.outbox(EmailTemplate.OFFER_REMINDER);
+        assertThat(reminders).extracting(OutboxMessage::to).containsExactlyInAnyOrder(meera.email(), ravi.email());
+        assertThat(fx.readOffer(request.id(), meera.id()).reminded()).isTrue();
+        OutboxMessage toMeera = reminders.stream().filter(m -> m.to().equals(meera.email())).findFirst().orElseThrow();
+        assertThat(toMeera.toString()).doesNotContain(Fixture.CONFIDENTIAL);
+        assertThat(fx.store.get(Keys.token(Secrets.hash(toMeera.token())))).isPresent();
+        AnswerOutcome outcome = new OfferDecisions(fx.store, fx.ids, fx.config)
+                .answerByReply(toMeera.token(), meera.email(), new Answer.Accept());
+        assertThat(outcome).isInstanceOf(AnswerOutcome.Accepted.class);
+    }
+
+    @Test
+    void offers_past_respond_by_expire_exactly_once_even_when_the_schedule_runs_twice() {
+        fx.clock.advance(Duration.ofHours(24).plusSeconds(1));
+
+        JsonNode first = tick();
+        int afterFirst = fx.aws.countItems();
+        JsonNode second = tick();
+
+        assertThat(first.path("expired").asInt()).isEqualTo(2);
+        assertThat(second.path("expired").asInt()).isZero();
+        assertThat(fx.aws.countItems()).isEqualTo(afterFirst);
+        assertThat(fx.readOffer(request.id(), meera.id()).status()).isEqualTo(OfferStatus.EXPIRED);
+        assertThat(fx.readOffer(request.id(), ravi.id()).status()).isEqualTo(OfferStatus.EXPIRED);
+        assertThat(List.of(fx.load(meera), fx.load(ravi))).containsExactly(0, 0);
+        assertThat(fx.readRequest(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(fx.inQueue(request.id())).isTrue();
+        assertThat(fx.outbox(EmailTemplate.ADMIN_OFFER_EXPIRED)).hasSize(2)
+                .allSatisfy(m -> assertThat(m.to()).isEqualTo(fx.config.adminEmail()));
+    }
+
+    @Test
+    void a_lapsed_lawyer_is_not_suggested_again_and_a_late_acceptance_changes_nothing() {
+        fx.clock.advance(Duration.ofHours(25));
+        tick();
+        String meeraToken = fx.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(meera.email()))
+                .findFirst().orElseThrow().token();
+        int before = fx.aws.countItems();
+
+        AnswerOutcome late = new OfferDecisions(fx.store, fx.ids, fx.config)
+                .answerByReply(meeraToken, meera.email(), new Answer.Accept());
+
+        assertThat(late).isEqualTo(new AnswerOutcome.NoLongerOpen(request.id(), meera.id(), OfferStatus.EXPIRED));
+        assertThat(fx.aws.countItems()).isEqualTo(before);
+        assertThat(fx.invoke("assign-suggest.json", Map.of("requestId", request.id())).path("candidates")).isEmpty();
+    }
+}
