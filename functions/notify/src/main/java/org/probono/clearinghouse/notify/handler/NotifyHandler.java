@@ -2,15 +2,108 @@ package org.probono.clearinghouse.notify.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.probono.clearinghouse.events.AdminError;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.probono.clearinghouse.aws.AwsClients;
+import org.probono.clearinghouse.config.Config;
+import org.probono.clearinghouse.events.EventShape;
 import org.probono.clearinghouse.events.Invocation;
+import org.probono.clearinghouse.events.LambdaEvents;
+import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.matters.OfferReplies;
+import org.probono.clearinghouse.notify.app.MailFeedback;
+import org.probono.clearinghouse.notify.app.OutboxDelivery;
+import org.probono.clearinghouse.notify.app.ReceivedMail;
+import org.probono.clearinghouse.notify.app.ReplyProcessing;
+import org.probono.clearinghouse.notify.app.ReplyResult;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** NotifyFunction's entry: outbox stream records, inbound replies from SES, SES feedback from SNS. */
 public final class NotifyHandler implements RequestStreamHandler {
+    private final OutboxDelivery outbox;
+    private final ReplyProcessing replies;
+    private final MailFeedback feedback;
+
+    public NotifyHandler() { this(fromEnvironment()); }
+
+    NotifyHandler(NotifyWiring wiring) {
+        this.outbox = wiring.outbox();
+        this.replies = wiring.replies();
+        this.feedback = wiring.feedback();
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        Invocation.run(input, output, (shape, event) -> new AdminError(501, "Not implemented", "Coming soon.").toResult());
+        Invocation.run(input, output, (shape, event) -> switch (shape) {
+            case DYNAMODB_STREAM -> sendOutbox(LambdaEvents.read(event, DynamodbEvent.class));
+            case SES_RECEIPT -> receiveReplies(read(event, SesReceiptEvent.class));
+            case SNS -> recordFeedback(LambdaEvents.read(event, SNSEvent.class));
+            default -> Invocation.unknown(shape, "outbox stream records, SES receipts or SES feedback through SNS");
+        });
+    }
+
+    /** Partial batch response: only the records that failed are retried. */
+    private Map<String, Object> sendOutbox(DynamodbEvent event) {
+        List<OutboxDelivery.OutboxRecord> records = event.getRecords().stream()
+                .map(r -> new OutboxDelivery.OutboxRecord(r.getDynamodb().getSequenceNumber(),
+                        r.getDynamodb().getKeys().get("PK").getS().substring("OUTBOX#".length())))
+                .toList();
+        List<Map<String, String>> failures = outbox.deliverAll(records).stream()
+                .map(sequenceNumber -> Map.of("itemIdentifier", sequenceNumber)).toList();
+        return Map.of("batchItemFailures", failures);
+    }
+
+    private Map<String, Object> receiveReplies(SesReceiptEvent event) {
+        List<String> results = event.Records().stream().map(r -> replies.receive(received(r))).map(ReplyResult::name).toList();
+        return Map.of("results", results);
+    }
+
+    private Map<String, Object> recordFeedback(SNSEvent event) {
+        int suppressed = event.getRecords().stream().mapToInt(r -> feedback.record(r.getSNS().getMessage()).size()).sum();
+        return Map.of("suppressed", suppressed);
+    }
+
+    private static ReceivedMail received(SesReceiptEvent.Record record) {
+        SesReceiptEvent.Receipt receipt = record.ses().receipt();
+        Map<String, String> verdicts = new java.util.HashMap<>();
+        put(verdicts, "spf", receipt.spfVerdict());
+        put(verdicts, "dkim", receipt.dkimVerdict());
+        put(verdicts, "spam", receipt.spamVerdict());
+        put(verdicts, "virus", receipt.virusVerdict());
+        List<String> recipients = receipt.recipients() != null ? receipt.recipients()
+                : record.ses().mail().destination() != null ? record.ses().mail().destination() : List.of();
+        return new ReceivedMail(record.ses().mail().messageId(), recipients, verdicts);
+    }
+
+    private static void put(Map<String, String> verdicts, String name, SesReceiptEvent.Verdict verdict) {
+        if (verdict != null && verdict.status() != null) verdicts.put(name, verdict.status());
+    }
+
+    private static <T> T read(JsonNode event, Class<T> type) {
+        return Json.MAPPER.convertValue(event, type);
+    }
+
+    private static NotifyWiring fromEnvironment() {
+        Config config = Config.fromEnvironment();
+        AwsClients clients = new AwsClients(config.region());
+        return NotifyWiring.build(config, Clock.systemUTC(), clients.dynamoDb(),
+                SesV2Client.builder().region(clients.region()).httpClient(clients.http()).build(),
+                S3Client.builder().region(clients.region()).httpClient(clients.http()).build(),
+                clients.kms(), NotifyHandler::offerDecisions);
+    }
+
+    /** Until the shared OfferDecisions lands, replies that decide something fail loudly (and are retried). */
+    private static OfferReplies offerDecisions(org.probono.clearinghouse.store.Store store,
+                                               org.probono.clearinghouse.ids.Ids ids, Config config) {
+        return (token, sender, answer) -> {
+            throw new IllegalStateException("OfferDecisions is not available in this build");
+        };
     }
 }

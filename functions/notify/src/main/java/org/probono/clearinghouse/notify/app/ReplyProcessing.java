@@ -1,0 +1,126 @@
+package org.probono.clearinghouse.notify.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.ids.Ids;
+import org.probono.clearinghouse.ids.Secrets;
+import org.probono.clearinghouse.matters.Answer;
+import org.probono.clearinghouse.matters.AnswerOutcome;
+import org.probono.clearinghouse.matters.OfferReplies;
+import org.probono.clearinghouse.notify.mail.InboundBucket;
+import org.probono.clearinghouse.notify.mail.InboundMessage;
+import org.probono.clearinghouse.notify.store.InboundLog;
+import org.probono.clearinghouse.notify.store.OfferReplyTokens;
+import org.probono.clearinghouse.notify.store.OutboxStore;
+
+/**
+ * A lawyer's reply to an offer: read the raw mail SES stored, claim its Message-ID (a second delivery
+ * changes nothing), refuse what SES did not pass and what a program sent, find the reply token in the
+ * recipient address and the decision in the first word, and let {@link OfferReplies} decide. A reply
+ * that says neither gets a short "please reply ACCEPT or DECLINE", to the offered lawyer only. Every
+ * reply's result is recorded on its INBOUND item and logged, never its body.
+ */
+public final class ReplyProcessing {
+    private static final Logger LOG = Logger.getLogger(ReplyProcessing.class.getName());
+
+    private final InboundBucket bucket;
+    private final InboundLog log;
+    private final OfferReplies offerReplies;
+    private final OfferReplyTokens tokens;
+    private final OutboxStore outbox;
+    private final Pattern replyAddress;
+    private final Ids ids;
+    private final Clock clock;
+
+    public ReplyProcessing(InboundBucket bucket, InboundLog log, OfferReplies offerReplies, OfferReplyTokens tokens,
+                           OutboxStore outbox, String inboundDomain, Ids ids, Clock clock) {
+        this.bucket = bucket;
+        this.log = log;
+        this.offerReplies = offerReplies;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.replyAddress = Pattern.compile("^reply\\+([A-Za-z0-9_-]+)@" + Pattern.quote(inboundDomain) + "$",
+                Pattern.CASE_INSENSITIVE);
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    private record Decided(ReplyResult result, String detail) {}
+
+    public ReplyResult receive(ReceivedMail mail) {
+        Optional<byte[]> raw = bucket.raw(mail.sesMessageId());
+        if (raw.isEmpty()) {
+            LOG.warning(() -> "inbound " + mail.sesMessageId() + ": no raw mail in the bucket");
+            return ReplyResult.RAW_MAIL_MISSING;
+        }
+        InboundMessage message = InboundMessage.parse(raw.get());
+        String messageId = message.messageId() != null ? message.messageId() : "ses:" + mail.sesMessageId();
+        Instant now = clock.instant();
+        if (!log.claim(messageId, mail.sesMessageId(), now)) {
+            LOG.info(() -> "inbound " + mail.sesMessageId() + ": " + ReplyResult.DUPLICATE + " of " + messageId);
+            return ReplyResult.DUPLICATE;
+        }
+        Decided decided;
+        try {
+            decided = decide(mail, message);
+            log.record(messageId, mail.sesMessageId(), decided.result().name(), decided.detail(), now);
+        } catch (RuntimeException e) {
+            log.release(messageId);
+            throw e;
+        }
+        LOG.info(() -> "inbound " + mail.sesMessageId() + ": " + decided.result()
+                + (decided.detail() == null ? "" : " (" + decided.detail() + ")"));
+        return decided.result();
+    }
+
+    private Decided decide(ReceivedMail mail, InboundMessage message) {
+        Map<String, String> failed = mail.failedVerdicts();
+        if (!failed.isEmpty()) return new Decided(ReplyResult.VERDICT_FAILED, failed.toString());
+        if (AutoReplies.isAutomatic(message)) return new Decided(ReplyResult.AUTO_REPLY, null);
+        Optional<String> token = replyToken(mail);
+        if (token.isEmpty()) return new Decided(ReplyResult.UNKNOWN_TOKEN, "no reply address among the recipients");
+        if (message.from() == null) return new Decided(ReplyResult.WRONG_SENDER, "no From address");
+        Optional<Answer> answer = ReplyDecision.of(message.text());
+        if (answer.isEmpty()) return notUnderstood(token.get(), message.from());
+        return switch (offerReplies.answerByReply(token.get(), message.from(), answer.get())) {
+            case AnswerOutcome.Accepted a -> new Decided(ReplyResult.ACCEPTED, "request " + a.requestId());
+            case AnswerOutcome.Declined d -> new Decided(ReplyResult.DECLINED, "request " + d.requestId());
+            case AnswerOutcome.AlreadyTaken t -> new Decided(ReplyResult.ALREADY_TAKEN, "request " + t.requestId());
+            case AnswerOutcome.NoLongerOpen n -> new Decided(ReplyResult.NO_LONGER_OPEN, "offer " + n.status());
+            case AnswerOutcome.UnknownToken u -> new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired or used");
+            case AnswerOutcome.WrongSender w -> new Decided(ReplyResult.WRONG_SENDER, "request " + w.requestId());
+        };
+    }
+
+    /** Answers only the offered lawyer, about an offer still open; anyone else gets nothing. */
+    private Decided notUnderstood(String token, String sender) {
+        Optional<OfferReplyTokens.Holder> holder = tokens.open(token, clock.instant());
+        if (holder.isEmpty()) return new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired or used");
+        OfferReplyTokens.Holder lawyer = holder.get();
+        if (lawyer.lawyerEmail() == null || !lawyer.lawyerEmail().toLowerCase(Locale.ROOT).equals(sender)) {
+            return new Decided(ReplyResult.WRONG_SENDER, "request " + lawyer.requestId());
+        }
+        outbox.enqueue(new OutboxMessage(ids.next(), EmailTemplate.REPLY_NOT_UNDERSTOOD, lawyer.lawyerEmail(),
+                Map.of("lawyerName", nonNull(lawyer.lawyerName()), "title", nonNull(lawyer.title()),
+                        "requestId", lawyer.requestId()), token, null, clock.instant()));
+        return new Decided(ReplyResult.NOT_UNDERSTOOD, "request " + lawyer.requestId());
+    }
+
+    private Optional<String> replyToken(ReceivedMail mail) {
+        for (String recipient : mail.recipients()) {
+            Matcher matcher = replyAddress.matcher(recipient.strip());
+            if (matcher.matches() && Secrets.looksLikeToken(matcher.group(1))) return Optional.of(matcher.group(1));
+        }
+        return Optional.empty();
+    }
+
+    private static String nonNull(String value) { return value == null ? "" : value; }
+}

@@ -1,0 +1,34 @@
+package org.probono.clearinghouse.notify.mail;
+
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+
+/**
+ * SES v2 with Raw content: the MIME keeps every header we set. {@code FromEmailAddress} and
+ * {@code Destination} are given too (moto needs them; on AWS they are the envelope).
+ */
+public final class SesMailer implements MailSender {
+    private final SesV2Client ses;
+    private final String configurationSet;
+
+    public SesMailer(SesV2Client ses, String configurationSet) {
+        this.ses = ses;
+        this.configurationSet = configurationSet;
+    }
+
+    @Override
+    public Result send(OutgoingMail mail) {
+        SendEmailRequest.Builder request = SendEmailRequest.builder()
+                .fromEmailAddress(mail.from())
+                .destination(d -> d.toAddresses(mail.to()))
+                .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(mail.toMime()))));
+        if (configurationSet != null) request.configurationSetName(configurationSet);
+        try {
+            return new Result.Accepted(ses.sendEmail(request.build()).messageId());
+        } catch (SdkException e) {
+            return new Result.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.probono.clearinghouse.notify.store;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.probono.clearinghouse.domain.Lawyer;
+import org.probono.clearinghouse.domain.LegalRequest;
+import org.probono.clearinghouse.domain.Token;
+import org.probono.clearinghouse.ids.Secrets;
+import org.probono.clearinghouse.store.Keys;
+import org.probono.clearinghouse.store.LawyerItems;
+import org.probono.clearinghouse.store.RequestItems;
+import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TokenItems;
+
+/**
+ * Who a reply token was given to, read only: enough to answer a reply that said neither ACCEPT nor
+ * DECLINE (to the offered lawyer, about the right matter). Deciding is {@code OfferReplies}'s job.
+ */
+public final class OfferReplyTokens {
+    /** An open offer's reply token, its lawyer and its request. */
+    public record Holder(String lawyerId, String lawyerName, String lawyerEmail, String requestId, String title) {}
+
+    private final Store store;
+
+    public OfferReplyTokens(Store store) { this.store = store; }
+
+    /** The holder of an unexpired, unused offer-reply token. */
+    public Optional<Holder> open(String token, Instant now) {
+        return store.get(Keys.token(Secrets.hash(token)))
+                .map(item -> TokenItems.from(Secrets.hash(token), item))
+                .filter(t -> t.purpose() == Token.Purpose.OFFER_REPLY && !t.isExpired(now) && !t.isUsed())
+                .flatMap(t -> store.get(Keys.lawyer(t.lawyerId())).map(LawyerItems::from).flatMap(lawyer ->
+                        store.get(Keys.request(t.subjectId())).map(RequestItems::from).map(request ->
+                                holder(lawyer, request))));
+    }
+
+    private static Holder holder(Lawyer lawyer, LegalRequest request) {
+        return new Holder(lawyer.id(), lawyer.name(), lawyer.email(), request.id(), request.title());
+    }
+}

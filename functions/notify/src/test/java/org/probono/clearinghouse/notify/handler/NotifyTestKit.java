@@ -1,0 +1,75 @@
+package org.probono.clearinghouse.notify.handler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.probono.clearinghouse.config.Config;
+import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.local.backend.LocalAws;
+import org.probono.clearinghouse.local.backend.Template;
+import org.probono.clearinghouse.store.Store;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/** What the flow tests share: the handler wired to the local backend, event files, raw sent mail. */
+final class NotifyTestKit {
+    private NotifyTestKit() {}
+
+    static NotifyHandler handler(LocalAws aws, SesV2Client ses, NotifyWiring.OfferRepliesFactory offerReplies) {
+        return new NotifyHandler(NotifyWiring.build(Config.fromEnvironment(), Clock.systemUTC(), aws.dynamoDb(), ses,
+                aws.s3(), aws.kms(), offerReplies));
+    }
+
+    static Store store(LocalAws aws) { return new Store(aws.dynamoDb(), aws.tableName(), Clock.systemUTC()); }
+
+    static String invoke(NotifyHandler handler, String event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode eventFile(String name) {
+        try {
+            return Json.MAPPER.readTree(Files.readString(Template.repositoryRoot().resolve("events/" + name)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every raw message moto's SES accepted, as Jakarta Mail reads it (headers included). */
+    static List<MimeMessage> rawSent(LocalAws aws) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(aws.backend().endpoint() + "/moto-api/data.json")).build(), HttpResponse.BodyHandlers.ofString());
+            List<MimeMessage> messages = new ArrayList<>();
+            for (JsonNode raw : json(response.body()).path("ses").path("RawMessage")) {
+                messages.add(new MimeMessage(Session.getInstance(new Properties()),
+                        new ByteArrayInputStream(raw.path("raw_data").asText().getBytes(StandardCharsets.UTF_8))));
+            }
+            return messages;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
