@@ -16,7 +16,7 @@ import org.probono.clearinghouse.events.EventShape;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.LambdaEvents;
 import org.probono.clearinghouse.json.Json;
-import org.probono.clearinghouse.matters.OfferReplies;
+import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.notify.app.MailFeedback;
 import org.probono.clearinghouse.notify.app.OutboxDelivery;
 import org.probono.clearinghouse.notify.app.ReceivedMail;
@@ -96,14 +96,6 @@ public final class NotifyHandler implements RequestStreamHandler {
         return NotifyWiring.build(config, Clock.systemUTC(), clients.dynamoDb(),
                 SesV2Client.builder().region(clients.region()).httpClient(clients.http()).build(),
                 S3Client.builder().region(clients.region()).httpClient(clients.http()).build(),
-                clients.kms(), NotifyHandler::offerDecisions);
-    }
-
-    /** Until the shared OfferDecisions lands, replies that decide something fail loudly (and are retried). */
-    private static OfferReplies offerDecisions(org.probono.clearinghouse.store.Store store,
-                                               org.probono.clearinghouse.ids.Ids ids, Config config) {
-        return (token, sender, answer) -> {
-            throw new IllegalStateException("OfferDecisions is not available in this build");
-        };
+                clients.kms(), OfferDecisions::new);
     }
 }
