@@ -43,7 +43,7 @@ public final class LocalAwsExtension implements BeforeEachCallback, ParameterRes
     }
 
     /** Started once per JVM; closed by JUnit when the root context closes. */
-    private static final class Holder implements ExtensionContext.Store.CloseableResource {
+    private static final class Holder implements AutoCloseable {
         final String choice;
         LocalAws aws;
         BackendUnavailable failure;

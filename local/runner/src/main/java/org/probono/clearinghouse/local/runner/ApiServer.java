@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.probono.clearinghouse.http.Http;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.local.backend.SentMail;
 
 /**
  * The runner's HTTP side, on the loopback address only: the public API routed from template.yaml to the
@@ -23,7 +24,7 @@ import org.probono.clearinghouse.json.Json;
  */
 final class ApiServer implements AutoCloseable {
     /** What the server hands requests to, once the backend and the functions are up. */
-    record Wiring(Functions functions, ApiRoutes routes, Cors cors, StaticWeb web, SentMailbox mailbox,
+    record Wiring(Functions functions, ApiRoutes routes, Cors cors, StaticWeb web, SentMail mailbox,
                   InboundMail inbound, Runnable beforeMail) {}
 
     private static final String LOCAL = "/_local/";
@@ -104,7 +105,7 @@ final class ApiServer implements AutoCloseable {
         if (path.equals(LOCAL + "mail")) {
             if (!request.method().equals("GET")) return notAllowed("GET");
             wiring.beforeMail().run();
-            return Reply.json(200, wiring.mailbox().sent());
+            return Reply.json(200, wiring.mailbox().all());
         }
         if (path.equals(LOCAL + "inbound")) {
             if (!request.method().equals("POST")) return notAllowed("POST");

@@ -9,6 +9,7 @@ import org.probono.clearinghouse.local.backend.AwsBackend;
 import org.probono.clearinghouse.local.backend.BackendUnavailable;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.MotoServer;
+import org.probono.clearinghouse.local.backend.SentMail;
 import org.probono.clearinghouse.local.backend.Template;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -80,9 +81,9 @@ public final class LocalRunner implements AutoCloseable {
             Map<String, String> parameters = new LinkedHashMap<>(org.probono.clearinghouse.local.backend.LocalResources.PARAMETERS);
             parameters.putAll(overrides);
             S3Client s3 = aws.s3();
-            StreamDelivery stream = Plugins.streamDelivery(aws, template, functions);
+            StreamDelivery stream = StreamDelivery.start(aws, template, functions);
             server.start(new ApiServer.Wiring(functions, new ApiRoutes(template.httpRoutes()), Cors.from(template, parameters),
-                    new StaticWeb(settings.repositoryRoot().resolve("web"), url), Plugins.mailbox(aws),
+                    new StaticWeb(settings.repositoryRoot().resolve("web"), url), SentMail.of(aws),
                     InboundMail.from(template, functions, s3, environment, clock), stream::deliverPending));
             Schedule schedule = Schedule.start(template, functions, settings.scheduleEvery(), clock);
             return new LocalRunner(server, backend, aws, stream, schedule, url);

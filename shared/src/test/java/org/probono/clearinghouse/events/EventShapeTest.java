@@ -1,0 +1,27 @@
+package org.probono.clearinghouse.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.probono.clearinghouse.json.Json;
+
+class EventShapeTest {
+    private static EventShape shapeOf(String json) throws Exception { return EventShape.of(Json.MAPPER.readTree(json)); }
+
+    @Test
+    void each_trigger_is_told_apart_by_its_shape() throws Exception {
+        assertThat(shapeOf("{\"version\":\"2.0\",\"routeKey\":\"POST /lawyers\",\"requestContext\":{}}")).isEqualTo(EventShape.HTTP_API);
+        assertThat(shapeOf("{\"command\":\"queue\"}")).isEqualTo(EventShape.ADMIN_COMMAND);
+        assertThat(shapeOf("{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\"}")).isEqualTo(EventShape.SCHEDULE);
+        assertThat(shapeOf("{\"Records\":[{\"eventSource\":\"aws:dynamodb\"}]}")).isEqualTo(EventShape.DYNAMODB_STREAM);
+        assertThat(shapeOf("{\"Records\":[{\"eventSource\":\"aws:ses\"}]}")).isEqualTo(EventShape.SES_RECEIPT);
+        assertThat(shapeOf("{\"Records\":[{\"EventSource\":\"aws:sns\"}]}")).isEqualTo(EventShape.SNS);
+    }
+
+    @Test
+    void anything_else_is_unknown() throws Exception {
+        assertThat(shapeOf("{\"command\":42}")).isEqualTo(EventShape.UNKNOWN);
+        assertThat(shapeOf("[1,2]")).isEqualTo(EventShape.UNKNOWN);
+        assertThat(EventShape.of(null)).isEqualTo(EventShape.UNKNOWN);
+    }
+}
