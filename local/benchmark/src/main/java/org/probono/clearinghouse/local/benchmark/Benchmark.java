@@ -1,0 +1,111 @@
+package org.probono.clearinghouse.local.benchmark;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.probono.clearinghouse.local.backend.AwsBackend;
+import org.probono.clearinghouse.local.backend.LocalAws;
+import org.probono.clearinghouse.local.backend.MotoServer;
+import org.probono.clearinghouse.local.backend.Template;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Prints cold-start, warm-latency and memory figures for each function, each measured in a fresh JVM
+ * started with Lambda's flags and the function's shaded jar, against moto. moto's own per-call latency
+ * is measured and printed too: warm figures are dominated by it, so read them relative to it.
+ * Targets and the last measured figures: docs/performance.md.
+ */
+public final class Benchmark {
+    /** Lambda's JAVA_TOOL_OPTIONS from template.yaml are applied too (tiered compilation level 1). */
+    private static final int WARM = Integer.getInteger("bench.warm", 200);
+
+    record Case(String name, String functionId, String eventFile) {}
+
+    private static final List<Case> CASES = List.of(
+            new Case("register: POST /organisations (write, 1 transaction)", "RegisterFunction", "register-organisation.json"),
+            new Case("register: GET /verify unknown token (read, 400)", "RegisterFunction", "register-verify-unknown.json"),
+            new Case("submit: POST /requests without token (401)", "SubmitRequestFunction", "submit-unauthorised.json"),
+            new Case("assign: queue (GSI query)", "AssignFunction", "assign-queue.json"),
+            new Case("notify: SNS bounce (suppression write)", "NotifyFunction", "notify-bounce.json"));
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path root = Template.repositoryRoot();
+        Template template = Template.fromRepository();
+        Path probeClasses = Path.of(Probe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String toolOptions = template.globalEnvironment().getOrDefault("JAVA_TOOL_OPTIONS", "");
+
+        try (MotoServer moto = MotoServer.start()) {
+            LocalAws aws = new LocalAws(moto);
+            aws.resetAndCreate();
+            System.out.printf(Locale.ROOT, "backend: moto, %.2f ms per GetItem (median of 200, from a warm JVM)%n%n",
+                    backendMillisPerCall(aws));
+            System.out.printf(Locale.ROOT, "%-55s %8s %8s %10s %8s %8s %8s %7s %8s %6s%n", "case", "init_ms", "first_ms",
+                    "jvm→done", "p50_ms", "p90_ms", "p99_ms", "heap_mb", "classes", "status");
+            for (Case c : CASES) {
+                Template.Function function = template.functions().stream()
+                        .filter(f -> f.logicalId().equals(c.functionId())).findFirst().orElseThrow();
+                Path jar = root.resolve(function.codeUri());
+                Map<String, String> figures = run(java, toolOptions, jar, probeClasses, function.handlerClass(),
+                        root.resolve("local/benchmark/events").resolve(c.eventFile()), aws, moto);
+                System.out.printf(Locale.ROOT, "%-55s %8s %8s %10s %8s %8s %8s %7s %8s %6s%n", c.name(),
+                        figures.get("init_ms"), figures.get("first_ms"), figures.get("jvm_to_first_done_ms"),
+                        figures.get("warm_p50_ms"), figures.get("warm_p90_ms"), figures.get("warm_p99_ms"),
+                        figures.get("heap_used_mb"), figures.get("classes"), figures.get("first_status"));
+            }
+            System.out.println();
+            for (Template.Function function : template.functions()) {
+                Path jar = root.resolve(function.codeUri());
+                System.out.printf(Locale.ROOT, "jar %-50s %6.1f MB%n", function.codeUri(), Files.size(jar) / 1e6);
+            }
+        }
+    }
+
+    private static Map<String, String> run(String java, String toolOptions, Path jar, Path probeClasses, String handler,
+                                           Path event, LocalAws aws, AwsBackend backend) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(toolOptions.split("\\s+")));
+        command.addAll(List.of("-cp", jar + File.pathSeparator + probeClasses,
+                Probe.class.getName(), handler, event.toString(), Integer.toString(WARM)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(aws.environment());
+        builder.environment().put("AWS_ENDPOINT_URL", backend.endpoint().toString());
+        builder.environment().put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0 || !output.contains("RESULT ")) {
+            throw new IllegalStateException("probe of " + handler + " failed:\n" + output);
+        }
+        Map<String, String> figures = new LinkedHashMap<>();
+        String line = output.substring(output.indexOf("RESULT ") + 7).lines().findFirst().orElse("");
+        for (String pair : line.split(" ")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length == 2) figures.put(kv[0], kv[1]);
+        }
+        return figures;
+    }
+
+    private static double backendMillisPerCall(LocalAws aws) {
+        long[] nanos = new long[200];
+        var key = Map.of("PK", AttributeValue.fromS("BENCH"), "SK", AttributeValue.fromS("BENCH"));
+        for (int i = 0; i < 20; i++) aws.dynamoDb().getItem(g -> g.tableName(aws.tableName()).key(key));
+        for (int i = 0; i < nanos.length; i++) {
+            long t = System.nanoTime();
+            aws.dynamoDb().getItem(g -> g.tableName(aws.tableName()).key(key));
+            nanos[i] = System.nanoTime() - t;
+        }
+        java.util.Arrays.sort(nanos);
+        return nanos[nanos.length / 2] / 1e6;
+    }
+}
