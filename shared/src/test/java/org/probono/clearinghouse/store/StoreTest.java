@@ -97,6 +97,31 @@ class StoreTest {
     }
 
     @Test
+    void concurrent_transactions_never_undo_each_other_even_when_some_fail() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Outcome>> attempts = new ArrayList<>();
+        List<String> committedIds = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = "R-" + i;
+            LegalRequest request = request(id, RequestStatus.SUBMITTED, null, NOW);
+            if (i % 2 == 0) {
+                committedIds.add(id);
+                attempts.add(() -> store.commit(new Transaction().create(RequestItems.toItem(request))));
+            } else {
+                attempts.add(() -> store.commit(new Transaction().create(RequestItems.toItem(request))
+                        .check(Keys.request("missing-" + id), statusIs(RequestStatus.OFFERED), Failure.NOT_FOUND)));
+            }
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Future<Outcome> result : pool.invokeAll(attempts)) outcomes.add(result.get());
+        pool.shutdown();
+
+        assertThat(outcomes.stream().filter(Outcome::committed).count()).isEqualTo(20);
+        for (String id : committedIds) assertThat(store.get(Keys.request(id))).as(id).isPresent();
+        assertThat(aws.countItems()).isEqualTo(20);
+    }
+
+    @Test
     void a_failing_condition_anywhere_leaves_the_whole_transaction_unwritten() {
         LegalRequest request = request("REQ-A", RequestStatus.SUBMITTED, Instant.parse("2026-12-05T00:00:00Z"), NOW);
         store.commit(new Transaction().create(RequestItems.toItem(request)));

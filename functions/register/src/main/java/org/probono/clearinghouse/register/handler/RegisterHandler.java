@@ -5,22 +5,33 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.probono.clearinghouse.events.AdminError;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.LambdaEvents;
-import org.probono.clearinghouse.http.Http;
-import org.probono.clearinghouse.http.Problem;
-import org.probono.clearinghouse.http.Response;
 
-/** RegisterFunction's entry: HTTP API routes (organisations, lawyers, verify) and the team's admin commands. */
+/**
+ * RegisterFunction's entry: the public routes (organisations and lawyers join, verify their email) and
+ * the team's admin commands (list-pending, approve, reject), told apart by the event's shape.
+ */
 public final class RegisterHandler implements RequestStreamHandler {
+    private final RegistrationRoutes routes;
+    private final AdminCommands admin;
+
+    /** Lambda's constructor: configuration and clients built once per container. */
+    public RegisterHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    RegisterHandler(Wiring wiring) {
+        this.routes = new RegistrationRoutes(wiring.registrations(), wiring.verifications(), wiring.publicApiUrl());
+        this.admin = new AdminCommands(wiring.reviews());
+    }
+
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         Invocation.run(input, output, (shape, event) -> switch (shape) {
-            case HTTP_API -> Http.respond(LambdaEvents.read(event, APIGatewayV2HTTPEvent.class),
-                    route -> Response.problem(new Problem(501, "not-implemented", "Not implemented", "Coming soon.")));
-            case ADMIN_COMMAND -> AdminError.badCommand("Not implemented yet.");
-            default -> Invocation.unknown(shape, "an HTTP API request or an admin command");
+            case HTTP_API -> routes.handle(LambdaEvents.read(event, APIGatewayV2HTTPEvent.class));
+            case ADMIN_COMMAND -> admin.handle(event);
+            default -> Invocation.unknown(shape, "an HTTP API request or an admin command (list-pending, approve, reject)");
         });
     }
 }

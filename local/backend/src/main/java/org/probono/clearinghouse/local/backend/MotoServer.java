@@ -49,11 +49,15 @@ public final class MotoServer implements AwsBackend {
         return server;
     }
 
-    /** Prefers {@code python3 -m moto.server}; falls back to the {@code moto_server} script. */
+    /**
+     * Runs moto's server app behind a lock ({@code moto_serialized.py}: moto's transactions are not atomic
+     * under concurrent requests); falls back to the plain {@code moto_server} script when Python cannot
+     * import moto's app (an unusual install), where concurrency tests may then see moto's races.
+     */
     private static List<String> command(int port) {
         String python = System.getenv().getOrDefault("MOTO_PYTHON", "python3");
         if (onPath(python) && canImportMoto(python)) {
-            return List.of(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port));
+            return List.of(python, launcher().toString(), "127.0.0.1", Integer.toString(port));
         }
         if (onPath("moto_server")) return List.of("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port));
         throw new BackendUnavailable("moto is not installed here. " + INSTALL);
@@ -61,13 +65,25 @@ public final class MotoServer implements AwsBackend {
 
     private static boolean canImportMoto(String python) {
         try {
-            Process check = new ProcessBuilder(python, "-c", "import moto.server").redirectErrorStream(true).start();
+            Process check = new ProcessBuilder(python, "-c", "import moto.moto_server.werkzeug_app, werkzeug.serving")
+                    .redirectErrorStream(true).start();
             return check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private static Path launcher() {
+        try (var script = MotoServer.class.getResourceAsStream("moto_serialized.py")) {
+            Path file = Files.createTempFile("moto_serialized-", ".py");
+            Files.write(file, script.readAllBytes());
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new BackendUnavailable("Could not write the moto launcher to a temporary file", e);
         }
     }
 

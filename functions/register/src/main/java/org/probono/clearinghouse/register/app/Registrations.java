@@ -1,0 +1,68 @@
+package org.probono.clearinghouse.register.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.probono.clearinghouse.domain.AuditEvent;
+import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.ProfileStatus;
+import org.probono.clearinghouse.domain.Token;
+import org.probono.clearinghouse.ids.Ids;
+import org.probono.clearinghouse.ids.Secrets;
+import org.probono.clearinghouse.store.Failure;
+import org.probono.clearinghouse.store.Outcome;
+
+/** Organisations and lawyers join: a checked form becomes a profile awaiting email verification. */
+public final class Registrations {
+    /** How long a verification link works. */
+    public static final Duration VERIFICATION_VALIDITY = Duration.ofHours(48);
+    static final String ACTOR = "registrant";
+
+    private final Registry registry;
+    private final Ids ids;
+    private final Secrets secrets;
+    private final Clock clock;
+
+    public Registrations(Registry registry, Ids ids, Secrets secrets, Clock clock) {
+        this.registry = registry;
+        this.ids = ids;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** What became of a registration that passed validation. */
+    public sealed interface Result {
+        record Registered(String id, ProfileStatus status) implements Result {}
+
+        /** The email already belongs to an organisation or lawyer whose registration was not rejected. */
+        record EmailTaken() implements Result {}
+    }
+
+    /** Registers the organisation; a bad form is a 400 Problem and writes nothing. {@code apiUrl} goes into the link. */
+    public Result registerOrganisation(OrganisationForm form, String apiUrl) {
+        Instant now = clock.instant();
+        return register(new Registrant.OfOrganisation(RegistrationRules.organisation(form, ids.next(), now)), apiUrl, now);
+    }
+
+    public Result registerLawyer(LawyerForm form, String apiUrl) {
+        Instant now = clock.instant();
+        return register(new Registrant.OfLawyer(RegistrationRules.lawyer(form, ids.next(), now)), apiUrl, now);
+    }
+
+    private Result register(Registrant registrant, String apiUrl, Instant now) {
+        String secret = secrets.newToken();
+        Token verification = new Token(Secrets.hash(secret), Token.Purpose.VERIFY_EMAIL, registrant.kind(),
+                registrant.id(), null, now.plus(VERIFICATION_VALIDITY), null);
+        AuditEvent event = new AuditEvent(registrant.subjectKey(), now, registrant.status().name(), "registered", ACTOR);
+        OutboxMessage email = new OutboxMessage(ids.next(), EmailTemplate.VERIFY_EMAIL, registrant.email(),
+                Map.of("name", registrant.name(), "kind", registrant.kind().word(), "apiUrl", apiUrl),
+                secret, null, now);
+        return switch (registry.register(registrant, verification, event, email)) {
+            case Outcome.Committed c -> new Result.Registered(registrant.id(), registrant.status());
+            case Outcome.Rejected r when r.failure() == Failure.ALREADY_EXISTS -> new Result.EmailTaken();
+            case Outcome.Rejected r -> throw new IllegalStateException("registration failed: " + r.label());
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package org.probono.clearinghouse.register.app;
+
+import java.util.List;
+import java.util.Optional;
+import org.probono.clearinghouse.domain.AuditEvent;
+import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.ProfileKind;
+import org.probono.clearinghouse.domain.Token;
+import org.probono.clearinghouse.store.Outcome;
+
+/**
+ * Where registrations live. Each change is one transaction: the profile, its audit event, its email and
+ * whatever else the step needs, all written or none, under conditions that make a concurrent or repeated
+ * step fail instead of writing twice.
+ */
+public interface Registry {
+    /** Claims the email (ALREADY_EXISTS if taken) and writes the new profile, its verification token, event and email. */
+    Outcome register(Registrant registrant, Token verification, AuditEvent event, OutboxMessage email);
+
+    /** A token by its hash; expired tokens are absent. */
+    Optional<Token> token(String hash);
+
+    Optional<Registrant> find(ProfileKind kind, String id);
+
+    /** Moves the profile on and spends the token (WRONG_STATE if it was spent meanwhile). */
+    Outcome verify(Registrant verified, long expectedVersion, Token spent, AuditEvent event);
+
+    /**
+     * Approves: an organisation gets its access token, a lawyer its practice-area index entries.
+     * {@code accessToken} is null for a lawyer.
+     */
+    Outcome approve(Registrant approved, long expectedVersion, Token accessToken, AuditEvent event, OutboxMessage email);
+
+    /** Rejects and frees the email address for a new registration. */
+    Outcome reject(Registrant rejected, long expectedVersion, AuditEvent event, OutboxMessage email);
+
+    /** Registrations awaiting review, oldest first. */
+    List<Registrant> pendingReview();
+}

@@ -1,0 +1,101 @@
+package org.probono.clearinghouse.register.handler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.probono.clearinghouse.domain.ProfileKind;
+import org.probono.clearinghouse.events.AdminError;
+import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.register.app.Reviews;
+
+/**
+ * The team's commands by direct invocation. Every answer is a JSON object: the result, or
+ * {@code {"error":{...}}} for a bad command, an unknown id or a registration in the wrong state; never a
+ * stack trace.
+ */
+final class AdminCommands {
+    static final int REVIEWER_MAX = 120;
+    static final int REASON_MAX = 1000;
+    private static final Set<String> LIST_FIELDS = Set.of("command");
+    private static final Set<String> APPROVE_FIELDS = Set.of("command", "kind", "id", "reviewedBy");
+    private static final Set<String> REJECT_FIELDS = Set.of("command", "kind", "id", "reviewedBy", "reason");
+
+    private final Reviews reviews;
+
+    AdminCommands(Reviews reviews) { this.reviews = reviews; }
+
+    Object handle(JsonNode command) {
+        try {
+            return switch (command.path("command").asText()) {
+                case "list-pending" -> checked(command, LIST_FIELDS).orElseGet(() -> Map.of("items", reviews.listPending()));
+                case "approve" -> review(command, APPROVE_FIELDS, false);
+                case "reject" -> review(command, REJECT_FIELDS, true);
+                default -> AdminError.badCommand("Unknown command " + Json.write(command.path("command").asText())
+                        + "; RegisterFunction takes list-pending, approve and reject.");
+            };
+        } catch (RuntimeException e) {
+            System.err.println("{\"level\":\"ERROR\",\"message\":\"admin command failed\",\"command\":"
+                    + Json.write(command.path("command").asText()) + ",\"error\":" + Json.write(e.toString()) + "}");
+            return new AdminError(500, "Internal error", "Something went wrong on our side; nothing was changed.")
+                    .toResult();
+        }
+    }
+
+    private Object review(JsonNode command, Set<String> fields, boolean rejecting) {
+        Optional<Object> unknown = checked(command, fields);
+        if (unknown.isPresent()) return unknown.get();
+        List<String> problems = new ArrayList<>();
+        String kindWord = text(command, "kind", 20, problems);
+        Optional<ProfileKind> kind = Optional.ofNullable(kindWord).flatMap(ProfileKind::fromWord);
+        if (kindWord != null && kind.isEmpty()) problems.add("kind must be \"organisation\" or \"lawyer\"");
+        String id = text(command, "id", 100, problems);
+        String reviewedBy = text(command, "reviewedBy", REVIEWER_MAX, problems);
+        String reason = rejecting ? text(command, "reason", REASON_MAX, problems) : null;
+        if (!problems.isEmpty()) return AdminError.badCommand(String.join("; ", problems) + ".");
+
+        Reviews.Result result = rejecting
+                ? reviews.reject(kind.orElseThrow(), id, reviewedBy, reason)
+                : reviews.approve(kind.orElseThrow(), id, reviewedBy);
+        return switch (result) {
+            case Reviews.Result.Reviewed r -> Map.of("id", r.id(), "status", r.status());
+            case Reviews.Result.NotFound n -> AdminError.notFound("No " + kindWord + " with id " + Json.write(id) + ".");
+            case Reviews.Result.WrongState w -> AdminError.conflict("The " + kindWord + " is " + w.status()
+                    + "; only a registration in PENDING_REVIEW (email verified, not yet decided) can be "
+                    + (rejecting ? "rejected." : "approved."));
+        };
+    }
+
+    /** An error naming fields the command does not take (a typo would otherwise pass unnoticed). */
+    private static Optional<Object> checked(JsonNode command, Set<String> known) {
+        List<String> unknown = new ArrayList<>();
+        command.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) unknown.add(name);
+        });
+        if (unknown.isEmpty()) return Optional.empty();
+        return Optional.of(AdminError.badCommand("Unknown field" + (unknown.size() > 1 ? "s " : " ")
+                + String.join(", ", unknown) + "; " + command.path("command").asText() + " takes "
+                + String.join(", ", known.stream().sorted().toList()) + "."));
+    }
+
+    /** A required string field, trimmed; its problem added to {@code problems} when missing or too long. */
+    private static String text(JsonNode command, String field, int max, List<String> problems) {
+        JsonNode value = command.get(field);
+        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+            problems.add(field + " is required");
+            return null;
+        }
+        if (!value.isTextual()) {
+            problems.add(field + " must be a string");
+            return null;
+        }
+        String text = value.asText().strip();
+        if (text.length() > max) {
+            problems.add(field + " must be at most " + max + " characters");
+            return null;
+        }
+        return text;
+    }
+}

@@ -1,0 +1,118 @@
+package org.probono.clearinghouse.register.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.probono.clearinghouse.domain.AuditEvent;
+import org.probono.clearinghouse.domain.Category;
+import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.ProfileKind;
+import org.probono.clearinghouse.domain.Token;
+import org.probono.clearinghouse.register.app.Registrant;
+import org.probono.clearinghouse.register.app.Registry;
+import org.probono.clearinghouse.store.AuditItems;
+import org.probono.clearinghouse.store.EmailClaimItems;
+import org.probono.clearinghouse.store.Failure;
+import org.probono.clearinghouse.store.Item;
+import org.probono.clearinghouse.store.Keys;
+import org.probono.clearinghouse.store.LawyerItems;
+import org.probono.clearinghouse.store.OrganisationItems;
+import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.store.OutboxItems;
+import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TokenItems;
+import org.probono.clearinghouse.store.Transaction;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+
+/** Registrations in the single table: every step one transaction (profile + audit event + outbox email). */
+public final class TableRegistry implements Registry {
+    /** The token is still there and nobody spent it: two simultaneous clicks verify once. */
+    private static final Expression UNSPENT = Expression.builder()
+            .expression("attribute_exists(PK) AND attribute_not_exists(usedAt)")
+            .build();
+
+    /*
+     * Audit sequence numbers by step: a registration's events sort in step order, and never collide, even
+     * when two steps fall in the same instant (a fixed clock, a coarse one).
+     */
+    private static final int REGISTERED = 0;
+    private static final int VERIFIED = 1;
+    private static final int REVIEWED = 2;
+
+    private final Store store;
+
+    public TableRegistry(Store store) { this.store = store; }
+
+    @Override
+    public Outcome register(Registrant registrant, Token verification, AuditEvent event, OutboxMessage email) {
+        return store.commit(new Transaction()
+                .create(EmailClaimItems.toItem(registrant.email(), registrant.kind(), registrant.id()), Failure.ALREADY_EXISTS)
+                .create(toItem(registrant))
+                .create(TokenItems.toItem(verification))
+                .create(AuditItems.toItem(event, REGISTERED))
+                .create(OutboxItems.toItem(email)));
+    }
+
+    @Override
+    public Optional<Token> token(String hash) {
+        return store.get(Keys.token(hash)).map(item -> TokenItems.from(hash, item));
+    }
+
+    @Override
+    public Optional<Registrant> find(ProfileKind kind, String id) {
+        Key key = kind == ProfileKind.ORGANISATION ? Keys.organisation(id) : Keys.lawyer(id);
+        return store.get(key).map(TableRegistry::toRegistrant);
+    }
+
+    @Override
+    public Outcome verify(Registrant verified, long expectedVersion, Token spent, AuditEvent event) {
+        return store.commit(new Transaction()
+                .putIf(TokenItems.toItem(spent), UNSPENT, Failure.WRONG_STATE)
+                .replace(toItem(verified), expectedVersion)
+                .create(AuditItems.toItem(event, VERIFIED)));
+    }
+
+    @Override
+    public Outcome approve(Registrant approved, long expectedVersion, Token accessToken, AuditEvent event,
+            OutboxMessage email) {
+        Transaction change = new Transaction()
+                .replace(toItem(approved), expectedVersion)
+                .create(AuditItems.toItem(event, REVIEWED))
+                .create(OutboxItems.toItem(email));
+        if (accessToken != null) change.create(TokenItems.toItem(accessToken));
+        if (approved instanceof Registrant.OfLawyer lawyer) {
+            for (Category area : lawyer.lawyer().practiceAreas()) change.create(LawyerItems.areaItem(lawyer.id(), area));
+        }
+        return store.commit(change);
+    }
+
+    @Override
+    public Outcome reject(Registrant rejected, long expectedVersion, AuditEvent event, OutboxMessage email) {
+        return store.commit(new Transaction()
+                .replace(toItem(rejected), expectedVersion)
+                .delete(Keys.email(rejected.email()))
+                .create(AuditItems.toItem(event, REVIEWED))
+                .create(OutboxItems.toItem(email)));
+    }
+
+    @Override
+    public List<Registrant> pendingReview() {
+        return store.index(Keys.GSI1, Keys.REVIEW_PENDING, true, 0).stream().map(TableRegistry::toRegistrant).toList();
+    }
+
+    private static EnhancedDocument toItem(Registrant registrant) {
+        return switch (registrant) {
+            case Registrant.OfOrganisation org -> OrganisationItems.toItem(org.organisation());
+            case Registrant.OfLawyer lawyer -> LawyerItems.toItem(lawyer.lawyer());
+        };
+    }
+
+    private static Registrant toRegistrant(Item item) {
+        return switch (item.entity()) {
+            case OrganisationItems.ENTITY -> new Registrant.OfOrganisation(OrganisationItems.from(item));
+            case LawyerItems.ENTITY -> new Registrant.OfLawyer(LawyerItems.from(item));
+            default -> throw new IllegalStateException("not a registration: " + item.entity());
+        };
+    }
+}
