@@ -1,0 +1,240 @@
+package org.probono.clearinghouse.local.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.local.backend.Template;
+
+/**
+ * The whole story over HTTP against the runner in this JVM, as a person with curl would live it:
+ * an organisation registers, verifies and is approved; two lawyers likewise; the organisation asks for
+ * help; the team suggests and offers the matter to both; one lawyer accepts by replying to the offer
+ * email; everyone hears what they should, and the confidential details reach only the accepting lawyer.
+ */
+@Disabled("needs the four functions; enabled when they are merged")
+class EndToEndTest {
+    private static final String ADMIN = "team@clearinghouse.test";
+    private static final String CONTACT = "rina@shakti.example";
+    private static final String ASHA = "asha@lawfirm.example";
+    private static final String VIKRAM = "vikram@chambers.example";
+    private static final String SECRET = "MARKER-confidential-7f3a";
+    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{16,})");
+
+    private static LocalRunner runner;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        runner = LocalRunner.start(RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (runner != null) runner.close();
+    }
+
+    @Test
+    void an_organisation_gets_a_lawyer_and_everyone_is_told() throws Exception {
+        // The organisation registers, verifies its email, and the team approves it.
+        JsonNode organisation = post("/organisations", null, """
+                {"name":"Shakti Vahini Trust","organisationType":"TRUST","registrationNumber":"WB/2011/0012345",
+                 "jurisdiction":"IN-WB","city":"Kolkata","website":"https://shakti.example","focusAreas":["anti-trafficking"],
+                 "contact":{"name":"Rina Das","email":"%s","phone":"+919830012345"}}""".formatted(CONTACT), 201);
+        assertThat(organisation.path("status").asText()).isEqualTo("PENDING_VERIFICATION");
+        verify(CONTACT);
+        JsonNode pending = invoke("RegisterFunction", "{\"command\":\"list-pending\"}");
+        assertThat(pending.path("items").toString()).contains(organisation.path("id").asText());
+        approve("organisation", organisation.path("id").asText());
+        JsonNode approval = awaitMail(CONTACT, m -> m.path("text").asText().contains("#token="));
+        String orgToken = token(approval.path("text").asText());
+        assertThat(approval.path("text").asText()).contains(runner.url() + "/#token=" + orgToken);
+
+        // Two lawyers join, verify and are approved.
+        String asha = lawyer("Asha Rao", ASHA, "Rao & Partners");
+        String vikram = lawyer("Vikram Sen", VIKRAM, "");
+
+        // The organisation asks for help.
+        JsonNode created = post("/requests", orgToken, """
+                {"category":"CONTRACT_REVIEW","title":"Review a contract with a muralist",
+                 "summary":"A one-page commission for a shelter mural; we need the IP clause checked.",
+                 "confidentialDetails":"%s","jurisdiction":"IN-WB","language":"en",
+                 "counterparties":["Mural Studio LLP"]}""".formatted(SECRET), 201);
+        String requestId = created.path("id").asText();
+        assertThat(created.path("status").asText()).isEqualTo("SUBMITTED");
+        awaitMail(CONTACT, m -> m.path("text").asText().contains(requestId));
+        awaitMail(ADMIN, m -> m.path("text").asText().contains(requestId));
+        assertThat(view(requestId, orgToken).path("status").asText()).isEqualTo("SUBMITTED");
+
+        // The team asks for suggestions and offers the matter to both lawyers.
+        JsonNode suggestions = invoke("AssignFunction", "{\"command\":\"suggest\",\"requestId\":\"%s\",\"limit\":5}".formatted(requestId));
+        List<String> candidates = new ArrayList<>();
+        suggestions.path("candidates").forEach(c -> candidates.add(c.path("lawyerId").asText()));
+        assertThat(candidates).contains(asha, vikram);
+        JsonNode assigned = invoke("AssignFunction", """
+                {"command":"assign","requestId":"%s","lawyerIds":["%s","%s"],"assignedBy":"e2e@clearinghouse.test",
+                 "respondWithinHours":24}""".formatted(requestId, asha, vikram));
+        assertThat(assigned.path("status").asText()).isEqualTo("OFFERED");
+        assertThat(assigned.path("offers")).hasSize(2);
+        assertThat(view(requestId, orgToken).path("status").asText()).isEqualTo("OFFERED");
+
+        JsonNode offerToAsha = awaitMail(ASHA, m -> m.path("text").asText().contains("muralist"));
+        JsonNode offerToVikram = awaitMail(VIKRAM, m -> m.path("text").asText().contains("muralist"));
+        for (JsonNode offer : List.of(offerToAsha, offerToVikram)) {
+            assertThat(offer.path("replyTo").path(0).asText()).startsWith("reply+").endsWith("@reply.clearinghouse.test");
+            assertThat(offer.path("text").asText()).contains("Mural Studio LLP").doesNotContain(SECRET);
+            assertThat(offer.path("html").asText()).doesNotContain(SECRET);
+        }
+
+        // Asha accepts by replying to the offer, as a mail client would quote it.
+        String replyTo = offerToAsha.path("replyTo").path(0).asText();
+        String reply = """
+                From: Asha Rao <%s>
+                To: %s
+                Subject: Re: %s
+                Message-ID: <accept-1@lawfirm.example>
+                Date: Sat, 28 Nov 2026 10:15:30 +0000
+                Content-Type: text/plain; charset=utf-8
+
+                Yes, happy to take this on.
+
+                On Sat, 28 Nov 2026, Clearinghouse wrote:
+                > %s
+                """.formatted(ASHA, replyTo, offerToAsha.path("subject").asText(), "quoted offer").replace("\n", "\r\n");
+        HttpResponse<String> delivered = send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/inbound"))
+                .header("Content-Type", "message/rfc822").POST(HttpRequest.BodyPublishers.ofString(reply)));
+        assertThat(delivered.statusCode()).isEqualTo(202);
+
+        JsonNode accepted = view(requestId, orgToken);
+        assertThat(accepted.path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(accepted.path("lawyer").path("name").asText()).isEqualTo("Asha Rao");
+        assertThat(accepted.path("lawyer").path("email").asText()).isEqualTo(ASHA);
+        List<String> statuses = new ArrayList<>();
+        accepted.path("history").forEach(h -> statuses.add(h.path("status").asText()));
+        assertThat(statuses).containsSubsequence("SUBMITTED", "OFFERED", "ACCEPTED");
+
+        JsonNode details = awaitMail(ASHA, m -> m.path("text").asText().contains(SECRET));
+        assertThat(details.path("text").asText()).contains("Rina Das");
+        awaitMail(CONTACT, m -> m.path("text").asText().contains("Asha Rao") && m.path("text").asText().contains(ASHA));
+        String offerId = offerToVikram.path("id").asText();
+        JsonNode filled = awaitMail(VIKRAM, m -> !m.path("id").asText().equals(offerId) && m.path("text").asText().contains("muralist"));
+        assertThat(filled.path("replyTo")).isEmpty();
+        assertThat(filled.path("text").asText()).doesNotContain(SECRET);
+        awaitMail(ADMIN, m -> m.path("text").asText().contains("Asha Rao"));
+
+        // The secret went only to Asha.
+        for (JsonNode mail : mail()) {
+            if (mail.path("to").toString().contains(ASHA)) continue;
+            assertThat(mail.path("text").asText() + mail.path("html").asText()).doesNotContain(SECRET);
+        }
+    }
+
+    // ------------------------------------------------------------------ steps
+
+    private String lawyer(String name, String email, String firm) throws Exception {
+        ObjectNode body = (ObjectNode) Json.MAPPER.readTree("""
+                {"name":"%s","email":"%s","phone":"+919830054321","barEnrolmentNumber":"WB/1234/2015","barCouncil":"IN-WB",
+                 "yearsOfPractice":9,"practiceAreas":["CONTRACT_REVIEW","INTELLECTUAL_PROPERTY"],"jurisdictions":["IN-WB"],
+                 "languages":["en","bn"],"maxActiveMatters":2}""".formatted(name, email));
+        if (!firm.isEmpty()) body.put("firm", firm);
+        JsonNode lawyer = post("/lawyers", null, Json.write(body), 201);
+        assertThat(lawyer.path("status").asText()).isEqualTo("PENDING_VERIFICATION");
+        verify(email);
+        approve("lawyer", lawyer.path("id").asText());
+        awaitMail(email, m -> !TOKEN.matcher(m.path("text").asText()).find());
+        return lawyer.path("id").asText();
+    }
+
+    private void verify(String email) throws Exception {
+        JsonNode mail = awaitMail(email, m -> m.path("text").asText().contains("/verify?token="));
+        assertThat(mail.path("text").asText()).contains(runner.url() + "/verify?token=");
+        HttpResponse<String> verified = send(HttpRequest.newBuilder(
+                        URI.create(runner.url() + "/verify?token=" + token(mail.path("text").asText())))
+                .header("Accept", "application/json").GET());
+        assertThat(verified.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(verified.body()).path("status").asText()).isEqualTo("PENDING_REVIEW");
+    }
+
+    private void approve(String kind, String id) throws Exception {
+        JsonNode approved = invoke("RegisterFunction", """
+                {"command":"approve","kind":"%s","id":"%s","reviewedBy":"e2e@clearinghouse.test"}""".formatted(kind, id));
+        assertThat(approved.path("status").asText()).as(approved.toString()).isEqualTo("APPROVED");
+    }
+
+    private JsonNode view(String requestId, String orgToken) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.url() + "/requests/" + requestId))
+                .header("Authorization", "Bearer " + orgToken).GET());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    private static String token(String text) {
+        Matcher matcher = TOKEN.matcher(text);
+        assertThat(matcher.find()).as("a token= in: " + text).isTrue();
+        return matcher.group(1);
+    }
+
+    private static JsonNode post(String path, String bearer, String json, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.url() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) request.header("Authorization", "Bearer " + bearer);
+        HttpResponse<String> response = send(request);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    private static JsonNode invoke(String function, String command) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/invoke/" + function))
+                .POST(HttpRequest.BodyPublishers.ofString(command)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode result = Json.MAPPER.readTree(response.body());
+        assertThat(result.has("error")).as(command + " → " + result).isFalse();
+        return result;
+    }
+
+    private static List<JsonNode> mail() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/mail")).GET());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<JsonNode> all = new ArrayList<>();
+        Json.MAPPER.readTree(response.body()).forEach(all::add);
+        return all;
+    }
+
+    /** The newest email to {@code address} that {@code wanted} accepts, waiting up to 15 s for the stream. */
+    private static JsonNode awaitMail(String address, Predicate<JsonNode> wanted) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            List<JsonNode> all = mail();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                JsonNode mail = all.get(i);
+                if (mail.path("to").toString().contains("\"" + address + "\"") && wanted.test(mail)) return mail;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no matching email to " + address + " among " + all.size() + ": " + all);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
