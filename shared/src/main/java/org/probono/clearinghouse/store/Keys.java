@@ -1,11 +1,15 @@
 package org.probono.clearinghouse.store;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
  * Every key of the single table, in one place. docs/data-model.md lists the same access patterns.
- * Times inside keys are ISO-8601 UTC strings, which sort as they read.
+ * Times inside keys are fixed-width ISO-8601 UTC strings with milliseconds ({@link #sortable(Instant)}),
+ * which sort as they read: {@code Instant.toString()} would not ("...05Z" sorts after "...05.678Z").
  */
 public final class Keys {
     private Keys() {}
@@ -30,7 +34,13 @@ public final class Keys {
     public static final String EVENT_PREFIX = "EVENT#";
 
     /** A deadline-less request sorts after every dated one in the queue. */
-    public static final String NO_DEADLINE = "9999-12-31T23:59:59Z";
+    public static final String NO_DEADLINE = "9999-12-31T23:59:59.999Z";
+
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** A time as it appears inside a key: always the same width, so keys sort in time order. */
+    public static String sortable(Instant at) { return SORTABLE.format(at); }
 
     public static Key key(String pk, String sk) {
         return Key.builder().partitionValue(pk).sortValue(sk).build();
@@ -54,8 +64,13 @@ public final class Keys {
         return key(subjectPk, eventSk(at, seq));
     }
 
+    /**
+     * {@code seq} orders the events of one transaction; a random tail keeps two transactions on one
+     * subject in the same millisecond (concurrent, or under a test's fixed clock) from colliding.
+     */
     public static String eventSk(Instant at, int seq) {
-        return EVENT_PREFIX + at + "#" + String.format("%03d", seq);
+        return EVENT_PREFIX + sortable(at) + "#" + String.format("%03d", seq) + "#"
+                + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
     }
 
     public static Key token(String tokenHash) { return key("TOKEN#" + tokenHash, "TOKEN"); }
@@ -77,11 +92,16 @@ public final class Keys {
 
     public static String organisationRequestsPk(String organisationId) { return "ORG#" + organisationId; }
 
+    public static String organisationRequestsSk(Instant createdAt) { return "REQ#" + sortable(createdAt); }
+
+    /** The review index's sort key: oldest registration first. */
+    public static String reviewSk(Instant createdAt, String id) { return sortable(createdAt) + "#" + id; }
+
     public static String queueSk(Instant deadline, Instant createdAt, String requestId) {
-        return (deadline == null ? NO_DEADLINE : deadline.toString()) + "#" + createdAt + "#" + requestId;
+        return (deadline == null ? NO_DEADLINE : sortable(deadline)) + "#" + sortable(createdAt) + "#" + requestId;
     }
 
     public static String pendingOfferSk(Instant respondBy, String requestId, String lawyerId) {
-        return respondBy + "#" + requestId + "#" + lawyerId;
+        return sortable(respondBy) + "#" + requestId + "#" + lawyerId;
     }
 }

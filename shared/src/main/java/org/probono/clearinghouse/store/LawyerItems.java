@@ -32,7 +32,7 @@ public final class LawyerItems {
                 .time("createdAt", lawyer.createdAt())
                 .version(lawyer.version());
         if (lawyer.status() == ProfileStatus.PENDING_REVIEW) {
-            item.gsi1(Keys.REVIEW_PENDING, OrganisationItems.reviewSk(lawyer.createdAt(), lawyer.id()));
+            item.gsi1(Keys.REVIEW_PENDING, Keys.reviewSk(lawyer.createdAt(), lawyer.id()));
         }
         return item.build();
     }

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.store;
 
-import java.time.Instant;
 import org.probono.clearinghouse.domain.Contact;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.OrganisationType;
@@ -30,7 +29,7 @@ public final class OrganisationItems {
                 .time("createdAt", org.createdAt())
                 .version(org.version());
         if (org.status() == ProfileStatus.PENDING_REVIEW) {
-            item.gsi1(Keys.REVIEW_PENDING, reviewSk(org.createdAt(), org.id()));
+            item.gsi1(Keys.REVIEW_PENDING, Keys.reviewSk(org.createdAt(), org.id()));
         }
         return item.build();
     }
@@ -50,6 +49,4 @@ public final class OrganisationItems {
                 item.time("createdAt"),
                 item.version());
     }
-
-    static String reviewSk(Instant createdAt, String id) { return createdAt + "#" + id; }
 }

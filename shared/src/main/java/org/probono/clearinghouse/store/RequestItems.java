@@ -30,7 +30,7 @@ public final class RequestItems {
                 .time("createdAt", request.createdAt())
                 .string("lawyerId", request.lawyerId())
                 .version(request.version())
-                .gsi1(Keys.organisationRequestsPk(request.organisationId()), "REQ#" + request.createdAt());
+                .gsi1(Keys.organisationRequestsPk(request.organisationId()), Keys.organisationRequestsSk(request.createdAt()));
         if (request.status().isOpen()) {
             item.gsi2(Keys.QUEUE_OPEN, Keys.queueSk(request.deadline(), request.createdAt(), request.id()));
         }

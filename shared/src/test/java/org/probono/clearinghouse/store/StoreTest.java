@@ -203,6 +203,21 @@ class StoreTest {
     }
 
     @Test
+    void times_in_keys_sort_in_time_order_whatever_their_precision() {
+        Instant whole = Instant.parse("2026-11-28T10:00:05Z");
+        Transaction all = new Transaction();
+        all.create(RequestItems.toItem(request("R-whole", RequestStatus.SUBMITTED, whole.plusSeconds(3600), whole)));
+        all.create(RequestItems.toItem(request("R-later", RequestStatus.SUBMITTED, whole.plusMillis(3600_678), whole.plusMillis(678))));
+        store.commit(all);
+
+        assertThat(store.index(Keys.GSI1, Keys.organisationRequestsPk("ORG-1"), false, 0)).extracting(i -> i.string("id"))
+                .containsExactly("R-later", "R-whole");
+        assertThat(store.index(Keys.GSI2, Keys.QUEUE_OPEN, true, 0)).extracting(i -> i.string("id"))
+                .containsExactly("R-whole", "R-later");
+        assertThat(Keys.sortable(whole)).isEqualTo("2026-11-28T10:00:05.000Z");
+    }
+
+    @Test
     void pending_offers_are_found_by_respond_by_and_leave_the_index_once_answered() {
         Offer due = offer("R-1", "L-1", NOW.minusSeconds(60));
         Offer later = offer("R-1", "L-2", NOW.plus(Duration.ofHours(5)));
@@ -210,12 +225,12 @@ class StoreTest {
         store.commit(new Transaction().create(OfferItems.toItem(due)).create(OfferItems.toItem(later))
                 .create(OfferItems.toItem(otherDue)));
 
-        List<Item> expiring = store.indexUpTo(Keys.GSI2, Keys.OFFERS_PENDING, NOW.toString(), 0);
+        List<Item> expiring = store.indexUpTo(Keys.GSI2, Keys.OFFERS_PENDING, Keys.sortable(NOW), 0);
         assertThat(expiring).extracting(i -> i.string("lawyerId")).containsExactly("L-3", "L-1");
 
         Offer declined = due.answered(OfferStatus.DECLINED, NOW, "conflict of interest");
         store.commit(new Transaction().replace(OfferItems.toItem(declined), due.version()));
-        assertThat(store.indexUpTo(Keys.GSI2, Keys.OFFERS_PENDING, NOW.toString(), 0)).extracting(i -> i.string("lawyerId"))
+        assertThat(store.indexUpTo(Keys.GSI2, Keys.OFFERS_PENDING, Keys.sortable(NOW), 0)).extracting(i -> i.string("lawyerId"))
                 .containsExactly("L-3");
         assertThat(store.partition(Keys.requestPk("R-1"), Keys.OFFER_PREFIX)).extracting(OfferItems::from)
                 .extracting(Offer::status).containsExactly(OfferStatus.DECLINED, OfferStatus.PENDING);
