@@ -49,8 +49,9 @@ public final class OfferDecisions implements OfferReplies {
 
     @Override
     public AnswerOutcome answerByReply(String replyToken, String senderEmail, Answer answer) {
-        if (!Secrets.looksLikeToken(replyToken)) return new AnswerOutcome.UnknownToken();
-        String hash = Secrets.hash(replyToken);
+        String normalised = Secrets.normaliseReplyToken(replyToken);
+        if (normalised == null) return new AnswerOutcome.UnknownToken();
+        String hash = Secrets.hash(normalised);
         Optional<Token> token = store.get(Keys.token(hash)).map(item -> TokenItems.from(hash, item))
                 .filter(found -> found.purpose() == Token.Purpose.OFFER_REPLY && found.lawyerId() != null);
         if (token.isEmpty()) return new AnswerOutcome.UnknownToken();

@@ -42,4 +42,15 @@ class IdsTest {
         assertThat(Secrets.hash("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assertThat(Secrets.looksLikeToken("abc")).isFalse();
     }
+
+    @Test
+    void reply_tokens_are_lower_case_hex_that_fit_an_email_local_part_and_read_back_in_any_case() {
+        String token = new Secrets().newReplyToken();
+
+        assertThat(token).matches("[0-9a-f]{56}");
+        assertThat(("reply+" + token).length()).isLessThanOrEqualTo(64);
+        assertThat(Secrets.normaliseReplyToken(token.toUpperCase(java.util.Locale.ROOT))).isEqualTo(token);
+        assertThat(Secrets.normaliseReplyToken("short")).isNull();
+        assertThat(Secrets.normaliseReplyToken(new Secrets().newToken())).isNull();
+    }
 }

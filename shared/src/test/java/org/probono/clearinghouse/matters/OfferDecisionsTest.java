@@ -82,7 +82,7 @@ class OfferDecisionsTest {
             Lawyer lawyer = new Lawyer(ids.next(), name, name.replace(' ', '.').toLowerCase() + "@law.example",
                     "+919830000000", "Firm LLP", "WB/1/2020", "IN-WB", 5, List.of(Category.CONTRACT_REVIEW),
                     List.of("IN-WB"), List.of("en"), 2, 1, false, ProfileStatus.APPROVED, OFFERED_AT, 3);
-            String token = secrets.newToken();
+            String token = secrets.newReplyToken();
             setup.create(LawyerItems.toItem(lawyer))
                     .create(LawyerItems.areaItem(lawyer.id(), Category.CONTRACT_REVIEW))
                     .create(OfferItems.toItem(new Offer(request.id(), lawyer.id(), OfferStatus.PENDING, OFFERED_AT,
@@ -261,7 +261,7 @@ class OfferDecisionsTest {
     void an_unknown_or_malformed_token_changes_nothing() {
         int before = aws.countItems();
 
-        assertThat(decisions.answerByReply(secrets.newToken(), lawyers.get(0).email(), new Answer.Accept()))
+        assertThat(decisions.answerByReply(secrets.newReplyToken(), lawyers.get(0).email(), new Answer.Accept()))
                 .isEqualTo(new AnswerOutcome.UnknownToken());
         assertThat(decisions.answerByReply("not a token", lawyers.get(0).email(), new Answer.Accept()))
                 .isEqualTo(new AnswerOutcome.UnknownToken());

@@ -84,7 +84,7 @@ public final class OfferExpiry {
                 .filter(o -> o.isPending() && !o.reminded());
         if (offer.isEmpty()) return false;
         Lawyer lawyer = LawyerProfile.load(store, seen.lawyerId()).orElseThrow().lawyer();
-        String token = secrets.newToken();
+        String token = secrets.newReplyToken();
         Transaction transaction = new Transaction()
                 .replace(OfferItems.toItem(offer.get().markReminded()), offer.get().version())
                 .create(TokenItems.toItem(Offering.replyToken(token, seen.requestId(), seen.lawyerId(),

@@ -72,14 +72,15 @@ public final class Offering {
             lawyers.add(profile.get());
         }
 
-        Instant now = store.clock().instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant respondBy = respondBy(request, now, respondWithinHours);
+        Instant now = store.clock().instant();
+        // Whole seconds read better in the offer email ("respond by 2026-11-29T10:15:30Z").
+        Instant respondBy = respondBy(request, now.truncatedTo(ChronoUnit.SECONDS), respondWithinHours);
         Transaction transaction = new Transaction();
         LegalRequest offered = OfferChanges.rewrite(transaction, request, RequestStatus.OFFERED);
         OfferChanges.audit(transaction, offered, "Offered to " + lawyers.size() + " lawyer" + (lawyers.size() == 1 ? "" : "s"),
                 assignedBy, now);
         for (LawyerProfile profile : lawyers) {
-            String token = secrets.newToken();
+            String token = secrets.newReplyToken();
             // A lawyer whose earlier offer the team withdrew gets the same offer item back, pending again.
             Optional<Offer> withdrawn = matter.offerTo(profile.lawyer().id());
             Offer offer = new Offer(requestId, profile.lawyer().id(), OfferStatus.PENDING, now, respondBy,

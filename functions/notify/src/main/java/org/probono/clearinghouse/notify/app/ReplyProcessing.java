@@ -117,7 +117,8 @@ public final class ReplyProcessing {
     private Optional<String> replyToken(ReceivedMail mail) {
         for (String recipient : mail.recipients()) {
             Matcher matcher = replyAddress.matcher(recipient.strip());
-            if (matcher.matches() && Secrets.looksLikeToken(matcher.group(1))) return Optional.of(matcher.group(1));
+            String token = matcher.matches() ? Secrets.normaliseReplyToken(matcher.group(1)) : null;
+            if (token != null) return Optional.of(token);
         }
         return Optional.empty();
     }

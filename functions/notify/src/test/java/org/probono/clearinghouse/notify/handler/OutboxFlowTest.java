@@ -62,7 +62,7 @@ class OutboxFlowTest {
     void an_offer_goes_out_once_with_its_reply_address_our_message_id_and_auto_submitted(LocalAws aws) throws Exception {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
-        String token = SECRETS.newToken();
+        String token = SECRETS.newReplyToken();
         write(store, offer("OB-1", token));
 
         try (StreamPump pump = pump(aws, handler)) {
@@ -92,7 +92,7 @@ class OutboxFlowTest {
     @Test
     void a_redelivered_record_sends_nothing_twice(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
-        write(NotifyTestKit.store(aws), offer("OB-2", SECRETS.newToken()));
+        write(NotifyTestKit.store(aws), offer("OB-2", SECRETS.newReplyToken()));
         ObjectNode event = (ObjectNode) eventFile("notify-stream-outbox.json");
         ObjectNode keys = (ObjectNode) event.path("Records").path(0).path("dynamodb").path("Keys");
         keys.putObject("PK").put("S", "OUTBOX#OB-2");
@@ -123,7 +123,7 @@ class OutboxFlowTest {
                 .build();
         NotifyHandler handler = NotifyTestKit.handler(aws, failingSes, NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
-        write(store, offer("OB-3", SECRETS.newToken()), OutboxMessage.of("OB-4", EmailTemplate.LAWYER_APPROVED,
+        write(store, offer("OB-3", SECRETS.newReplyToken()), OutboxMessage.of("OB-4", EmailTemplate.LAWYER_APPROVED,
                 "ravi@example.org", Map.of("name", "Ravi"), Instant.now()));
 
         try (StreamPump pump = pump(aws, handler)) {
@@ -153,7 +153,7 @@ class OutboxFlowTest {
                     }
                 })).build();
         NotifyHandler handler = NotifyTestKit.handler(aws, failingOnce, NO_REPLIES);
-        write(NotifyTestKit.store(aws), offer("OB-5", SECRETS.newToken()));
+        write(NotifyTestKit.store(aws), offer("OB-5", SECRETS.newReplyToken()));
         ObjectNode event = (ObjectNode) eventFile("notify-stream-outbox.json");
         ObjectNode record = (ObjectNode) event.path("Records").path(0);
         ((ObjectNode) record.path("dynamodb").path("Keys")).putObject("PK").put("S", "OUTBOX#OB-5");
@@ -170,7 +170,7 @@ class OutboxFlowTest {
         Store store = NotifyTestKit.store(aws);
         invoke(handler, eventFile("notify-sns-bounce.json").toString()); // gone.lawyer@example.org bounced
         OutboxMessage toGone = new OutboxMessage("OB-6", EmailTemplate.OFFER, "gone.lawyer@example.org", Map.of("title", "T"),
-                SECRETS.newToken(), null, Instant.now());
+                SECRETS.newReplyToken(), null, Instant.now());
         write(store, toGone);
 
         try (StreamPump pump = pump(aws, handler)) {
@@ -208,7 +208,7 @@ class OutboxFlowTest {
         Map<String, Object> common = Map.of("requestId", "REQ-9", "title", "Documentary consent", "lawyerName", "Asha Rao",
                 "organisationName", "Shakti Vahini", "contactName", "Meera");
         write(NotifyTestKit.store(aws),
-                new OutboxMessage("OB-7", EmailTemplate.OFFER, LAWYER, common, SECRETS.newToken(), sealed, Instant.now()),
+                new OutboxMessage("OB-7", EmailTemplate.OFFER, LAWYER, common, SECRETS.newReplyToken(), sealed, Instant.now()),
                 new OutboxMessage("OB-8", EmailTemplate.MATTER_DETAILS_TO_LAWYER, LAWYER, common, null, sealed, Instant.now()),
                 new OutboxMessage("OB-9", EmailTemplate.INTRODUCTION_TO_ORGANISATION, "meera@ngo.example", common, null, sealed,
                         Instant.now()),

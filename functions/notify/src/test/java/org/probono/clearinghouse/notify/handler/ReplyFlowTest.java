@@ -49,8 +49,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
  */
 @ExtendWith(LocalAwsExtension.class)
 class ReplyFlowTest {
-    static final String TOKEN = "T0kenT0kenT0kenT0kenT0kenT0kenT0kenT0kenT0k";
-    static final String REPLY_ADDRESS = "reply+" + TOKEN + "@reply.clearinghouse.test";
+    /** The fixtures write the reply address in upper case: reply tokens are case-insensitive. */
+    static final String TOKEN = "86b1fc9a75cb71c45b2492ec9c298c4816162251d62e0a946559be6e";
+    static final String REPLY_ADDRESS = "reply+" + TOKEN.toUpperCase(java.util.Locale.ROOT) + "@reply.clearinghouse.test";
     static final String LAWYER = "asha.rao@example.org";
 
     record Call(String token, String sender, Answer answer) {}
