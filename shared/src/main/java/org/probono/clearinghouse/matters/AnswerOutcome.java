@@ -16,7 +16,7 @@ public sealed interface AnswerOutcome {
     /** The offer is no longer pending (answered, withdrawn or expired). Nothing changed. */
     record NoLongerOpen(String requestId, String lawyerId, OfferStatus status) implements AnswerOutcome {}
 
-    /** The reply token is unknown, expired, or not an offer's. Nothing changed. */
+    /** The reply token is unknown, expired, used, or not an offer's. Nothing changed. */
     record UnknownToken() implements AnswerOutcome {}
 
     /** The reply came from another address than the offered lawyer's. Nothing changed. */

@@ -53,7 +53,8 @@ public final class OfferDecisions implements OfferReplies {
         if (normalised == null) return new AnswerOutcome.UnknownToken();
         String hash = Secrets.hash(normalised);
         Optional<Token> token = store.get(Keys.token(hash)).map(item -> TokenItems.from(hash, item))
-                .filter(found -> found.purpose() == Token.Purpose.OFFER_REPLY && found.lawyerId() != null);
+                .filter(found -> found.purpose() == Token.Purpose.OFFER_REPLY && found.lawyerId() != null)
+                .filter(found -> !found.isUsed());
         if (token.isEmpty()) return new AnswerOutcome.UnknownToken();
         String requestId = token.get().subjectId();
         Optional<LawyerProfile> lawyer = LawyerProfile.load(store, token.get().lawyerId());

@@ -278,6 +278,20 @@ class OfferDecisionsTest {
                 .isEqualTo(new AnswerOutcome.UnknownToken());
     }
 
+    @Test
+    void a_used_reply_token_is_unknown() {
+        String hash = Secrets.hash(tokens.get(0));
+        Token token = TokenItems.from(hash, store.get(Keys.token(hash)).orElseThrow());
+        store.commit(new Transaction().put(TokenItems.toItem(token.usedAt(NOW.minus(Duration.ofHours(1))))));
+        int before = aws.countItems();
+
+        assertThat(decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept()))
+                .isEqualTo(new AnswerOutcome.UnknownToken());
+        assertThat(aws.countItems()).isEqualTo(before);
+        assertThat(request().status()).isEqualTo(RequestStatus.OFFERED);
+        assertThat(offer(0).status()).isEqualTo(OfferStatus.PENDING);
+    }
+
     private LegalRequest request() { return RequestItems.from(store.get(Keys.request(request.id())).orElseThrow()); }
 
     private Offer offer(int lawyer) {

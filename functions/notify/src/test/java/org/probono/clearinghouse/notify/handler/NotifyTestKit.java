@@ -1,11 +1,13 @@
 package org.probono.clearinghouse.notify.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,12 +18,15 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.Template;
 import org.probono.clearinghouse.store.Store;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** What the flow tests share: the handler wired to the local backend, event files, raw sent mail. */
@@ -55,6 +60,35 @@ final class NotifyTestKit {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An .eml fixture of src/test/resources/eml. */
+    static byte[] fixture(String name) {
+        try (InputStream in = NotifyTestKit.class.getResourceAsStream("/eml/" + name)) {
+            if (in == null) throw new IllegalArgumentException("no fixture eml/" + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stores the raw mail as SES's S3 action does ({@code inbound/<SES message id>}), then sends the receipt
+     * event (events/notify-ses-receipt.json, with that id, the envelope recipient and any verdicts changed)
+     * as its Lambda action does. Returns the handler's result for the one record.
+     */
+    static String deliverReply(LocalAws aws, NotifyHandler handler, byte[] raw, String recipient, Map<String, String> verdicts) {
+        String sesMessageId = UUID.randomUUID().toString();
+        aws.s3().putObject(p -> p.bucket(aws.environment().get("INBOUND_BUCKET")).key("inbound/" + sesMessageId),
+                RequestBody.fromBytes(raw));
+        ObjectNode event = (ObjectNode) eventFile("notify-ses-receipt.json");
+        ObjectNode ses = (ObjectNode) event.path("Records").path(0).path("ses");
+        ((ObjectNode) ses.path("mail")).put("messageId", sesMessageId);
+        ((ObjectNode) ses.path("mail")).putArray("destination").add(recipient);
+        ObjectNode receipt = (ObjectNode) ses.path("receipt");
+        receipt.putArray("recipients").add(recipient);
+        verdicts.forEach((name, status) -> receipt.putObject(name + "Verdict").put("status", status));
+        return json(invoke(handler, event.toString())).path("results").path(0).asText();
     }
 
     /** Every raw message moto's SES accepted, as Jakarta Mail reads it (headers included). */

@@ -1,18 +1,12 @@
 package org.probono.clearinghouse.notify.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probono.clearinghouse.notify.handler.NotifyTestKit.eventFile;
 import static org.probono.clearinghouse.notify.handler.NotifyTestKit.invoke;
-import static org.probono.clearinghouse.notify.handler.NotifyTestKit.json;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -41,7 +35,6 @@ import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.TokenItems;
 import org.probono.clearinghouse.store.Transaction;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * Lawyers' replies, from real .eml fixtures in S3, through the SES receipt event. The accept/decline rule
@@ -69,27 +62,10 @@ class ReplyFlowTest {
         return NotifyTestKit.handler(aws, aws.sesV2(), (store, ids, config) -> recording);
     }
 
-    private static byte[] fixture(String name) {
-        try (InputStream in = ReplyFlowTest.class.getResourceAsStream("/eml/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static byte[] fixture(String name) { return NotifyTestKit.fixture(name); }
 
-    /** Stores the raw mail as SES's S3 action does, then sends the receipt event as its Lambda action does. */
     private static String deliver(LocalAws aws, NotifyHandler handler, byte[] raw, String recipient, Map<String, String> verdicts) {
-        String sesMessageId = UUID.randomUUID().toString();
-        aws.s3().putObject(p -> p.bucket(aws.environment().get("INBOUND_BUCKET")).key("inbound/" + sesMessageId),
-                RequestBody.fromBytes(raw));
-        ObjectNode event = (ObjectNode) eventFile("notify-ses-receipt.json");
-        ObjectNode ses = (ObjectNode) event.path("Records").path(0).path("ses");
-        ((ObjectNode) ses.path("mail")).put("messageId", sesMessageId);
-        ((ObjectNode) ses.path("mail")).putArray("destination").add(recipient);
-        ObjectNode receipt = (ObjectNode) ses.path("receipt");
-        receipt.putArray("recipients").add(recipient);
-        verdicts.forEach((name, status) -> receipt.putObject(name + "Verdict").put("status", status));
-        return json(invoke(handler, event.toString())).path("results").path(0).asText();
+        return NotifyTestKit.deliverReply(aws, handler, raw, recipient, verdicts);
     }
 
     private static String deliver(LocalAws aws, NotifyHandler handler, String fixture) {
