@@ -55,9 +55,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @ExtendWith(LocalAwsExtension.class)
 class ReplyDecidesTheMatterTest {
-    /** The reply tokens the .eml fixtures answer to (their To header and the envelope recipient). */
-    static final String TOKEN_A = "T0kenT0kenT0kenT0kenT0kenT0kenT0kenT0kenT0k";
-    static final String TOKEN_B = "R4viR4viR4viR4viR4viR4viR4viR4viR4viR4viR4v";
+    /**
+     * The reply tokens the .eml fixtures answer to (their To header, in upper case: reply tokens are
+     * case-insensitive) and the envelope recipients.
+     */
+    static final String TOKEN_A = ReplyFlowTest.TOKEN;
+    static final String TOKEN_B = "63a6cb8fbd66b457d5e5719ab48f87d3c4d83c868899d522da37b415";
     static final String REPLY_A = "reply+" + TOKEN_A + "@reply.clearinghouse.test";
     static final String REPLY_B = "reply+" + TOKEN_B + "@reply.clearinghouse.test";
     static final String MARKER = "CONFIDENTIAL-MARKER-91c4 survivor shelters at 12 Park Lane";
