@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import org.probono.clearinghouse.assign.app.MatterChanges;
 import org.probono.clearinghouse.assign.app.OfferExpiry;
 import org.probono.clearinghouse.assign.app.Offering;
@@ -31,7 +32,7 @@ public final class AssignHandler implements RequestStreamHandler {
     private final MatterChanges changes;
     private final OfferExpiry expiry;
 
-    public AssignHandler() { this(Config.fromEnvironment(), Clock.systemUTC()); }
+    public AssignHandler() { this(Config.fromEnvironment(), Clock.tickMillis(ZoneOffset.UTC)); }
 
     private AssignHandler(Config config, Clock clock) {
         this(new Store(new AwsClients(config.region()).dynamoDb(), config.tableName(), clock), new Ids(clock), config);

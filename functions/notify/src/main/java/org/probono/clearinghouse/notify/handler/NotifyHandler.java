@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.probono.clearinghouse.aws.AwsClients;
@@ -93,7 +94,7 @@ public final class NotifyHandler implements RequestStreamHandler {
     private static NotifyWiring fromEnvironment() {
         Config config = Config.fromEnvironment();
         AwsClients clients = new AwsClients(config.region());
-        return NotifyWiring.build(config, Clock.systemUTC(), clients.dynamoDb(),
+        return NotifyWiring.build(config, Clock.tickMillis(ZoneOffset.UTC), clients.dynamoDb(),
                 SesV2Client.builder().region(clients.region()).httpClient(clients.http()).build(),
                 S3Client.builder().region(clients.region()).httpClient(clients.http()).build(),
                 clients.kms(), OfferDecisions::new);

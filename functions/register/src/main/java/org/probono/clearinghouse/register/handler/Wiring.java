@@ -1,6 +1,7 @@
 package org.probono.clearinghouse.register.handler;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.probono.clearinghouse.aws.AwsClients;
 import org.probono.clearinghouse.config.Config;
@@ -18,7 +19,7 @@ record Wiring(Registrations registrations, Verifications verifications, Reviews 
 
     static Wiring fromEnvironment() {
         Config config = Config.fromEnvironment();
-        return create(config, new AwsClients(config.region()).dynamoDb(), Clock.systemUTC());
+        return create(config, new AwsClients(config.region()).dynamoDb(), Clock.tickMillis(ZoneOffset.UTC));
     }
 
     static Wiring create(Config config, DynamoDbClient dynamoDb, Clock clock) {

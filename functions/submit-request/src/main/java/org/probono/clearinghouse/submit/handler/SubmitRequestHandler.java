@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.probono.clearinghouse.aws.AwsClients;
@@ -35,7 +36,7 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
 
     private final Requests requests;
 
-    public SubmitRequestHandler() { this(wire(Config.fromEnvironment(), Clock.systemUTC())); }
+    public SubmitRequestHandler() { this(wire(Config.fromEnvironment(), Clock.tickMillis(ZoneOffset.UTC))); }
 
     SubmitRequestHandler(Requests requests) { this.requests = requests; }
 
