@@ -17,12 +17,16 @@ import org.probono.clearinghouse.aws.AwsClients;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.events.AdminError;
 import org.probono.clearinghouse.events.Invocation;
+import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.store.Store;
 
 /** AssignFunction's entry: the team's admin commands and the scheduled expiry. */
 public final class AssignHandler implements RequestStreamHandler {
+    /** Read-only: the queue is one index query (the SDK's first request). */
+    private static final String PRIMING_EVENT = "{\"command\":\"queue\"}";
+
     private static final String TAKES = "an admin command (queue, suggest, assign, withdraw, complete, close)"
             + " or the EventBridge schedule";
 
@@ -32,7 +36,10 @@ public final class AssignHandler implements RequestStreamHandler {
     private final MatterChanges changes;
     private final OfferExpiry expiry;
 
-    public AssignHandler() { this(Config.fromEnvironment(), Clock.tickMillis(ZoneOffset.UTC)); }
+    public AssignHandler() {
+        this(Config.fromEnvironment(), Clock.tickMillis(ZoneOffset.UTC));
+        SnapStartPriming.register(this, PRIMING_EVENT);
+    }
 
     private AssignHandler(Config config, Clock clock) {
         this(new Store(new AwsClients(config.region()).dynamoDb(), config.tableName(), clock), new Ids(clock), config);

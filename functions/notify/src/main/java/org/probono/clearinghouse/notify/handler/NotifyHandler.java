@@ -15,6 +15,7 @@ import org.probono.clearinghouse.aws.AwsClients;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.events.EventShape;
 import org.probono.clearinghouse.events.Invocation;
+import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.events.LambdaEvents;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.matters.OfferDecisions;
@@ -28,11 +29,23 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** NotifyFunction's entry: outbox stream records, inbound replies from SES, SES feedback from SNS. */
 public final class NotifyHandler implements RequestStreamHandler {
+    /** Read-only: an outbox record whose item does not exist is read (the SDK's first request) and skipped. */
+    private static final String PRIMING_EVENT = """
+            {"Records":[{"eventID":"priming","eventName":"INSERT","eventVersion":"1.1","eventSource":"aws:dynamodb",
+              "awsRegion":"us-east-1","eventSourceARN":"arn:aws:dynamodb:us-east-1:000000000000:table/priming/stream/priming",
+              "dynamodb":{"ApproximateCreationDateTime":1767225600,"SequenceNumber":"1","SizeBytes":1,
+                "StreamViewType":"NEW_AND_OLD_IMAGES",
+                "Keys":{"PK":{"S":"OUTBOX#snapstart-priming"},"SK":{"S":"OUTBOX"}},
+                "NewImage":{"PK":{"S":"OUTBOX#snapstart-priming"},"SK":{"S":"OUTBOX"},"entity":{"S":"OUTBOX"}}}}]}""";
+
     private final OutboxDelivery outbox;
     private final ReplyProcessing replies;
     private final MailFeedback feedback;
 
-    public NotifyHandler() { this(fromEnvironment()); }
+    public NotifyHandler() {
+        this(fromEnvironment());
+        SnapStartPriming.register(this, PRIMING_EVENT);
+    }
 
     NotifyHandler(NotifyWiring wiring) {
         this.outbox = wiring.outbox();

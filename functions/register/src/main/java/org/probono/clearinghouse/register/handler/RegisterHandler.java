@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.probono.clearinghouse.events.Invocation;
+import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.events.LambdaEvents;
 
 /**
@@ -13,12 +14,24 @@ import org.probono.clearinghouse.events.LambdaEvents;
  * the team's admin commands (list-pending, approve, reject), told apart by the event's shape.
  */
 public final class RegisterHandler implements RequestStreamHandler {
+    /** Read-only: a well-formed but unknown token is looked up (the SDK's first request) and refused. */
+    private static final String PRIMING_EVENT = """
+            {"version":"2.0","routeKey":"GET /verify","rawPath":"/verify","rawQueryString":"token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+             "queryStringParameters":{"token":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"},
+             "headers":{"accept":"application/json","host":"priming.local"},
+             "requestContext":{"accountId":"000000000000","apiId":"priming","domainName":"priming.local",
+              "http":{"method":"GET","path":"/verify","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"priming"},
+              "requestId":"snapstart-priming","routeKey":"GET /verify","stage":"$default","time":"01/Jan/2026:00:00:00 +0000",
+              "timeEpoch":1767225600000},
+             "isBase64Encoded":false}""";
+
     private final RegistrationRoutes routes;
     private final AdminCommands admin;
 
     /** Lambda's constructor: configuration and clients built once per container. */
     public RegisterHandler() {
         this(Wiring.fromEnvironment());
+        SnapStartPriming.register(this, PRIMING_EVENT);
     }
 
     RegisterHandler(Wiring wiring) {

@@ -15,6 +15,7 @@ import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.events.Invocation;
+import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.events.LambdaEvents;
 import org.probono.clearinghouse.http.Http;
 import org.probono.clearinghouse.http.Problem;
@@ -31,12 +32,25 @@ import org.probono.clearinghouse.submit.store.RequestStore;
 
 /** SubmitRequestFunction's entry: the organisations' request routes (docs/api/submit-request.md). */
 public final class SubmitRequestHandler implements RequestStreamHandler {
+    /** Read-only: a well-formed but unknown token is looked up (the SDK's first request) and refused. */
+    private static final String PRIMING_EVENT = """
+            {"version":"2.0","routeKey":"GET /requests/{id}","pathParameters":{"id":"priming"},"rawPath":"/requests/priming","rawQueryString":"",
+             "headers":{"accept":"application/json","host":"priming.local","authorization":"Bearer AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"},
+             "requestContext":{"accountId":"000000000000","apiId":"priming","domainName":"priming.local",
+              "http":{"method":"GET","path":"/requests/priming","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"priming"},
+              "requestId":"snapstart-priming","routeKey":"GET /requests/{id}","stage":"$default","time":"01/Jan/2026:00:00:00 +0000",
+              "timeEpoch":1767225600000},
+             "isBase64Encoded":false}""";
+
     /** Our ids are UUIDs; anything else is not a request of ours and is not looked up. */
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final Requests requests;
 
-    public SubmitRequestHandler() { this(wire(Config.fromEnvironment(), Clock.tickMillis(ZoneOffset.UTC))); }
+    public SubmitRequestHandler() {
+        this(wire(Config.fromEnvironment(), Clock.tickMillis(ZoneOffset.UTC)));
+        SnapStartPriming.register(this, PRIMING_EVENT);
+    }
 
     SubmitRequestHandler(Requests requests) { this.requests = requests; }
 
