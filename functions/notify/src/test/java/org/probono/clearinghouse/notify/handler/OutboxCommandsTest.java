@@ -20,6 +20,7 @@ import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Secrets;
+import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.local.backend.SentMail;
@@ -59,9 +60,10 @@ class OutboxCommandsTest {
         store.commit(transaction);
     }
 
+    /** An events/ file with some fields changed, as an admin edits a copy of it. */
     private static String command(String eventFile, Map<String, Object> changes) {
         ObjectNode event = (ObjectNode) eventFile(eventFile);
-        changes.forEach((field, value) -> event.set(field, NotifyTestKit.json(org.probono.clearinghouse.json.Json.write(value))));
+        changes.forEach((field, value) -> event.set(field, Json.MAPPER.valueToTree(value)));
         return event.toString();
     }
 
