@@ -13,6 +13,7 @@ import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
@@ -103,6 +105,24 @@ public final class Store {
                 if (limit > 0 && items.size() == limit) return items;
             }
         }
+        return items;
+    }
+
+    /**
+     * Every item of the table that matches {@code filter}, with only the {@code attributes} asked for (plus
+     * {@code expiresAt}, so expired items are still dropped), page after page. A Scan reads, and is billed
+     * for, the whole table whatever the filter keeps: for occasional admin commands only, never a request
+     * path; a pattern used often deserves a sparse index instead.
+     */
+    public List<Item> scan(Expression filter, List<String> attributes) {
+        List<String> projected = new ArrayList<>(attributes);
+        if (!projected.contains(Keys.EXPIRES_AT)) projected.add(Keys.EXPIRES_AT);
+        ScanEnhancedRequest request = ScanEnhancedRequest.builder()
+                .filterExpression(filter)
+                .attributesToProject(projected)
+                .build();
+        List<Item> items = new ArrayList<>();
+        table.scan(request).items().forEach(document -> keep(items, document));
         return items;
     }
 

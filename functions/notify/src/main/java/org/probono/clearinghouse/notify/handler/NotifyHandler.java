@@ -27,7 +27,10 @@ import org.probono.clearinghouse.notify.app.ReplyResult;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
-/** NotifyFunction's entry: outbox stream records, inbound replies from SES, SES feedback from SNS. */
+/**
+ * NotifyFunction's entry: outbox stream records, inbound replies from SES, SES feedback from SNS, and the
+ * team's outbox commands (pending-emails, resend).
+ */
 public final class NotifyHandler implements RequestStreamHandler {
     /** Read-only: an outbox record whose item does not exist is read (the SDK's first request) and skipped. */
     private static final String PRIMING_EVENT = """
@@ -41,6 +44,7 @@ public final class NotifyHandler implements RequestStreamHandler {
     private final OutboxDelivery outbox;
     private final ReplyProcessing replies;
     private final MailFeedback feedback;
+    private final AdminCommands commands;
 
     public NotifyHandler() {
         this(fromEnvironment());
@@ -51,6 +55,7 @@ public final class NotifyHandler implements RequestStreamHandler {
         this.outbox = wiring.outbox();
         this.replies = wiring.replies();
         this.feedback = wiring.feedback();
+        this.commands = new AdminCommands(wiring.admin());
     }
 
     @Override
@@ -59,7 +64,9 @@ public final class NotifyHandler implements RequestStreamHandler {
             case DYNAMODB_STREAM -> sendOutbox(LambdaEvents.read(event, DynamodbEvent.class));
             case SES_RECEIPT -> receiveReplies(read(event, SesReceiptEvent.class));
             case SNS -> recordFeedback(LambdaEvents.read(event, SNSEvent.class));
-            default -> Invocation.unknown(shape, "outbox stream records, SES receipts or SES feedback through SNS");
+            case ADMIN_COMMAND -> commands.handle(event);
+            default -> Invocation.unknown(shape, "outbox stream records, SES receipts, SES feedback through SNS"
+                    + " or an admin command (" + AdminCommands.COMMANDS + ")");
         });
     }
 

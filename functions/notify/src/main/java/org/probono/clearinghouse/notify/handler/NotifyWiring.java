@@ -6,6 +6,7 @@ import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.matters.OfferReplies;
 import org.probono.clearinghouse.notify.app.MailFeedback;
+import org.probono.clearinghouse.notify.app.OutboxAdmin;
 import org.probono.clearinghouse.notify.app.OutboxDelivery;
 import org.probono.clearinghouse.notify.app.ReplyProcessing;
 import org.probono.clearinghouse.notify.mail.EmailTemplates;
@@ -21,8 +22,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
-/** Builds NotifyFunction's three use cases from its clients: once per container, and in tests. */
-record NotifyWiring(OutboxDelivery outbox, ReplyProcessing replies, MailFeedback feedback) {
+/** Builds NotifyFunction's use cases from its clients: once per container, and in tests. */
+record NotifyWiring(OutboxDelivery outbox, ReplyProcessing replies, MailFeedback feedback, OutboxAdmin admin) {
     /** Compiled once per container (class initialisation, so SnapStart's snapshot holds them). */
     private static final EmailTemplates TEMPLATES = new EmailTemplates();
 
@@ -45,6 +46,6 @@ record NotifyWiring(OutboxDelivery outbox, ReplyProcessing replies, MailFeedback
         ReplyProcessing replies = new ReplyProcessing(new InboundBucket(s3, config.inboundBucket()), new InboundLog(store),
                 offerReplies.create(store, ids, config), new OfferReplyTokens(store), outboxStore, config.inboundDomain(),
                 ids, clock);
-        return new NotifyWiring(outbox, replies, new MailFeedback(suppressions, clock));
+        return new NotifyWiring(outbox, replies, new MailFeedback(suppressions, clock), new OutboxAdmin(outboxStore, ids, clock));
     }
 }

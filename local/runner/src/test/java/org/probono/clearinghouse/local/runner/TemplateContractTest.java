@@ -132,8 +132,9 @@ class TemplateContractTest {
                         problems.add(name + ": route " + routeKey + " is not served by " + function);
                     }
                 }
-                if (shape == EventShape.ADMIN_COMMAND && !Set.of("RegisterFunction", "AssignFunction").contains(function)) {
-                    problems.add(name + ": admin commands go to RegisterFunction or AssignFunction");
+                if (shape == EventShape.ADMIN_COMMAND
+                        && !Set.of("RegisterFunction", "AssignFunction", "NotifyFunction").contains(function)) {
+                    problems.add(name + ": admin commands go to RegisterFunction, AssignFunction or NotifyFunction");
                 }
             }
         }
