@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import org.probono.clearinghouse.json.Json;
 
 /**
  * The body of every entry class: read the event, tell its shape, let the entry class dispatch, write the
  * answer (API Gateway responses through the runtime's serializer, everything else as plain JSON).
- * An event of no known shape is answered with an error object, never a stack trace.
+ * An event of no known shape, and an admin command that fails unexpectedly, are answered with an error
+ * object, never a stack trace. Other triggers (stream, SES, SNS, schedule) still fail the invocation, so
+ * Lambda retries them; HTTP routes are answered by {@code Http.respond}, which catches its own.
  */
 public final class Invocation {
     private Invocation() {}
@@ -22,7 +25,16 @@ public final class Invocation {
     public static void run(InputStream input, OutputStream output, Dispatch dispatch) {
         JsonNode event = LambdaEvents.readTree(input);
         EventShape shape = EventShape.of(event);
-        Object result = dispatch.handle(shape, event);
+        Object result;
+        try {
+            result = dispatch.handle(shape, event);
+        } catch (RuntimeException e) {
+            if (shape != EventShape.ADMIN_COMMAND) throw e;
+            System.err.println("{\"level\":\"ERROR\",\"message\":\"admin command failed\",\"command\":"
+                    + Json.write(event.path("command").asText()) + ",\"error\":" + Json.write(e.getClass().getName()) + "}");
+            result = new AdminError(500, "Internal error", "Something went wrong on our side. Every change is"
+                    + " all-or-nothing: look at the current state before trying the command again.").toResult();
+        }
         if (result instanceof APIGatewayV2HTTPResponse response) {
             LambdaEvents.write(response, APIGatewayV2HTTPResponse.class, output);
         } else {

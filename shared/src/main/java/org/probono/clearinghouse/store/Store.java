@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.probono.clearinghouse.store.Transaction.Action;
 import org.probono.clearinghouse.store.Transaction.Check;
 import org.probono.clearinghouse.store.Transaction.Delete;
@@ -134,25 +135,34 @@ public final class Store {
     /**
      * Commits the transaction: everything or nothing. A failed condition comes back as
      * {@link Outcome.Rejected} naming the first failing action; a conflict with a transaction in flight
-     * is retried (the conditions are evaluated afresh), then reported as CHANGED_CONCURRENTLY.
+     * is retried (the conditions are evaluated afresh), then reported as CHANGED_CONCURRENTLY. Any other
+     * cancellation (a validation error, throttling past the SDK's retries) is an error, not an outcome.
+     * Each attempt carries its own ClientRequestToken: should the SDK resend an attempt whose answer was
+     * lost, DynamoDB answers as it did the first time instead of failing the attempt's own conditions.
      */
     public Outcome commit(Transaction transaction) {
         if (transaction.isEmpty()) throw new IllegalArgumentException("an empty transaction changes nothing");
         List<Action> actions = transaction.actions();
-        TransactWriteItemsEnhancedRequest request = toRequest(actions);
         for (int attempt = 1; ; attempt++) {
             try {
-                enhanced.transactWriteItems(request);
+                enhanced.transactWriteItems(toRequest(actions, UUID.randomUUID().toString()));
                 return new Outcome.Committed();
             } catch (TransactionCanceledException e) {
                 Optional<Outcome.Rejected> rejected = conditionFailure(actions, e.cancellationReasons());
                 if (rejected.isPresent()) return rejected.get();
+                if (!onlyConflicts(e.cancellationReasons())) throw e;
                 if (attempt == TRANSACTION_CONFLICT_ATTEMPTS) {
                     return new Outcome.Rejected(Failure.CHANGED_CONCURRENTLY, "transaction conflict");
                 }
                 pause(attempt);
             }
         }
+    }
+
+    /** Whether every cancelled action was cancelled by a conflicting transaction (or not at all). */
+    private static boolean onlyConflicts(List<CancellationReason> reasons) {
+        return reasons.stream().map(CancellationReason::code)
+                .allMatch(code -> code == null || "None".equals(code) || "TransactionConflict".equals(code));
     }
 
     private static Optional<Outcome.Rejected> conditionFailure(List<Action> actions, List<CancellationReason> reasons) {
@@ -174,8 +184,9 @@ public final class Store {
         return failure == null ? Failure.CHANGED_CONCURRENTLY : failure;
     }
 
-    private TransactWriteItemsEnhancedRequest toRequest(List<Action> actions) {
-        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
+    private TransactWriteItemsEnhancedRequest toRequest(List<Action> actions, String clientRequestToken) {
+        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder()
+                .clientRequestToken(clientRequestToken);
         for (Action action : actions) {
             switch (action) {
                 case Put put -> {

@@ -24,4 +24,24 @@ class EventShapeTest {
         assertThat(shapeOf("[1,2]")).isEqualTo(EventShape.UNKNOWN);
         assertThat(EventShape.of(null)).isEqualTo(EventShape.UNKNOWN);
     }
+
+    @Test
+    void an_admin_command_that_fails_unexpectedly_is_a_500_error_object_not_a_stack_trace() {
+        var output = new java.io.ByteArrayOutputStream();
+        Invocation.run(new java.io.ByteArrayInputStream("{\"command\":\"queue\"}".getBytes()), output, (shape, event) -> {
+            throw new IllegalStateException("table missing SURVIVOR");
+        });
+
+        assertThat(output.toString()).startsWith("{\"error\":{\"status\":500,").doesNotContain("SURVIVOR")
+                .doesNotContain("IllegalStateException").doesNotContain("at org.");
+    }
+
+    @Test
+    void a_stream_record_that_fails_still_fails_the_invocation_so_lambda_retries_it() {
+        String stream = "{\"Records\":[{\"eventSource\":\"aws:dynamodb\"}]}";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Invocation.run(
+                new java.io.ByteArrayInputStream(stream.getBytes()), new java.io.ByteArrayOutputStream(), (shape, event) -> {
+                    throw new IllegalStateException("SES down");
+                })).isInstanceOf(IllegalStateException.class);
+    }
 }

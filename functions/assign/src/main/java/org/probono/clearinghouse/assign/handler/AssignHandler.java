@@ -72,26 +72,26 @@ public final class AssignHandler implements RequestStreamHandler {
                 }
                 case "suggest" -> {
                     CommandReader read = new CommandReader(event, "requestId", "limit");
-                    yield suggesting.suggest(read.text("requestId"), read.integer("limit", 1, 20, 5));
+                    yield suggesting.suggest(read.id("requestId"), read.integer("limit", 1, 20, 5));
                 }
                 case "assign" -> {
                     CommandReader read = new CommandReader(event, "requestId", "lawyerIds", "assignedBy", "respondWithinHours");
-                    yield offering.assign(read.text("requestId"), read.texts("lawyerIds", 1, 3), read.text("assignedBy"),
+                    yield offering.assign(read.id("requestId"), read.ids("lawyerIds", 1, 3), read.text("assignedBy"),
                             read.integer("respondWithinHours", 1, 168, Offering.DEFAULT_HOURS));
                 }
                 case "withdraw" -> {
                     CommandReader read = new CommandReader(event, "requestId", "lawyerId", "reason", "withdrawnBy");
-                    yield changes.withdraw(read.text("requestId"), read.text("lawyerId"), read.optionalText("reason", ""),
+                    yield changes.withdraw(read.id("requestId"), read.id("lawyerId"), read.optionalText("reason", ""),
                             read.optionalText("withdrawnBy", "admin"));
                 }
                 case "complete" -> {
                     CommandReader read = new CommandReader(event, "requestId", "outcome", "hoursSpent", "completedBy");
-                    yield changes.complete(read.text("requestId"), read.text("outcome"), read.number("hoursSpent", 0, 10_000),
+                    yield changes.complete(read.id("requestId"), read.text("outcome"), read.number("hoursSpent", 0, 10_000),
                             read.optionalText("completedBy", "admin"));
                 }
                 case "close" -> {
                     CommandReader read = new CommandReader(event, "requestId", "reason", "closedBy");
-                    yield changes.close(read.text("requestId"), read.text("reason"), read.optionalText("closedBy", "admin"));
+                    yield changes.close(read.id("requestId"), read.text("reason"), read.optionalText("closedBy", "admin"));
                 }
                 default -> throw new BadCommand("Unknown command '" + event.path("command").asText()
                         + "'; AssignFunction takes queue, suggest, assign, withdraw, complete, close.");

@@ -9,6 +9,7 @@ import java.util.Set;
 /** Reads an admin command's fields, rejecting unknown ones (a typo is a 400 naming it, not ignored). */
 final class CommandReader {
     private static final int MAX_TEXT = 2000;
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,100}");
     private final JsonNode command;
 
     CommandReader(JsonNode command, String... allowed) {
@@ -28,6 +29,13 @@ final class CommandReader {
         if (!value.isTextual() || value.asText().isBlank()) throw new BadCommand("'" + name + "' must be a non-empty string.");
         String text = value.asText().strip();
         if (text.length() > MAX_TEXT) throw new BadCommand("'" + name + "' is longer than " + MAX_TEXT + " characters.");
+        return text;
+    }
+
+    /** An id (request, lawyer): letters, digits, '-' and '_', at most 100, so it always fits in a key. */
+    String id(String name) {
+        String text = text(name);
+        if (!ID.matcher(text).matches()) throw new BadCommand("'" + name + "' is not an id.");
         return text;
     }
 
@@ -54,15 +62,17 @@ final class CommandReader {
         return value.asDouble();
     }
 
-    /** Distinct non-empty strings, {@code min} to {@code max} of them. */
-    List<String> texts(String name, int min, int max) {
+    /** Distinct ids, {@code min} to {@code max} of them. */
+    List<String> ids(String name, int min, int max) {
         JsonNode value = command.get(name);
         if (value == null || !value.isArray() || value.size() < min || value.size() > max) {
             throw new BadCommand("'" + name + "' must be a list of " + min + " to " + max + " ids.");
         }
         List<String> texts = new ArrayList<>();
         for (JsonNode element : value) {
-            if (!element.isTextual() || element.asText().isBlank()) throw new BadCommand("'" + name + "' holds non-empty strings only.");
+            if (!element.isTextual() || !ID.matcher(element.asText().strip()).matches()) {
+                throw new BadCommand("'" + name + "' holds ids only.");
+            }
             if (texts.contains(element.asText().strip())) throw new BadCommand("'" + name + "' names " + element.asText() + " twice.");
             texts.add(element.asText().strip());
         }
