@@ -23,4 +23,7 @@ public record Token(
     public boolean isUsed() { return usedAt != null; }
 
     public Token usedAt(Instant at) { return new Token(hash, purpose, kind, subjectId, lawyerId, expiresAt, at); }
+
+    /** The same token, kept until {@code until} (a spent link still answers "already used" for a while). */
+    public Token keptUntil(Instant until) { return new Token(hash, purpose, kind, subjectId, lawyerId, until, usedAt); }
 }

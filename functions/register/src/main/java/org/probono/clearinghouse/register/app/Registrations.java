@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
@@ -59,10 +60,28 @@ public final class Registrations {
         OutboxMessage email = new OutboxMessage(ids.next(), EmailTemplate.VERIFY_EMAIL, registrant.email(),
                 Map.of("name", registrant.name(), "kind", registrant.kind().word(), "apiUrl", apiUrl),
                 secret, null, now);
-        return switch (registry.register(registrant, verification, event, email)) {
+        Outcome outcome = registry.register(registrant, verification, event, email);
+        if (outcome instanceof Outcome.Rejected r && r.failure() == Failure.ALREADY_EXISTS) {
+            outcome = abandonedHolder(registrant.email(), now)
+                    .map(abandoned -> registry.takeOver(abandoned, new AuditEvent(abandoned.subjectKey(), now,
+                                    ProfileStatus.REJECTED.name(), "The address was never verified and was registered again.",
+                                    ACTOR), registrant, verification, event, email))
+                    .orElse(outcome);
+        }
+        return switch (outcome) {
             case Outcome.Committed c -> new Result.Registered(registrant.id(), registrant.status());
-            case Outcome.Rejected r when r.failure() == Failure.ALREADY_EXISTS -> new Result.EmailTaken();
+            case Outcome.Rejected r when r.failure() == Failure.ALREADY_EXISTS || r.failure() == Failure.CHANGED_CONCURRENTLY ->
+                    new Result.EmailTaken();
             case Outcome.Rejected r -> throw new IllegalStateException("registration failed: " + r.label());
         };
+    }
+
+    /**
+     * The holder of an address, if its registration was never verified and its link has expired: the
+     * address then goes to whoever registers it now (a lost verification email must not block an address).
+     */
+    private Optional<Registrant> abandonedHolder(String email, Instant now) {
+        return registry.holderOf(email).filter(holder -> holder.status() == ProfileStatus.PENDING_VERIFICATION
+                && !now.isBefore(holder.createdAt().plus(VERIFICATION_VALIDITY)));
     }
 }

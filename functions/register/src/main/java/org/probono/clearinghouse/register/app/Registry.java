@@ -17,6 +17,17 @@ public interface Registry {
     /** Claims the email (ALREADY_EXISTS if taken) and writes the new profile, its verification token, event and email. */
     Outcome register(Registrant registrant, Token verification, AuditEvent event, OutboxMessage email);
 
+    /** Who holds an email address now, if anyone. */
+    Optional<Registrant> holderOf(String email);
+
+    /**
+     * Gives an address whose registration was never verified to a new registration: the old profile is
+     * rejected (its audit trail says why), the claim moves to the new one, and the new profile, token,
+     * event and email are written; all in one transaction, under the old profile's version.
+     */
+    Outcome takeOver(Registrant abandoned, AuditEvent abandonedEvent, Registrant registrant, Token verification,
+            AuditEvent event, OutboxMessage email);
+
     /** A token by its hash; expired tokens are absent. */
     Optional<Token> token(String hash);
 

@@ -14,6 +14,7 @@ import org.probono.clearinghouse.store.Outcome;
  * second, simultaneous one) finds the token spent and says the address is already verified.
  */
 public final class Verifications {
+    static final java.time.Duration SPENT_LINK_KEPT = java.time.Duration.ofDays(365);
     private final Registry registry;
     private final Clock clock;
 
@@ -49,7 +50,9 @@ public final class Verifications {
             Registrant verified = current.withStatus(ProfileStatus.PENDING_REVIEW);
             AuditEvent event = new AuditEvent(current.subjectKey(), now, verified.status().name(), "email verified",
                     Registrations.ACTOR);
-            Outcome outcome = registry.verify(verified, current.version(), token.get().usedAt(now), event);
+            // A spent link is kept a year, so a click long after still says "already verified", not "unknown".
+            Token spent = token.get().usedAt(now).keptUntil(now.plus(SPENT_LINK_KEPT));
+            Outcome outcome = registry.verify(verified, current.version(), spent, event);
             if (outcome instanceof Outcome.Committed) return new Result.Verified(verified.name(), verified.status());
             lastFailure = outcome;
         }

@@ -6,6 +6,7 @@ import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.ProfileKind;
+import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.register.app.Registrant;
 import org.probono.clearinghouse.register.app.Registry;
@@ -24,6 +25,7 @@ import org.probono.clearinghouse.store.Transaction;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Registrations in the single table: every step one transaction (profile + audit event + outbox email). */
 public final class TableRegistry implements Registry {
@@ -48,6 +50,28 @@ public final class TableRegistry implements Registry {
     public Outcome register(Registrant registrant, Token verification, AuditEvent event, OutboxMessage email) {
         return store.commit(new Transaction()
                 .create(EmailClaimItems.toItem(registrant.email(), registrant.kind(), registrant.id()), Failure.ALREADY_EXISTS)
+                .create(toItem(registrant))
+                .create(TokenItems.toItem(verification))
+                .create(AuditItems.toItem(event, REGISTERED))
+                .create(OutboxItems.toItem(email)));
+    }
+
+    @Override
+    public Optional<Registrant> holderOf(String email) {
+        return store.get(Keys.email(email)).flatMap(claim -> find(
+                claim.enumValue("kind", ProfileKind.class), claim.requiredString("ownerId")));
+    }
+
+    @Override
+    public Outcome takeOver(Registrant abandoned, AuditEvent abandonedEvent, Registrant registrant, Token verification,
+            AuditEvent event, OutboxMessage email) {
+        Expression stillTheirs = Expression.builder().expression("ownerId = :owner")
+                .expressionValues(java.util.Map.of(":owner", AttributeValue.fromS(abandoned.id()))).build();
+        return store.commit(new Transaction()
+                .putIf(EmailClaimItems.toItem(registrant.email(), registrant.kind(), registrant.id()), stillTheirs,
+                        Failure.ALREADY_EXISTS)
+                .replace(toItem(abandoned.withStatus(ProfileStatus.REJECTED)), abandoned.version())
+                .create(AuditItems.toItem(abandonedEvent, REVIEWED))
                 .create(toItem(registrant))
                 .create(TokenItems.toItem(verification))
                 .create(AuditItems.toItem(event, REGISTERED))

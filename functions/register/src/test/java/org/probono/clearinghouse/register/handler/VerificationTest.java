@@ -53,6 +53,44 @@ class VerificationTest {
     }
 
     @Test
+    void a_used_link_still_says_already_verified_long_after_its_48_hours() {
+        function.http(RegisterFunction.verifyEvent(token, true));
+        function.clock.advance(Duration.ofDays(30));
+
+        RegisterFunction.HttpAnswer late = function.http(RegisterFunction.verifyEvent(token, true));
+
+        assertThat(late.status()).isEqualTo(200);
+        assertThat(late.json().path("alreadyVerified").asBoolean()).isTrue();
+    }
+
+    @Test
+    void an_address_whose_link_expired_unverified_can_be_registered_again() {
+        function.clock.advance(Duration.ofHours(48));
+
+        String again = function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
+
+        assertThat(again).isNotEqualTo(id);
+        assertThat(function.store.get(Keys.email("meera.iyer@lawfirm.example")).orElseThrow().string("ownerId")).isEqualTo(again);
+        assertThat(function.store.get(Keys.lawyer(id)).orElseThrow().string("status")).isEqualTo("REJECTED");
+        assertThat(function.auditTrail("LAWYER#" + id)).extracting(e -> e.status()).containsExactly("PENDING_VERIFICATION", "REJECTED");
+        String secondToken = function.lastEmailTo("meera.iyer@lawfirm.example").token();
+        assertThat(function.http(RegisterFunction.verifyEvent(secondToken, true)).json().path("status").asText())
+                .isEqualTo("PENDING_REVIEW");
+    }
+
+    @Test
+    void an_unverified_address_whose_link_is_still_live_stays_taken() {
+        function.clock.advance(Duration.ofHours(47));
+        int before = function.aws.countItems();
+
+        RegisterFunction.HttpAnswer answer = function.http(RegisterFunction.withBody("register-post-lawyer.json",
+                RegisterFunction.body("register-post-lawyer.json")));
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(function.aws.countItems()).isEqualTo(before);
+    }
+
+    @Test
     void ten_simultaneous_clicks_move_the_registration_once() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Callable<JsonNode>> clicks = new ArrayList<>();
