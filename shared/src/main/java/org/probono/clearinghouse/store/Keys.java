@@ -83,7 +83,10 @@ public final class Keys {
 
     public static Key suppression(String email) { return key("SUPPRESS#" + email, "SUPPRESS"); }
 
-    public static Key inbound(String messageId) { return key("INBOUND#" + messageId, "INBOUND"); }
+    /** By the hash of the Message-ID: the sender writes that header, and a key has a size limit. */
+    public static Key inbound(String messageId) {
+        return key("INBOUND#" + org.probono.clearinghouse.ids.Secrets.hash(messageId), "INBOUND");
+    }
 
     /** One item per (lawyer, practice area), written when the lawyer is approved: the matching index. */
     public static Key practiceArea(String lawyerId, String area) { return key("LAWYER#" + lawyerId, "AREA#" + area); }

@@ -16,13 +16,18 @@ public record ReceivedMail(String sesMessageId, List<String> recipients, Map<Str
         verdicts = Map.copyOf(verdicts);
     }
 
-    /** The verdicts that are not PASS (a missing verdict does not pass either), in a stable order. */
+    /**
+     * The verdicts that are not PASS (a missing verdict does not pass either), in a stable order. DMARC
+     * counts only when it FAILs: SPF and DKIM speak for the envelope and signing domains, DMARC ties them
+     * to the From address; GRAY (no DMARC policy published, common for small firms' domains) is accepted.
+     */
     public Map<String, String> failedVerdicts() {
         Map<String, String> failed = new TreeMap<>();
         for (String name : VERDICTS) {
             String status = verdicts.getOrDefault(name, "MISSING");
             if (!"PASS".equals(status)) failed.put(name, status);
         }
+        if ("FAIL".equals(verdicts.get("dmarc"))) failed.put("dmarc", "FAIL");
         return failed;
     }
 }

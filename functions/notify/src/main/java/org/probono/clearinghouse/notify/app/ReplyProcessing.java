@@ -103,7 +103,7 @@ public final class ReplyProcessing {
     /** Answers only the offered lawyer, about an offer still open; anyone else gets nothing. */
     private Decided notUnderstood(String token, String sender) {
         Optional<OfferReplyTokens.Holder> holder = tokens.open(token, clock.instant());
-        if (holder.isEmpty()) return new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired or used");
+        if (holder.isEmpty()) return new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired, used, or its offer closed");
         OfferReplyTokens.Holder lawyer = holder.get();
         if (lawyer.lawyerEmail() == null || !lawyer.lawyerEmail().toLowerCase(Locale.ROOT).equals(sender)) {
             return new Decided(ReplyResult.WRONG_SENDER, "request " + lawyer.requestId());

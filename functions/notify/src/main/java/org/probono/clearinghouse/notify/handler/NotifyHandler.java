@@ -98,6 +98,7 @@ public final class NotifyHandler implements RequestStreamHandler {
         put(verdicts, "dkim", receipt.dkimVerdict());
         put(verdicts, "spam", receipt.spamVerdict());
         put(verdicts, "virus", receipt.virusVerdict());
+        put(verdicts, "dmarc", receipt.dmarcVerdict());
         List<String> recipients = receipt.recipients() != null ? receipt.recipients()
                 : record.ses().mail().destination() != null ? record.ses().mail().destination() : List.of();
         return new ReceivedMail(record.ses().mail().messageId(), recipients, verdicts);

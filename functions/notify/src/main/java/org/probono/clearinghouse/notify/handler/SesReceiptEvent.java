@@ -21,7 +21,7 @@ record SesReceiptEvent(List<Record> Records) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Receipt(List<String> recipients, Verdict spfVerdict, Verdict dkimVerdict, Verdict spamVerdict,
-                   Verdict virusVerdict) {}
+                   Verdict virusVerdict, Verdict dmarcVerdict) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Verdict(String status) {}

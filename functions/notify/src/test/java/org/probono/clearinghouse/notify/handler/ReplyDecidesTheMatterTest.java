@@ -278,7 +278,7 @@ class ReplyDecidesTheMatterTest {
 
     private Item inbound(String messageId) { return store.get(Keys.inbound(messageId)).orElseThrow(); }
 
-    private static String inboundKey(String messageId) { return "INBOUND#" + messageId + "|INBOUND"; }
+    private static String inboundKey(String messageId) { return Keys.inbound(messageId).partitionKeyValue().s() + "|INBOUND"; }
 
     /** Every item of the table by "PK|SK". */
     private Map<String, Map<String, AttributeValue>> items() {

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Lawyer;
+import org.probono.clearinghouse.domain.OfferStatus;
+import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.domain.ProfileStatus;
@@ -31,6 +33,7 @@ import org.probono.clearinghouse.matters.AnswerOutcome;
 import org.probono.clearinghouse.matters.OfferReplies;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.LawyerItems;
+import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.TokenItems;
@@ -94,7 +97,7 @@ class ReplyFlowTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"spf", "dkim", "spam", "virus"})
+    @ValueSource(strings = {"spf", "dkim", "spam", "virus", "dmarc"})
     void a_failed_ses_verdict_changes_nothing_and_is_recorded(String verdict, LocalAws aws) {
         NotifyHandler handler = handler(aws);
         int before = aws.countItems();
@@ -106,6 +109,27 @@ class ReplyFlowTest {
         assertThat(aws.countItems()).isEqualTo(before + 1); // only the INBOUND record of why
         assertThat(NotifyTestKit.store(aws).get(Keys.inbound("<CAGmail-accept-1@mail.gmail.com>")).orElseThrow()
                 .string("detail")).contains(verdict + "=FAIL");
+    }
+
+    @Test
+    void a_gray_dmarc_verdict_from_a_domain_without_a_policy_still_decides(LocalAws aws) {
+        String result = deliver(aws, handler(aws), fixture("gmail-accept.eml"), REPLY_ADDRESS, Map.of("dmarc", "GRAY"));
+
+        assertThat(result).isEqualTo("ACCEPTED");
+        assertThat(calls).containsExactly(new Call(TOKEN, LAWYER, new Answer.Accept()));
+    }
+
+    @Test
+    void a_message_id_longer_than_a_key_allows_is_still_deduplicated(LocalAws aws) throws Exception {
+        String raw = new String(fixture("gmail-accept.eml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("<CAGmail-accept-1@mail.gmail.com>", "<" + "x".repeat(3000) + "@mail.gmail.com>");
+        NotifyHandler handler = handler(aws);
+
+        assertThat(deliver(aws, handler, raw.getBytes(java.nio.charset.StandardCharsets.UTF_8), REPLY_ADDRESS, Map.of()))
+                .isEqualTo("ACCEPTED");
+        assertThat(deliver(aws, handler, raw.getBytes(java.nio.charset.StandardCharsets.UTF_8), REPLY_ADDRESS, Map.of()))
+                .isEqualTo("DUPLICATE");
+        assertThat(calls).hasSize(1);
     }
 
     @Test
@@ -144,14 +168,20 @@ class ReplyFlowTest {
     }
 
     private static void seedOffer(Store store, String lawyerEmail, Instant tokenExpiry) {
+        seedOffer(store, lawyerEmail, tokenExpiry, OfferStatus.PENDING);
+    }
+
+    private static void seedOffer(Store store, String lawyerEmail, Instant tokenExpiry, OfferStatus offerStatus) {
         Instant now = Instant.now();
         Lawyer lawyer = new Lawyer("LAW-1", "Asha Rao", lawyerEmail, "+919830000000", "Rao & Sen", "WB/1/2010", "IN-WB", 12,
                 List.of(Category.CONTRACT_REVIEW), List.of("IN-WB"), List.of("en", "bn"), 2, 1, false, ProfileStatus.APPROVED, now, 1);
         LegalRequest request = new LegalRequest("REQ-1", "ORG-1", RequestStatus.OFFERED, Category.CONTRACT_REVIEW,
                 "Review of a muralist's contract", "summary", null, "IN-WB", "en", null, List.of(), now, null, 1);
         Token token = new Token(Secrets.hash(TOKEN), Token.Purpose.OFFER_REPLY, ProfileKind.LAWYER, "REQ-1", "LAW-1", tokenExpiry, null);
+        Offer offer = new Offer("REQ-1", "LAW-1", offerStatus, now, now.plus(1, ChronoUnit.DAYS), Secrets.hash(TOKEN),
+                null, null, false, 1);
         store.commit(new Transaction().create(LawyerItems.toItem(lawyer)).create(RequestItems.toItem(request))
-                .create(TokenItems.toItem(token)));
+                .create(TokenItems.toItem(token)).create(OfferItems.toItem(offer)));
     }
 
     @Test
@@ -181,6 +211,16 @@ class ReplyFlowTest {
 
         assertThat(deliver(aws, handler, "ambiguous.eml")).isEqualTo("WRONG_SENDER");
         assertThat(aws.countItems()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void an_unclear_reply_about_an_offer_already_filled_gets_no_answer(LocalAws aws) {
+        seedOffer(NotifyTestKit.store(aws), LAWYER, Instant.now().plus(1, ChronoUnit.DAYS), OfferStatus.WITHDRAWN);
+        NotifyHandler handler = handler(aws);
+        int before = aws.countItems();
+
+        assertThat(deliver(aws, handler, "ambiguous.eml")).isEqualTo("UNKNOWN_TOKEN");
+        assertThat(aws.countItems()).isEqualTo(before + 1); // the INBOUND record only: no "please reply" email
     }
 
     @Test
