@@ -31,7 +31,8 @@ import org.probono.clearinghouse.store.Transaction;
  * another (or runs twice) expires and reminds each offer exactly once.
  */
 public final class OfferExpiry {
-    public record Run(int expired, int reminded) {}
+    /** {@code failed}: offers whose change threw; the next run tries them again (every step is idempotent). */
+    public record Run(int expired, int reminded, int failed) {}
 
     private static final String SYSTEM = "schedule";
 
@@ -49,14 +50,23 @@ public final class OfferExpiry {
         List<Offer> pending = store.index(Keys.GSI2, Keys.OFFERS_PENDING, true, 0).stream().map(OfferItems::from).toList();
         int expired = 0;
         int reminded = 0;
+        int failed = 0;
         for (Offer offer : pending) {
-            if (!offer.respondBy().isAfter(now)) {
-                if (expire(offer, now)) expired++;
-            } else if (!offer.reminded() && !halfway(offer).isAfter(now)) {
-                if (remind(offer, now)) reminded++;
+            try {
+                if (!offer.respondBy().isAfter(now)) {
+                    if (expire(offer, now)) expired++;
+                } else if (!offer.reminded() && !halfway(offer).isAfter(now)) {
+                    if (remind(offer, now)) reminded++;
+                }
+            } catch (RuntimeException e) {
+                // One offer that cannot be changed must not hold up every other offer's expiry.
+                failed++;
+                System.err.println("{\"level\":\"ERROR\",\"message\":\"offer expiry failed\",\"requestId\":\""
+                        + offer.requestId() + "\",\"lawyerId\":\"" + offer.lawyerId() + "\",\"error\":\""
+                        + e.getClass().getSimpleName() + "\"}");
             }
         }
-        return new Run(expired, reminded);
+        return new Run(expired, reminded, failed);
     }
 
     static Instant halfway(Offer offer) {

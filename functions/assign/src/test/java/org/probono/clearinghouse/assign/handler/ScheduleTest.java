@@ -51,7 +51,24 @@ class ScheduleTest {
 
         assertThat(run.path("expired").asInt()).isZero();
         assertThat(run.path("reminded").asInt()).isZero();
+        assertThat(run.path("failed").asInt()).isZero();
         assertThat(fx.aws.countItems()).isEqualTo(before);
+    }
+
+    @Test
+    void one_offer_that_cannot_expire_does_not_hold_up_the_others() {
+        LegalRequest other = fx.request("Trademark objection for a survivors' craft label");
+        Lawyer gone = fx.lawyer("Anil Roy");
+        fx.invoke("assign-assign.json", Map.of("requestId", other.id(), "lawyerIds", List.of(gone.id()), "respondWithinHours", 24));
+        fx.store.commit(new org.probono.clearinghouse.store.Transaction().delete(Keys.lawyer(gone.id())));
+        fx.clock.advance(Duration.ofHours(24).plusSeconds(1));
+
+        JsonNode run = tick();
+
+        assertThat(run.path("failed").asInt()).isEqualTo(1);
+        assertThat(run.path("expired").asInt()).isEqualTo(2);
+        assertThat(fx.readOffer(request.id(), meera.id()).status()).isEqualTo(OfferStatus.EXPIRED);
+        assertThat(fx.readOffer(other.id(), gone.id()).status()).isEqualTo(OfferStatus.PENDING);
     }
 
     @Test
