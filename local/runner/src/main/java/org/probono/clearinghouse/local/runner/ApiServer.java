@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.probono.clearinghouse.http.Http;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.SentMail;
 
@@ -23,6 +22,12 @@ import org.probono.clearinghouse.local.backend.SentMail;
  * one virtual thread per request.
  */
 final class ApiServer implements AutoCloseable {
+    /**
+     * API Gateway's own payload limit (10 MB). The functions' 64 KiB rule is theirs to answer (413); a
+     * raw email posted to /_local/inbound, with its inline images, passes whole, as SES would store it.
+     */
+    static final int PAYLOAD_LIMIT = 10 * 1024 * 1024;
+
     /** What the server hands requests to, once the backend and the functions are up. */
     record Wiring(Functions functions, ApiRoutes routes, Cors cors, StaticWeb web, SentMail mailbox,
                   InboundMail inbound, Runnable beforeMail) {}
@@ -64,7 +69,7 @@ final class ApiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try {
-            IncomingRequest request = IncomingRequest.read(exchange, Http.MAX_BODY_BYTES);
+            IncomingRequest request = IncomingRequest.read(exchange, PAYLOAD_LIMIT);
             Reply reply = route(request);
             reply.withHeaders(wiring.cors().responseHeaders(request)).send(exchange);
         } catch (RuntimeException e) {

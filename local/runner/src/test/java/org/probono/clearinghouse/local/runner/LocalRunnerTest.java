@@ -99,6 +99,20 @@ class LocalRunnerTest {
     }
 
     @Test
+    void an_inbound_message_over_64_kib_is_stored_whole() throws Exception {
+        String image = "iVBORw0KGgo".repeat(20_000); // an inline logo, base64, about 220 KB
+        byte[] raw = (SesReceiptEventTest.REPLY.stripTrailing() + "\r\n" + image + "\r\n").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = send(at("/_local/inbound?spf=FAIL").header("Content-Type", "message/rfc822")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(raw)));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode delivered = Json.MAPPER.readTree(response.body());
+        assertThat(runner.aws().s3().getObjectAsBytes(g -> g.bucket(delivered.path("bucket").asText())
+                .key(delivered.path("key").asText())).asByteArray()).hasSize(raw.length);
+    }
+
+    @Test
     void an_inbound_request_with_an_unknown_verdict_or_no_message_is_a_400() throws Exception {
         assertThat(send(at("/_local/inbound?dkim=MAYBE").POST(HttpRequest.BodyPublishers.ofString(SesReceiptEventTest.REPLY)))
                 .statusCode()).isEqualTo(400);
