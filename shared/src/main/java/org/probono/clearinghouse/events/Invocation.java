@@ -1,11 +1,11 @@
 package org.probono.clearinghouse.events;
 
+import org.probono.clearinghouse.json.Log;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
-import org.probono.clearinghouse.json.Json;
 
 /**
  * The body of every entry class: read the event, tell its shape, let the entry class dispatch, write the
@@ -30,8 +30,7 @@ public final class Invocation {
             result = dispatch.handle(shape, event);
         } catch (RuntimeException e) {
             if (shape != EventShape.ADMIN_COMMAND) throw e;
-            System.err.println("{\"level\":\"ERROR\",\"message\":\"admin command failed\",\"command\":"
-                    + Json.write(event.path("command").asText()) + ",\"error\":" + Json.write(e.getClass().getName()) + "}");
+            Log.error("admin command failed", "command", event.path("command").asText(), "error", e.getClass().getName());
             result = new AdminError(500, "Internal error", "Something went wrong on our side. Every change is"
                     + " all-or-nothing: look at the current state before trying the command again.").toResult();
         }

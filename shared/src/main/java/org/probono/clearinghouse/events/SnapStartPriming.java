@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.events;
 
+import org.probono.clearinghouse.json.Log;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -54,8 +55,7 @@ public final class SnapStartPriming implements Resource {
         try {
             handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
         } catch (IOException | RuntimeException e) {
-            System.err.println("{\"level\":\"WARN\",\"message\":\"SnapStart priming failed\",\"error\":\""
-                    + e.getClass().getSimpleName() + "\"}");
+            Log.warn("SnapStart priming failed", "error", e.getClass().getSimpleName());
         }
         return output.toString(StandardCharsets.UTF_8);
     }

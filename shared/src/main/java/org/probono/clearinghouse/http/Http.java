@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.http;
 
+import org.probono.clearinghouse.json.Log;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,10 +39,9 @@ public final class Http {
         } catch (Problem problem) {
             response = Response.problem(problem);
         } catch (RuntimeException e) {
-            System.err.println("{\"level\":\"ERROR\",\"message\":\"unhandled error\",\"route\":"
-                    + Json.write(String.valueOf(event.getRouteKey())) + ",\"error\":" + Json.write(e.toString()) + "}");
+            Log.error("unhandled error", "route", event.getRouteKey(), "error", e.getClass().getName());
             response = Response.problem(new Problem(500, "internal", "Internal error",
-                    "Something went wrong on our side; nothing was changed. Please try again."));
+                    "Something went wrong on our side. Please try again in a moment."));
         }
         return toApiGateway(response);
     }

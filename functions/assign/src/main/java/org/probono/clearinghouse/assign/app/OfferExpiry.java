@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.assign.app;
 
+import org.probono.clearinghouse.json.Log;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,9 +62,8 @@ public final class OfferExpiry {
             } catch (RuntimeException e) {
                 // One offer that cannot be changed must not hold up every other offer's expiry.
                 failed++;
-                System.err.println("{\"level\":\"ERROR\",\"message\":\"offer expiry failed\",\"requestId\":\""
-                        + offer.requestId() + "\",\"lawyerId\":\"" + offer.lawyerId() + "\",\"error\":\""
-                        + e.getClass().getSimpleName() + "\"}");
+                Log.error("offer expiry failed", "requestId", offer.requestId(), "lawyerId", offer.lawyerId(),
+                        "error", e.getClass().getSimpleName());
             }
         }
         return new Run(expired, reminded, failed);

@@ -1,10 +1,10 @@
 package org.probono.clearinghouse.notify.app;
 
+import org.probono.clearinghouse.json.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.notify.store.SuppressionList;
 
@@ -14,7 +14,6 @@ import org.probono.clearinghouse.notify.store.SuppressionList;
  * are read: identity notifications ({@code notificationType}) and configuration-set events ({@code eventType}).
  */
 public final class MailFeedback {
-    private static final Logger LOG = Logger.getLogger(MailFeedback.class.getName());
 
     private final SuppressionList suppressions;
     private final Clock clock;
@@ -30,7 +29,7 @@ public final class MailFeedback {
         try {
             notification = Json.MAPPER.readTree(snsMessage);
         } catch (Exception e) {
-            LOG.warning("SNS message is not an SES notification; ignored");
+            Log.warn("SNS message is not an SES notification; ignored");
             return List.of();
         }
         String type = notification.path("notificationType").asText(notification.path("eventType").asText(""));
@@ -47,11 +46,11 @@ public final class MailFeedback {
                     suppressed.add(r.path("emailAddress").asText());
                 }
             }
-            default -> LOG.info(() -> "SES notification " + type + " ignored");
+            default -> Log.info("SES notification ignored", "type", type);
         }
         List<String> addresses = suppressed.stream().filter(a -> !a.isBlank()).map(SuppressionList::normalise).toList();
         addresses.forEach(address -> suppressions.suppress(address, type, clock.instant()));
-        if (!addresses.isEmpty()) LOG.info(() -> addresses.size() + " address(es) suppressed after " + type);
+        if (!addresses.isEmpty()) Log.info("addresses suppressed", "count", addresses.size(), "after", type);
         return addresses;
     }
 }

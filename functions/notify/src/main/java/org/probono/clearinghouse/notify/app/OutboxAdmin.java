@@ -1,11 +1,11 @@
 package org.probono.clearinghouse.notify.app;
 
+import org.probono.clearinghouse.json.Log;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.notify.store.OutboxStore;
@@ -17,7 +17,6 @@ import org.probono.clearinghouse.notify.store.OutboxStore;
  * like any new email. The old item is gone, so a late retry of its stream record finds nothing to send.
  */
 public final class OutboxAdmin {
-    private static final Logger LOG = Logger.getLogger(OutboxAdmin.class.getName());
 
     /** What a resend did. */
     public sealed interface Resend {
@@ -59,7 +58,7 @@ public final class OutboxAdmin {
         OutboxMessage copy = new OutboxMessage(ids.next(), old.template(), old.to(), old.data(), old.token(),
                 old.sealedDetails(), clock.instant());
         if (!outbox.replaceWithCopy(entry, copy)) return new Resend.Changed(outboxId);
-        LOG.info(() -> "outbox " + outboxId + " " + old.template() + " resent as " + copy.id());
+        Log.info("outbox email resent", "outboxId", outboxId, "template", old.template(), "copy", copy.id());
         return new Resend.Resent(copy.id(), outboxId);
     }
 }

@@ -1,12 +1,12 @@
 package org.probono.clearinghouse.notify.app;
 
+import org.probono.clearinghouse.json.Log;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.logging.Logger;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
@@ -26,7 +26,6 @@ import org.probono.clearinghouse.notify.store.SuppressionList;
  * duplicates. Marking first would instead lose mail on a failed send.
  */
 public final class OutboxDelivery {
-    private static final Logger LOG = Logger.getLogger(OutboxDelivery.class.getName());
     private static final String FROM_NAME = "Pro Bono Clearinghouse";
 
     /** One stream record: its sequence number (the partial-failure identifier) and the outbox item it names. */
@@ -81,7 +80,7 @@ public final class OutboxDelivery {
                 delivery = new Delivery.Failed(e.getClass().getSimpleName());
             }
             if (delivery instanceof Delivery.Failed(String reason)) {
-                LOG.warning(() -> "outbox " + record.outboxId() + " not sent, will retry: " + reason);
+                Log.warn("outbox email not sent, will retry", "outboxId", record.outboxId(), "reason", reason);
                 failed.add(record.sequenceNumber());
             }
         }
@@ -101,9 +100,9 @@ public final class OutboxDelivery {
             case MailSender.Result.Failed(String reason) -> new Delivery.Failed(reason);
             case MailSender.Result.Accepted(String sesMessageId) -> {
                 if (!outbox.markSent(entry, sesMessageId, clock.instant())) {
-                    LOG.warning(() -> "outbox " + outboxId + " was marked by another delivery after sending");
+                    Log.warn("outbox email marked by another delivery after sending", "outboxId", outboxId);
                 }
-                LOG.info(() -> "outbox " + outboxId + " " + message.template() + " sent as " + sesMessageId);
+                Log.info("outbox email sent", "outboxId", outboxId, "template", message.template(), "sesMessageId", sesMessageId);
                 yield new Delivery.Sent(sesMessageId);
             }
         };
@@ -117,7 +116,7 @@ public final class OutboxDelivery {
                 settings.adminEmail(), Map.of("address", message.to(), "template", message.template().name(),
                         "reason", "the address bounced or complained earlier"), clock.instant()) : null;
         outbox.markSuppressed(entry, clock.instant(), toAdmin);
-        LOG.info(() -> "outbox " + message.id() + " not sent: recipient suppressed");
+        Log.info("outbox email not sent: recipient suppressed", "outboxId", message.id());
         return new Delivery.Suppressed();
     }
 

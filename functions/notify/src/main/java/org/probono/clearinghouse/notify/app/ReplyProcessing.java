@@ -1,11 +1,11 @@
 package org.probono.clearinghouse.notify.app;
 
+import org.probono.clearinghouse.json.Log;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.probono.clearinghouse.domain.EmailTemplate;
@@ -29,7 +29,6 @@ import org.probono.clearinghouse.notify.store.OutboxStore;
  * reply's result is recorded on its INBOUND item and logged, never its body.
  */
 public final class ReplyProcessing {
-    private static final Logger LOG = Logger.getLogger(ReplyProcessing.class.getName());
 
     private final InboundBucket bucket;
     private final InboundLog log;
@@ -58,14 +57,14 @@ public final class ReplyProcessing {
     public ReplyResult receive(ReceivedMail mail) {
         Optional<byte[]> raw = bucket.raw(mail.sesMessageId());
         if (raw.isEmpty()) {
-            LOG.warning(() -> "inbound " + mail.sesMessageId() + ": no raw mail in the bucket");
+            Log.warn("inbound reply: no raw mail in the bucket", "sesMessageId", mail.sesMessageId());
             return ReplyResult.RAW_MAIL_MISSING;
         }
         InboundMessage message = InboundMessage.parse(raw.get());
         String messageId = message.messageId() != null ? message.messageId() : "ses:" + mail.sesMessageId();
         Instant now = clock.instant();
         if (!log.claim(messageId, mail.sesMessageId(), now)) {
-            LOG.info(() -> "inbound " + mail.sesMessageId() + ": " + ReplyResult.DUPLICATE + " of " + messageId);
+            Log.info("inbound reply", "sesMessageId", mail.sesMessageId(), "result", ReplyResult.DUPLICATE);
             return ReplyResult.DUPLICATE;
         }
         Decided decided;
@@ -76,8 +75,8 @@ public final class ReplyProcessing {
             log.release(messageId);
             throw e;
         }
-        LOG.info(() -> "inbound " + mail.sesMessageId() + ": " + decided.result()
-                + (decided.detail() == null ? "" : " (" + decided.detail() + ")"));
+        Log.info("inbound reply", "sesMessageId", mail.sesMessageId(), "result", decided.result(),
+                "detail", decided.detail() == null ? "" : decided.detail());
         return decided.result();
     }
 

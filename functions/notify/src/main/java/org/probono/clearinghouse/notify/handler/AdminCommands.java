@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.notify.handler;
 
+import org.probono.clearinghouse.json.Log;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,8 +10,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.probono.clearinghouse.events.AdminError;
 import org.probono.clearinghouse.json.Json;
@@ -26,7 +25,6 @@ final class AdminCommands {
     static final int DEFAULT_OLDER_THAN_MINUTES = 15;
     static final int MAX_OLDER_THAN_MINUTES = 10_080; // a week
     private static final int MAX_ID_LENGTH = 200;
-    private static final Logger LOG = Logger.getLogger(AdminCommands.class.getName());
 
     /** {@code {"command":"pending-emails","olderThanMinutes":15}}. */
     record PendingEmails(String command, Integer olderThanMinutes) {}
@@ -52,7 +50,7 @@ final class AdminCommands {
         } catch (UnreadableCommand e) {
             return AdminError.badCommand(e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "admin command " + command + " failed: " + e.getClass().getSimpleName());
+            Log.error("admin command failed", "command", command, "error", e.getClass().getSimpleName());
             return new AdminError(500, "Internal error",
                     "Something went wrong on our side; run pending-emails to see where the outbox stands.").toResult();
         }

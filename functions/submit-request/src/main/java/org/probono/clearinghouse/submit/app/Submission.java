@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.submit.app;
 
+import org.probono.clearinghouse.json.Log;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -86,7 +87,7 @@ public final class Submission {
                 }
                 continue;
             }
-            EventLog.info("request submitted", "requestId", request.id(), "organisationId", org.id(),
+            Log.info("request submitted", "requestId", request.id(), "organisationId", org.id(),
                     "category", request.category().name());
             return new SubmitOutcome.Created(request.id(), request.status());
         }
@@ -98,7 +99,7 @@ public final class Submission {
         if (!earlier.fingerprint().equals(fingerprint) || !sameConfidentialDetails(earlier.requestId(), body)) {
             return new SubmitOutcome.KeyReused();
         }
-        EventLog.info("submit replayed", "requestId", earlier.requestId());
+        Log.info("submit replayed", "requestId", earlier.requestId());
         try {
             return new SubmitOutcome.Replayed(earlier.status(), Json.MAPPER.readTree(earlier.responseBody()));
         } catch (JsonProcessingException e) {

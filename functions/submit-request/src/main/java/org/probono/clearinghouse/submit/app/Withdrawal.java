@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.submit.app;
 
+import org.probono.clearinghouse.json.Log;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class Withdrawal {
                     "organisation:" + caller.id());
 
             if (store.withdraw(withdrawn, offers, lawyers, event, mail) instanceof Outcome.Committed) {
-                EventLog.info("request withdrawn", "requestId", request.id(), "organisationId", caller.id(),
+                Log.info("request withdrawn", "requestId", request.id(), "organisationId", caller.id(),
                         "offersWithdrawn", Integer.toString(offers.size()));
                 return new WithdrawOutcome.Withdrawn(request.id(), RequestStatus.WITHDRAWN, offers.size());
             }
