@@ -82,6 +82,11 @@ public final class LocalResources {
 
     private static String domainOf(String address) { return address.substring(address.indexOf('@') + 1); }
 
+    /** Creates the template's table on any DynamoDB endpoint (the benchmark's faster emulator, for one). */
+    public static void createTable(DynamoDbClient dynamoDb, Template template) {
+        createTable(dynamoDb, template.single("AWS::DynamoDB::Table").getValue().path("Properties"));
+    }
+
     static void createTable(DynamoDbClient dynamoDb, JsonNode properties) {
         List<AttributeDefinition> attributes = new ArrayList<>();
         properties.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()

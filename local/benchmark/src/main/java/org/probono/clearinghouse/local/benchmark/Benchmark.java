@@ -15,12 +15,15 @@ import org.probono.clearinghouse.local.backend.AwsBackend;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.MotoServer;
 import org.probono.clearinghouse.local.backend.Template;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Prints cold-start, warm-latency and memory figures for each function, each measured in a fresh JVM
- * started with Lambda's flags and the function's shaded jar, against moto. moto's own per-call latency
- * is measured and printed too: warm figures are dominated by it, so read them relative to it.
+ * started with Lambda's flags and the function's shaded jar. AWS calls go to moto; DynamoDB goes to
+ * dynoxide (a DynamoDB emulator answering in about a millisecond) when {@code -Dbench.dynoxide} names
+ * its binary, since moto's transactions copy the whole table and would dominate every write figure.
+ * The backend's own per-call latency is printed too: read the warm figures relative to it.
  * Targets and the last measured figures: docs/performance.md.
  */
 public final class Benchmark {
@@ -45,11 +48,12 @@ public final class Benchmark {
         String java = ProcessHandle.current().info().command().orElse("java");
         String toolOptions = template.globalEnvironment().getOrDefault("JAVA_TOOL_OPTIONS", "");
 
-        try (MotoServer moto = MotoServer.start()) {
+        try (MotoServer moto = MotoServer.start(); Dynoxide dynoxide = Dynoxide.startIfConfigured(template)) {
             LocalAws aws = new LocalAws(moto);
             aws.resetAndCreate();
-            System.out.printf(Locale.ROOT, "backend: moto, %.2f ms per GetItem (median of 200, from a warm JVM)%n%n",
-                    backendMillisPerCall(aws));
+            DynamoDbClient dynamoDb = dynoxide == null ? aws.dynamoDb() : dynoxide.client();
+            System.out.printf(Locale.ROOT, "backend: moto%s; DynamoDB %.2f ms per GetItem (median of 200, from a warm JVM)%n%n",
+                    dynoxide == null ? "" : ", DynamoDB on dynoxide", backendMillisPerCall(dynamoDb, aws.tableName()));
             System.out.printf(Locale.ROOT, "%-55s %8s %8s %10s %8s %8s %8s %7s %8s %6s%n", "case", "init_ms", "first_ms",
                     "jvm→done", "p50_ms", "p90_ms", "p99_ms", "heap_mb", "classes", "status");
             for (Case c : CASES) {
@@ -57,7 +61,7 @@ public final class Benchmark {
                         .filter(f -> f.logicalId().equals(c.functionId())).findFirst().orElseThrow();
                 Path jar = root.resolve(function.codeUri());
                 Map<String, String> figures = run(java, toolOptions, jar, probeClasses, function.handlerClass(),
-                        root.resolve("local/benchmark/events").resolve(c.eventFile()), aws, moto);
+                        root.resolve("local/benchmark/events").resolve(c.eventFile()), aws, moto, dynoxide);
                 System.out.printf(Locale.ROOT, "%-55s %8s %8s %10s %8s %8s %8s %7s %8s %6s%n", c.name(),
                         figures.get("init_ms"), figures.get("first_ms"), figures.get("jvm_to_first_done_ms"),
                         figures.get("warm_p50_ms"), figures.get("warm_p90_ms"), figures.get("warm_p99_ms"),
@@ -72,7 +76,8 @@ public final class Benchmark {
     }
 
     private static Map<String, String> run(String java, String toolOptions, Path jar, Path probeClasses, String handler,
-                                           Path event, LocalAws aws, AwsBackend backend) throws IOException, InterruptedException {
+                                           Path event, LocalAws aws, AwsBackend backend, Dynoxide dynoxide)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(List.of(toolOptions.split("\\s+")));
         command.addAll(List.of("-cp", jar + File.pathSeparator + probeClasses,
@@ -80,6 +85,7 @@ public final class Benchmark {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(aws.environment());
         builder.environment().put("AWS_ENDPOINT_URL", backend.endpoint().toString());
+        if (dynoxide != null) builder.environment().put("AWS_ENDPOINT_URL_DYNAMODB", dynoxide.endpoint());
         builder.environment().put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
         builder.environment().put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
         Process process = builder.start();
@@ -96,13 +102,13 @@ public final class Benchmark {
         return figures;
     }
 
-    private static double backendMillisPerCall(LocalAws aws) {
+    private static double backendMillisPerCall(DynamoDbClient dynamoDb, String table) {
         long[] nanos = new long[200];
         var key = Map.of("PK", AttributeValue.fromS("BENCH"), "SK", AttributeValue.fromS("BENCH"));
-        for (int i = 0; i < 20; i++) aws.dynamoDb().getItem(g -> g.tableName(aws.tableName()).key(key));
+        for (int i = 0; i < 20; i++) dynamoDb.getItem(g -> g.tableName(table).key(key));
         for (int i = 0; i < nanos.length; i++) {
             long t = System.nanoTime();
-            aws.dynamoDb().getItem(g -> g.tableName(aws.tableName()).key(key));
+            dynamoDb.getItem(g -> g.tableName(table).key(key));
             nanos[i] = System.nanoTime() - t;
         }
         java.util.Arrays.sort(nanos);
