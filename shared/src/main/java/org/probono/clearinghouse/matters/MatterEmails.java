@@ -88,6 +88,11 @@ public final class MatterEmails {
         return toLawyer(EmailTemplate.OFFER_WITHDRAWN, matter, lawyer, at, "reason", reason);
     }
 
+    /** To the team: the organisation withdrew its request. */
+    public OutboxMessage requestWithdrawn(Matter matter, Instant at) {
+        return toAdmin(EmailTemplate.REQUEST_WITHDRAWN, matter, at, "organisationName", matter.organisation().name());
+    }
+
     public OutboxMessage adminAccepted(Matter matter, Lawyer lawyer, Instant at) {
         return toAdmin(EmailTemplate.ADMIN_ACCEPTED, matter, at, "lawyerName", lawyer.name(),
                 "organisationName", matter.organisation().name());

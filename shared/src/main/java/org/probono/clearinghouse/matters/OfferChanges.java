@@ -1,6 +1,8 @@
 package org.probono.clearinghouse.matters;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
@@ -11,6 +13,7 @@ import org.probono.clearinghouse.store.AuditItems;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.LawyerItems;
 import org.probono.clearinghouse.store.OfferItems;
+import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.Transaction;
 
@@ -34,6 +37,23 @@ public final class OfferChanges {
         boolean othersPending = !matter.pendingOffersExcept(offer.lawyerId()).isEmpty();
         LegalRequest request = matter.request();
         return rewrite(transaction, request, othersPending ? request.status() : RequestStatus.SUBMITTED);
+    }
+
+    /**
+     * Withdraws every pending offer of a request that is ending (the organisation withdrew it, the team
+     * closed it): each offer WITHDRAWN with {@code reason} as its note, its lawyer's load released, and an
+     * OFFER_WITHDRAWN email telling the lawyer why. Returns how many offers it withdrew.
+     */
+    public static int withdrawPendingOffers(Transaction transaction, Matter matter, Function<String, Lawyer> lawyers,
+                                            MatterEmails emails, String reason, Instant at) {
+        List<Offer> pending = matter.pendingOffers();
+        for (Offer offer : pending) {
+            Lawyer lawyer = lawyers.apply(offer.lawyerId());
+            transaction.replace(OfferItems.toItem(offer.answered(OfferStatus.WITHDRAWN, at, reason)), offer.version());
+            transaction.replace(LawyerItems.toItem(lawyer.withLoadChange(-1)), lawyer.version());
+            transaction.create(OutboxItems.toItem(emails.offerWithdrawn(matter, lawyer, reason, at)));
+        }
+        return pending.size();
     }
 
     /** Writes the request with {@code status} and the next version, conditioned on the version read. */

@@ -12,7 +12,6 @@ import org.probono.clearinghouse.matters.Matter;
 import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.OfferChanges;
 import org.probono.clearinghouse.store.LawyerItems;
-import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.store.Outcome;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.RequestItems;
@@ -89,13 +88,7 @@ public final class MatterChanges {
         }
         Instant now = store.clock().instant();
         Transaction transaction = new Transaction();
-        for (Offer offer : matter.pendingOffers()) {
-            Lawyer lawyer = lawyer(offer.lawyerId());
-            transaction.replace(OfferItems.toItem(
-                    offer.answered(OfferStatus.WITHDRAWN, now, "request closed")), offer.version());
-            transaction.replace(LawyerItems.toItem(lawyer.withLoadChange(-1)), lawyer.version());
-            transaction.create(OutboxItems.toItem(emails.offerWithdrawn(matter, lawyer, "The request was closed.", now)));
-        }
+        OfferChanges.withdrawPendingOffers(transaction, matter, this::lawyer, emails, "The request was closed.", now);
         LegalRequest closed = OfferChanges.rewrite(transaction, matter.request(), RequestStatus.CLOSED);
         OfferChanges.audit(transaction, closed, "Closed: " + reason, actor, now);
         transaction.create(OutboxItems.toItem(emails.requestClosed(matter, reason, now)));

@@ -3,22 +3,18 @@ package org.probono.clearinghouse.submit.app;
 import org.probono.clearinghouse.json.Log;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.probono.clearinghouse.domain.AuditEvent;
-import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
-import org.probono.clearinghouse.domain.Offer;
-import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.Organisation;
-import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.ids.Ids;
-import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.store.Transaction;
+import org.probono.clearinghouse.store.OutboxItems;
+import org.probono.clearinghouse.matters.OfferChanges;
+import org.probono.clearinghouse.matters.MatterEmails;
+import org.probono.clearinghouse.matters.Matter;
 import org.probono.clearinghouse.submit.store.RequestStore;
 
 /**
@@ -45,45 +41,35 @@ public final class Withdrawal {
     }
 
     public WithdrawOutcome withdraw(Organisation caller, String requestId) {
+        MatterEmails emails = new MatterEmails(ids, mailboxes.adminEmail());
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<LegalRequest> found = store.request(requestId)
-                    .filter(request -> request.organisationId().equals(caller.id()));
+            Optional<Matter> found = store.matter(requestId)
+                    .filter(matter -> matter.request().organisationId().equals(caller.id()));
             if (found.isEmpty()) return new WithdrawOutcome.NotFound();
-            LegalRequest request = found.get();
+            Matter matter = found.get();
+            LegalRequest request = matter.request();
             if (!request.status().isOpen()) return new WithdrawOutcome.NotOpen(request.status());
 
             Instant now = clock.instant();
-            List<Offer> offers = new ArrayList<>();
-            List<Lawyer> lawyers = new ArrayList<>();
-            List<OutboxMessage> mail = new ArrayList<>();
-            for (Offer offer : store.offers(requestId)) {
-                if (!offer.isPending()) continue;
-                offers.add(offer.answered(OfferStatus.WITHDRAWN, now, REASON));
-                store.lawyer(offer.lawyerId()).ifPresent(lawyer -> {
-                    lawyers.add(lawyer.withLoadChange(-1));
-                    mail.add(OutboxMessage.of(ids.next(), EmailTemplate.OFFER_WITHDRAWN, lawyer.email(), Map.of(
-                            "lawyerName", lawyer.name(),
-                            "requestId", request.id(),
-                            "title", request.title(),
-                            "reason", REASON), now));
-                });
-            }
-            mail.add(OutboxMessage.of(ids.next(), EmailTemplate.REQUEST_WITHDRAWN, mailboxes.adminEmail(), Map.of(
-                    "organisationName", caller.name(),
-                    "requestId", request.id(),
-                    "title", request.title()), now));
-            LegalRequest withdrawn = request.withStatus(RequestStatus.WITHDRAWN);
-            AuditEvent event = new AuditEvent(Keys.requestPk(request.id()), now, RequestStatus.WITHDRAWN.name(),
-                    offers.isEmpty() ? "Withdrawn by the organisation."
-                            : "Withdrawn by the organisation; " + offers.size() + " pending offer(s) withdrawn.",
-                    "organisation:" + caller.id());
+            Transaction transaction = new Transaction();
+            int offers = OfferChanges.withdrawPendingOffers(transaction, matter, this::lawyer, emails, REASON, now);
+            LegalRequest withdrawn = OfferChanges.rewrite(transaction, request, RequestStatus.WITHDRAWN);
+            OfferChanges.audit(transaction, withdrawn, offers == 0 ? "Withdrawn by the organisation."
+                    : "Withdrawn by the organisation; " + offers + " pending offer(s) withdrawn.",
+                    "organisation:" + caller.id(), now);
+            transaction.create(OutboxItems.toItem(emails.requestWithdrawn(matter, now)));
 
-            if (store.withdraw(withdrawn, offers, lawyers, event, mail) instanceof Outcome.Committed) {
+            if (store.commit(transaction) instanceof Outcome.Committed) {
                 Log.info("request withdrawn", "requestId", request.id(), "organisationId", caller.id(),
-                        "offersWithdrawn", Integer.toString(offers.size()));
-                return new WithdrawOutcome.Withdrawn(request.id(), RequestStatus.WITHDRAWN, offers.size());
+                        "offersWithdrawn", offers);
+                return new WithdrawOutcome.Withdrawn(request.id(), RequestStatus.WITHDRAWN, offers);
             }
         }
         return new WithdrawOutcome.Busy();
+    }
+
+    private Lawyer lawyer(String lawyerId) {
+        return store.lawyer(lawyerId).orElseThrow(
+                () -> new IllegalStateException("an offer names lawyer " + lawyerId + ", who is not in the table"));
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
-import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.ProfileStatus;
@@ -16,9 +15,9 @@ import org.probono.clearinghouse.store.AuditItems;
 import org.probono.clearinghouse.store.Failure;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.LawyerItems;
-import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.store.OrganisationItems;
 import org.probono.clearinghouse.store.OutboxItems;
+import org.probono.clearinghouse.matters.Matter;
 import org.probono.clearinghouse.store.Outcome;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.Store;
@@ -53,9 +52,6 @@ public final class RequestStore {
         return store.partition(Keys.requestPk(requestId), Keys.EVENT_PREFIX).stream().map(AuditItems::from).toList();
     }
 
-    public List<Offer> offers(String requestId) {
-        return store.partition(Keys.requestPk(requestId), Keys.OFFER_PREFIX).stream().map(OfferItems::from).toList();
-    }
 
     public Optional<Lawyer> lawyer(String id) {
         return store.get(Keys.lawyer(id)).map(LawyerItems::from);
@@ -85,21 +81,10 @@ public final class RequestStore {
         return store.commit(transaction);
     }
 
-    /**
-     * A withdrawal: the request and every offer and lawyer it changes, each replaced only if still at
-     * the version it was read at (the records given carry the next version, as the domain's withX()
-     * methods make them), plus the audit event and the emails.
-     */
-    public Outcome withdraw(LegalRequest request, List<Offer> offers, List<Lawyer> lawyers, AuditEvent event,
-            List<OutboxMessage> mail) {
-        Transaction transaction = new Transaction()
-                .replace(RequestItems.toItem(request), request.version() - 1)
-                .create(AuditItems.toItem(event));
-        offers.forEach(offer -> transaction.replace(OfferItems.toItem(offer), offer.version() - 1));
-        lawyers.forEach(lawyer -> transaction.replace(LawyerItems.toItem(lawyer), lawyer.version() - 1));
-        mail.forEach(message -> transaction.create(OutboxItems.toItem(message)));
-        return store.commit(transaction);
-    }
+    /** The request with its organisation and offers, as the shared offer rules take it. */
+    public Optional<Matter> matter(String requestId) { return Matter.load(store, requestId); }
+
+    public Outcome commit(Transaction transaction) { return store.commit(transaction); }
 
     private static Expression statusIs(String status) {
         return Expression.builder()
