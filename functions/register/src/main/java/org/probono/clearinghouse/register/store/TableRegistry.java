@@ -48,12 +48,19 @@ public final class TableRegistry implements Registry {
 
     @Override
     public Outcome register(Registrant registrant, Token verification, AuditEvent event, OutboxMessage email) {
-        return store.commit(new Transaction()
-                .create(EmailClaimItems.toItem(registrant.email(), registrant.kind(), registrant.id()), Failure.ALREADY_EXISTS)
+        Transaction registration = new Transaction()
+                .create(EmailClaimItems.toItem(registrant.email(), registrant.kind(), registrant.id()), Failure.ALREADY_EXISTS);
+        return store.commit(newProfile(registration, registrant, verification, event, email));
+    }
+
+    /** What every registration writes beside its email claim. */
+    private static Transaction newProfile(Transaction transaction, Registrant registrant, Token verification,
+                                          AuditEvent event, OutboxMessage email) {
+        return transaction
                 .create(toItem(registrant))
                 .create(TokenItems.toItem(verification))
                 .create(AuditItems.toItem(event, REGISTERED))
-                .create(OutboxItems.toItem(email)));
+                .create(OutboxItems.toItem(email));
     }
 
     @Override
@@ -67,15 +74,12 @@ public final class TableRegistry implements Registry {
             AuditEvent event, OutboxMessage email) {
         Expression stillTheirs = Expression.builder().expression("ownerId = :owner")
                 .expressionValues(java.util.Map.of(":owner", AttributeValue.fromS(abandoned.id()))).build();
-        return store.commit(new Transaction()
+        Transaction takeOver = new Transaction()
                 .putIf(EmailClaimItems.toItem(registrant.email(), registrant.kind(), registrant.id()), stillTheirs,
                         Failure.ALREADY_EXISTS)
                 .replace(toItem(abandoned.withStatus(ProfileStatus.REJECTED)), abandoned.version())
-                .create(AuditItems.toItem(abandonedEvent, REVIEWED))
-                .create(toItem(registrant))
-                .create(TokenItems.toItem(verification))
-                .create(AuditItems.toItem(event, REGISTERED))
-                .create(OutboxItems.toItem(email)));
+                .create(AuditItems.toItem(abandonedEvent, REVIEWED));
+        return store.commit(newProfile(takeOver, registrant, verification, event, email));
     }
 
     @Override
