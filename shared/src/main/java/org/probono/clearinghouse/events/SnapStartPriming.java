@@ -45,8 +45,9 @@ public final class SnapStartPriming implements Resource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // Nothing to redo: SDK clients reconnect by themselves; ids and tokens use SecureRandom, which
-        // Lambda reseeds on restore.
+        // Nothing to redo: SDK clients reconnect by themselves. Ids and tokens come from SecureRandom,
+        // whose Linux default (NativePRNG) mixes fresh /dev/urandom bytes into every output, so copies
+        // restored from one snapshot do not repeat each other (docs/architecture.md, SnapStart).
     }
 
     /** The priming invocation's answer; a failure is logged, never fatal (priming is an optimisation). */
