@@ -95,6 +95,9 @@ public final class Keys {
 
     public static String organisationRequestsPk(String organisationId) { return "ORG#" + organisationId; }
 
+    /** GSI1 partition of an organisation's access tokens (sort key: the hash), so they can be reissued. */
+    public static String organisationTokensPk(String organisationId) { return "ORGTOKENS#" + organisationId; }
+
     public static String organisationRequestsSk(Instant createdAt) { return "REQ#" + sortable(createdAt); }
 
     /** The review index's sort key: oldest registration first. */

@@ -42,6 +42,17 @@ class EmailTemplatesTest {
     }
 
     @Test
+    void a_reissued_org_token_is_linked_and_shown_and_the_old_one_is_said_to_be_dead() {
+        EmailTemplates.Rendered rendered = templates.render(EmailTemplate.ORGANISATION_TOKEN_REISSUED, Map.of(
+                "webUrl", "https://help.example.org", "token", "tok_456", "name", "Shakti & Co", "contactName", "Ananya"));
+        assertThat(rendered.subject()).isEqualTo("Your new Pro Bono Clearinghouse access token");
+        assertThat(rendered.text()).contains("Dear Ananya,", "Shakti & Co", "https://help.example.org/#token=tok_456",
+                "\ntok_456\n", "previous token no longer works");
+        assertThat(rendered.html()).contains("href=\"https://help.example.org/#token=tok_456\"", ">tok_456</p>",
+                "Shakti &amp; Co", "previous token no longer works");
+    }
+
+    @Test
     void an_empty_list_says_so() {
         EmailTemplates.Rendered rendered = templates.render(EmailTemplate.OFFER, Map.of("counterparties", List.of()));
         assertThat(rendered.text()).contains("None named.");

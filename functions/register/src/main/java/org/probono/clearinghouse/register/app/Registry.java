@@ -45,6 +45,20 @@ public interface Registry {
     /** Rejects and frees the email address for a new registration. */
     Outcome reject(Registrant rejected, long expectedVersion, AuditEvent event, OutboxMessage email);
 
+    /**
+     * An organisation's access tokens (normally one), from GSI1: eventually consistent, so a token written
+     * a moment ago may be missing (a second reissue then removes it).
+     */
+    List<Token> accessTokens(String organisationId);
+
+    /**
+     * Replaces an approved organisation's access tokens: {@code revoked} deleted (each only if still
+     * there), {@code fresh} created, the organisation moved one version on from {@code expectedVersion}
+     * (so two reissues at once cannot both win), the event and the email written; all or nothing.
+     */
+    Outcome reissueAccess(Registrant organisation, long expectedVersion, List<Token> revoked, Token fresh,
+            AuditEvent event, OutboxMessage email);
+
     /** Registrations awaiting review, oldest first. */
     List<Registrant> pendingReview();
 }

@@ -18,7 +18,8 @@ import org.probono.clearinghouse.store.Outcome;
 /**
  * The team reviews verified registrations: approve or reject, only from PENDING_REVIEW. Approving an
  * organisation issues its access token (emailed, stored only as a hash); approving a lawyer makes them
- * matchable; rejecting frees the email address.
+ * matchable; rejecting frees the email address. An approved organisation that lost its token, or whose
+ * token leaked, gets a new one in place of every old one.
  */
 public final class Reviews {
     private final Registry registry;
@@ -44,6 +45,18 @@ public final class Reviews {
         record WrongState(ProfileStatus status) implements Result {}
     }
 
+    public sealed interface Reissue {
+        record Reissued(String id) implements Reissue {}
+
+        record NotFound() implements Reissue {}
+
+        /** Only an approved organisation holds an access token. */
+        record NotApproved(ProfileStatus status) implements Reissue {}
+
+        /** The organisation or its tokens changed between our read and our write (another reissue?). */
+        record Changed() implements Reissue {}
+    }
+
     public List<PendingRegistration> listPending() {
         return registry.pendingReview().stream().map(PendingRegistration::of).toList();
     }
@@ -55,12 +68,8 @@ public final class Reviews {
             return switch (approved) {
                 case Registrant.OfOrganisation org -> {
                     String secret = secrets.newToken();
-                    Token access = new Token(Secrets.hash(secret), Token.Purpose.ORGANISATION_ACCESS,
-                            ProfileKind.ORGANISATION, org.id(), null, null, null);
-                    OutboxMessage email = new OutboxMessage(ids.next(), EmailTemplate.ORGANISATION_APPROVED, org.email(),
-                            Map.of("name", org.name(), "contactName", org.organisation().contact().name(), "webUrl", webUrl),
-                            secret, null, now);
-                    yield registry.approve(approved, current.version(), access, event, email);
+                    yield registry.approve(approved, current.version(), accessToken(org, secret), event,
+                            accessEmail(EmailTemplate.ORGANISATION_APPROVED, org, secret, now));
                 }
                 case Registrant.OfLawyer lawyer -> registry.approve(approved, current.version(), null, event,
                         OutboxMessage.of(ids.next(), EmailTemplate.LAWYER_APPROVED, lawyer.email(),
@@ -77,6 +86,46 @@ public final class Reviews {
                     Map.of("name", current.name(), "kind", current.kind().word(), "reason", reason), now);
             return registry.reject(rejected, current.version(), event, email);
         });
+    }
+
+    /**
+     * A new access token for an approved organisation, emailed to its contact; every token it held stops
+     * working in the same transaction. {@code reason} is optional (null) and goes into the audit trail.
+     */
+    public Reissue reissueToken(String id, String reviewedBy, String reason) {
+        if (!(registry.find(ProfileKind.ORGANISATION, id).orElse(null) instanceof Registrant.OfOrganisation org)) {
+            return new Reissue.NotFound();
+        }
+        if (org.status() != ProfileStatus.APPROVED) return new Reissue.NotApproved(org.status());
+
+        Instant now = clock.instant();
+        String secret = secrets.newToken();
+        String note = "access token reissued" + (reason == null ? "" : ": " + reason);
+        AuditEvent event = new AuditEvent(org.subjectKey(), now, ProfileStatus.APPROVED.name(), note, reviewedBy);
+        Outcome outcome = registry.reissueAccess(org.withStatus(ProfileStatus.APPROVED), org.version(),
+                registry.accessTokens(id), accessToken(org, secret), event,
+                accessEmail(EmailTemplate.ORGANISATION_TOKEN_REISSUED, org, secret, now));
+        return switch (outcome) {
+            case Outcome.Committed c -> new Reissue.Reissued(id);
+            // Nothing was written. Say why if the organisation is no longer approved; else someone else won.
+            case Outcome.Rejected r -> registry.find(ProfileKind.ORGANISATION, id)
+                    .filter(latest -> latest.status() != ProfileStatus.APPROVED)
+                    .<Reissue>map(latest -> new Reissue.NotApproved(latest.status()))
+                    .orElseGet(Reissue.Changed::new);
+        };
+    }
+
+    /** An organisation's access token: stored only as the secret's hash, never expires, deleted to revoke. */
+    private static Token accessToken(Registrant.OfOrganisation org, String secret) {
+        return new Token(Secrets.hash(secret), Token.Purpose.ORGANISATION_ACCESS, ProfileKind.ORGANISATION, org.id(),
+                null, null, null);
+    }
+
+    /** The email that hands the contact the secret (in the outbox item's token field, never in data). */
+    private OutboxMessage accessEmail(EmailTemplate template, Registrant.OfOrganisation org, String secret, Instant now) {
+        return new OutboxMessage(ids.next(), template, org.email(),
+                Map.of("name", org.name(), "contactName", org.organisation().contact().name(), "webUrl", webUrl),
+                secret, null, now);
     }
 
     private Result decide(ProfileKind kind, String id, ProfileStatus target, Decision decision) {

@@ -17,11 +17,13 @@ import org.probono.clearinghouse.register.app.Reviews;
  * stack trace.
  */
 final class AdminCommands {
+    static final int ID_MAX = 100;
     static final int REVIEWER_MAX = 120;
     static final int REASON_MAX = 1000;
     private static final Set<String> LIST_FIELDS = Set.of("command");
     private static final Set<String> APPROVE_FIELDS = Set.of("command", "kind", "id", "reviewedBy");
     private static final Set<String> REJECT_FIELDS = Set.of("command", "kind", "id", "reviewedBy", "reason");
+    private static final Set<String> REISSUE_FIELDS = Set.of("command", "id", "reviewedBy", "reason");
 
     private final Reviews reviews;
 
@@ -33,8 +35,9 @@ final class AdminCommands {
             case "list-pending" -> checked(command, LIST_FIELDS).orElseGet(() -> Map.of("items", reviews.listPending()));
             case "approve" -> review(command, APPROVE_FIELDS, false);
             case "reject" -> review(command, REJECT_FIELDS, true);
+            case "reissue-token" -> reissueToken(command);
             default -> AdminError.badCommand("Unknown command " + Json.write(command.path("command").asText())
-                    + "; RegisterFunction takes list-pending, approve and reject.");
+                    + "; RegisterFunction takes list-pending, approve, reject and reissue-token.");
         };
     }
 
@@ -45,7 +48,7 @@ final class AdminCommands {
         String kindWord = text(command, "kind", 20, problems);
         Optional<ProfileKind> kind = Optional.ofNullable(kindWord).flatMap(ProfileKind::fromWord);
         if (kindWord != null && kind.isEmpty()) problems.add("kind must be \"organisation\" or \"lawyer\"");
-        String id = text(command, "id", 100, problems);
+        String id = text(command, "id", ID_MAX, problems);
         String reviewedBy = text(command, "reviewedBy", REVIEWER_MAX, problems);
         String reason = rejecting ? text(command, "reason", REASON_MAX, problems) : null;
         if (!problems.isEmpty()) return AdminError.badCommand(String.join("; ", problems) + ".");
@@ -59,6 +62,26 @@ final class AdminCommands {
             case Reviews.Result.WrongState w -> AdminError.conflict("The " + kindWord + " is " + w.status()
                     + "; only a registration in PENDING_REVIEW (email verified, not yet decided) can be "
                     + (rejecting ? "rejected." : "approved."));
+        };
+    }
+
+    private Object reissueToken(JsonNode command) {
+        Optional<Object> unknown = checked(command, REISSUE_FIELDS);
+        if (unknown.isPresent()) return unknown.get();
+        List<String> problems = new ArrayList<>();
+        String id = text(command, "id", ID_MAX, problems);
+        String reviewedBy = text(command, "reviewedBy", REVIEWER_MAX, problems);
+        String reason = optionalText(command, "reason", REASON_MAX, problems);
+        if (!problems.isEmpty()) return AdminError.badCommand(String.join("; ", problems) + ".");
+
+        return switch (reviews.reissueToken(id, reviewedBy, reason)) {
+            case Reviews.Reissue.Reissued r -> Map.of("id", r.id(), "status", "APPROVED", "tokenReissued", true);
+            case Reviews.Reissue.NotFound n -> AdminError.notFound("No organisation with id " + Json.write(id) + ".");
+            case Reviews.Reissue.NotApproved w -> AdminError.conflict("The organisation is " + w.status()
+                    + "; only an APPROVED organisation has an access token to reissue.");
+            case Reviews.Reissue.Changed c -> AdminError.conflict("The organisation or its tokens changed while the"
+                    + " token was being reissued (another reissue at the same time?); nothing was written. Run the"
+                    + " command again if a new token is still needed.");
         };
     }
 
@@ -76,11 +99,17 @@ final class AdminCommands {
 
     /** A required string field, trimmed; its problem added to {@code problems} when missing or too long. */
     private static String text(JsonNode command, String field, int max, List<String> problems) {
-        JsonNode value = command.get(field);
-        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+        if (absent(command.get(field))) {
             problems.add(field + " is required");
             return null;
         }
+        return optionalText(command, field, max, problems);
+    }
+
+    /** An optional string field, trimmed, null when absent or blank; its problem added when not a string or too long. */
+    private static String optionalText(JsonNode command, String field, int max, List<String> problems) {
+        JsonNode value = command.get(field);
+        if (absent(value)) return null;
         if (!value.isTextual()) {
             problems.add(field + " must be a string");
             return null;
@@ -91,5 +120,9 @@ final class AdminCommands {
             return null;
         }
         return text;
+    }
+
+    private static boolean absent(JsonNode value) {
+        return value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
     }
 }

@@ -41,6 +41,10 @@ public final class TableRegistry implements Registry {
     private static final int REGISTERED = 0;
     private static final int VERIFIED = 1;
     private static final int REVIEWED = 2;
+    private static final int REISSUED = 3;
+
+    /** The token to revoke is still there: a reissue that raced another one fails instead of writing. */
+    private static final Expression STILL_THERE = Expression.builder().expression("attribute_exists(PK)").build();
 
     private final Store store;
 
@@ -121,6 +125,23 @@ public final class TableRegistry implements Registry {
                 .replace(toItem(rejected), expectedVersion)
                 .delete(Keys.email(rejected.email()))
                 .create(AuditItems.toItem(event, REVIEWED))
+                .create(OutboxItems.toItem(email)));
+    }
+
+    @Override
+    public List<Token> accessTokens(String organisationId) {
+        return store.index(Keys.GSI1, Keys.organisationTokensPk(organisationId), true, 0).stream()
+                .map(item -> TokenItems.from(item.requiredString(Keys.GSI1SK), item)).toList();
+    }
+
+    @Override
+    public Outcome reissueAccess(Registrant organisation, long expectedVersion, List<Token> revoked, Token fresh,
+            AuditEvent event, OutboxMessage email) {
+        Transaction change = new Transaction().replace(toItem(organisation), expectedVersion);
+        for (Token old : revoked) change.deleteIf(Keys.token(old.hash()), STILL_THERE, Failure.CHANGED_CONCURRENTLY);
+        return store.commit(change
+                .create(TokenItems.toItem(fresh))
+                .create(AuditItems.toItem(event, REISSUED))
                 .create(OutboxItems.toItem(email)));
     }
 

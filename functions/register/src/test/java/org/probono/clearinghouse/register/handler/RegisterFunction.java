@@ -25,6 +25,7 @@ import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.Store;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -37,13 +38,17 @@ final class RegisterFunction {
     final RegisterHandler handler;
     final Store store;
 
-    RegisterFunction(LocalAws aws, TestClock clock, Map<String, String> configOverrides) {
+    RegisterFunction(LocalAws aws, TestClock clock, Map<String, String> configOverrides, DynamoDbClient dynamoDb) {
         this.aws = aws;
         this.clock = clock;
         Map<String, String> environment = new HashMap<>(aws.environment());
         environment.putAll(configOverrides);
-        this.handler = new RegisterHandler(Wiring.create(Config.from(environment), aws.dynamoDb(), clock));
+        this.handler = new RegisterHandler(Wiring.create(Config.from(environment), dynamoDb, clock));
         this.store = new Store(aws.dynamoDb(), aws.tableName(), clock);
+    }
+
+    RegisterFunction(LocalAws aws, TestClock clock, Map<String, String> configOverrides) {
+        this(aws, clock, configOverrides, aws.dynamoDb());
     }
 
     RegisterFunction(LocalAws aws, TestClock clock) { this(aws, clock, Map.of()); }

@@ -1,0 +1,42 @@
+package org.probono.clearinghouse.register.handler;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+
+/**
+ * The real client to the test backend, with someone else's write landing once between the function's
+ * reads and its transaction: the race a second admin would cause, made deterministic.
+ */
+final class InterposedWrite implements DynamoDbClient {
+    private final DynamoDbClient backend;
+    private Runnable beforeNextTransaction = () -> {};
+
+    InterposedWrite(DynamoDbClient backend) { this.backend = backend; }
+
+    void beforeNextTransaction(Runnable write) { this.beforeNextTransaction = write; }
+
+    @Override
+    public GetItemResponse getItem(GetItemRequest request) { return backend.getItem(request); }
+
+    @Override
+    public QueryResponse query(QueryRequest request) { return backend.query(request); }
+
+    @Override
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+        Runnable write = beforeNextTransaction;
+        beforeNextTransaction = () -> {};
+        write.run();
+        return backend.transactWriteItems(request);
+    }
+
+    @Override
+    public String serviceName() { return backend.serviceName(); }
+
+    @Override
+    public void close() {}
+}
