@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.matters;
 
+import org.probono.clearinghouse.store.Keys;
 import java.util.List;
 import java.util.Optional;
 import org.probono.clearinghouse.domain.Lawyer;
@@ -12,7 +13,7 @@ import org.probono.clearinghouse.store.Store;
 /** A lawyer with the statistics the ranking uses; read in one query of 1 read unit (strongly consistent). */
 public record LawyerProfile(Lawyer lawyer, LawyerStats stats) {
     public static Optional<LawyerProfile> load(Store store, String lawyerId) {
-        List<Item> items = store.partition(LawyerStatsItems.lawyerPk(lawyerId), LawyerStatsItems.profileSkPrefix());
+        List<Item> items = store.partition(Keys.lawyerPk(lawyerId), Keys.LAWYER_PROFILE_PREFIX);
         Optional<Lawyer> lawyer = items.stream().filter(item -> LawyerItems.ENTITY.equals(item.entity()))
                 .findFirst().map(LawyerItems::from);
         LawyerStats stats = items.stream().filter(LawyerStatsItems::isStats).findFirst()

@@ -46,9 +46,25 @@ public final class Keys {
         return Key.builder().partitionValue(pk).sortValue(sk).build();
     }
 
-    public static Key organisation(String id) { return key("ORG#" + id, "ORG"); }
+    public static final String OUTBOX_PREFIX = "OUTBOX#";
 
-    public static Key lawyer(String id) { return key("LAWYER#" + id, "LAWYER"); }
+    /** The partition of an organisation: its item and its audit trail. */
+    public static String organisationPk(String id) { return "ORG#" + id; }
+
+    /** The partition of a lawyer: its item, its statistics, its practice areas and its audit trail. */
+    public static String lawyerPk(String id) { return "LAWYER#" + id; }
+
+    public static Key organisation(String id) { return key(organisationPk(id), "ORG"); }
+
+    public static Key lawyer(String id) { return key(lawyerPk(id), "LAWYER"); }
+
+    /**
+     * A lawyer's answer statistics, beside the lawyer item: the sort-key prefix {@link #LAWYER_PROFILE_PREFIX}
+     * reads both in one query, and not the practice-area items.
+     */
+    public static Key lawyerStats(String id) { return key(lawyerPk(id), "LAWYER#STATS"); }
+
+    public static final String LAWYER_PROFILE_PREFIX = "LAWYER";
 
     public static Key email(String normalisedEmail) { return key("EMAIL#" + normalisedEmail, "EMAIL"); }
 
@@ -75,7 +91,7 @@ public final class Keys {
 
     public static Key token(String tokenHash) { return key("TOKEN#" + tokenHash, "TOKEN"); }
 
-    public static Key outbox(String id) { return key("OUTBOX#" + id, "OUTBOX"); }
+    public static Key outbox(String id) { return key(OUTBOX_PREFIX + id, "OUTBOX"); }
 
     public static Key idempotency(String organisationId, String idempotencyKey) {
         return key("IDEMP#" + organisationId + "#" + idempotencyKey, "IDEMP");
@@ -89,11 +105,11 @@ public final class Keys {
     }
 
     /** One item per (lawyer, practice area), written when the lawyer is approved: the matching index. */
-    public static Key practiceArea(String lawyerId, String area) { return key("LAWYER#" + lawyerId, "AREA#" + area); }
+    public static Key practiceArea(String lawyerId, String area) { return key(lawyerPk(lawyerId), "AREA#" + area); }
 
     public static String areaIndexPk(String area) { return "AREA#" + area; }
 
-    public static String organisationRequestsPk(String organisationId) { return "ORG#" + organisationId; }
+    public static String organisationRequestsPk(String organisationId) { return organisationPk(organisationId); }
 
     /** GSI1 partition of an organisation's access tokens (sort key: the hash), so they can be reissued. */
     public static String organisationTokensPk(String organisationId) { return "ORGTOKENS#" + organisationId; }

@@ -2,32 +2,22 @@ package org.probono.clearinghouse.store;
 
 import java.time.Instant;
 import org.probono.clearinghouse.domain.LawyerStats;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /**
- * LawyerStats ⇄ item, in the lawyer's partition with SK {@code LAWYER#STATS}: the prefix {@code LAWYER}
- * matches the lawyer item and this one and not the practice-area items, so one strongly consistent query
- * of 1 read unit reads both (see {@link #profileSkPrefix()}). A separate item, so writers of the lawyer
- * profile (registration, review) never overwrite the statistics.
+ * LawyerStats ⇄ item ({@link Keys#lawyerStats}), in the lawyer's partition: one strongly consistent
+ * query of 1 read unit reads the lawyer and its statistics ({@link Keys#LAWYER_PROFILE_PREFIX}). A
+ * separate item, so writers of the lawyer profile (registration, review) never overwrite the statistics.
  */
 public final class LawyerStatsItems {
     public static final String ENTITY = "LAWYER_STATS";
-    private static final String SK = "LAWYER#STATS";
 
     private LawyerStatsItems() {}
-
-    public static Key key(String lawyerId) { return Keys.key("LAWYER#" + lawyerId, SK); }
-
-    public static String lawyerPk(String lawyerId) { return "LAWYER#" + lawyerId; }
-
-    /** The sort-key prefix that selects the lawyer item and its statistics, not its practice-area items. */
-    public static String profileSkPrefix() { return "LAWYER"; }
 
     public static boolean isStats(Item item) { return ENTITY.equals(item.entity()); }
 
     public static EnhancedDocument toItem(LawyerStats stats) {
-        return Item.write(ENTITY, key(stats.lawyerId()))
+        return Item.write(ENTITY, Keys.lawyerStats(stats.lawyerId()))
                 .string("lawyerId", stats.lawyerId())
                 .number("answered", stats.answered())
                 .number("responseSeconds", stats.responseSeconds())

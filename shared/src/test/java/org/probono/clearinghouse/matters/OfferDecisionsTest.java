@@ -126,7 +126,7 @@ class OfferDecisionsTest {
     void acceptance_records_how_long_the_lawyer_took_to_answer() {
         decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept());
 
-        LawyerStats stats = LawyerStatsItems.from(store.get(LawyerStatsItems.key(lawyers.get(0).id())).orElseThrow());
+        LawyerStats stats = LawyerStatsItems.from(store.get(Keys.lawyerStats(lawyers.get(0).id())).orElseThrow());
         assertThat(stats.averageResponse()).contains(Duration.ofHours(3));
     }
 

@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.notify.handler;
 
+import org.probono.clearinghouse.store.Keys;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -74,7 +75,7 @@ public final class NotifyHandler implements RequestStreamHandler {
     private Map<String, Object> sendOutbox(DynamodbEvent event) {
         List<OutboxDelivery.OutboxRecord> records = event.getRecords().stream()
                 .map(r -> new OutboxDelivery.OutboxRecord(r.getDynamodb().getSequenceNumber(),
-                        r.getDynamodb().getKeys().get("PK").getS().substring("OUTBOX#".length())))
+                        r.getDynamodb().getKeys().get("PK").getS().substring(Keys.OUTBOX_PREFIX.length())))
                 .toList();
         List<Map<String, String>> failures = outbox.deliverAll(records).stream()
                 .map(sequenceNumber -> Map.of("itemIdentifier", sequenceNumber)).toList();

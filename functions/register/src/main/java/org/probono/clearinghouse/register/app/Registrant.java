@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.register.app;
 
+import org.probono.clearinghouse.store.Keys;
 import java.time.Instant;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.Organisation;
@@ -29,7 +30,7 @@ public sealed interface Registrant {
     Registrant withStatus(ProfileStatus status);
 
     /** The audit trail's partition: {@code ORG#id} or {@code LAWYER#id}. */
-    default String subjectKey() { return (kind() == ProfileKind.ORGANISATION ? "ORG#" : "LAWYER#") + id(); }
+    default String subjectKey() { return kind() == ProfileKind.ORGANISATION ? Keys.organisationPk(id()) : Keys.lawyerPk(id()); }
 
     record OfOrganisation(Organisation organisation) implements Registrant {
         public ProfileKind kind() { return ProfileKind.ORGANISATION; }
