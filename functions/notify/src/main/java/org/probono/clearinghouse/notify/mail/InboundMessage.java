@@ -28,7 +28,7 @@ import org.jsoup.safety.Safelist;
 public record InboundMessage(String from, String messageId, String subject, Map<String, String> headers, String text) {
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final List<String> HEADERS_KEPT =
-            List.of("Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence", "X-Auto-Response-Suppress");
+            List.of("Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence");
     private static final String LINE_MARK = "@@line@@";
 
     public static InboundMessage parse(byte[] raw) {
@@ -46,9 +46,7 @@ public record InboundMessage(String from, String messageId, String subject, Map<
             bodies.collect(message);
             String text = bodies.text != null ? bodies.text : bodies.html != null ? htmlToText(bodies.html) : "";
             return new InboundMessage(sender, message.getMessageID(), message.getSubject(), Map.copyOf(headers), text);
-        } catch (MessagingException e) {
-            throw new IllegalArgumentException("not a readable email", e);
-        } catch (IOException e) {
+        } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("not a readable email", e);
         }
     }
