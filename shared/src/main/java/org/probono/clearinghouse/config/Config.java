@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.config;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,9 @@ public record Config(
         String webUrl,
         String kmsKeyId,
         String inboundBucket,
-        String sesConfigurationSet) {
+        String sesConfigurationSet,
+        String cursorKey,
+        ZoneId timeZone) {
 
     public static final String REGION = "AWS_REGION";
     public static final String TABLE_NAME = "TABLE_NAME";
@@ -34,6 +37,11 @@ public record Config(
     public static final String KMS_KEY_ID = "KMS_KEY_ID";
     public static final String INBOUND_BUCKET = "INBOUND_BUCKET";
     public static final String SES_CONFIGURATION_SET = "SES_CONFIGURATION_SET";
+    /** Signs the cursors of paged listings, so a client cannot forge or alter one. */
+    public static final String CURSOR_KEY = "CURSOR_KEY";
+    /** The deployment's time zone: the days of the impact report (and times shown in emails). */
+    public static final String TIME_ZONE = "TIME_ZONE";
+    public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Asia/Kolkata");
 
     public static Config fromEnvironment() {
         return from(name -> Optional.ofNullable(System.getProperty(name)).orElse(System.getenv(name)));
@@ -61,12 +69,23 @@ public record Config(
                 stripSlash(required.apply(WEB_URL)),
                 required.apply(KMS_KEY_ID),
                 required.apply(INBOUND_BUCKET),
-                optional(source, SES_CONFIGURATION_SET));
+                optional(source, SES_CONFIGURATION_SET),
+                required.apply(CURSOR_KEY),
+                zone(optional(source, TIME_ZONE)));
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Missing configuration: set the environment variable"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
         }
         return config;
+    }
+
+    private static ZoneId zone(String name) {
+        if (name == null) return DEFAULT_TIME_ZONE;
+        try {
+            return ZoneId.of(name);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalStateException("TIME_ZONE '" + name + "' is not a time zone (Asia/Kolkata is one)");
+        }
     }
 
     /** Blank counts as absent: a template parameter left at its empty default. */

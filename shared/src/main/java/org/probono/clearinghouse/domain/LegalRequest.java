@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * An organisation's request for legal help. {@code sealedDetails} holds the confidential details
  * encrypted (see {@code ConfidentialBox}); the plain text never lives on this record, so no listing,
- * log line or offer can carry it by accident. {@code lawyerId} is set once a lawyer accepts.
+ * log line or offer can carry it by accident. {@code lawyerId} is set once a lawyer accepts;
+ * {@code completion} once the matter is COMPLETED, {@code feedback} once the organisation rated the help.
  */
 public record LegalRequest(
         String id,
@@ -22,22 +23,48 @@ public record LegalRequest(
         List<String> counterparties,
         Instant createdAt,
         String lawyerId,
-        long version) {
+        long version,
+        Completion completion,
+        Feedback feedback) {
+
+    /** What the lawyer reported when the matter was done. */
+    public record Completion(String outcome, double hoursSpent) {}
+
+    /** The organisation's rating (1 to 5) of the help, and its optional comment. */
+    public record Feedback(int rating, String comment, Instant at) {}
 
     public LegalRequest {
         counterparties = List.copyOf(counterparties);
+    }
+
+    /** A request not yet completed nor rated. */
+    public LegalRequest(String id, String organisationId, RequestStatus status, Category category, String title,
+            String summary, String sealedDetails, String jurisdiction, String language, Instant deadline,
+            List<String> counterparties, Instant createdAt, String lawyerId, long version) {
+        this(id, organisationId, status, category, title, summary, sealedDetails, jurisdiction, language, deadline,
+                counterparties, createdAt, lawyerId, version, null, null);
     }
 
     public boolean hasConfidentialDetails() { return sealedDetails != null; }
 
     public LegalRequest withStatus(RequestStatus newStatus) {
         return new LegalRequest(id, organisationId, newStatus, category, title, summary, sealedDetails,
-                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, version + 1);
+                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, version + 1, completion, feedback);
     }
 
     public LegalRequest acceptedBy(String acceptingLawyerId) {
         return new LegalRequest(id, organisationId, RequestStatus.ACCEPTED, category, title, summary,
                 sealedDetails, jurisdiction, language, deadline, counterparties, createdAt, acceptingLawyerId,
-                version + 1);
+                version + 1, completion, feedback);
+    }
+
+    public LegalRequest completed(Completion done) {
+        return new LegalRequest(id, organisationId, RequestStatus.COMPLETED, category, title, summary, sealedDetails,
+                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, version + 1, done, feedback);
+    }
+
+    public LegalRequest rated(Feedback given) {
+        return new LegalRequest(id, organisationId, status, category, title, summary, sealedDetails,
+                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, version + 1, completion, given);
     }
 }

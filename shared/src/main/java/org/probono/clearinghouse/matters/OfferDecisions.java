@@ -22,6 +22,7 @@ import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.Outcome;
 import org.probono.clearinghouse.store.RequestItems;
+import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.TokenItems;
 import org.probono.clearinghouse.store.Transaction;
@@ -40,9 +41,11 @@ public final class OfferDecisions implements OfferReplies {
     private final Store store;
     private final MatterEmails emails;
     private final Suggestions suggestions;
+    private final RunningTotals totals;
 
     public OfferDecisions(Store store, Ids ids, Config config) {
         this.store = store;
+        this.totals = new RunningTotals(config.timeZone());
         this.emails = new MatterEmails(ids, config.adminEmail());
         this.suggestions = new Suggestions(store);
     }
@@ -129,6 +132,7 @@ public final class OfferDecisions implements OfferReplies {
         LegalRequest accepted = matter.request().acceptedBy(lawyer.id());
         transaction.replace(RequestItems.toItem(accepted), matter.request().version());
         OfferChanges.audit(transaction, accepted, "A lawyer accepted the request", actor, now);
+        totals.accepted(transaction, accepted, now);
         for (Offer other : matter.pendingOffersExcept(lawyer.id())) {
             Lawyer otherLawyer = LawyerProfile.load(store, other.lawyerId()).orElseThrow().lawyer();
             transaction.replace(OfferItems.toItem(other.answered(OfferStatus.WITHDRAWN, now, "filled")), other.version());
@@ -149,6 +153,7 @@ public final class OfferDecisions implements OfferReplies {
         LegalRequest written = OfferChanges.endOffer(transaction, matter, offer, profile.lawyer(), OfferStatus.DECLINED,
                 why, now);
         recordResponse(transaction, profile, offer, now);
+        totals.declined(transaction, written, why);
         boolean backInQueue = written.status() == RequestStatus.SUBMITTED;
         OfferChanges.audit(transaction, written, backInQueue ? "An offer was declined; back in the queue"
                 : "An offer was declined", actor, now);

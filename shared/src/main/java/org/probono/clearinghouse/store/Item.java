@@ -49,6 +49,11 @@ public final class Item {
         return document.isPresent(name) && !document.isNull(name) ? document.getNumber(name).longValue() : 0;
     }
 
+    /** A number with a fraction (hours: 6.5); 0 when absent. */
+    public double decimal(String name) {
+        return optionalNumber(name).map(SdkNumber::doubleValue).orElse(0.0);
+    }
+
     public Optional<SdkNumber> optionalNumber(String name) {
         return document.isPresent(name) && !document.isNull(name) ? Optional.of(document.getNumber(name)) : Optional.empty();
     }
@@ -98,6 +103,11 @@ public final class Item {
         }
 
         public Writer number(String name, long value) {
+            builder.putNumber(name, value);
+            return this;
+        }
+
+        public Writer decimal(String name, double value) {
             builder.putNumber(name, value);
             return this;
         }

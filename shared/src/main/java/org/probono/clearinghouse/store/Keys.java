@@ -123,6 +123,21 @@ public final class Keys {
         return (deadline == null ? NO_DEADLINE : sortable(deadline)) + "#" + sortable(createdAt) + "#" + requestId;
     }
 
+    /**
+     * The impact report's partition of one day (in the deployment's time zone): running totals of the
+     * requests created that day, and one timings row per request. See docs/data-model.md.
+     */
+    public static String impactDayPk(java.time.LocalDate day) { return "IMPACT#" + day; }
+
+    public static final String IMPACT_TOTAL = "TOTAL";
+    public static final String IMPACT_CATEGORY_PREFIX = "CATEGORY#";
+    public static final String IMPACT_JURISDICTION_PREFIX = "JURISDICTION#";
+    public static final String IMPACT_LAWYER_PREFIX = "LAWYER#";
+    public static final String IMPACT_ORGANISATION_PREFIX = "ORG#";
+    public static final String IMPACT_REQUEST_PREFIX = "REQ#";
+
+    public static Key impact(java.time.LocalDate day, String sk) { return key(impactDayPk(day), sk); }
+
     public static String pendingOfferSk(Instant respondBy, String requestId, String lawyerId) {
         return sortable(respondBy) + "#" + requestId + "#" + lawyerId;
     }

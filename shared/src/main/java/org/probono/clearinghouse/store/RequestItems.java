@@ -30,7 +30,12 @@ public final class RequestItems {
                 .time("createdAt", request.createdAt())
                 .string("lawyerId", request.lawyerId())
                 .version(request.version())
+                .string("outcome", request.completion() == null ? null : request.completion().outcome())
+                .string("feedbackComment", request.feedback() == null ? null : request.feedback().comment())
+                .time("feedbackAt", request.feedback() == null ? null : request.feedback().at())
                 .gsi1(Keys.organisationRequestsPk(request.organisationId()), Keys.organisationRequestsSk(request.createdAt()));
+        if (request.completion() != null) item.decimal("hoursSpent", request.completion().hoursSpent());
+        if (request.feedback() != null) item.number("feedbackRating", request.feedback().rating());
         if (request.status().isOpen()) {
             item.gsi2(Keys.QUEUE_OPEN, Keys.queueSk(request.deadline(), request.createdAt(), request.id()));
         }
@@ -52,6 +57,11 @@ public final class RequestItems {
                 item.strings("counterparties"),
                 item.time("createdAt"),
                 item.string("lawyerId"),
-                item.version());
+                item.version(),
+                item.string("outcome") == null ? null
+                        : new LegalRequest.Completion(item.string("outcome"), item.decimal("hoursSpent")),
+                item.optionalNumber("feedbackRating").isEmpty() ? null
+                        : new LegalRequest.Feedback((int) item.number("feedbackRating"), item.string("feedbackComment"),
+                                item.time("feedbackAt")));
     }
 }

@@ -3,12 +3,14 @@ package org.probono.clearinghouse.store;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.probono.clearinghouse.store.Transaction.Action;
 import org.probono.clearinghouse.store.Transaction.Check;
 import org.probono.clearinghouse.store.Transaction.Delete;
 import org.probono.clearinghouse.store.Transaction.Put;
+import org.probono.clearinghouse.store.Transaction.Update;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeValueType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -25,11 +27,12 @@ import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -50,11 +53,13 @@ public final class Store {
 
     private static final int TRANSACTION_CONFLICT_ATTEMPTS = 3;
 
+    private final DynamoDbClient dynamoDb;
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<EnhancedDocument> table;
     private final Clock clock;
 
     public Store(DynamoDbClient dynamoDb, String tableName, Clock clock) {
+        this.dynamoDb = dynamoDb;
         this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
         this.table = enhanced.table(tableName, SCHEMA);
         this.clock = clock;
@@ -109,6 +114,46 @@ public final class Store {
         return items;
     }
 
+    /** One page of an index partition: its items, and whether more follow the last of them. */
+    public record IndexPage(List<Item> items, boolean more) {}
+
+    /**
+     * Up to {@code size} items of an index partition, newest first by its sort key, starting after
+     * {@code after} (the index and table key attributes of the last item of the previous page; empty for
+     * the first). One more item is read than shown, so {@code more} is never a promise of an empty page.
+     */
+    public IndexPage indexPage(String indexName, String pk, int size, Map<String, AttributeValue> after) {
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(pk)))
+                .scanIndexForward(false)
+                .limit(size + 1);
+        if (!after.isEmpty()) request.exclusiveStartKey(after);
+        List<Item> items = new ArrayList<>();
+        for (Page<EnhancedDocument> page : table.index(indexName).query(request.build())) {
+            for (EnhancedDocument document : page.items()) {
+                keep(items, document);
+                if (items.size() > size) return new IndexPage(items.subList(0, size), true);
+            }
+        }
+        return new IndexPage(items, false);
+    }
+
+    /**
+     * The items at {@code keys} that exist, in no particular order: BatchGetItem, 100 keys a call,
+     * eventually consistent (half the read units of {@link #get}); what DynamoDB leaves unprocessed is asked
+     * again by the Enhanced Client's paging.
+     */
+    public List<Item> getAll(List<Key> keys) {
+        List<Item> items = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += 100) {
+            ReadBatch.Builder<EnhancedDocument> batch = ReadBatch.builder(EnhancedDocument.class).mappedTableResource(table);
+            keys.subList(from, Math.min(keys.size(), from + 100)).forEach(batch::addGetItem);
+            enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(table)
+                    .forEach(document -> keep(items, document));
+        }
+        return items;
+    }
+
     /**
      * Every item of the table that matches {@code filter}, with only the {@code attributes} asked for (plus
      * {@code expiresAt}, so expired items are still dropped), page after page. A Scan reads, and is billed
@@ -145,7 +190,7 @@ public final class Store {
         List<Action> actions = transaction.actions();
         for (int attempt = 1; ; attempt++) {
             try {
-                enhanced.transactWriteItems(toRequest(actions, UUID.randomUUID().toString()));
+                dynamoDb.transactWriteItems(toRequest(actions, UUID.randomUUID().toString()));
                 return new Outcome.Committed();
             } catch (TransactionCanceledException e) {
                 Optional<Outcome.Rejected> rejected = conditionFailure(actions, e.cancellationReasons());
@@ -180,30 +225,63 @@ public final class Store {
             case Put put -> put.failure();
             case Delete delete -> delete.failure();
             case Check check -> check.failure();
+            case Update update -> null;
         };
         return failure == null ? Failure.CHANGED_CONCURRENTLY : failure;
     }
 
-    private TransactWriteItemsEnhancedRequest toRequest(List<Action> actions, String clientRequestToken) {
-        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder()
-                .clientRequestToken(clientRequestToken);
+    /**
+     * The low-level request: the Enhanced Client's transactions cannot carry an update expression (ADD),
+     * which running totals need; documents and expressions map one to one onto it.
+     */
+    private TransactWriteItemsRequest toRequest(List<Action> actions, String clientRequestToken) {
+        List<TransactWriteItem> items = new ArrayList<>();
         for (Action action : actions) {
-            switch (action) {
-                case Put put -> {
-                    var builder = TransactPutItemEnhancedRequest.builder(EnhancedDocument.class).item(put.item());
-                    if (put.condition() != null) builder.conditionExpression(put.condition());
-                    request.addPutItem(table, builder.build());
-                }
-                case Delete delete -> {
-                    var builder = TransactDeleteItemEnhancedRequest.builder().key(delete.key());
-                    if (delete.condition() != null) builder.conditionExpression(delete.condition());
-                    request.addDeleteItem(table, builder.build());
-                }
-                case Check check -> request.addConditionCheck(table,
-                        ConditionCheck.builder().key(check.key()).conditionExpression(check.condition()).build());
-            }
+            items.add(switch (action) {
+                case Put put -> TransactWriteItem.builder().put(p -> {
+                    p.tableName(tableName()).item(put.item().toMap());
+                    if (put.condition() != null) {
+                        p.conditionExpression(put.condition().expression())
+                                .expressionAttributeNames(names(put.condition()))
+                                .expressionAttributeValues(values(put.condition()));
+                    }
+                }).build();
+                case Delete delete -> TransactWriteItem.builder().delete(d -> {
+                    d.tableName(tableName()).key(keyMap(delete.key()));
+                    if (delete.condition() != null) {
+                        d.conditionExpression(delete.condition().expression())
+                                .expressionAttributeNames(names(delete.condition()))
+                                .expressionAttributeValues(values(delete.condition()));
+                    }
+                }).build();
+                case Check check -> TransactWriteItem.builder().conditionCheck(c -> c.tableName(tableName())
+                        .key(keyMap(check.key()))
+                        .conditionExpression(check.condition().expression())
+                        .expressionAttributeNames(names(check.condition()))
+                        .expressionAttributeValues(values(check.condition()))).build();
+                case Update update -> TransactWriteItem.builder().update(u -> u.tableName(tableName())
+                        .key(keyMap(update.key()))
+                        .updateExpression(update.update().expression())
+                        .expressionAttributeNames(names(update.update()))
+                        .expressionAttributeValues(values(update.update()))).build();
+            });
         }
-        return request.build();
+        return TransactWriteItemsRequest.builder().transactItems(items).clientRequestToken(clientRequestToken).build();
+    }
+
+    /** Absent rather than empty: DynamoDB refuses an empty map of names or values. */
+    private static Map<String, String> names(Expression expression) {
+        Map<String, String> names = expression.expressionNames();
+        return names == null || names.isEmpty() ? null : names;
+    }
+
+    private static Map<String, AttributeValue> values(Expression expression) {
+        Map<String, AttributeValue> values = expression.expressionValues();
+        return values == null || values.isEmpty() ? null : values;
+    }
+
+    private static Map<String, AttributeValue> keyMap(Key key) {
+        return Map.of(Keys.PK, key.partitionKeyValue(), Keys.SK, key.sortKeyValue().orElseThrow());
     }
 
     private static void pause(int attempt) {

@@ -33,6 +33,9 @@ public final class Transaction {
 
     record Check(Key key, Expression condition, Failure failure, String label) implements Action {}
 
+    /** An unconditional update expression (ADD to running totals); creates the item when absent. */
+    record Update(Key key, Expression update, String label) implements Action {}
+
     private final List<Action> actions = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
 
@@ -81,6 +84,14 @@ public final class Transaction {
     /** Writes nothing, but fails the whole transaction unless the item meets the condition. */
     public Transaction check(Key key, Expression condition, Failure failure) {
         return add(new Check(key, condition, failure, "check " + describe(key) + " " + condition.expression()));
+    }
+
+    /**
+     * Applies {@code update} (an UpdateExpression with its names and values) whatever the item holds:
+     * running totals are ADDed this way, so two changes counted at once never lose one another's count.
+     */
+    public Transaction update(Key key, Expression update) {
+        return add(new Update(key, update, "update " + describe(key) + " " + update.expression()));
     }
 
     public boolean isEmpty() { return actions.isEmpty(); }

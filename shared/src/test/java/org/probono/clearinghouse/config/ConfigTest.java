@@ -19,6 +19,7 @@ class ConfigTest {
         values.put("WEB_URL", "https://help.example.org/");
         values.put("KMS_KEY_ID", "key");
         values.put("INBOUND_BUCKET", "bucket");
+        values.put("CURSOR_KEY", "a-signing-key-of-some-length");
         return values;
     }
 
@@ -29,6 +30,15 @@ class ConfigTest {
         assertThat(config.webUrl()).isEqualTo("https://help.example.org");
         assertThat(config.publicApiUrl()).isEmpty();
         assertThat(config.sesConfigurationSet()).isNull();
+        assertThat(config.timeZone()).isEqualTo(java.time.ZoneId.of("Asia/Kolkata"));
+    }
+
+    @Test
+    void a_time_zone_that_does_not_exist_fails_the_start_with_its_name() {
+        Map<String, String> values = complete();
+        values.put("TIME_ZONE", "Mars/Olympus");
+
+        assertThatThrownBy(() -> Config.from(values)).hasMessageContaining("TIME_ZONE 'Mars/Olympus'");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.probono.clearinghouse.store.LawyerItems;
 import org.probono.clearinghouse.store.Outcome;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.RequestItems;
+import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.Transaction;
 
@@ -30,10 +31,12 @@ public final class MatterChanges {
 
     private final Store store;
     private final MatterEmails emails;
+    private final RunningTotals totals;
 
-    public MatterChanges(Store store, MatterEmails emails) {
+    public MatterChanges(Store store, MatterEmails emails, RunningTotals totals) {
         this.store = store;
         this.emails = emails;
+        this.totals = totals;
     }
 
     public Result withdraw(String requestId, String lawyerId, String reason, String actor) {
@@ -67,15 +70,13 @@ public final class MatterChanges {
         }
         Lawyer lawyer = lawyer(request.lawyerId());
         Instant now = store.clock().instant();
-        LegalRequest completed = request.withStatus(RequestStatus.COMPLETED);
+        LegalRequest completed = request.completed(new LegalRequest.Completion(outcome, hoursSpent));
         Transaction transaction = new Transaction()
-                .replace(RequestItems.toItem(completed).toBuilder()
-                        .putString("outcome", outcome)
-                        .putNumber("hoursSpent", hoursSpent)
-                        .build(), request.version())
+                .replace(RequestItems.toItem(completed), request.version())
                 .replace(LawyerItems.toItem(lawyer.withLoadChange(-1)), lawyer.version());
         OfferChanges.audit(transaction, completed, "Completed: " + outcome, actor, now);
         transaction.create(OutboxItems.toItem(emails.requestCompleted(matter, lawyer, outcome, now)));
+        totals.completed(transaction, completed);
         return commit(transaction, requestId, new Changed(requestId, RequestStatus.COMPLETED.name()));
     }
 
@@ -92,6 +93,7 @@ public final class MatterChanges {
         LegalRequest closed = OfferChanges.rewrite(transaction, matter.request(), RequestStatus.CLOSED);
         OfferChanges.audit(transaction, closed, "Closed: " + reason, actor, now);
         transaction.create(OutboxItems.toItem(emails.requestClosed(matter, reason, now)));
+        totals.ended(transaction, closed);
         return commit(transaction, requestId, new Changed(requestId, RequestStatus.CLOSED.name()));
     }
 

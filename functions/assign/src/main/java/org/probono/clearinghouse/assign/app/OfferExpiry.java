@@ -20,6 +20,7 @@ import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.store.Outcome;
 import org.probono.clearinghouse.store.OutboxItems;
+import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.TokenItems;
 import org.probono.clearinghouse.store.Transaction;
@@ -39,11 +40,13 @@ public final class OfferExpiry {
 
     private final Store store;
     private final MatterEmails emails;
+    private final RunningTotals totals;
     private final Secrets secrets = new Secrets();
 
-    public OfferExpiry(Store store, MatterEmails emails) {
+    public OfferExpiry(Store store, MatterEmails emails, RunningTotals totals) {
         this.store = store;
         this.emails = emails;
+        this.totals = totals;
     }
 
     public Run run() {
@@ -84,6 +87,7 @@ public final class OfferExpiry {
         OfferChanges.audit(transaction, written, written.status() == RequestStatus.SUBMITTED
                 ? "An offer lapsed; back in the queue" : "An offer lapsed", SYSTEM, now);
         transaction.create(OutboxItems.toItem(emails.adminExpired(matter.get(), lawyer, now)));
+        totals.expired(transaction, written);
         return store.commit(transaction) instanceof Outcome.Committed;
     }
 

@@ -23,6 +23,7 @@ import org.probono.clearinghouse.store.LawyerStatsItems;
 import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.store.Outcome;
 import org.probono.clearinghouse.store.OutboxItems;
+import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.TokenItems;
 import org.probono.clearinghouse.store.Transaction;
@@ -46,11 +47,13 @@ public final class Offering {
 
     private final Store store;
     private final MatterEmails emails;
+    private final RunningTotals totals;
     private final Secrets secrets = new Secrets();
 
-    public Offering(Store store, MatterEmails emails) {
+    public Offering(Store store, MatterEmails emails, RunningTotals totals) {
         this.store = store;
         this.emails = emails;
+        this.totals = totals;
     }
 
     public Result assign(String requestId, List<String> lawyerIds, String assignedBy, int respondWithinHours) {
@@ -93,6 +96,7 @@ public final class Offering {
             transaction.create(OutboxItems.toItem(emails.offer(EmailTemplate.OFFER, matter, profile.lawyer(), respondBy,
                     token, now)));
         }
+        totals.offered(transaction, offered, lawyers.size(), now);
         Outcome outcome = store.commit(transaction);
         if (outcome instanceof Outcome.Rejected) {
             return Result.conflict("Request " + requestId + " or one of the lawyers changed while assigning;"

@@ -20,6 +20,7 @@ import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.matters.MatterEmails;
+import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
 
 /** AssignFunction's entry: the team's admin commands and the scheduled expiry. */
@@ -47,11 +48,12 @@ public final class AssignHandler implements RequestStreamHandler {
 
     AssignHandler(Store store, Ids ids, Config config) {
         MatterEmails emails = new MatterEmails(ids, config.adminEmail());
+        RunningTotals totals = new RunningTotals(config.timeZone());
         this.queue = new QueueListing(store);
         this.suggesting = new Suggesting(store);
-        this.offering = new Offering(store, emails);
-        this.changes = new MatterChanges(store, emails);
-        this.expiry = new OfferExpiry(store, emails);
+        this.offering = new Offering(store, emails, totals);
+        this.changes = new MatterChanges(store, emails, totals);
+        this.expiry = new OfferExpiry(store, emails, totals);
     }
 
     @Override

@@ -22,7 +22,12 @@ public record RequestView(
         List<String> counterparties,
         String confidentialDetails,
         List<HistoryEntry> history,
-        LawyerCard lawyer) {
+        LawyerCard lawyer,
+        String outcome,
+        Double hoursSpent,
+        FeedbackCard feedback) {
+
+    public record FeedbackCard(int rating, String comment) {}
 
     public record HistoryEntry(Instant at, String status, String note) {}
 

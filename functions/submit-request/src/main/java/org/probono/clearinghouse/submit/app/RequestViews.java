@@ -31,7 +31,11 @@ public final class RequestViews {
                 request.jurisdiction(), request.language(), request.deadline(), request.createdAt(),
                 request.counterparties(), details,
                 store.history(request.id()).stream().map(e -> new HistoryEntry(e.at(), e.status(), e.note())).toList(),
-                lawyer(request).orElse(null));
+                lawyer(request).orElse(null),
+                request.completion() == null ? null : request.completion().outcome(),
+                request.completion() == null ? null : request.completion().hoursSpent(),
+                request.feedback() == null ? null
+                        : new RequestView.FeedbackCard(request.feedback().rating(), request.feedback().comment()));
     }
 
     /** The lawyer who took the matter, shown once accepted (and still after completion). */

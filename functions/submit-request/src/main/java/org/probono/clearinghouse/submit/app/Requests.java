@@ -6,13 +6,17 @@ import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.submit.store.RequestStore;
 
 /** SubmitRequestFunction's use cases, wired once per container. */
-public record Requests(OrganisationAccess access, Submission submission, RequestViews views, Withdrawal withdrawal) {
-    public static Requests of(RequestStore store, ConfidentialBox box, Mailboxes mailboxes, Clock clock) {
+public record Requests(OrganisationAccess access, Submission submission, RequestViews views, Withdrawal withdrawal,
+                       RequestListing listing, FeedbackGiving feedback) {
+    public static Requests of(RequestStore store, ConfidentialBox box, Mailboxes mailboxes, PageCursors cursors,
+                              Clock clock) {
         Ids ids = new Ids(clock);
         return new Requests(
                 new OrganisationAccess(store, clock),
                 new Submission(store, box, ids, clock, mailboxes),
                 new RequestViews(store, box),
-                new Withdrawal(store, ids, clock, mailboxes));
+                new Withdrawal(store, ids, clock, mailboxes),
+                new RequestListing(store, cursors),
+                new FeedbackGiving(store, clock));
     }
 }

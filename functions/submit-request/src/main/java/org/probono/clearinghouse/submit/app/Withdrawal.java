@@ -58,6 +58,7 @@ public final class Withdrawal {
                     : "Withdrawn by the organisation; " + offers + " pending offer(s) withdrawn.",
                     "organisation:" + caller.id(), now);
             transaction.create(OutboxItems.toItem(emails.requestWithdrawn(matter, now)));
+            store.totals().ended(transaction, withdrawn);
 
             if (store.commit(transaction) instanceof Outcome.Committed) {
                 Log.info("request withdrawn", "requestId", request.id(), "organisationId", caller.id(),

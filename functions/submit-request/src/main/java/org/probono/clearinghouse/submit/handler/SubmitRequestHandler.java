@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.probono.clearinghouse.aws.AwsClients;
 import org.probono.clearinghouse.config.Config;
@@ -20,8 +21,12 @@ import org.probono.clearinghouse.events.LambdaEvents;
 import org.probono.clearinghouse.http.Http;
 import org.probono.clearinghouse.http.Problem;
 import org.probono.clearinghouse.http.Response;
+import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.submit.app.FeedbackForm;
+import org.probono.clearinghouse.submit.app.FeedbackOutcome;
 import org.probono.clearinghouse.submit.app.IdempotencyKeys;
+import org.probono.clearinghouse.submit.app.PageCursors;
 import org.probono.clearinghouse.submit.app.Mailboxes;
 import org.probono.clearinghouse.submit.app.NewRequest;
 import org.probono.clearinghouse.submit.app.Requests;
@@ -67,6 +72,8 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
             case "POST /requests" -> submit(event, caller(event));
             case "GET /requests/{id}" -> view(caller(event), requestId(event));
             case "POST /requests/{id}/withdraw" -> withdraw(caller(event), requestId(event));
+            case "GET /requests" -> list(caller(event), Http.query(event, "cursor"));
+            case "POST /requests/{id}/feedback" -> feedback(event, caller(event), requestId(event));
             default -> Http.notFound();
         });
     }
@@ -103,6 +110,25 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
         };
     }
 
+    private Response list(Organisation caller, Optional<String> cursor) {
+        return requests.listing().list(caller, cursor).map(Response::ok).orElseGet(() -> Response.problem(
+                Problem.badRequest("The cursor is not one this listing gave out; start again without it.")));
+    }
+
+    private Response feedback(APIGatewayV2HTTPEvent event, Organisation caller, String requestId) {
+        FeedbackForm.Checked feedback = Http.body(event, FeedbackForm.class).validate();
+        return switch (requests.feedback().give(caller, requestId, feedback)) {
+            case FeedbackOutcome.Given given -> Response.created(given);
+            case FeedbackOutcome.NotFound notFound -> Response.problem(noSuchRequest());
+            case FeedbackOutcome.NotCompleted notCompleted -> Response.problem(Problem.conflict(
+                    "The request is " + notCompleted.status() + "; feedback is given once it is COMPLETED."));
+            case FeedbackOutcome.AlreadyGiven given -> Response.problem(Problem.conflict(
+                    "Feedback on this request was already given; it is given once."));
+            case FeedbackOutcome.Busy busy -> Response.problem(Problem.conflict(
+                    "The request changed while the feedback was being saved; nothing was saved. Please retry."));
+        };
+    }
+
     /** The approved organisation the bearer token belongs to; the same 401 for every way of failing. */
     private Organisation caller(APIGatewayV2HTTPEvent event) {
         return requests.access().approvedOrganisation(Http.bearerToken(event)).orElseThrow(Problem::unauthorized);
@@ -119,8 +145,8 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
     private static Requests wire(Config config, Clock clock) {
         AwsClients aws = new AwsClients(config.region());
         Store store = new Store(aws.dynamoDb(), config.tableName(), clock);
-        return Requests.of(new RequestStore(store),
+        return Requests.of(new RequestStore(store, new RunningTotals(config.timeZone())),
                 new ConfidentialBox(aws.kms(), config.kmsKeyId()),
-                new Mailboxes(config.adminEmail(), config.webUrl()), clock);
+                new Mailboxes(config.adminEmail(), config.webUrl()), new PageCursors(config.cursorKey()), clock);
     }
 }

@@ -20,6 +20,8 @@ import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.matters.Matter;
 import org.probono.clearinghouse.store.Outcome;
 import org.probono.clearinghouse.store.RequestItems;
+import org.probono.clearinghouse.store.Item;
+import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.TokenItems;
 import org.probono.clearinghouse.store.Transaction;
@@ -32,8 +34,41 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class RequestStore {
     private final Store store;
+    private final RunningTotals totals;
 
-    public RequestStore(Store store) { this.store = store; }
+    public RequestStore(Store store, RunningTotals totals) {
+        this.store = store;
+        this.totals = totals;
+    }
+
+    /** The impact report's running totals, which every state change adds to in its own transaction. */
+    public RunningTotals totals() { return totals; }
+
+    /** A page of an organisation's requests and, when more follow, the position the next page starts after. */
+    public record RequestPage(List<LegalRequest> requests, Optional<Map<String, String>> nextAfter) {}
+
+    /** The organisation's requests, newest first, after {@code after} (empty: from the newest). */
+    public RequestPage requestsOf(String organisationId, int size, Map<String, String> after) {
+        Map<String, AttributeValue> start = new java.util.LinkedHashMap<>();
+        after.forEach((name, value) -> start.put(name, AttributeValue.fromS(value)));
+        Store.IndexPage page = store.indexPage(Keys.GSI1, Keys.organisationRequestsPk(organisationId), size, start);
+        List<LegalRequest> requests = page.items().stream().map(RequestItems::from).toList();
+        if (!page.more()) return new RequestPage(requests, Optional.empty());
+        Item last = page.items().getLast();
+        Map<String, String> position = new java.util.LinkedHashMap<>();
+        for (String name : POSITION) position.put(name, last.requiredString(name));
+        return new RequestPage(requests, Optional.of(position));
+    }
+
+    /** The key attributes an index page restarts from: the index's and the table's. */
+    private static final List<String> POSITION = List.of(Keys.GSI1PK, Keys.GSI1SK, Keys.PK, Keys.SK);
+
+    /** Whether a position names exactly a place in this organisation's listing, and nothing else. */
+    public static boolean isPositionIn(Map<String, String> position, String organisationId) {
+        return position.keySet().equals(java.util.Set.copyOf(POSITION))
+                && Keys.organisationRequestsPk(organisationId).equals(position.get(Keys.GSI1PK))
+                && Keys.REQUEST_SK.equals(position.get(Keys.SK));
+    }
 
     public Optional<Token> token(String hash) {
         return store.get(Keys.token(hash)).map(item -> TokenItems.from(hash, item));
@@ -75,6 +110,7 @@ public final class RequestStore {
                 .create(AuditItems.toItem(event))
                 .check(Keys.organisation(request.organisationId()), statusIs(ProfileStatus.APPROVED.name()),
                         Failure.WRONG_STATE);
+        totals.received(transaction, request);
         mail.forEach(message -> transaction.create(OutboxItems.toItem(message)));
         idempotency.ifPresent(record -> transaction.putIf(IdempotencyItems.toItem(record), freeOrExpired(now),
                 Failure.ALREADY_EXISTS));

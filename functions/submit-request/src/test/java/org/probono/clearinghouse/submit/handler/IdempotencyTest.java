@@ -163,9 +163,11 @@ class IdempotencyTest {
 
     private SubmitRequestHandler handler(DynamoDbClient dynamoDb, Clock clock) {
         return new SubmitRequestHandler(Requests.of(
-                new RequestStore(new Store(dynamoDb, aws.tableName(), clock)),
+                new RequestStore(new Store(dynamoDb, aws.tableName(), clock),
+                        new org.probono.clearinghouse.store.RunningTotals(java.time.ZoneId.of("Asia/Kolkata"))),
                 new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")),
-                new Mailboxes("admin@example.org", "https://form.example"), clock));
+                new Mailboxes("admin@example.org", "https://form.example"),
+                new org.probono.clearinghouse.submit.app.PageCursors("test-cursor-key"), clock));
     }
 
     /** Holds each TransactWriteItems until all callers have sent one, then lets them through one at a time. */

@@ -64,6 +64,24 @@ final class SubmitApi {
         return invoke(withId(withToken(event("submit-withdraw-request.json"), token), requestId, "/withdraw"));
     }
 
+    /** {@code GET /requests}, with {@code cursor} as its query parameter when not null. */
+    Reply list(String token, String cursor) {
+        ObjectNode event = withToken(event("submit-list-requests.json"), token);
+        if (cursor != null) {
+            event.putObject("queryStringParameters").put("cursor", cursor);
+            event.put("rawQueryString", "cursor=" + cursor);
+        }
+        return invoke(event);
+    }
+
+    Reply feedback(String token, String requestId, String body) {
+        ObjectNode event = withId(withToken(event("submit-post-feedback.json"), token), requestId, "/feedback");
+        event.put("body", body);
+        ((ObjectNode) event.get("headers")).put("content-length",
+                Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
+        return invoke(event);
+    }
+
     Reply invoke(ObjectNode event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);

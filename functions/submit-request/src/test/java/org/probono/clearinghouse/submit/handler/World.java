@@ -118,6 +118,13 @@ final class World {
         store.commit(new Transaction().replace(RequestItems.toItem(request.acceptedBy(lawyer.id())), request.version()));
     }
 
+    /** The accepted request done, as Assign's {@code complete} leaves it. */
+    void complete(String requestId, String outcome, double hours) {
+        LegalRequest request = request(requestId);
+        store.commit(new Transaction().replace(RequestItems.toItem(
+                request.completed(new LegalRequest.Completion(outcome, hours))), request.version()));
+    }
+
     /** Every item of the table, raw, as a table export would show it. */
     List<Map<String, AttributeValue>> allItems() {
         return aws.dynamoDb().scanPaginator(s -> s.tableName(aws.tableName())).items().stream().toList();

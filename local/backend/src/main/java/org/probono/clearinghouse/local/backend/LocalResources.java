@@ -35,7 +35,8 @@ public final class LocalResources {
             "InboundDomain", "reply.clearinghouse.test",
             "AdminEmail", "team@clearinghouse.test",
             "WebOrigin", "http://localhost:3000",
-            "PublicApiUrl", "");
+            "PublicApiUrl", "",
+            "TimeZone", "Asia/Kolkata");
 
     private LocalResources() {}
 

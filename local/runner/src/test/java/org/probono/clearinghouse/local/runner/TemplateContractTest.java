@@ -38,7 +38,9 @@ class TemplateContractTest {
             "GET /verify", "RegisterFunction",
             "POST /requests", "SubmitRequestFunction",
             "GET /requests/{id}", "SubmitRequestFunction",
-            "POST /requests/{id}/withdraw", "SubmitRequestFunction");
+            "POST /requests/{id}/withdraw", "SubmitRequestFunction",
+            "GET /requests", "SubmitRequestFunction",
+            "POST /requests/{id}/feedback", "SubmitRequestFunction");
 
     /** events/ files are named after their function: register-*, submit-*, assign-*, notify-*. */
     private static final Map<String, String> EVENT_PREFIXES = Map.of(
