@@ -85,6 +85,19 @@ public final class Store {
     }
 
     /**
+     * Every item of one partition of the table, eventually consistent (half the read units of
+     * {@link #partition}): for reports, which read many partitions and decide nothing on them.
+     */
+    public List<Item> wholePartition(String pk) {
+        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(pk)))
+                .build();
+        List<Item> items = new ArrayList<>();
+        table.query(request).items().forEach(document -> keep(items, document));
+        return items;
+    }
+
+    /**
      * Items of one partition of a secondary index ({@link Keys#GSI1} or {@link Keys#GSI2}), ascending or
      * descending by its sort key, at most {@code limit} of them (0: all).
      */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.probono.clearinghouse.assign.app.MatterChanges;
 import org.probono.clearinghouse.assign.app.OfferExpiry;
@@ -19,6 +20,7 @@ import org.probono.clearinghouse.events.AdminError;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.ids.Ids;
+import org.probono.clearinghouse.impact.ImpactFigures;
 import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
@@ -28,7 +30,7 @@ public final class AssignHandler implements RequestStreamHandler {
     /** Read-only: the queue is one index query (the SDK's first request). */
     private static final String PRIMING_EVENT = "{\"command\":\"queue\"}";
 
-    private static final String TAKES = "an admin command (queue, suggest, assign, withdraw, complete, close)"
+    private static final String TAKES = "an admin command (queue, suggest, assign, withdraw, complete, close, report)"
             + " or the EventBridge schedule";
 
     private final QueueListing queue;
@@ -36,6 +38,7 @@ public final class AssignHandler implements RequestStreamHandler {
     private final Offering offering;
     private final MatterChanges changes;
     private final OfferExpiry expiry;
+    private final ImpactFigures impact;
 
     public AssignHandler() {
         this(Config.fromEnvironment(), Clock.tickMillis(ZoneOffset.UTC));
@@ -54,6 +57,7 @@ public final class AssignHandler implements RequestStreamHandler {
         this.offering = new Offering(store, emails, totals);
         this.changes = new MatterChanges(store, emails, totals);
         this.expiry = new OfferExpiry(store, emails, totals);
+        this.impact = new ImpactFigures(store);
     }
 
     @Override
@@ -95,8 +99,15 @@ public final class AssignHandler implements RequestStreamHandler {
                     CommandReader read = new CommandReader(event, "requestId", "reason", "closedBy");
                     yield changes.close(read.id("requestId"), read.text("reason"), read.optionalText("closedBy", "admin"));
                 }
+                case "report" -> {
+                    CommandReader read = new CommandReader(event, "from", "to");
+                    LocalDate from = read.day("from");
+                    LocalDate to = read.day("to");
+                    ImpactFigures.invalidPeriod(from, to).ifPresent(why -> { throw new BadCommand(why); });
+                    yield Result.done(impact.read(from, to).report());
+                }
                 default -> throw new BadCommand("Unknown command '" + event.path("command").asText()
-                        + "'; AssignFunction takes queue, suggest, assign, withdraw, complete, close.");
+                        + "'; AssignFunction takes queue, suggest, assign, withdraw, complete, close, report.");
             });
         } catch (BadCommand e) {
             return AdminError.badCommand(e.getMessage());

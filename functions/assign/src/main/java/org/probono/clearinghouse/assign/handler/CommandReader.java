@@ -62,6 +62,12 @@ final class CommandReader {
         return value.asDouble();
     }
 
+    /** A day, YYYY-MM-DD. */
+    java.time.LocalDate day(String name) {
+        return org.probono.clearinghouse.impact.ImpactFigures.day(text(name))
+                .orElseThrow(() -> new BadCommand("'" + name + "' must be a day, YYYY-MM-DD."));
+    }
+
     /** Distinct ids, {@code min} to {@code max} of them. */
     List<String> ids(String name, int min, int max) {
         JsonNode value = command.get(name);

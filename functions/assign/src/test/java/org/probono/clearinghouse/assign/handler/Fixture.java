@@ -170,6 +170,8 @@ final class Fixture {
 
         void advance(Duration by) { now = now.plus(by); }
 
+        void set(Instant at) { now = at; }
+
         @Override public ZoneId getZone() { return ZoneOffset.UTC; }
 
         @Override public Clock withZone(ZoneId zone) { return this; }
