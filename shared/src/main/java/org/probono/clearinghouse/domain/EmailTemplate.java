@@ -25,7 +25,9 @@ public enum EmailTemplate {
     ADMIN_SUPPRESSED,
     REQUEST_WITHDRAWN,
     REQUEST_CLOSED,
-    REQUEST_COMPLETED;
+    REQUEST_COMPLETED,
+    /** The team's monthly impact report; NotifyFunction reads the figures and builds the CSV and chart when sending. */
+    ADMIN_IMPACT_REPORT;
 
     public String fileName() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.probono.clearinghouse.assign.app.MatterChanges;
+import org.probono.clearinghouse.assign.app.MonthlyReport;
 import org.probono.clearinghouse.assign.app.OfferExpiry;
 import org.probono.clearinghouse.assign.app.Offering;
 import org.probono.clearinghouse.assign.app.QueueListing;
@@ -30,7 +31,7 @@ public final class AssignHandler implements RequestStreamHandler {
     /** Read-only: the queue is one index query (the SDK's first request). */
     private static final String PRIMING_EVENT = "{\"command\":\"queue\"}";
 
-    private static final String TAKES = "an admin command (queue, suggest, assign, withdraw, complete, close, report)"
+    private static final String TAKES = "an admin command (queue, suggest, assign, withdraw, complete, close, report, monthly-report)"
             + " or the EventBridge schedule";
 
     private final QueueListing queue;
@@ -39,6 +40,7 @@ public final class AssignHandler implements RequestStreamHandler {
     private final MatterChanges changes;
     private final OfferExpiry expiry;
     private final ImpactFigures impact;
+    private final MonthlyReport monthly;
 
     public AssignHandler() {
         this(Config.fromEnvironment(), Clock.tickMillis(ZoneOffset.UTC));
@@ -58,6 +60,7 @@ public final class AssignHandler implements RequestStreamHandler {
         this.changes = new MatterChanges(store, emails, totals);
         this.expiry = new OfferExpiry(store, emails, totals);
         this.impact = new ImpactFigures(store);
+        this.monthly = new MonthlyReport(store, ids, config.adminEmail(), config.timeZone());
     }
 
     @Override
@@ -106,8 +109,13 @@ public final class AssignHandler implements RequestStreamHandler {
                     ImpactFigures.invalidPeriod(from, to).ifPresent(why -> { throw new BadCommand(why); });
                     yield Result.done(impact.read(from, to).report());
                 }
+                case "monthly-report" -> {
+                    CommandReader read = new CommandReader(event, "month");
+                    yield monthly.schedule(read.optionalMonth("month"));
+                }
                 default -> throw new BadCommand("Unknown command '" + event.path("command").asText()
-                        + "'; AssignFunction takes queue, suggest, assign, withdraw, complete, close, report.");
+                        + "'; AssignFunction takes queue, suggest, assign, withdraw, complete, close, report,"
+                        + " monthly-report.");
             });
         } catch (BadCommand e) {
             return AdminError.badCommand(e.getMessage());

@@ -68,6 +68,19 @@ final class CommandReader {
                 .orElseThrow(() -> new BadCommand("'" + name + "' must be a day, YYYY-MM-DD."));
     }
 
+    /** An optional month, YYYY-MM. */
+    java.util.Optional<java.time.YearMonth> optionalMonth(String name) {
+        JsonNode value = command.get(name);
+        if (value == null || value.isNull()) return java.util.Optional.empty();
+        String text = text(name);
+        try {
+            if (!text.matches("\\d{4}-\\d{2}")) throw new java.time.DateTimeException(text);
+            return java.util.Optional.of(java.time.YearMonth.parse(text));
+        } catch (java.time.DateTimeException e) {
+            throw new BadCommand("'" + name + "' must be a month, YYYY-MM.");
+        }
+    }
+
     /** Distinct ids, {@code min} to {@code max} of them. */
     List<String> ids(String name, int min, int max) {
         JsonNode value = command.get(name);

@@ -178,6 +178,35 @@ class ImpactReportTest {
                 .contains("Unknown field 'month'");
     }
 
+    @Test
+    void the_monthly_schedule_on_the_first_asks_for_the_previous_months_report_by_email_to_the_team() {
+        fx.clock.set(Instant.parse("2026-12-01T02:30:00Z")); // 08:00 IST on 1 December
+
+        JsonNode result = fx.invoke("{\"command\":\"monthly-report\"}");
+
+        assertThat(result.path("month").asText()).isEqualTo("2026-11");
+        assertThat(result.path("from").asText()).isEqualTo("2026-11-01");
+        assertThat(result.path("to").asText()).isEqualTo("2026-11-30");
+        var mail = fx.outbox(org.probono.clearinghouse.domain.EmailTemplate.ADMIN_IMPACT_REPORT);
+        assertThat(mail).singleElement().satisfies(m -> {
+            assertThat(m.to()).isEqualTo(fx.config.adminEmail());
+            assertThat(m.data()).containsEntry("month", "2026-11").containsEntry("from", "2026-11-01")
+                    .containsEntry("to", "2026-11-30");
+        });
+    }
+
+    @Test
+    void an_admin_can_ask_for_any_months_report_and_a_bad_month_is_a_400() {
+        JsonNode february = fx.invoke("assign-monthly-report.json", Map.of("month", "2028-02"));
+        assertThat(february.path("to").asText()).isEqualTo("2028-02-29");
+
+        for (String bad : List.of("2026-13", "2026-1", "November")) {
+            JsonNode answer = fx.invoke("assign-monthly-report.json", Map.of("month", bad));
+            assertThat(answer.path("error").path("status").asInt()).as(bad).isEqualTo(400);
+        }
+        assertThat(fx.outbox(org.probono.clearinghouse.domain.EmailTemplate.ADMIN_IMPACT_REPORT)).hasSize(1);
+    }
+
     // ------------------------------------------------------------------ the script's steps
 
     /** A request as SubmitRequest writes it: the request, its audit event and its running totals. */

@@ -53,12 +53,15 @@ public final class OutboxDelivery {
     private final MailSender mailer;
     private final BiFunction<String, String, String> openDetails;
     private final Settings settings;
+    private final ImpactReportMail reports;
     private final Ids ids;
     private final Clock clock;
 
     /** {@code openDetails}: (sealed, requestId) → the confidential text (ConfidentialBox.open). */
     public OutboxDelivery(OutboxStore outbox, SuppressionList suppressions, EmailTemplates templates, MailSender mailer,
-                          BiFunction<String, String, String> openDetails, Settings settings, Ids ids, Clock clock) {
+                          BiFunction<String, String, String> openDetails, Settings settings, ImpactReportMail reports,
+                          Ids ids, Clock clock) {
+        this.reports = reports;
         this.outbox = outbox;
         this.suppressions = suppressions;
         this.templates = templates;
@@ -94,8 +97,12 @@ public final class OutboxDelivery {
         OutboxMessage message = entry.message();
         if (suppressions.isSuppressed(message.to())) return suppress(entry);
 
+        ImpactReportMail.Enclosed enclosed = message.template() == EmailTemplate.ADMIN_IMPACT_REPORT
+                ? reports.enclose(message) : ImpactReportMail.Enclosed.NONE;
+        Map<String, Object> scope = scope(message);
+        scope.putAll(enclosed.scope());
         OutgoingMail mail = new OutgoingMail(message.id(), settings.senderAddress(), FROM_NAME, message.to(),
-                replyTo(message), templates.render(message.template(), scope(message)), clock.instant());
+                replyTo(message), templates.render(message.template(), scope), clock.instant(), enclosed.attachments());
         return switch (mailer.send(mail)) {
             case MailSender.Result.Failed(String reason) -> new Delivery.Failed(reason);
             case MailSender.Result.Accepted(String sesMessageId) -> {

@@ -7,6 +7,8 @@ import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.matters.OfferReplies;
 import org.probono.clearinghouse.notify.app.MailFeedback;
 import org.probono.clearinghouse.notify.app.OutboxAdmin;
+import org.probono.clearinghouse.impact.ImpactFigures;
+import org.probono.clearinghouse.notify.app.ImpactReportMail;
 import org.probono.clearinghouse.notify.app.OutboxDelivery;
 import org.probono.clearinghouse.notify.app.ReplyProcessing;
 import org.probono.clearinghouse.notify.mail.EmailTemplates;
@@ -42,7 +44,7 @@ record NotifyWiring(OutboxDelivery outbox, ReplyProcessing replies, MailFeedback
         OutboxDelivery outbox = new OutboxDelivery(outboxStore, suppressions, TEMPLATES,
                 new SesMailer(ses, config.sesConfigurationSet()), box::open,
                 new OutboxDelivery.Settings(config.senderAddress(), config.adminEmail(), config.inboundDomain(), config.webUrl()),
-                ids, clock);
+                new ImpactReportMail(new ImpactFigures(store), config.timeZone()), ids, clock);
         ReplyProcessing replies = new ReplyProcessing(new InboundBucket(s3, config.inboundBucket()), new InboundLog(store),
                 offerReplies.create(store, ids, config), new OfferReplyTokens(store), outboxStore, config.inboundDomain(),
                 ids, clock);

@@ -1,6 +1,9 @@
 package org.probono.clearinghouse.notify.mail;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
+import jakarta.mail.Part;
+import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -14,13 +17,15 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 
 /**
  * One outgoing email as MIME (multipart/alternative: text, then HTML), built with Jakarta Mail so every
  * header is ours: Message-ID (derived from the outbox id, so a resend carries the same id and receivers
  * can drop the copy), Reply-To, and {@code Auto-Submitted: auto-generated} (RFC 3834: auto-responders
- * must not answer it, which breaks mail loops).
+ * must not answer it, which breaks mail loops). With attachments: multipart/mixed holding
+ * multipart/related (the alternative parts and the images the HTML shows inline) and the files.
  */
 public record OutgoingMail(
         String outboxId,
@@ -29,13 +34,49 @@ public record OutgoingMail(
         String to,
         String replyTo,
         EmailTemplates.Rendered content,
-        Instant date) {
+        Instant date,
+        List<Attachment> attachments) {
+
+    public OutgoingMail {
+        attachments = List.copyOf(attachments);
+    }
+
+    /** An email with no attachments: every email but the team's report. */
+    public OutgoingMail(String outboxId, String from, String fromName, String to, String replyTo,
+                        EmailTemplates.Rendered content, Instant date) {
+        this(outboxId, from, fromName, to, replyTo, content, date, List.of());
+    }
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
     /** {@code <outbox-<id>@<sender's domain>>}: ours, and the same for every attempt at one outbox item. */
     public String messageId() {
         return "<outbox-" + outboxId + "@" + from.substring(from.indexOf('@') + 1) + ">";
+    }
+
+    private MimeMultipart withAttachments(MimeMultipart alternative) throws MessagingException {
+        MimeMultipart related = new MimeMultipart("related");
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        related.addBodyPart(body);
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart relatedPart = new MimeBodyPart();
+        relatedPart.setContent(related);
+        mixed.addBodyPart(relatedPart);
+        for (Attachment attachment : attachments) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+            part.setFileName(attachment.fileName());
+            if (attachment.isInline()) {
+                part.setDisposition(Part.INLINE);
+                part.setContentID("<" + attachment.contentId() + ">");
+                related.addBodyPart(part);
+            } else {
+                part.setDisposition(Part.ATTACHMENT);
+                mixed.addBodyPart(part);
+            }
+        }
+        return mixed;
     }
 
     /** The raw RFC 5322 message: what SES v2 sends as Raw content. */
@@ -62,7 +103,7 @@ public record OutgoingMail(
             html.setText(content.html(), StandardCharsets.UTF_8.name(), "html");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
-            message.setContent(alternative);
+            message.setContent(attachments.isEmpty() ? alternative : withAttachments(alternative));
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             message.writeTo(out);
