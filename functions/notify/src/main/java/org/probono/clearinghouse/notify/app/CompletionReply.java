@@ -1,0 +1,107 @@
+package org.probono.clearinghouse.notify.app;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a lawyer's reply to the matter-details email: is the matter done, in how many hours, with what
+ * outcome? "DONE 6.5 hours: contract signed", "Completed, 6 hrs 30 min. Trademark objection answered.",
+ * "हो गया, 6,5 घंटे: अनुबंध पर हस्ताक्षर हो गए", "সম্পন্ন, ৪ ঘণ্টা: চুক্তি সই হয়েছে". A wrong completion is
+ * worse than a question, so all three must be there and unambiguous: a word saying it is done, exactly
+ * one amount of time, and an outcome in words; a question, a negation ("not done yet", "नहीं", "হয়নি")
+ * or anything missing is unclear, and the lawyer is asked again.
+ */
+final class CompletionReply {
+    /** What the lawyer reported. */
+    record Done(double hours, String outcome) {}
+
+    static final double MAX_HOURS = 1000;
+    static final int MAX_OUTCOME = 2000;
+
+    private static final String HOUR_UNITS = "hours|hour|hrs|hr|h|घंटे|घंटा|घण्टे|घण्टा|ghante|ghanta|ghante|ঘণ্টা|ঘন্টা|ghonta";
+    private static final String MINUTE_UNITS = "minutes|minute|mins|min|m|मिनट|minat|মিনিট|minit";
+    private static final String NUMBER = "(\\d+(?:[.,]\\d+)?)";
+    /** "6.5 hours", "6,5 घंटे", "6 hrs 30 min", "6 hours and 15 minutes": the minutes need their unit. */
+    private static final Pattern HOURS = pattern(
+            "(?<![\\p{L}\\d.,])" + NUMBER + "\\s*(?:" + HOUR_UNITS + ")(?![\\p{L}\\p{M}])"
+                    + "(?:\\s*(?:and|,|और|aur|ও|এবং)?\\s*(\\d{1,2})\\s*(?:" + MINUTE_UNITS + ")(?![\\p{L}\\p{M}]))?");
+    /** Minutes alone: "45 min". */
+    private static final Pattern MINUTES = pattern(
+            "(?<![\\p{L}\\d.,])(\\d+)\\s*(?:" + MINUTE_UNITS + ")(?![\\p{L}\\p{M}])");
+    private static final Pattern DONE = pattern(
+            "(?<![\\p{L}\\p{M}])(?:done|completed|complete|finished|closed|हो गया|हो गई|हो गयी|पूरा|पूर्ण|समाप्त"
+                    + "|ho gaya|ho gayi|pura|poora|সম্পন্ন|শেষ|হয়ে গেছে|হয়েছে|hoye geche)(?![\\p{L}\\p{M}])");
+    /** A negation anywhere, or a question: not a completion, however many hours it names. */
+    private static final Pattern DOUBT = pattern(
+            "\\?|(?<![\\p{L}\\p{M}])(?:not|isn't|isnt|hasn't|hasnt|haven't|havent|yet|almost|nearly|will|once|when|if"
+                    + "|नहीं|नही|nahi|nahin|अभी|जब|अगर|হয়নি|হয় নি|না|নি|এখনও|যখন|যদি)(?![\\p{L}\\p{M}])");
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s\\p{Punct}\\p{IsPunctuation}–—]+");
+
+    private CompletionReply() {}
+
+    /** Patterns and text are compared in NFC: Bengali's য় has two spellings in Unicode. */
+    private static Pattern pattern(String regex) {
+        return Pattern.compile(Normalizer.normalize(regex, Normalizer.Form.NFC),
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /** The completion the reply reports, or empty when it is not clearly one. */
+    static Optional<Done> of(String body) {
+        String text = asciiDigits(Normalizer.normalize(ReplyText.visiblePart(body), Normalizer.Form.NFC))
+                .replaceAll("\\s+", " ").strip();
+        if (text.isEmpty() || DOUBT.matcher(text).find()) return Optional.empty();
+        Matcher done = DONE.matcher(text);
+        if (!done.find()) return Optional.empty();
+
+        List<double[]> amounts = new ArrayList<>();
+        String rest = removeAll(HOURS.matcher(text), amounts, true);
+        rest = removeAll(MINUTES.matcher(rest), amounts, false);
+        if (amounts.size() != 1) return Optional.empty();
+        double hours = amounts.getFirst()[0];
+        if (hours <= 0 || hours > MAX_HOURS) return Optional.empty();
+
+        String outcome = DONE.matcher(rest).replaceFirst("");
+        outcome = LEADING_PUNCTUATION.matcher(outcome.replaceAll("\\s+", " ").strip()).replaceFirst("").strip();
+        outcome = outcome.replaceAll("^(?i)(?:in|for|spent|मैंने|लगे|লেগেছে)\\s+", "").strip();
+        outcome = LEADING_PUNCTUATION.matcher(outcome).replaceFirst("").strip();
+        if (outcome.codePointCount(0, outcome.length()) < 3) return Optional.empty();
+        if (outcome.length() > MAX_OUTCOME) outcome = outcome.substring(0, MAX_OUTCOME).strip();
+        return Optional.of(new Done(Math.round(hours * 100) / 100.0, outcome));
+    }
+
+    /** Removes every match from the text, adding the hours each names. */
+    private static String removeAll(Matcher matcher, List<double[]> amounts, boolean hoursFirst) {
+        StringBuilder kept = new StringBuilder();
+        while (matcher.find()) {
+            double hours;
+            if (hoursFirst) {
+                hours = Double.parseDouble(matcher.group(1).replace(',', '.'));
+                if (matcher.group(2) != null) {
+                    int minutes = Integer.parseInt(matcher.group(2));
+                    // "6 hours 75 minutes" is not a way anyone writes a time: unclear.
+                    hours = minutes >= 60 ? -1 : hours + minutes / 60.0;
+                }
+            } else {
+                hours = Integer.parseInt(matcher.group(1)) / 60.0;
+            }
+            amounts.add(new double[] {hours});
+            matcher.appendReplacement(kept, " ");
+        }
+        matcher.appendTail(kept);
+        return kept.toString();
+    }
+
+    /** Devanagari and Bengali digits as ASCII ones, so "৪ ঘণ্টা" reads as 4 hours. */
+    private static String asciiDigits(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isDigit(c) && c > '9') out.append((char) ('0' + Character.digit(c, 10)));
+            else out.appendCodePoint(c);
+        });
+        return out.toString();
+    }
+}
