@@ -19,6 +19,8 @@ public enum EmailTemplate {
     OFFER_WITHDRAWN,
     ALREADY_TAKEN,
     REPLY_NOT_UNDERSTOOD,
+    /** The lawyer's reply to the matter-details email did not clearly say done, hours and outcome. */
+    COMPLETION_NOT_UNDERSTOOD,
     ADMIN_OFFER_DECLINED,
     ADMIN_OFFER_EXPIRED,
     ADMIN_ACCEPTED,

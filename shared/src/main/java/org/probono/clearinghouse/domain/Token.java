@@ -16,7 +16,8 @@ public record Token(
         Instant expiresAt,
         Instant usedAt) {
 
-    public enum Purpose { VERIFY_EMAIL, ORGANISATION_ACCESS, OFFER_REPLY }
+    /** COMPLETION_REPLY: the reply address of the matter-details email, by which the lawyer closes the matter. */
+    public enum Purpose { VERIFY_EMAIL, ORGANISATION_ACCESS, OFFER_REPLY, COMPLETION_REPLY }
 
     public boolean isExpired(Instant now) { return expiresAt != null && !now.isBefore(expiresAt); }
 

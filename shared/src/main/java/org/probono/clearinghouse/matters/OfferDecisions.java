@@ -9,6 +9,7 @@ import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LawyerStats;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
+import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.domain.Token;
@@ -42,6 +43,7 @@ public final class OfferDecisions implements OfferReplies {
     private final MatterEmails emails;
     private final Suggestions suggestions;
     private final RunningTotals totals;
+    private final Secrets secrets = new Secrets();
 
     public OfferDecisions(Store store, Ids ids, Config config) {
         this.store = store;
@@ -140,7 +142,13 @@ public final class OfferDecisions implements OfferReplies {
                     otherLawyer.version());
             transaction.create(OutboxItems.toItem(emails.offerFilled(matter, otherLawyer, now)));
         }
-        transaction.create(OutboxItems.toItem(emails.matterDetails(matter, lawyer, now)));
+        // The details email gets its own reply address: the lawyer closes the matter by answering it.
+        String completionToken = secrets.newReplyToken();
+        transaction.create(TokenItems.toItem(MatterCompletion.replyToken(completionToken, matter.request().id(),
+                lawyer.id(), now)));
+        OutboxMessage details = emails.matterDetails(matter, lawyer, now);
+        transaction.create(OutboxItems.toItem(new OutboxMessage(details.id(), details.template(), details.to(),
+                details.data(), completionToken, details.sealedDetails(), details.createdAt())));
         transaction.create(OutboxItems.toItem(emails.introduction(matter, lawyer, now)));
         transaction.create(OutboxItems.toItem(emails.adminAccepted(matter, lawyer, now)));
         return transaction;

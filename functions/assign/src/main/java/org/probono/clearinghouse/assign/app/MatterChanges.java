@@ -9,6 +9,7 @@ import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.matters.LawyerProfile;
 import org.probono.clearinghouse.matters.Matter;
+import org.probono.clearinghouse.matters.MatterCompletion;
 import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.OfferChanges;
 import org.probono.clearinghouse.store.LawyerItems;
@@ -32,11 +33,13 @@ public final class MatterChanges {
     private final Store store;
     private final MatterEmails emails;
     private final RunningTotals totals;
+    private final MatterCompletion completion;
 
-    public MatterChanges(Store store, MatterEmails emails, RunningTotals totals) {
+    public MatterChanges(Store store, MatterEmails emails, RunningTotals totals, MatterCompletion completion) {
         this.store = store;
         this.emails = emails;
         this.totals = totals;
+        this.completion = completion;
     }
 
     public Result withdraw(String requestId, String lawyerId, String reason, String actor) {
@@ -60,24 +63,18 @@ public final class MatterChanges {
                 new Withdrawn(requestId, lawyerId, OfferStatus.WITHDRAWN.name(), written.status().name()));
     }
 
+    /** The team records a matter done; the same rule as the lawyer's "DONE" reply (shared MatterCompletion). */
     public Result complete(String requestId, String outcome, double hoursSpent, String actor) {
-        Optional<Matter> found = Matter.load(store, requestId);
-        if (found.isEmpty()) return Result.notFound("No request " + requestId + ".");
-        Matter matter = found.get();
-        LegalRequest request = matter.request();
-        if (request.status() != RequestStatus.ACCEPTED) {
-            return Result.conflict("Request " + requestId + " is " + request.status() + "; only an ACCEPTED one can be completed.");
-        }
-        Lawyer lawyer = lawyer(request.lawyerId());
-        Instant now = store.clock().instant();
-        LegalRequest completed = request.completed(new LegalRequest.Completion(outcome, hoursSpent));
-        Transaction transaction = new Transaction()
-                .replace(RequestItems.toItem(completed), request.version())
-                .replace(LawyerItems.toItem(lawyer.withLoadChange(-1)), lawyer.version());
-        OfferChanges.audit(transaction, completed, "Completed: " + outcome, actor, now);
-        transaction.create(OutboxItems.toItem(emails.requestCompleted(matter, lawyer, outcome, now)));
-        totals.completed(transaction, completed);
-        return commit(transaction, requestId, new Changed(requestId, RequestStatus.COMPLETED.name()));
+        return switch (completion.complete(requestId, outcome, hoursSpent, actor)) {
+            case MatterCompletion.Completed.Done done -> Result.done(new Changed(requestId, RequestStatus.COMPLETED.name()));
+            case MatterCompletion.Completed.NotFound notFound -> Result.notFound("No request " + requestId + ".");
+            case MatterCompletion.Completed.NotAccepted not -> Result.conflict(
+                    "Request " + requestId + " is " + not.status() + "; only an ACCEPTED one can be completed.");
+            case MatterCompletion.Completed.Busy busy -> Result.conflict(
+                    "Request " + requestId + " changed meanwhile; nothing was written. Try again.");
+            case MatterCompletion.Completed.UnknownToken u -> throw new IllegalStateException("no token here");
+            case MatterCompletion.Completed.WrongSender w -> throw new IllegalStateException("no sender here");
+        };
     }
 
     public Result close(String requestId, String reason, String actor) {

@@ -22,6 +22,7 @@ import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.impact.ImpactFigures;
+import org.probono.clearinghouse.matters.MatterCompletion;
 import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
@@ -57,7 +58,7 @@ public final class AssignHandler implements RequestStreamHandler {
         this.queue = new QueueListing(store);
         this.suggesting = new Suggesting(store);
         this.offering = new Offering(store, emails, totals);
-        this.changes = new MatterChanges(store, emails, totals);
+        this.changes = new MatterChanges(store, emails, totals, new MatterCompletion(store, ids, config));
         this.expiry = new OfferExpiry(store, emails, totals);
         this.impact = new ImpactFigures(store);
         this.monthly = new MonthlyReport(store, ids, config.adminEmail(), config.timeZone());

@@ -49,28 +49,41 @@ final class CompletionReply {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    /** The completion the reply reports, or empty when it is not clearly one. */
+    /**
+     * The completion the reply reports, or empty when it is not clearly one. The outcome is the rest of
+     * the line that says done (or, when nothing is left there, of the next line): a sign-off below it
+     * ("Asha") is not part of the outcome.
+     */
     static Optional<Done> of(String body) {
-        String text = asciiDigits(Normalizer.normalize(ReplyText.visiblePart(body), Normalizer.Form.NFC))
-                .replaceAll("\\s+", " ").strip();
-        if (text.isEmpty() || DOUBT.matcher(text).find()) return Optional.empty();
-        Matcher done = DONE.matcher(text);
-        if (!done.find()) return Optional.empty();
+        String visible = asciiDigits(Normalizer.normalize(ReplyText.visiblePart(body), Normalizer.Form.NFC));
+        String text = visible.replaceAll("\\s+", " ").strip();
+        if (text.isEmpty() || DOUBT.matcher(text).find() || !DONE.matcher(text).find()) return Optional.empty();
 
         List<double[]> amounts = new ArrayList<>();
-        String rest = removeAll(HOURS.matcher(text), amounts, true);
-        rest = removeAll(MINUTES.matcher(rest), amounts, false);
+        removeAll(MINUTES.matcher(removeAll(HOURS.matcher(text), amounts, true)), amounts, false);
         if (amounts.size() != 1) return Optional.empty();
         double hours = amounts.getFirst()[0];
         if (hours <= 0 || hours > MAX_HOURS) return Optional.empty();
 
-        String outcome = DONE.matcher(rest).replaceFirst("");
-        outcome = LEADING_PUNCTUATION.matcher(outcome.replaceAll("\\s+", " ").strip()).replaceFirst("").strip();
-        outcome = outcome.replaceAll("^(?i)(?:in|for|spent|मैंने|लगे|লেগেছে)\\s+", "").strip();
-        outcome = LEADING_PUNCTUATION.matcher(outcome).replaceFirst("").strip();
+        List<String> lines = visible.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        int doneLine = 0;
+        while (doneLine < lines.size() && !DONE.matcher(lines.get(doneLine)).find()) doneLine++;
+        if (doneLine == lines.size()) return Optional.empty();
+        String outcome = outcomeIn(lines.get(doneLine));
+        if (outcome.isEmpty() && doneLine + 1 < lines.size()) outcome = outcomeIn(lines.get(doneLine + 1));
         if (outcome.codePointCount(0, outcome.length()) < 3) return Optional.empty();
         if (outcome.length() > MAX_OUTCOME) outcome = outcome.substring(0, MAX_OUTCOME).strip();
         return Optional.of(new Done(Math.round(hours * 100) / 100.0, outcome));
+    }
+
+    /** A line without its done word and its time, and without what only joins them ("in", ":", "-"). */
+    private static String outcomeIn(String line) {
+        String rest = removeAll(MINUTES.matcher(removeAll(HOURS.matcher(line), new ArrayList<>(), true)),
+                new ArrayList<>(), false);
+        String outcome = DONE.matcher(rest).replaceFirst("").replaceAll("\\s+", " ").strip();
+        outcome = LEADING_PUNCTUATION.matcher(outcome).replaceFirst("").strip();
+        outcome = outcome.replaceAll("^(?i)(?:in|for|spent|मैंने|लगे|লেগেছে)(?:\\s+|$)", "").strip();
+        return LEADING_PUNCTUATION.matcher(outcome).replaceFirst("").strip();
     }
 
     /** Removes every match from the text, adding the hours each names. */

@@ -134,6 +134,9 @@ public final class OutboxDelivery {
                 if (message.token() == null) throw new IllegalStateException("outbox " + message.id() + " lacks its reply token");
                 yield "reply+" + message.token() + "@" + settings.inboundDomain();
             }
+            // The lawyer closes the matter by replying "DONE 6.5 hours: ..." (items queued before this had no token).
+            case MATTER_DETAILS_TO_LAWYER, COMPLETION_NOT_UNDERSTOOD -> message.token() == null ? settings.adminEmail()
+                    : "reply+" + message.token() + "@" + settings.inboundDomain();
             default -> settings.adminEmail();
         };
     }

@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.Token;
+import org.probono.clearinghouse.matters.MatterCompletion;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.matters.Answer;
@@ -33,17 +35,19 @@ public final class ReplyProcessing {
     private final InboundBucket bucket;
     private final InboundLog log;
     private final OfferReplies offerReplies;
+    private final MatterCompletion completions;
     private final OfferReplyTokens tokens;
     private final OutboxStore outbox;
     private final Pattern replyAddress;
     private final Ids ids;
     private final Clock clock;
 
-    public ReplyProcessing(InboundBucket bucket, InboundLog log, OfferReplies offerReplies, OfferReplyTokens tokens,
-                           OutboxStore outbox, String inboundDomain, Ids ids, Clock clock) {
+    public ReplyProcessing(InboundBucket bucket, InboundLog log, OfferReplies offerReplies, MatterCompletion completions,
+                           OfferReplyTokens tokens, OutboxStore outbox, String inboundDomain, Ids ids, Clock clock) {
         this.bucket = bucket;
         this.log = log;
         this.offerReplies = offerReplies;
+        this.completions = completions;
         this.tokens = tokens;
         this.outbox = outbox;
         this.replyAddress = Pattern.compile("^reply\\+([A-Za-z0-9_-]+)@" + Pattern.quote(inboundDomain) + "$",
@@ -87,6 +91,9 @@ public final class ReplyProcessing {
         Optional<String> token = replyToken(mail);
         if (token.isEmpty()) return new Decided(ReplyResult.UNKNOWN_TOKEN, "no reply address among the recipients");
         if (message.from() == null) return new Decided(ReplyResult.WRONG_SENDER, "no From address");
+        if (tokens.purpose(token.get(), clock.instant()).orElse(null) == Token.Purpose.COMPLETION_REPLY) {
+            return completion(token.get(), message);
+        }
         Optional<Answer> answer = ReplyDecision.of(message.text());
         if (answer.isEmpty()) return notUnderstood(token.get(), message.from());
         return switch (offerReplies.answerByReply(token.get(), message.from(), answer.get())) {
@@ -97,6 +104,35 @@ public final class ReplyProcessing {
             case AnswerOutcome.UnknownToken u -> new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired or used");
             case AnswerOutcome.WrongSender w -> new Decided(ReplyResult.WRONG_SENDER, "request " + w.requestId());
         };
+    }
+
+    /** A reply to the matter-details email: the matter done, with hours and outcome, or asked again. */
+    private Decided completion(String token, InboundMessage message) {
+        Optional<CompletionReply.Done> done = CompletionReply.of(message.text());
+        if (done.isEmpty()) return completionNotUnderstood(token, message.from());
+        return switch (completions.completeByReply(token, message.from(), done.get().hours(), done.get().outcome())) {
+            case MatterCompletion.Completed.Done d -> new Decided(ReplyResult.COMPLETED, "request " + d.requestId());
+            case MatterCompletion.Completed.NotAccepted n -> new Decided(ReplyResult.NO_LONGER_OPEN, "request " + n.status());
+            case MatterCompletion.Completed.Busy b -> throw new IllegalStateException(
+                    "request " + b.requestId() + " changed while completing; the reply is retried");
+            case MatterCompletion.Completed.WrongSender w -> new Decided(ReplyResult.WRONG_SENDER, "request " + w.requestId());
+            case MatterCompletion.Completed.NotFound n -> new Decided(ReplyResult.UNKNOWN_TOKEN, "its request is gone");
+            case MatterCompletion.Completed.UnknownToken u -> new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown or expired");
+        };
+    }
+
+    /** Asks the lawyer who holds the matter, and no one else, to reply "DONE <hours> hours: <outcome>". */
+    private Decided completionNotUnderstood(String token, String sender) {
+        Optional<OfferReplyTokens.Holder> holder = tokens.holdingMatter(token, clock.instant());
+        if (holder.isEmpty()) return new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired, or the matter is closed");
+        OfferReplyTokens.Holder lawyer = holder.get();
+        if (lawyer.lawyerEmail() == null || !lawyer.lawyerEmail().toLowerCase(Locale.ROOT).equals(sender)) {
+            return new Decided(ReplyResult.WRONG_SENDER, "request " + lawyer.requestId());
+        }
+        outbox.enqueue(new OutboxMessage(ids.next(), EmailTemplate.COMPLETION_NOT_UNDERSTOOD, lawyer.lawyerEmail(),
+                Map.of("lawyerName", nonNull(lawyer.lawyerName()), "title", nonNull(lawyer.title()),
+                        "requestId", lawyer.requestId()), token, null, clock.instant()));
+        return new Decided(ReplyResult.NOT_UNDERSTOOD, "completion of request " + lawyer.requestId());
     }
 
     /** Answers only the offered lawyer, about an offer still open; anyone else gets nothing. */

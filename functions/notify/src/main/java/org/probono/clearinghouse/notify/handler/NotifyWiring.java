@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.ids.Ids;
+import org.probono.clearinghouse.matters.MatterCompletion;
 import org.probono.clearinghouse.matters.OfferReplies;
 import org.probono.clearinghouse.notify.app.MailFeedback;
 import org.probono.clearinghouse.notify.app.OutboxAdmin;
@@ -46,7 +47,8 @@ record NotifyWiring(OutboxDelivery outbox, ReplyProcessing replies, MailFeedback
                 new OutboxDelivery.Settings(config.senderAddress(), config.adminEmail(), config.inboundDomain(), config.webUrl()),
                 new ImpactReportMail(new ImpactFigures(store), config.timeZone()), ids, clock);
         ReplyProcessing replies = new ReplyProcessing(new InboundBucket(s3, config.inboundBucket()), new InboundLog(store),
-                offerReplies.create(store, ids, config), new OfferReplyTokens(store), outboxStore, config.inboundDomain(),
+                offerReplies.create(store, ids, config), new MatterCompletion(store, ids, config), new OfferReplyTokens(store),
+                outboxStore, config.inboundDomain(),
                 ids, clock);
         return new NotifyWiring(outbox, replies, new MailFeedback(suppressions, clock), new OutboxAdmin(outboxStore, ids, clock));
     }

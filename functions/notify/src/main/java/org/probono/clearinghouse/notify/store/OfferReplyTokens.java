@@ -42,6 +42,29 @@ public final class OfferReplyTokens {
                                 holder(lawyer, request))));
     }
 
+    /** What an unexpired reply token is for: an offer's reply or a matter's completion. */
+    public Optional<Token.Purpose> purpose(String token, Instant now) {
+        String hash = Secrets.hash(token);
+        return store.get(Keys.token(hash)).map(item -> TokenItems.from(hash, item))
+                .filter(t -> !t.isExpired(now)).map(Token::purpose);
+    }
+
+    /**
+     * The holder of a completion-reply token whose matter they still hold (ACCEPTED by them): the lawyer
+     * asked again when their "DONE" reply was unclear.
+     */
+    public Optional<Holder> holdingMatter(String token, Instant now) {
+        String hash = Secrets.hash(token);
+        return store.get(Keys.token(hash))
+                .map(item -> TokenItems.from(hash, item))
+                .filter(t -> t.purpose() == Token.Purpose.COMPLETION_REPLY && !t.isExpired(now) && t.lawyerId() != null)
+                .flatMap(t -> store.get(Keys.request(t.subjectId())).map(RequestItems::from)
+                        .filter(request -> request.status() == org.probono.clearinghouse.domain.RequestStatus.ACCEPTED
+                                && t.lawyerId().equals(request.lawyerId()))
+                        .flatMap(request -> store.get(Keys.lawyer(t.lawyerId())).map(LawyerItems::from)
+                                .map(lawyer -> holder(lawyer, request))));
+    }
+
     private static Holder holder(Lawyer lawyer, LegalRequest request) {
         return new Holder(lawyer.id(), lawyer.name(), lawyer.email(), request.id(), request.title());
     }

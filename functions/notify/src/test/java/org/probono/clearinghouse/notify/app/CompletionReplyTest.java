@@ -31,6 +31,14 @@ class CompletionReplyTest {
         assertThat(CompletionReply.of(reply)).contains(new CompletionReply.Done(3.0, "lease reviewed"));
     }
 
+    @Test
+    void a_sign_off_is_not_part_of_the_outcome_and_the_outcome_may_follow_on_the_next_line() {
+        assertThat(CompletionReply.of("DONE 6.5 hours: contract signed\nAsha Rao\nRao & Sen"))
+                .contains(new CompletionReply.Done(6.5, "contract signed"));
+        assertThat(CompletionReply.of("Done, 3 hours.\nThe lease was renegotiated.\n\nRegards,\nAsha"))
+                .contains(new CompletionReply.Done(3.0, "The lease was renegotiated."));
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {
             "DONE 6.5 hours",                                        // no outcome
