@@ -129,6 +129,8 @@ class ListAndFeedbackTest {
         Reply again = api.feedback(shakti.token(), id, "{\"rating\":1}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(world.request(id).feedback().rating()).isEqualTo(5);
+        assertThat(world.impactTotal(id).number("feedbackCount")).as("counted once, in the report's totals").isEqualTo(1);
+        assertThat(world.impactTotal(id).number("ratingSum")).isEqualTo(5);
     }
 
     @Test

@@ -42,6 +42,8 @@ class WithdrawFlowTest {
         assertThat(world.request(requestId).status()).isEqualTo(RequestStatus.WITHDRAWN);
         assertThat(world.queue()).isEmpty();
         assertThat(templates()).containsExactlyInAnyOrder("REQUEST_ACKNOWLEDGED", "ADMIN_NEW_REQUEST", "REQUEST_WITHDRAWN");
+        assertThat(world.impactTotal(requestId).number("received")).as("counted by the submit").isEqualTo(1);
+        assertThat(world.impactTotal(requestId).number("withdrawn")).as("counted by the withdrawal").isEqualTo(1);
 
         var history = api.view(shakti.token(), requestId).body().path("history");
         assertThat(history).hasSize(2);

@@ -125,6 +125,12 @@ final class World {
                 request.completed(new LegalRequest.Completion(outcome, hours))), request.version()));
     }
 
+    /** The impact report's day totals of the day (Asia/Kolkata) the request was created. */
+    org.probono.clearinghouse.store.Item impactTotal(String requestId) {
+        java.time.LocalDate day = request(requestId).createdAt().atZone(java.time.ZoneId.of("Asia/Kolkata")).toLocalDate();
+        return store.get(Keys.impact(day, Keys.IMPACT_TOTAL)).orElseThrow();
+    }
+
     /** Every item of the table, raw, as a table export would show it. */
     List<Map<String, AttributeValue>> allItems() {
         return aws.dynamoDb().scanPaginator(s -> s.tableName(aws.tableName())).items().stream().toList();
