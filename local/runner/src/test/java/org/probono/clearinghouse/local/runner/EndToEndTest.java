@@ -49,7 +49,7 @@ class EndToEndTest {
     }
 
     @Test
-    void an_organisation_gets_a_lawyer_and_everyone_is_told() throws Exception {
+    void an_organisation_gets_a_lawyer_everyone_is_told_and_the_done_matter_is_counted() throws Exception {
         // The organisation registers, verifies its email, and the team approves it.
         JsonNode organisation = post("/organisations", null, """
                 {"name":"Shakti Vahini Trust","organisationType":"TRUST","registrationNumber":"WB/2011/0012345",
@@ -142,6 +142,44 @@ class EndToEndTest {
             if (mail.path("to").toString().contains(ASHA)) continue;
             assertThat(mail.path("text").asText() + mail.path("html").asText()).doesNotContain(SECRET);
         }
+
+        // Asha closes the matter by replying to the details email; the organisation rates the help.
+        String done = """
+                From: Asha Rao <%s>
+                To: %s
+                Subject: Re: %s
+                Message-ID: <done-1@lawfirm.example>
+                Content-Type: text/plain; charset=utf-8
+
+                DONE 6.5 hours: contract reviewed and signed
+
+                Asha
+                """.formatted(ASHA, details.path("replyTo").path(0).asText(), details.path("subject").asText())
+                .replace("\n", "\r\n");
+        assertThat(details.path("replyTo").path(0).asText()).startsWith("reply+");
+        assertThat(send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/inbound"))
+                .header("Content-Type", "message/rfc822").POST(HttpRequest.BodyPublishers.ofString(done))).statusCode())
+                .isEqualTo(202);
+        JsonNode completed = view(requestId, orgToken);
+        assertThat(completed.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(completed.path("hoursSpent").asDouble()).isEqualTo(6.5);
+        assertThat(completed.path("outcome").asText()).isEqualTo("contract reviewed and signed");
+        awaitMail(CONTACT, m -> m.path("text").asText().contains("/#request=" + requestId));
+        assertThat(post("/requests/" + requestId + "/feedback", orgToken, "{\"rating\":5}", 201).path("rating").asInt())
+                .isEqualTo(5);
+        HttpResponse<String> listed = send(HttpRequest.newBuilder(URI.create(runner.url() + "/requests"))
+                .header("Authorization", "Bearer " + orgToken).GET());
+        assertThat(Json.MAPPER.readTree(listed.body()).path("items").get(0).path("status").asText()).isEqualTo("COMPLETED");
+
+        // The team's report counts it.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata"));
+        JsonNode report = invoke("AssignFunction", "{\"command\":\"report\",\"from\":\"%s\",\"to\":\"%s\"}"
+                .formatted(today.minusDays(1), today.plusDays(1)));
+        assertThat(report.path("requests").path("completed").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(report.path("hoursDonated").asDouble()).isGreaterThanOrEqualTo(6.5);
+        assertThat(report.path("feedback").path("count").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(report.path("lawyers").toString()).contains("Asha Rao");
+        assertThat(report.toString()).doesNotContain(SECRET);
     }
 
     // ------------------------------------------------------------------ steps
