@@ -42,29 +42,19 @@ public final class RunningTotals {
                 new Change().add("received", 1).build());
         transaction.update(Keys.impact(day, Keys.IMPACT_ORGANISATION_PREFIX + request.organisationId()),
                 new Change().add("requests", 1).build());
-        transaction.update(row(request), new Change()
-                .set("requestId", request.id())
-                .set("organisationId", request.organisationId())
-                .set("category", request.category().name())
-                .set("jurisdiction", request.jurisdiction())
-                .set("title", request.title())
-                .set("createdAt", request.createdAt().toString())
-                .set("status", request.status().name())
-                .build());
+        transaction.update(row(request), rowOf(request).build());
     }
 
     public void offered(Transaction transaction, LegalRequest request, int offers, Instant at) {
         transaction.update(total(request), new Change().add("offersMade", offers).build());
-        transaction.update(row(request), new Change().setIfAbsent("firstOfferAt", at.toString())
-                .set("status", request.status().name()).build());
+        transaction.update(row(request), rowOf(request).setIfAbsent("firstOfferAt", at.toString()).build());
     }
 
     public void accepted(Transaction transaction, LegalRequest accepted, Instant at) {
         transaction.update(total(accepted), new Change().add("offersAccepted", 1).add("placed", 1).build());
         transaction.update(Keys.impact(dayOf(accepted), Keys.IMPACT_LAWYER_PREFIX + accepted.lawyerId()),
                 new Change().add("matters", 1).build());
-        transaction.update(row(accepted), new Change().set("acceptedAt", at.toString())
-                .set("lawyerId", accepted.lawyerId()).set("status", accepted.status().name()).build());
+        transaction.update(row(accepted), rowOf(accepted).set("acceptedAt", at.toString()).build());
     }
 
     public void declined(Transaction transaction, LegalRequest request, String reason) {
@@ -88,7 +78,7 @@ public final class RunningTotals {
                 new Change().add("hours", hours).build());
         transaction.update(Keys.impact(day, Keys.IMPACT_ORGANISATION_PREFIX + completed.organisationId()),
                 new Change().add("completed", 1).build());
-        transaction.update(row(completed), new Change().set("status", completed.status().name())
+        transaction.update(row(completed), rowOf(completed)
                 .setNumber("hoursSpent", hours).build());
     }
 
@@ -100,13 +90,13 @@ public final class RunningTotals {
             default -> throw new IllegalArgumentException("a request ends CLOSED or WITHDRAWN, not " + ended.status());
         };
         transaction.update(total(ended), new Change().add(counter, 1).build());
-        transaction.update(row(ended), new Change().set("status", ended.status().name()).build());
+        transaction.update(row(ended), rowOf(ended).build());
     }
 
     public void rated(Transaction transaction, LegalRequest rated) {
         int rating = rated.feedback().rating();
         transaction.update(total(rated), new Change().add("feedbackCount", 1).add("ratingSum", rating).build());
-        transaction.update(row(rated), new Change().setNumber("rating", rating).build());
+        transaction.update(row(rated), rowOf(rated).setNumber("rating", rating).build());
     }
 
     /** One spelling per reason: trimmed, spaces collapsed, lower case, no final full stop, at most 100 characters. */
@@ -117,6 +107,22 @@ public final class RunningTotals {
         }
         if (text.isEmpty()) return NO_REASON;
         return text.length() <= REASON_MAX ? text : text.substring(0, REASON_MAX).strip();
+    }
+
+    /**
+     * The request's row with what identifies it and its status, written whole by every change: a request
+     * created before the totals existed gets a complete row at its first counted change.
+     */
+    private static Change rowOf(LegalRequest request) {
+        Change row = new Change()
+                .set("requestId", request.id())
+                .set("organisationId", request.organisationId())
+                .set("category", request.category().name())
+                .set("jurisdiction", request.jurisdiction())
+                .set("title", request.title())
+                .set("createdAt", request.createdAt().toString())
+                .set("status", request.status().name());
+        return request.lawyerId() == null ? row : row.set("lawyerId", request.lawyerId());
     }
 
     private software.amazon.awssdk.enhanced.dynamodb.Key total(LegalRequest request) {

@@ -143,6 +143,30 @@ class ImpactReportTest {
     }
 
     @Test
+    void a_request_from_before_the_totals_is_counted_from_its_first_change_with_a_whole_row() {
+        fx.clock.set(Instant.parse("2026-11-02T06:00:00Z"));
+        LegalRequest old = fx.request("Written before the running totals existed"); // no totals, as before the feature
+        assign(old, "2026-11-02T08:00:00Z", meera);
+        answer(old, meera, "2026-11-02T09:00:00Z", new Answer.Accept());
+        complete(old, "2026-11-03T09:00:00Z", 2.0);
+
+        var period = new org.probono.clearinghouse.impact.ImpactFigures(fx.store)
+                .read(java.time.LocalDate.parse("2026-11-01"), java.time.LocalDate.parse("2026-11-30"));
+
+        assertThat(period.report().requests().received()).isZero();
+        assertThat(period.report().requests().completed()).isEqualTo(1);
+        assertThat(period.report().hoursDonated()).isEqualTo(2.0);
+        assertThat(period.rows()).singleElement().satisfies(row -> {
+            assertThat(row.requestId()).isEqualTo(old.id());
+            assertThat(row.createdAt()).isEqualTo(old.createdAt());
+            assertThat(row.status()).isEqualTo("COMPLETED");
+            assertThat(row.lawyerName()).isEqualTo("Meera Rao");
+            assertThat(row.organisationName()).isEqualTo("Shakti Vahini");
+            assertThat(row.hoursSpent()).isEqualTo(2.0);
+        });
+    }
+
+    @Test
     void a_period_with_nothing_in_it_reports_zeros_empty_lists_and_null_medians() {
         JsonNode report = fx.invoke("assign-report.json", Map.of("from", "2025-01-01", "to", "2025-01-31"));
 
