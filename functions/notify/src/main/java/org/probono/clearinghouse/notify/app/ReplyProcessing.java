@@ -109,7 +109,7 @@ public final class ReplyProcessing {
     /** A reply to the matter-details email: the matter done, with hours and outcome, or asked again. */
     private Decided completion(String token, InboundMessage message) {
         Optional<CompletionReply.Done> done = CompletionReply.of(message.text());
-        if (done.isEmpty()) return completionNotUnderstood(token, message.from());
+        if (done.isEmpty()) return completionNotUnderstood(token, message.from(), ReplyText.visiblePart(message.text()));
         return switch (completions.completeByReply(token, message.from(), done.get().hours(), done.get().outcome())) {
             case MatterCompletion.Completed.Done d -> new Decided(ReplyResult.COMPLETED, "request " + d.requestId());
             case MatterCompletion.Completed.NotAccepted n -> new Decided(ReplyResult.NO_LONGER_OPEN, "request " + n.status());
@@ -122,16 +122,18 @@ public final class ReplyProcessing {
     }
 
     /** Asks the lawyer who holds the matter, and no one else, to reply "DONE <hours> hours: <outcome>". */
-    private Decided completionNotUnderstood(String token, String sender) {
+    private Decided completionNotUnderstood(String token, String sender, String read) {
         Optional<OfferReplyTokens.Holder> holder = tokens.holdingMatter(token, clock.instant());
         if (holder.isEmpty()) return new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired, or the matter is closed");
         OfferReplyTokens.Holder lawyer = holder.get();
         if (lawyer.lawyerEmail() == null || !lawyer.lawyerEmail().toLowerCase(Locale.ROOT).equals(sender)) {
             return new Decided(ReplyResult.WRONG_SENDER, "request " + lawyer.requestId());
         }
+        // What was read is quoted back (cut at 500 characters), so the lawyer sees why it was not understood.
+        String quoted = read.length() > 500 ? read.substring(0, 500) + "…" : read;
         outbox.enqueue(new OutboxMessage(ids.next(), EmailTemplate.COMPLETION_NOT_UNDERSTOOD, lawyer.lawyerEmail(),
                 Map.of("lawyerName", nonNull(lawyer.lawyerName()), "title", nonNull(lawyer.title()),
-                        "requestId", lawyer.requestId()), token, null, clock.instant()));
+                        "requestId", lawyer.requestId(), "replyRead", quoted), token, null, clock.instant()));
         return new Decided(ReplyResult.NOT_UNDERSTOOD, "completion of request " + lawyer.requestId());
     }
 

@@ -139,7 +139,8 @@ class CompletionByReplyTest {
         assertThat(outbox(EmailTemplate.COMPLETION_NOT_UNDERSTOOD)).singleElement().satisfies(asked -> {
             assertThat(asked.to()).isEqualTo(asha.email());
             assertThat(asked.token()).isEqualTo(completionToken);
-            assertThat(asked.data()).containsEntry("requestId", request.id());
+            assertThat(asked.data()).containsEntry("requestId", request.id())
+                    .containsEntry("replyRead", "Nearly there, I spent 5 hours so far. Will write again.");
         });
         assertThat(reply(asha.email(), "DONE 5.5 hrs: lease renegotiated")).isEqualTo("COMPLETED");
         assertThat(request().completion()).isEqualTo(new LegalRequest.Completion("lease renegotiated", 5.5));
