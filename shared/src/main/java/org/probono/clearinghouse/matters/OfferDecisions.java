@@ -100,6 +100,9 @@ public final class OfferDecisions implements OfferReplies {
         // A pending offer of a request that is no longer open cannot be committed on DynamoDB (the changes
         // that close a request end its offers in the same transaction); answer it as a late reply anyway.
         if (!offer.isPending() || !matter.request().status().isOpen()) {
+            // The request is read before its offers (its version guards them): an offer already ended beside a
+            // request still open can be a change that landed between the two reads. Then decide again.
+            if (matter.request().status().isOpen() && changedSince(matter.request())) return Attempt.retry();
             return Attempt.of(tooLate(matter, offer, profile.get().lawyer(), now));
         }
 
@@ -115,6 +118,11 @@ public final class OfferDecisions implements OfferReplies {
         return Attempt.of(answer instanceof Answer.Accept
                 ? new AnswerOutcome.Accepted(requestId, lawyerId)
                 : new AnswerOutcome.Declined(requestId, lawyerId));
+    }
+
+    private boolean changedSince(LegalRequest read) {
+        return store.get(Keys.request(read.id())).map(RequestItems::from).map(LegalRequest::version)
+                .filter(version -> version == read.version()).isEmpty();
     }
 
     private AnswerOutcome tooLate(Matter matter, Offer offer, Lawyer lawyer, Instant now) {
