@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.local.backend.MotoServer;
 import org.probono.clearinghouse.local.backend.Template;
 
 /**
@@ -26,6 +27,10 @@ import org.probono.clearinghouse.local.backend.Template;
  * an organisation registers, verifies and is approved; two lawyers likewise; the organisation asks for
  * help; the team suggests and offers the matter to both; one lawyer accepts by replying to the offer
  * email; everyone hears what they should, and the confidential details reach only the accepting lawyer.
+ * Mistakes a person makes on the way (a second registration of one address, approving twice, reusing an
+ * idempotency key for another request, assigning a filled request) are refused, and every later email
+ * still arrives: on the runner's own moto, and on moto as a person starts it behind AWS_ENDPOINT_URL,
+ * where a refused transaction restores a copy of the table (docs/local-runner.md).
  */
 class EndToEndTest {
     private static final String ADMIN = "team@clearinghouse.test";
@@ -35,27 +40,42 @@ class EndToEndTest {
     private static final String SECRET = "MARKER-confidential-7f3a";
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{16,})");
 
-    private static LocalRunner runner;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalRunner runner;
 
-    @BeforeAll
-    static void start() {
-        runner = LocalRunner.start(RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1)));
+    enum Backend { THE_RUNNERS_OWN_MOTO, MOTO_AS_IS_BEHIND_AWS_ENDPOINT_URL }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void an_organisation_gets_a_lawyer_and_everyone_is_told_despite_mistakes_on_the_way(Backend backend) throws Exception {
+        RunnerSettings settings = RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1));
+        MotoServer external = backend == Backend.MOTO_AS_IS_BEHIND_AWS_ENDPOINT_URL ? MotoServer.startAsIs() : null;
+        if (external != null) {
+            settings = new RunnerSettings(0, Optional.of(external.endpoint()), settings.scheduleEvery(), settings.repositoryRoot());
+        }
+        try (MotoServer stopped = external) {
+            runner = LocalRunner.start(settings);
+            try {
+                story();
+            } finally {
+                runner.close();
+            }
+        }
     }
 
-    @AfterAll
-    static void stop() {
-        if (runner != null) runner.close();
-    }
-
-    @Test
-    void an_organisation_gets_a_lawyer_and_everyone_is_told() throws Exception {
+    private void story() throws Exception {
         // The organisation registers, verifies its email, and the team approves it.
         JsonNode organisation = post("/organisations", null, """
                 {"name":"Shakti Vahini Trust","organisationType":"TRUST","registrationNumber":"WB/2011/0012345",
                  "jurisdiction":"IN-WB","city":"Kolkata","website":"https://shakti.example","focusAreas":["anti-trafficking"],
                  "contact":{"name":"Rina Das","email":"%s","phone":"+919830012345"}}""".formatted(CONTACT), 201);
         assertThat(organisation.path("status").asText()).isEqualTo("PENDING_VERIFICATION");
+        // Mistake 1: the coordinator submits the form again.
+        JsonNode duplicate = post("/organisations", null, """
+                {"name":"Shakti Vahini Trust","organisationType":"TRUST","registrationNumber":"WB/2011/0012345",
+                 "jurisdiction":"IN-WB","city":"Kolkata","focusAreas":["anti-trafficking"],
+                 "contact":{"name":"Rina Das","email":"%s","phone":"+919830012345"}}""".formatted(CONTACT), 409);
+        assertThat(duplicate.path("status").asInt()).isEqualTo(409);
         verify(CONTACT);
         JsonNode pending = invoke("RegisterFunction", "{\"command\":\"list-pending\"}");
         assertThat(pending.path("items").toString()).contains(organisation.path("id").asText());
@@ -63,18 +83,26 @@ class EndToEndTest {
         JsonNode approval = awaitMail(CONTACT, m -> m.path("text").asText().contains("#token="));
         String orgToken = token(approval.path("text").asText());
         assertThat(approval.path("text").asText()).contains(runner.url() + "/#token=" + orgToken);
+        // Mistake 2: a second member of the team approves it too.
+        assertThat(invokeError("RegisterFunction", """
+                {"command":"approve","kind":"organisation","id":"%s","reviewedBy":"arjun@team"}"""
+                .formatted(organisation.path("id").asText())).path("status").asInt()).isEqualTo(409);
 
         // Two lawyers join, verify and are approved.
         String asha = lawyer("Asha Rao", ASHA, "Rao & Partners");
         String vikram = lawyer("Vikram Sen", VIKRAM, "");
 
-        // The organisation asks for help.
-        JsonNode created = post("/requests", orgToken, """
+        // The organisation asks for help (with an Idempotency-Key, as the web form sends one).
+        JsonNode created = postWithKey("/requests", orgToken, "form-submit-1", """
                 {"category":"CONTRACT_REVIEW","title":"Review a contract with a muralist",
                  "summary":"A one-page commission for a shelter mural; we need the IP clause checked.",
                  "confidentialDetails":"%s","jurisdiction":"IN-WB","language":"en",
                  "counterparties":["Mural Studio LLP"]}""".formatted(SECRET), 201);
         String requestId = created.path("id").asText();
+        // Mistake 3: the same key again, for another request.
+        postWithKey("/requests", orgToken, "form-submit-1", """
+                {"category":"EMPLOYMENT","title":"Another matter","summary":"Something else entirely.",
+                 "jurisdiction":"IN-WB","language":"en"}""", 422);
         assertThat(created.path("status").asText()).isEqualTo("SUBMITTED");
         awaitMail(CONTACT, m -> m.path("text").asText().contains(requestId));
         awaitMail(ADMIN, m -> m.path("text").asText().contains(requestId));
@@ -137,6 +165,15 @@ class EndToEndTest {
         assertThat(filled.path("text").asText()).doesNotContain(SECRET);
         awaitMail(ADMIN, m -> m.path("text").asText().contains("Asha Rao"));
 
+        // Mistake 4: the team offers the filled matter again; then closes it properly.
+        assertThat(invokeError("AssignFunction", """
+                {"command":"assign","requestId":"%s","lawyerIds":["%s"],"assignedBy":"e2e@clearinghouse.test"}"""
+                .formatted(requestId, vikram)).path("status").asInt()).isEqualTo(409);
+        JsonNode completed = invoke("AssignFunction", """
+                {"command":"complete","requestId":"%s","outcome":"Contract signed","hoursSpent":6.5}""".formatted(requestId));
+        assertThat(completed.path("status").asText()).isEqualTo("COMPLETED");
+        awaitMail(CONTACT, m -> m.path("subject").asText().toLowerCase(java.util.Locale.ROOT).contains("complet"));
+
         // The secret went only to Asha.
         for (JsonNode mail : mail()) {
             if (mail.path("to").toString().contains(ASHA)) continue;
@@ -198,6 +235,24 @@ class EndToEndTest {
         HttpResponse<String> response = send(request);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
         return Json.MAPPER.readTree(response.body());
+    }
+
+    private static JsonNode postWithKey(String path, String bearer, String key, String json, int expected) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.url() + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(json)));
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    /** The error object of a refused admin command. */
+    private static JsonNode invokeError(String function, String command) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/invoke/" + function))
+                .POST(HttpRequest.BodyPublishers.ofString(command)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode result = Json.MAPPER.readTree(response.body());
+        assertThat(result.has("error")).as(command + " → " + result).isTrue();
+        return result.path("error");
     }
 
     private static JsonNode invoke(String function, String command) throws Exception {
