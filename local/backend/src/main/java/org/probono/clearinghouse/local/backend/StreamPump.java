@@ -57,6 +57,8 @@ public final class StreamPump implements AutoCloseable {
     private final int batchSize;
     private final List<JsonNode> filters;
     private final UnaryOperator<String> function;
+    private final String functionName;
+    private final Consumer<String> say;
     private final Outage reading;
     private final Outage delivering;
     private final Map<String, ShardReader> shards = new LinkedHashMap<>();
@@ -70,6 +72,8 @@ public final class StreamPump implements AutoCloseable {
         this.batchSize = batchSize;
         this.filters = List.copyOf(filters);
         this.function = function;
+        this.functionName = functionName;
+        this.say = say;
         this.reading = new Outage("The table's stream (for " + functionName + ")", say);
         this.delivering = new Outage(functionName + " (stream records)", say);
         // Shards open now start where told; shards that appear later are read from their beginning.
@@ -247,8 +251,8 @@ public final class StreamPump implements AutoCloseable {
                 }).shardIterator();
             } catch (TrimmedDataAccessException e) {
                 // The stream no longer holds the position (24 hours passed): what it still holds is all there is.
-                reading.failed("records after " + lastSequence + " in shard " + shardId
-                        + " were trimmed before they were read; reading on from the oldest record kept");
+                say.accept("The table's stream (for " + functionName + "): records after " + lastSequence + " in shard "
+                        + shardId + " were trimmed before they were read; reading on from the oldest record kept.");
                 lastSequence = null;
                 return streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shardId)
                         .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();

@@ -1,6 +1,7 @@
 package org.probono.clearinghouse.local.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.local.backend.Dynoxide;
 import org.probono.clearinghouse.local.backend.MotoServer;
 import org.probono.clearinghouse.local.backend.Template;
 
@@ -29,8 +32,9 @@ import org.probono.clearinghouse.local.backend.Template;
  * email; everyone hears what they should, and the confidential details reach only the accepting lawyer.
  * Mistakes a person makes on the way (a second registration of one address, approving twice, reusing an
  * idempotency key for another request, assigning a filled request) are refused, and every later email
- * still arrives: on the runner's own moto, and on moto as a person starts it behind AWS_ENDPOINT_URL,
- * where a refused transaction restores a copy of the table (docs/local-runner.md).
+ * still arrives: on the runner's own moto, on moto with DynamoDB on dynoxide (what local/run uses where
+ * dynoxide installs), and on moto as a person starts it behind AWS_ENDPOINT_URL, where a refused
+ * transaction restores a copy of the table (docs/local-runner.md).
  */
 class EndToEndTest {
     private static final String ADMIN = "team@clearinghouse.test";
@@ -43,16 +47,19 @@ class EndToEndTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalRunner runner;
 
-    enum Backend { THE_RUNNERS_OWN_MOTO, MOTO_AS_IS_BEHIND_AWS_ENDPOINT_URL }
+    enum Backend { THE_RUNNERS_OWN_MOTO, MOTO_WITH_DYNAMODB_ON_DYNOXIDE, MOTO_AS_IS_BEHIND_AWS_ENDPOINT_URL }
 
     @ParameterizedTest
     @EnumSource(Backend.class)
     void an_organisation_gets_a_lawyer_and_everyone_is_told_despite_mistakes_on_the_way(Backend backend) throws Exception {
         RunnerSettings settings = RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1));
-        MotoServer external = backend == Backend.MOTO_AS_IS_BEHIND_AWS_ENDPOINT_URL ? MotoServer.startAsIs() : null;
-        if (external != null) {
-            settings = new RunnerSettings(0, Optional.of(external.endpoint()), settings.scheduleEvery(), settings.repositoryRoot());
+        if (backend == Backend.MOTO_WITH_DYNAMODB_ON_DYNOXIDE) {
+            Optional<Path> dynoxide = Dynoxide.installed();
+            assumeTrue(dynoxide.isPresent(), "dynoxide is not installed here (local/test installs it where npm can)");
+            settings = settings.withDynoxide(dynoxide.get());
         }
+        MotoServer external = backend == Backend.MOTO_AS_IS_BEHIND_AWS_ENDPOINT_URL ? MotoServer.startAsIs() : null;
+        if (external != null) settings = settings.withEndpoint(external.endpoint());
         try (MotoServer stopped = external) {
             runner = LocalRunner.start(settings);
             try {
