@@ -104,7 +104,8 @@ public final class OutboxDelivery {
                 if (!outbox.markSent(entry, sesMessageId, clock.instant())) {
                     Log.warn("outbox email marked by another delivery after sending", "outboxId", outboxId);
                 }
-                Log.info("outbox email sent", "outboxId", outboxId, "template", message.template(), "sesMessageId", sesMessageId);
+                Log.info("outbox email sent", "outboxId", outboxId, "template", message.template(), "sesMessageId", sesMessageId,
+                        "requestId", message.data().getOrDefault("requestId", ""));
                 Log.metric(Metric.EMAILS_SENT);
                 yield new Delivery.Sent(sesMessageId);
             }
