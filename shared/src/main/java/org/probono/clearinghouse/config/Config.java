@@ -34,9 +34,14 @@ public record Config(
     public static final String KMS_KEY_ID = "KMS_KEY_ID";
     public static final String INBOUND_BUCKET = "INBOUND_BUCKET";
     public static final String SES_CONFIGURATION_SET = "SES_CONFIGURATION_SET";
+    /** The CloudWatch namespace of the business metrics; read by the logger, not part of this record. */
+    public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
 
-    public static Config fromEnvironment() {
-        return from(name -> Optional.ofNullable(System.getProperty(name)).orElse(System.getenv(name)));
+    public static Config fromEnvironment() { return from(Config::setting); }
+
+    /** One setting as configured: the JVM system property of that name, else the environment variable. */
+    public static String setting(String name) {
+        return Optional.ofNullable(System.getProperty(name)).orElse(System.getenv(name));
     }
 
     public static Config from(Map<String, String> values) { return from(values::get); }

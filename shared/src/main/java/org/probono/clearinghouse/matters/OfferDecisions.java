@@ -1,5 +1,7 @@
 package org.probono.clearinghouse.matters;
 
+import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -107,6 +109,7 @@ public final class OfferDecisions implements OfferReplies {
             if (rejected.failure() == Failure.CHANGED_CONCURRENTLY) return Attempt.retry();
             throw new IllegalStateException("answering an offer failed: " + rejected.label());
         }
+        Log.metric(answer instanceof Answer.Accept ? Metric.OFFERS_ACCEPTED : Metric.OFFERS_DECLINED);
         return Attempt.of(answer instanceof Answer.Accept
                 ? new AnswerOutcome.Accepted(requestId, lawyerId)
                 : new AnswerOutcome.Declined(requestId, lawyerId));

@@ -1,6 +1,7 @@
 package org.probono.clearinghouse.assign.app;
 
 import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +67,8 @@ public final class OfferExpiry {
                         "error", e.getClass().getSimpleName());
             }
         }
+        Log.metric(Metric.OFFERS_EXPIRED, expired);
+        Log.metric(Metric.EXPIRY_RUNS);
         return new Run(expired, reminded, failed);
     }
 

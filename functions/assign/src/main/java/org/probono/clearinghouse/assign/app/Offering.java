@@ -1,5 +1,7 @@
 package org.probono.clearinghouse.assign.app;
 
+import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -98,6 +100,7 @@ public final class Offering {
             return Result.conflict("Request " + requestId + " or one of the lawyers changed while assigning;"
                     + " nothing was offered. Run queue and suggest again.");
         }
+        Log.metric(Metric.OFFERS_MADE, lawyers.size());
         return Result.done(new Offered(requestId, RequestStatus.OFFERED.name(),
                 lawyers.stream().map(p -> new OfferedTo(p.lawyer().id(), respondBy)).toList()));
     }

@@ -56,7 +56,7 @@ public final class AssignHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        Invocation.run(input, output, (shape, event) -> switch (shape) {
+        Invocation.run(input, output, context, (shape, event) -> switch (shape) {
             case ADMIN_COMMAND -> command(event);
             case SCHEDULE -> expiry.run();
             default -> Invocation.unknown(shape, TAKES);

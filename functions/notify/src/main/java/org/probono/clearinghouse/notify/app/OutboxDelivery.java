@@ -1,6 +1,7 @@
 package org.probono.clearinghouse.notify.app;
 
 import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,6 +82,7 @@ public final class OutboxDelivery {
             }
             if (delivery instanceof Delivery.Failed(String reason)) {
                 Log.warn("outbox email not sent, will retry", "outboxId", record.outboxId(), "reason", reason);
+                Log.metric(Metric.EMAILS_FAILED);
                 failed.add(record.sequenceNumber());
             }
         }
@@ -102,7 +104,9 @@ public final class OutboxDelivery {
                 if (!outbox.markSent(entry, sesMessageId, clock.instant())) {
                     Log.warn("outbox email marked by another delivery after sending", "outboxId", outboxId);
                 }
-                Log.info("outbox email sent", "outboxId", outboxId, "template", message.template(), "sesMessageId", sesMessageId);
+                Log.info("outbox email sent", "outboxId", outboxId, "template", message.template(), "sesMessageId", sesMessageId,
+                        "requestId", message.data().getOrDefault("requestId", ""));
+                Log.metric(Metric.EMAILS_SENT);
                 yield new Delivery.Sent(sesMessageId);
             }
         };

@@ -1,6 +1,7 @@
 package org.probono.clearinghouse.notify.app;
 
 import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -77,6 +78,7 @@ public final class ReplyProcessing {
         }
         Log.info("inbound reply", "sesMessageId", mail.sesMessageId(), "result", decided.result(),
                 "detail", decided.detail() == null ? "" : decided.detail());
+        if (decided.result() == ReplyResult.NOT_UNDERSTOOD) Log.metric(Metric.REPLIES_UNCLEAR);
         return decided.result();
     }
 

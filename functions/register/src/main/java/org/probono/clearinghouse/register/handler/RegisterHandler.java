@@ -41,7 +41,7 @@ public final class RegisterHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        Invocation.run(input, output, (shape, event) -> switch (shape) {
+        Invocation.run(input, output, context, (shape, event) -> switch (shape) {
             case HTTP_API -> routes.handle(LambdaEvents.read(event, APIGatewayV2HTTPEvent.class));
             case ADMIN_COMMAND -> admin.handle(event);
             default -> Invocation.unknown(shape, "an HTTP API request or an admin command (list-pending, approve, reject, reissue-token)");

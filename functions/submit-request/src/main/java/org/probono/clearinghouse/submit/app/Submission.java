@@ -1,6 +1,7 @@
 package org.probono.clearinghouse.submit.app;
 
 import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -89,6 +90,7 @@ public final class Submission {
             }
             Log.info("request submitted", "requestId", request.id(), "organisationId", org.id(),
                     "category", request.category().name());
+            Log.metric(Metric.REQUESTS_RECEIVED);
             return new SubmitOutcome.Created(request.id(), request.status());
         }
         return new SubmitOutcome.Busy();

@@ -73,7 +73,9 @@ public final class LocalResources {
         template.globalEnvironment().forEach((variable, reference) -> {
             if (physical.containsKey(reference)) environment.put(variable, physical.get(reference));
             else if (parameters.containsKey(reference)) environment.put(variable, parameters.get(reference));
-            else if (!template.hasResource(reference)) environment.put(variable, reference); // a literal value
+            else if (!template.hasResource(reference)) { // a literal value, or a !Sub naming the stack
+                environment.put(variable, reference.replace("${AWS::StackName}", STACK));
+            }
             // else: a resource the local backend does not create (an SES configuration set): left unset
         });
         environment.put("AWS_REGION", AwsBackend.REGION);

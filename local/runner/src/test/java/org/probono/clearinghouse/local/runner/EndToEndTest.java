@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +17,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.probono.clearinghouse.json.Json;
@@ -35,6 +42,8 @@ import org.probono.clearinghouse.local.backend.Template;
  * still arrives: on the runner's own moto, on moto with DynamoDB on dynoxide (what local/run uses where
  * dynoxide installs), and on moto as a person starts it behind AWS_ENDPOINT_URL, where a refused
  * transaction restores a copy of the table (docs/local-runner.md).
+ * Everything the functions log meanwhile is captured: every line carries its request ids, the business
+ * metrics are there, and no email address, name, phone number or token of the story reaches a log line.
  */
 class EndToEndTest {
     private static final String ADMIN = "team@clearinghouse.test";
@@ -44,8 +53,49 @@ class EndToEndTest {
     private static final String SECRET = "MARKER-confidential-7f3a";
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{16,})");
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String RINA_PHONE = "9830012345";
+    private static final String LAWYER_PHONE = "9830054321";
+    private static final Pattern REPLY_TOKEN = Pattern.compile("reply\\+([A-Za-z0-9_-]{16,})@");
+
     private static LocalRunner runner;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Every line printed while the story runs: the functions' logs and the runner's own. */
+    private static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
+    private static PrintStream stdout;
+    private static PrintStream stderr;
+
+    @BeforeAll
+    static void start() {
+        stdout = System.out;
+        stderr = System.err;
+        System.setOut(new PrintStream(new Tee(stdout), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new Tee(stderr), true, StandardCharsets.UTF_8));
+    }
+
+    @AfterAll
+    static void stop() {
+        System.setOut(stdout);
+        System.setErr(stderr);
+    }
+
+    /** Writes through to the real stream and keeps a copy for the assertions on the logs. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream through;
+
+        Tee(OutputStream through) { this.through = through; }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            through.write(b);
+            synchronized (LOGS) { LOGS.write(b); }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+            through.write(bytes, offset, length);
+            synchronized (LOGS) { LOGS.write(bytes, offset, length); }
+        }
+    }
 
     enum Backend { THE_RUNNERS_OWN_MOTO, MOTO_WITH_DYNAMODB_ON_DYNOXIDE, MOTO_AS_IS_BEHIND_AWS_ENDPOINT_URL }
 
@@ -61,6 +111,7 @@ class EndToEndTest {
         MotoServer external = backend == Backend.MOTO_AS_IS_BEHIND_AWS_ENDPOINT_URL ? MotoServer.startAsIs() : null;
         if (external != null) settings = settings.withEndpoint(external.endpoint());
         try (MotoServer stopped = external) {
+            synchronized (LOGS) { LOGS.reset(); }
             runner = LocalRunner.start(settings);
             try {
                 story();
@@ -186,6 +237,43 @@ class EndToEndTest {
             if (mail.path("to").toString().contains(ASHA)) continue;
             assertThat(mail.path("text").asText() + mail.path("html").asText()).doesNotContain(SECRET);
         }
+
+        logsFollowEachRequestAndNameNoOne();
+    }
+
+    /** The story's log lines: ids on each, metrics counted, and none of the story's personal data or secrets. */
+    private void logsFollowEachRequestAndNameNoOne() throws Exception {
+        String logs;
+        synchronized (LOGS) { logs = LOGS.toString(StandardCharsets.UTF_8); }
+        Set<String> secrets = new TreeSet<>(List.of(CONTACT, ASHA, VIKRAM, "Rina Das", "Asha Rao", "Vikram Sen",
+                RINA_PHONE, LAWYER_PHONE, SECRET));
+        for (JsonNode mail : mail()) {
+            String all = mail.path("text").asText() + mail.path("html").asText() + mail.path("replyTo");
+            for (Pattern token : List.of(TOKEN, REPLY_TOKEN)) {
+                Matcher matcher = token.matcher(all);
+                while (matcher.find()) secrets.add(matcher.group(1));
+            }
+        }
+        assertThat(secrets).as("the org token, verification and reply tokens were collected").hasSizeGreaterThan(9 + 5);
+        for (String secret : secrets) {
+            assertThat(logs).as("the logs hold no personal data or secret").doesNotContainIgnoringCase(secret);
+        }
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : logs.split("\\n")) {
+            if (line.startsWith("{")) lines.add(Json.MAPPER.readTree(line));
+        }
+        assertThat(lines).isNotEmpty().allSatisfy(line ->
+                assertThat(line.path("awsRequestId").asText()).as("Lambda request id on " + line).isNotBlank());
+        JsonNode submitted = lines.stream().filter(l -> l.path("message").asText().equals("request submitted"))
+                .findFirst().orElseThrow();
+        assertThat(submitted.path("apiRequestId").asText()).as("API Gateway's request id on an HTTP request's line").isNotBlank();
+        assertThat(submitted.path("function").asText()).isEqualTo("SubmitRequestFunction");
+        for (String metric : List.of("RequestsReceived", "OffersMade", "OffersAccepted", "EmailsSent", "ColdStart")) {
+            assertThat(lines).as(metric + " counted").anyMatch(l -> l.has(metric) && l.has("_aws"));
+        }
+        assertThat(lines.stream().filter(l -> l.has("OffersMade")).mapToInt(l -> l.path("OffersMade").asInt()).sum())
+                .isEqualTo(2);
     }
 
     // ------------------------------------------------------------------ steps
