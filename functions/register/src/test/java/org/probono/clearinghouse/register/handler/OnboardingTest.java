@@ -58,6 +58,7 @@ class OnboardingTest {
         assertThat(pending.path("items").path(0).path("id").asText()).isEqualTo(id);
         assertThat(pending.path("items").path(0).path("email").asText()).isEqualTo("ananya.roy@shakti.example.org");
         assertThat(pending.path("items").path(0).path("createdAt").asText()).isEqualTo(START.toString());
+        assertThat(pending.path("items").path(0).path("preferredLanguage").asText()).isEqualTo("en");
 
         JsonNode approved = function.invoke(RegisterFunction.command("register-approve-organisation.json", c -> c.put("id", id)));
         assertThat(approved.path("id").asText()).isEqualTo(id);
@@ -144,6 +145,25 @@ class OnboardingTest {
         JsonNode items = function.invoke(RegisterFunction.event("register-list-pending.json")).path("items");
         assertThat(items).extracting(item -> item.path("id").asText()).containsExactly(lawyer, org);
         assertThat(items.path(0).path("name").asText()).isEqualTo("Adv. Meera Iyer");
+    }
+
+    @Test
+    void a_contact_who_chose_bengali_and_a_lawyer_who_chose_hindi_are_stored_and_listed_with_their_language() {
+        ObjectNode lawyerBody = RegisterFunction.body("register-post-lawyer.json");
+        lawyerBody.put("preferredLanguage", "hi");
+        String lawyer = function.register("register-post-lawyer.json", lawyerBody);
+        ObjectNode orgBody = RegisterFunction.body("register-post-organisation.json");
+        ((ObjectNode) orgBody.path("contact")).put("preferredLanguage", " BN ");
+        String org = function.register("register-post-organisation.json", orgBody);
+        function.http(RegisterFunction.verifyEvent(function.lastEmailTo("meera.iyer@lawfirm.example").token(), true));
+        function.http(RegisterFunction.verifyEvent(function.lastEmailTo("ananya.roy@shakti.example.org").token(), true));
+
+        assertThat(function.store.get(Keys.lawyer(lawyer)).orElseThrow().string("preferredLanguage")).isEqualTo("hi");
+        assertThat(function.store.get(Keys.organisation(org)).orElseThrow().string("contactPreferredLanguage"))
+                .isEqualTo("bn");
+        JsonNode items = function.invoke(RegisterFunction.event("register-list-pending.json")).path("items");
+        assertThat(items).extracting(item -> item.path("id").asText() + " " + item.path("preferredLanguage").asText())
+                .containsExactly(lawyer + " hi", org + " bn");
     }
 
     @Test
