@@ -22,7 +22,8 @@ public record Config(
         String webUrl,
         String kmsKeyId,
         String inboundBucket,
-        String sesConfigurationSet) {
+        String sesConfigurationSet,
+        int detailsRetentionDays) {
 
     public static final String REGION = "AWS_REGION";
     public static final String TABLE_NAME = "TABLE_NAME";
@@ -34,6 +35,9 @@ public record Config(
     public static final String KMS_KEY_ID = "KMS_KEY_ID";
     public static final String INBOUND_BUCKET = "INBOUND_BUCKET";
     public static final String SES_CONFIGURATION_SET = "SES_CONFIGURATION_SET";
+    /** Days after a request ends (COMPLETED, CLOSED, WITHDRAWN) that its confidential details are destroyed. */
+    public static final String DETAILS_RETENTION_DAYS = "DETAILS_RETENTION_DAYS";
+    public static final int DEFAULT_DETAILS_RETENTION_DAYS = 180;
     /** The CloudWatch namespace of the business metrics; read by the logger, not part of this record. */
     public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
 
@@ -66,12 +70,24 @@ public record Config(
                 stripSlash(required.apply(WEB_URL)),
                 required.apply(KMS_KEY_ID),
                 required.apply(INBOUND_BUCKET),
-                optional(source, SES_CONFIGURATION_SET));
+                optional(source, SES_CONFIGURATION_SET),
+                retentionDays(optional(source, DETAILS_RETENTION_DAYS)));
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Missing configuration: set the environment variable"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
         }
         return config;
+    }
+
+    private static int retentionDays(String value) {
+        if (value == null) return DEFAULT_DETAILS_RETENTION_DAYS;
+        try {
+            int days = Integer.parseInt(value);
+            if (days >= 1) return days;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException(DETAILS_RETENTION_DAYS + " must be a whole number of days, at least 1: " + value);
     }
 
     /** Blank counts as absent: a template parameter left at its empty default. */

@@ -29,6 +29,8 @@ public final class Keys {
     public static final String REVIEW_PENDING = "REVIEW#PENDING";
     public static final String QUEUE_OPEN = "QUEUE#OPEN";
     public static final String OFFERS_PENDING = "OFFERS#PENDING";
+    /** Ended requests still holding sealed confidential details, oldest end first (the retention rule). */
+    public static final String DETAILS_RETAINED = "DETAILS#RETAINED";
     public static final String REQUEST_SK = "REQ";
     public static final String OFFER_PREFIX = "OFFER#";
     public static final String EVENT_PREFIX = "EVENT#";
@@ -121,6 +123,10 @@ public final class Keys {
 
     public static String queueSk(Instant deadline, Instant createdAt, String requestId) {
         return (deadline == null ? NO_DEADLINE : sortable(deadline)) + "#" + sortable(createdAt) + "#" + requestId;
+    }
+
+    public static String retainedDetailsSk(Instant endedAt, String requestId) {
+        return sortable(endedAt) + "#" + requestId;
     }
 
     public static String pendingOfferSk(Instant respondBy, String requestId, String lawyerId) {

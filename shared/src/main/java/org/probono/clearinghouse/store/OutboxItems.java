@@ -20,6 +20,8 @@ public final class OutboxItems {
     public static final String PENDING = "PENDING";
     public static final String SENT = "SENT";
     public static final String SUPPRESSED = "SUPPRESSED";
+    /** The email's secret, KMS-sealed to the item's id; never a raw token at rest. */
+    public static final String SEALED_TOKEN = "sealedToken";
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
 
     private OutboxItems() {}
@@ -30,7 +32,7 @@ public final class OutboxItems {
                 .enumValue("template", message.template())
                 .string("to", message.to())
                 .json("data", Json.write(message.data()))
-                .string("token", message.token())
+                .string(SEALED_TOKEN, message.sealedToken())
                 .string("sealedDetails", message.sealedDetails())
                 .time("createdAt", message.createdAt())
                 .string(STATUS, PENDING)
@@ -46,7 +48,7 @@ public final class OutboxItems {
                     item.enumValue("template", EmailTemplate.class),
                     item.string("to"),
                     data == null ? Map.of() : Json.MAPPER.readValue(data, DATA),
-                    item.string("token"),
+                    item.string(SEALED_TOKEN),
                     item.string("sealedDetails"),
                     item.time("createdAt"));
         } catch (JsonProcessingException e) {
