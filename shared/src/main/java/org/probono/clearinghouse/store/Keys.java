@@ -68,6 +68,11 @@ public final class Keys {
 
     public static final String LAWYER_PROFILE_PREFIX = "LAWYER";
 
+    /** Consent to one version of the privacy notice, in the profile's partition. */
+    public static Key consent(String subjectPk, String noticeVersion) { return key(subjectPk, CONSENT_PREFIX + noticeVersion); }
+
+    public static final String CONSENT_PREFIX = "CONSENT#";
+
     public static Key email(String normalisedEmail) { return key("EMAIL#" + normalisedEmail, "EMAIL"); }
 
     public static Key request(String id) { return key(requestPk(id), REQUEST_SK); }

@@ -20,6 +20,8 @@ public final class OutboxItems {
     public static final String PENDING = "PENDING";
     public static final String SENT = "SENT";
     public static final String SUPPRESSED = "SUPPRESSED";
+    /** The subject line as sent (SENT items only). */
+    public static final String SUBJECT = "subject";
     /** The email's secret, KMS-sealed to the item's id; never a raw token at rest. */
     public static final String SEALED_TOKEN = "sealedToken";
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};

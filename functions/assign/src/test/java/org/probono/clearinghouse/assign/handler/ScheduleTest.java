@@ -83,9 +83,9 @@ class ScheduleTest {
         assertThat(fx.readOffer(request.id(), meera.id()).reminded()).isTrue();
         OutboxMessage toMeera = reminders.stream().filter(m -> m.to().equals(meera.email())).findFirst().orElseThrow();
         assertThat(toMeera.toString()).doesNotContain(Fixture.CONFIDENTIAL);
-        assertThat(fx.store.get(Keys.token(Secrets.hash(toMeera.token())))).isPresent();
+        assertThat(fx.store.get(Keys.token(Secrets.hash(fx.tokenOf(toMeera))))).isPresent();
         AnswerOutcome outcome = new OfferDecisions(fx.store, fx.ids, fx.config)
-                .answerByReply(toMeera.token(), meera.email(), new Answer.Accept());
+                .answerByReply(fx.tokenOf(toMeera), meera.email(), new Answer.Accept());
         assertThat(outcome).isInstanceOf(AnswerOutcome.Accepted.class);
     }
 
@@ -113,8 +113,8 @@ class ScheduleTest {
     void a_lapsed_lawyer_is_not_suggested_again_and_a_late_acceptance_changes_nothing() {
         fx.clock.advance(Duration.ofHours(25));
         tick();
-        String meeraToken = fx.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(meera.email()))
-                .findFirst().orElseThrow().token();
+        String meeraToken = fx.tokenOf(fx.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(meera.email()))
+                .findFirst().orElseThrow());
         int before = fx.aws.countItems();
 
         AnswerOutcome late = new OfferDecisions(fx.store, fx.ids, fx.config)
