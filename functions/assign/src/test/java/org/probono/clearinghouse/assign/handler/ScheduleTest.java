@@ -124,4 +124,29 @@ class ScheduleTest {
         assertThat(fx.aws.countItems()).isEqualTo(before);
         assertThat(fx.invoke("assign-suggest.json", Map.of("requestId", request.id())).path("candidates")).isEmpty();
     }
+
+    @Test
+    void confidential_details_of_an_ended_request_are_destroyed_once_the_retention_period_has_passed() {
+        LegalRequest closed = fx.request("A request the team closes");
+        fx.invoke("assign-close.json", Map.of("requestId", closed.id(), "reason", "No lawyer for this jurisdiction"));
+        assertThat(fx.readRequest(closed.id()).sealedDetails()).isNotNull();
+
+        fx.clock.advance(Duration.ofDays(180).minusMinutes(1));
+        assertThat(tick().path("detailsDestroyed").asInt()).isZero();
+        assertThat(fx.readRequest(closed.id()).sealedDetails()).isNotNull();
+
+        fx.clock.advance(Duration.ofMinutes(2));
+        JsonNode run = tick();
+
+        assertThat(run.path("detailsDestroyed").asInt()).isEqualTo(1);
+        LegalRequest after = fx.readRequest(closed.id());
+        assertThat(after.sealedDetails()).isNull();
+        assertThat(after.status()).isEqualTo(RequestStatus.CLOSED);
+        assertThat(fx.store.get(Keys.request(closed.id())).orElseThrow().string(Keys.GSI2PK)).isNull();
+        // The open request keeps its details; a second run changes nothing.
+        assertThat(fx.readRequest(request.id()).sealedDetails()).isNotNull();
+        int before = fx.aws.countItems();
+        assertThat(tick().path("detailsDestroyed").asInt()).isZero();
+        assertThat(fx.aws.countItems()).isEqualTo(before);
+    }
 }
