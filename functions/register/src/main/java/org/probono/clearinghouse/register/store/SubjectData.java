@@ -82,7 +82,10 @@ record SubjectData(
                     if (ids.contains(item.string("lawyerId"))) offers.add(item);
                 }
                 case OutboxItems.ENTITY -> {
-                    if (email.equals(item.string("to")) || names(item.json("data"), identifiers)) outbox.add(item);
+                    if (email.equals(item.string("to")) || names(item.json("data"), identifiers)
+                            || names(item.string(OutboxItems.SUBJECT), identifiers)) {
+                        outbox.add(item);
+                    }
                 }
                 case AuditItems.ENTITY -> {
                     if (pk != null && pk.startsWith(Keys.requestPk(""))) {

@@ -269,16 +269,15 @@ public final class TableSubjects implements SubjectRights {
         return EnhancedDocument.fromAttributeValueMap(attributes);
     }
 
-    /** An email's content and secrets go; one to the person loses its recipient and is never sent. */
+    /** An email's content, subject and secrets go; one to the person loses its recipient and is never sent. */
     private static EnhancedDocument erasedEmail(Item item, SubjectData data) {
         Map<String, AttributeValue> attributes = new HashMap<>(item.document().toMap());
         attributes.remove("data");
         attributes.remove(OutboxItems.SEALED_TOKEN);
         attributes.remove("sealedDetails");
-        if (data.email().equals(item.string("to"))) {
-            attributes.put("to", AttributeValue.fromS(ERASED));
-            attributes.remove(OutboxItems.SUBJECT);
-        }
+        // The subject sent was rendered from the data, so it may name them too.
+        attributes.remove(OutboxItems.SUBJECT);
+        if (data.email().equals(item.string("to"))) attributes.put("to", AttributeValue.fromS(ERASED));
         if (OutboxItems.PENDING.equals(item.string(OutboxItems.STATUS))) {
             attributes.put(OutboxItems.STATUS, AttributeValue.fromS("ERASED"));
         }
