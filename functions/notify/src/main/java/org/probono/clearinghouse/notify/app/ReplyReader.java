@@ -1,7 +1,6 @@
 package org.probono.clearinghouse.notify.app;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,7 +59,4 @@ final class ReplyReader {
         int cut = text.lastIndexOf(' ', max - 1);
         return text.substring(0, cut > max / 2 ? cut : max - 1).strip() + "…";
     }
-
-    /** For tests: the phrases found, to show why a reply reads as it does. */
-    List<Match> matches(String text) { return phrases.find(ReplyPhrases.words(text)); }
 }

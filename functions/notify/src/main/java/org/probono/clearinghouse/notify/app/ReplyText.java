@@ -33,6 +33,8 @@ final class ReplyText {
             Pattern.compile("^मेरे .{1,40} से भेजा गया$"),
             Pattern.compile("^আমার .{1,40} থেকে পাঠানো( হয়েছে)?$"));
     private static final Pattern WRAPPED_ON = Pattern.compile("^On\\b.*", Pattern.CASE_INSENSITIVE);
+    // Quote headers are short; a long line (an HTML paragraph) is never one, and is not worth a backtracking match.
+    private static final int MAX_HEADER = 700;
 
     private final ReplyPhrases phrases;
 
@@ -57,7 +59,7 @@ final class ReplyText {
         List<String> kept = new ArrayList<>();
         for (int i = from; i < lines.length; i++) {
             String line = lines[i].strip();
-            if (line.startsWith(">") || QUOTE_HEADER.matcher(line).matches() || wrappedHeader(lines, i)) continue;
+            if (line.startsWith(">") || isQuoteHeader(line) || wrappedHeader(lines, i)) continue;
             if (line.isEmpty() && kept.isEmpty()) continue;
             if (startsQuote(lines, i) || endsText(line, kept)) break;
             kept.add(lines[i]);
@@ -67,10 +69,15 @@ final class ReplyText {
 
     private boolean startsQuote(String[] lines, int i) {
         String line = lines[i].strip();
+        if (line.length() > MAX_HEADER) return false;
         for (Pattern pattern : QUOTE_STARTS) {
             if (pattern.matcher(line).matches()) return true;
         }
         return wrappedHeader(lines, i);
+    }
+
+    private static boolean isQuoteHeader(String line) {
+        return line.length() <= MAX_HEADER && QUOTE_HEADER.matcher(line).matches();
     }
 
     /** Gmail wraps a long quote header, after "On" or before the address's "&lt;". */
@@ -78,7 +85,7 @@ final class ReplyText {
         if (i + 1 >= lines.length) return false;
         String line = lines[i].strip();
         return (WRAPPED_ON.matcher(line).matches() || line.endsWith("<"))
-                && QUOTE_HEADER.matcher(line + " " + lines[i + 1].strip()).matches();
+                && isQuoteHeader(line + " " + lines[i + 1].strip());
     }
 
     /** A signature starts: its delimiter, a "Sent from" line, or a closing once something was written. */

@@ -29,7 +29,7 @@ class ReplyCorpusTest {
             byExpected.merge(reply.expected(), 1, Integer::sum);
             if (!actual.equals(reply.expected())) {
                 wrong.add(reply.label() + " read as " + actual + ": \"" + reader.read(message.text()).read() + "\" "
-                        + reader.matches(reader.read(message.text()).read()));
+                        + found(reader.read(message.text()).read()));
             } else if (reply.reason() != null
                     && !(reader.read(message.text()) instanceof ReplyReading.Decline(String reason, String read) && reason.equals(reply.reason()))) {
                 wrong.add(reply.label() + " declined with another reason: " + reader.read(message.text()));
@@ -63,5 +63,10 @@ class ReplyCorpusTest {
             case ReplyReading.Decline d -> "DECLINE";
             case ReplyReading.Unclear u -> "UNCLEAR";
         };
+    }
+
+    /** The phrases found in a text, to show in a failure why it reads as it does. */
+    private static java.util.List<ReplyPhrases.Match> found(String text) {
+        return ReplyPhrases.builtIn().find(ReplyPhrases.words(text));
     }
 }
