@@ -25,8 +25,7 @@ import org.probono.clearinghouse.notify.store.OutboxStore;
  * changes nothing), refuse what SES did not pass and what a program sent, find the reply token in the
  * recipient address, read what the lawyer wrote ({@link ReplyReader}), and let {@link OfferReplies} decide.
  * An unclear reply gets a short "please reply ACCEPT or DECLINE" quoting what was read, to the offered
- * lawyer only. Every
- * reply's result is recorded on its INBOUND item and logged, never its body.
+ * lawyer only. Every reply's result is recorded on its INBOUND item and logged, never its body.
  */
 public final class ReplyProcessing {
 
