@@ -195,19 +195,11 @@ class EndToEndTest {
         assertThat(offer.path("text").asText()).containsPattern(
                 "उत्तर देने की समय-सीमा: \\d{1,2} \\p{IsDevanagari}+ \\d{4}, \\d{2}:\\d{2} IST");
 
-        String reply = """
-                From: Meera Tiwari <%s>
-                To: %s
-                Subject: Re: offer
-                Message-ID: <accept-hi-1@vakil.example>
-                Date: Sun, 29 Nov 2026 10:15:30 +0000
-                Content-Type: text/plain; charset=utf-8
-
-                ACCEPT
-                """.formatted(meera, offer.path("replyTo").path(0).asText()).replace("\n", "\r\n");
-        assertThat(send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/inbound"))
-                .header("Content-Type", "message/rfc822").POST(HttpRequest.BodyPublishers.ofString(reply))).statusCode())
-                .isEqualTo(202);
+        String replyTo = offer.path("replyTo").path(0).asText();
+        replyAs("Meera Tiwari <" + meera + ">", replyTo, "<question-hi-1@vakil.example>", "क्या फ़ीस के बारे में बता सकते हैं?");
+        assertInLanguage(awaitMail(meera, m -> m.path("subject").asText().startsWith("कृपया हाँ")), "hi",
+                "कृपया हाँ (ACCEPT) या नहीं (DECLINE) में उत्तर दें: " + TITLE, "आपका निर्णय नहीं समझ पाए");
+        replyAs("Meera Tiwari <" + meera + ">", replyTo, "<accept-hi-1@vakil.example>", "ACCEPT");
 
         assertInLanguage(awaitMail(meera, m -> m.path("text").asText().contains(secret)), "hi",
                 "मामले का पूरा विवरण: " + TITLE, "गोपनीय विवरण:", "नाम: Sudipta Ghosh");
@@ -215,6 +207,23 @@ class EndToEndTest {
                 "একজন আইনজীবী আপনার অনুরোধটি গ্রহণ করেছেন: " + TITLE, "আইনজীবী: Meera Tiwari");
         JsonNode toTeam = awaitMail(ADMIN, m -> m.path("text").asText().contains("Meera Tiwari"));
         assertInLanguage(toTeam, "en", toTeam.path("subject").asText(), "Meera Tiwari");
+    }
+
+    /** A plain-text reply from {@code from} to {@code to}, delivered as SES would. */
+    private static void replyAs(String from, String to, String messageId, String body) throws Exception {
+        String reply = """
+                From: %s
+                To: %s
+                Subject: Re: offer
+                Message-ID: %s
+                Date: Sun, 29 Nov 2026 10:15:30 +0000
+                Content-Type: text/plain; charset=utf-8
+
+                %s
+                """.formatted(from, to, messageId, body).replace("\n", "\r\n");
+        assertThat(send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/inbound"))
+                .header("Content-Type", "message/rfc822").POST(HttpRequest.BodyPublishers.ofString(reply))).statusCode())
+                .isEqualTo(202);
     }
 
     /** Subject, text and HTML part all in {@code language}: the HTML says so, and nothing else's script shows. */
