@@ -40,4 +40,7 @@ public enum EmailTemplate {
             default -> false;
         };
     }
+
+    /** The language this email is written in for a recipient who chose {@code chosen}: the team reads English. */
+    public Language languageFor(Language chosen) { return isForTheTeam() ? Language.EN : chosen; }
 }

@@ -41,7 +41,8 @@ public final class MatterEmails {
                 "deadline", text(request.deadline()),
                 "respondBy", text(respondBy));
         data.put("counterparties", request.counterparties());
-        return new OutboxMessage(ids.next(), template, lawyer.email(), lawyer.preferredLanguage(), data, replyToken, null, at);
+        return new OutboxMessage(ids.next(), template, lawyer.email(), lawyer.preferredLanguage(), data, replyToken, null,
+                at);
     }
 
     public OutboxMessage matterDetails(Matter matter, Lawyer lawyer, Instant at) {
@@ -123,7 +124,8 @@ public final class MatterEmails {
         Map<String, Object> data = data("contactName", org.contact().name(), "organisationName", org.name(),
                 "requestId", matter.request().id(), "title", matter.request().title());
         data.putAll(data(more));
-        return OutboxMessage.of(ids.next(), template, org.contact().email(), org.contact().preferredLanguage(), data, at);
+        return OutboxMessage.of(ids.next(), template, org.contact().email(), org.contact().preferredLanguage(), data,
+                at);
     }
 
     private OutboxMessage toAdmin(EmailTemplate template, Matter matter, Instant at, String... more) {

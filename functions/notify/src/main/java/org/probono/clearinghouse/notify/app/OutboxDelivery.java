@@ -98,8 +98,9 @@ public final class OutboxDelivery {
         OutboxMessage message = entry.message();
         if (suppressions.isSuppressed(message.to())) return suppress(entry);
 
+        EmailTemplates.Rendered rendered = templates.render(message.template(), language(message), scope(message));
         OutgoingMail mail = new OutgoingMail(message.id(), settings.senderAddress(), FROM_NAME, message.to(),
-                replyTo(message), templates.render(message.template(), language(message), scope(message)), clock.instant());
+                replyTo(message), rendered, clock.instant());
         return switch (mailer.send(mail)) {
             case MailSender.Result.Failed(String reason) -> new Delivery.Failed(reason);
             case MailSender.Result.Accepted(String sesMessageId) -> {
@@ -137,7 +138,7 @@ public final class OutboxDelivery {
 
     /** The reader's language; the team reads English whatever the item says. */
     private static Language language(OutboxMessage message) {
-        return message.template().isForTheTeam() ? Language.EN : message.language();
+        return message.template().languageFor(message.language());
     }
 
     private Map<String, Object> scope(OutboxMessage message) {

@@ -67,7 +67,7 @@ public final class EmailTemplates {
      * {@code scope} (strings and lists of strings; missing keys are empty).
      */
     public Rendered render(EmailTemplate template, Language language, Map<String, Object> scope) {
-        Compiled parts = compiled.get(template.isForTheTeam() ? Language.EN : language).get(template);
+        Compiled parts = compiled.get(template.languageFor(language)).get(template);
         return new Rendered(run(parts.subject(), scope).strip().replaceAll("\\s+", " "), run(parts.text(), scope),
                 run(parts.html(), scope));
     }

@@ -27,7 +27,7 @@ import org.probono.clearinghouse.domain.OutboxMessage;
  * What people wrote (names, titles, summaries, reasons) passes through untouched.
  */
 public final class Wording {
-    /** Data keys whose values are codes, labelled per language as {@code category.CONTRACT_REVIEW}, {@code kind.lawyer}. */
+    /** Data keys whose values are codes, labelled per language ({@code category.CONTRACT_REVIEW}, {@code kind.lawyer}). */
     static final Set<String> LABELLED_KEYS = Set.of("category", "kind", "language");
 
     private final ZoneId zone;

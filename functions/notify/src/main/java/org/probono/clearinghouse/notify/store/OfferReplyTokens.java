@@ -21,8 +21,8 @@ import org.probono.clearinghouse.store.TokenItems;
  */
 public final class OfferReplyTokens {
     /** An open offer's reply token, its lawyer and its request. */
-    public record Holder(String lawyerId, String lawyerName, String lawyerEmail, Language lawyerLanguage, String requestId,
-                         String title) {}
+    public record Holder(String lawyerId, String lawyerName, String lawyerEmail, Language lawyerLanguage,
+                         String requestId, String title) {}
 
     private final Store store;
 
@@ -45,6 +45,7 @@ public final class OfferReplyTokens {
     }
 
     private static Holder holder(Lawyer lawyer, LegalRequest request) {
-        return new Holder(lawyer.id(), lawyer.name(), lawyer.email(), lawyer.preferredLanguage(), request.id(), request.title());
+        return new Holder(lawyer.id(), lawyer.name(), lawyer.email(), lawyer.preferredLanguage(), request.id(),
+                request.title());
     }
 }

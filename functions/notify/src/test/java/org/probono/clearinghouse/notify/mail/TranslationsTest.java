@@ -92,7 +92,7 @@ class TranslationsTest {
             for (EmailTemplate template : EmailTemplate.values()) {
                 tests.add(DynamicTest.dynamicTest(language.code() + " " + template.fileName(), () -> {
                     // As OutboxDelivery does: the team reads English whatever the item says.
-                    Language reader = template.isForTheTeam() ? Language.EN : language;
+                    Language reader = template.languageFor(language);
                     StrictScope scope = new StrictScope(wording.inWordsOf(reader, promised.get(template)));
                     EmailTemplates.Rendered rendered = templates.render(template, language, scope);
 
