@@ -55,8 +55,8 @@ public final class OutboxAdmin {
         OutboxStore.Entry entry = found.get();
         if (!entry.isPending()) return new Resend.NotPending(outboxId, entry.status());
         OutboxMessage old = entry.message();
-        OutboxMessage copy = new OutboxMessage(ids.next(), old.template(), old.to(), old.data(), old.token(),
-                old.sealedDetails(), clock.instant());
+        OutboxMessage copy = new OutboxMessage(ids.next(), old.template(), old.to(), old.language(), old.data(),
+                old.token(), old.sealedDetails(), clock.instant());
         if (!outbox.replaceWithCopy(entry, copy)) return new Resend.Changed(outboxId);
         Log.info("outbox email resent", "outboxId", outboxId, "template", old.template(), "copy", copy.id());
         return new Resend.Resent(copy.id(), outboxId);

@@ -114,6 +114,7 @@ public final class ReplyProcessing {
             return new Decided(ReplyResult.WRONG_SENDER, "request " + lawyer.requestId());
         }
         outbox.enqueue(new OutboxMessage(ids.next(), EmailTemplate.REPLY_NOT_UNDERSTOOD, lawyer.lawyerEmail(),
+                lawyer.lawyerLanguage(),
                 Map.of("lawyerName", nonNull(lawyer.lawyerName()), "title", nonNull(lawyer.title()),
                         "requestId", lawyer.requestId(), "quoted", unclear.read()), token, null, clock.instant()));
         return new Decided(ReplyResult.NOT_UNDERSTOOD, "request " + lawyer.requestId() + ", " + unclear.why());

@@ -58,6 +58,7 @@ public final class Registrations {
                 registrant.id(), null, now.plus(VERIFICATION_VALIDITY), null);
         AuditEvent event = new AuditEvent(registrant.subjectKey(), now, registrant.status().name(), "registered", ACTOR);
         OutboxMessage email = new OutboxMessage(ids.next(), EmailTemplate.VERIFY_EMAIL, registrant.email(),
+                registrant.preferredLanguage(),
                 Map.of("name", registrant.name(), "kind", registrant.kind().word(), "apiUrl", apiUrl),
                 secret, null, now);
         Outcome outcome = registry.register(registrant, verification, event, email);

@@ -73,7 +73,7 @@ public final class Reviews {
                 }
                 case Registrant.OfLawyer lawyer -> registry.approve(approved, current.version(), null, event,
                         OutboxMessage.of(ids.next(), EmailTemplate.LAWYER_APPROVED, lawyer.email(),
-                                Map.of("name", lawyer.name()), now));
+                                lawyer.preferredLanguage(), Map.of("name", lawyer.name()), now));
             };
         });
     }
@@ -83,7 +83,7 @@ public final class Reviews {
             Instant now = clock.instant();
             AuditEvent event = new AuditEvent(current.subjectKey(), now, rejected.status().name(), reason, reviewedBy);
             OutboxMessage email = OutboxMessage.of(ids.next(), EmailTemplate.REGISTRATION_REJECTED, current.email(),
-                    Map.of("name", current.name(), "kind", current.kind().word(), "reason", reason), now);
+                    current.preferredLanguage(), Map.of("name", current.name(), "kind", current.kind().word(), "reason", reason), now);
             return registry.reject(rejected, current.version(), event, email);
         });
     }
@@ -123,7 +123,7 @@ public final class Reviews {
 
     /** The email that hands the contact the secret (in the outbox item's token field, never in data). */
     private OutboxMessage accessEmail(EmailTemplate template, Registrant.OfOrganisation org, String secret, Instant now) {
-        return new OutboxMessage(ids.next(), template, org.email(),
+        return new OutboxMessage(ids.next(), template, org.email(), org.preferredLanguage(),
                 Map.of("name", org.name(), "contactName", org.organisation().contact().name(), "webUrl", webUrl),
                 secret, null, now);
     }
