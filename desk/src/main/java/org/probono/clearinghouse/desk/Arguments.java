@@ -93,10 +93,10 @@ record Arguments(List<String> words, Map<String, String> options) {
         });
     }
 
-    /** Only these options make sense for the command at hand (the target and output options always do). */
+    /** Only these options make sense for the command at hand (the target, output and --by options always do: an alias may carry them). */
     void allowOnly(String command, Set<String> allowed) {
         for (String name : options.keySet()) {
-            if (!allowed.contains(name) && !Set.of("local", "stack", "region", "zone", "json", "help").contains(name)) {
+            if (!allowed.contains(name) && !Set.of("local", "stack", "region", "zone", "json", "help", "by").contains(name)) {
                 throw DeskFailure.usage("desk " + command + " takes no --" + name + "; see desk help " + command + ".");
             }
         }

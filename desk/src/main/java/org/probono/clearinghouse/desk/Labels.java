@@ -3,16 +3,22 @@ package org.probono.clearinghouse.desk;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 
 /** Values of the functions' answers as a person reads them. */
 final class Labels {
     private Labels() {}
 
-    /** {@code CONTRACT_REVIEW} → {@code Contract review}. */
+    /** Words of the enumerations that are names, kept as they are written. */
+    private static final Set<String> ACRONYMS = Set.of("FCRA");
+
+    /** {@code CONTRACT_REVIEW} → {@code Contract review}, {@code FCRA_COMPLIANCE} → {@code FCRA compliance}. */
     static String words(String upperSnake) {
         if (upperSnake == null || upperSnake.isBlank()) return "";
-        String spaced = upperSnake.replace('_', ' ').toLowerCase(Locale.ROOT);
+        String spaced = String.join(" ", Arrays.stream(upperSnake.split("_"))
+                .map(word -> ACRONYMS.contains(word) ? word : word.toLowerCase(Locale.ROOT)).toList());
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 

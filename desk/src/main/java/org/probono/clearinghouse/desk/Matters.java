@@ -70,7 +70,7 @@ final class Matters {
             Map<String, String> shortIds = ShortIds.abbreviations(offers.stream().map(o -> o.path("lawyerId").asText()).toList());
             offers.forEach(o -> table.row(shortIds.get(o.path("lawyerId").asText()), Labels.text(o, "name", "?"), o.path("status").asText(),
                     session.times().time(o.path("offeredAt").asText(null)), session.times().time(o.path("respondBy").asText(null)),
-                    session.times().time(o.path("answeredAt").asText(null)), Labels.text(o, "note", "")));
+                    o.path("answeredAt").isTextual() ? session.times().time(o.path("answeredAt").asText()) : "", Labels.text(o, "note", "")));
             text.append(indent(table.render()));
         }
         text.append("\nHistory\n");
