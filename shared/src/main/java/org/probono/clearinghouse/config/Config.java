@@ -1,5 +1,7 @@
 package org.probono.clearinghouse.config;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ public record Config(
         String kmsKeyId,
         String inboundBucket,
         String sesConfigurationSet,
+        ZoneId timeZone,
         int detailsRetentionDays) {
 
     public static final String REGION = "AWS_REGION";
@@ -40,6 +43,9 @@ public record Config(
     public static final int DEFAULT_DETAILS_RETENTION_DAYS = 180;
     /** The CloudWatch namespace of the business metrics; read by the logger, not part of this record. */
     public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
+    public static final String TIME_ZONE = "TIME_ZONE";
+    /** Where the clearinghouse works: emails show times, and reports count days, in this zone unless told otherwise. */
+    public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Asia/Kolkata");
 
     public static Config fromEnvironment() { return from(Config::setting); }
 
@@ -71,7 +77,8 @@ public record Config(
                 required.apply(KMS_KEY_ID),
                 required.apply(INBOUND_BUCKET),
                 optional(source, SES_CONFIGURATION_SET),
-                retentionDays(optional(source, DETAILS_RETENTION_DAYS)));
+                timeZone(optional(source, TIME_ZONE), missing),
+                retentionDays(optional(source, DETAILS_RETENTION_DAYS), missing));
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Missing configuration: set the environment variable"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
@@ -79,7 +86,8 @@ public record Config(
         return config;
     }
 
-    private static int retentionDays(String value) {
+    /** Whole days, at least one; a bad value fails the cold start like a missing variable. */
+    private static int retentionDays(String value, List<String> bad) {
         if (value == null) return DEFAULT_DETAILS_RETENTION_DAYS;
         try {
             int days = Integer.parseInt(value);
@@ -87,7 +95,19 @@ public record Config(
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalStateException(DETAILS_RETENTION_DAYS + " must be a whole number of days, at least 1: " + value);
+        bad.add(DETAILS_RETENTION_DAYS + " (a whole number of days, at least 1: " + value + ")");
+        return DEFAULT_DETAILS_RETENTION_DAYS;
+    }
+
+    /** An IANA zone id (Asia/Kolkata); a bad one fails the cold start like a missing variable. */
+    private static ZoneId timeZone(String id, List<String> bad) {
+        if (id == null) return DEFAULT_TIME_ZONE;
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            bad.add(TIME_ZONE + " (not a time zone id such as Asia/Kolkata: " + id + ")");
+            return null;
+        }
     }
 
     /** Blank counts as absent: a template parameter left at its empty default. */

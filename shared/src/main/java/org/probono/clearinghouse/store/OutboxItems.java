@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.json.Json;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
@@ -33,6 +34,7 @@ public final class OutboxItems {
                 .string("id", message.id())
                 .enumValue("template", message.template())
                 .string("to", message.to())
+                .string("language", message.language().code())
                 .json("data", Json.write(message.data()))
                 .string(SEALED_TOKEN, message.sealedToken())
                 .string("sealedDetails", message.sealedDetails())
@@ -49,6 +51,7 @@ public final class OutboxItems {
                     item.requiredString("id"),
                     item.enumValue("template", EmailTemplate.class),
                     item.string("to"),
+                    Language.ofStored(item.string("language")),
                     data == null ? Map.of() : Json.MAPPER.readValue(data, DATA),
                     item.string(SEALED_TOKEN),
                     item.string("sealedDetails"),

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import org.probono.clearinghouse.assign.app.MatterChanges;
+import org.probono.clearinghouse.assign.app.MatterShowing;
 import org.probono.clearinghouse.assign.app.OfferExpiry;
 import org.probono.clearinghouse.assign.app.Offering;
 import org.probono.clearinghouse.assign.app.QueueListing;
@@ -29,10 +30,11 @@ public final class AssignHandler implements RequestStreamHandler {
     /** Read-only: the queue is one index query (the SDK's first request). */
     private static final String PRIMING_EVENT = "{\"command\":\"queue\"}";
 
-    private static final String TAKES = "an admin command (queue, suggest, assign, withdraw, complete, close)"
+    private static final String TAKES = "an admin command (queue, show, suggest, assign, withdraw, complete, close)"
             + " or the EventBridge schedule";
 
     private final QueueListing queue;
+    private final MatterShowing showing;
     private final Suggesting suggesting;
     private final Offering offering;
     private final MatterChanges changes;
@@ -56,6 +58,7 @@ public final class AssignHandler implements RequestStreamHandler {
     AssignHandler(Store store, Ids ids, Config config, ConfidentialBox box) {
         MatterEmails emails = new MatterEmails(ids, config.adminEmail());
         this.queue = new QueueListing(store);
+        this.showing = new MatterShowing(store);
         this.suggesting = new Suggesting(store);
         this.offering = new Offering(store, emails, box::sealToken);
         this.changes = new MatterChanges(store, emails);
@@ -77,6 +80,10 @@ public final class AssignHandler implements RequestStreamHandler {
                 case "queue" -> {
                     new CommandReader(event);
                     yield queue.list();
+                }
+                case "show" -> {
+                    CommandReader read = new CommandReader(event, "requestId");
+                    yield showing.show(read.id("requestId"));
                 }
                 case "suggest" -> {
                     CommandReader read = new CommandReader(event, "requestId", "limit");
@@ -102,7 +109,7 @@ public final class AssignHandler implements RequestStreamHandler {
                     yield changes.close(read.id("requestId"), read.text("reason"), read.optionalText("closedBy", "admin"));
                 }
                 default -> throw new BadCommand("Unknown command '" + event.path("command").asText()
-                        + "'; AssignFunction takes queue, suggest, assign, withdraw, complete, close.");
+                        + "'; AssignFunction takes queue, show, suggest, assign, withdraw, complete, close.");
             });
         } catch (BadCommand e) {
             return AdminError.badCommand(e.getMessage());

@@ -62,8 +62,8 @@ public final class OutboxAdmin {
         String copyId = ids.next();
         String sealedToken = old.sealedToken() == null ? null
                 : box.sealToken(box.openToken(old.sealedToken(), old.id()), copyId);
-        OutboxMessage copy = new OutboxMessage(copyId, old.template(), old.to(), old.data(), sealedToken,
-                old.sealedDetails(), clock.instant());
+        OutboxMessage copy = new OutboxMessage(copyId, old.template(), old.to(), old.language(), old.data(),
+                sealedToken, old.sealedDetails(), clock.instant());
         if (!outbox.replaceWithCopy(entry, copy)) return new Resend.Changed(outboxId);
         Log.info("outbox email resent", "outboxId", outboxId, "template", old.template(), "copy", copy.id());
         return new Resend.Resent(copy.id(), outboxId);

@@ -4,16 +4,17 @@ import org.probono.clearinghouse.json.Log;
 import org.probono.clearinghouse.json.Metric;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.notify.mail.EmailTemplates;
 import org.probono.clearinghouse.notify.mail.MailSender;
 import org.probono.clearinghouse.notify.mail.OutgoingMail;
+import org.probono.clearinghouse.notify.mail.Wording;
 import org.probono.clearinghouse.notify.store.OutboxStore;
 import org.probono.clearinghouse.notify.store.SuppressionList;
 
@@ -51,6 +52,7 @@ public final class OutboxDelivery {
     private final OutboxStore outbox;
     private final SuppressionList suppressions;
     private final EmailTemplates templates;
+    private final Wording wording;
     private final MailSender mailer;
     private final BiFunction<String, String, String> openDetails;
     private final BiFunction<String, String, String> openToken;
@@ -62,13 +64,14 @@ public final class OutboxDelivery {
      * {@code openDetails}: (sealed, requestId) → the confidential text (ConfidentialBox.open); {@code openToken}:
      * (sealed, outboxId) → the email's token (ConfidentialBox.openToken), opened only to render and send it.
      */
-    public OutboxDelivery(OutboxStore outbox, SuppressionList suppressions, EmailTemplates templates, MailSender mailer,
-                          BiFunction<String, String, String> openDetails, BiFunction<String, String, String> openToken,
-                          Settings settings, Ids ids, Clock clock) {
+    public OutboxDelivery(OutboxStore outbox, SuppressionList suppressions, EmailTemplates templates, Wording wording,
+                          MailSender mailer, BiFunction<String, String, String> openDetails,
+                          BiFunction<String, String, String> openToken, Settings settings, Ids ids, Clock clock) {
         this.openToken = openToken;
         this.outbox = outbox;
         this.suppressions = suppressions;
         this.templates = templates;
+        this.wording = wording;
         this.mailer = mailer;
         this.openDetails = openDetails;
         this.settings = settings;
@@ -103,7 +106,7 @@ public final class OutboxDelivery {
         if (suppressions.isSuppressed(message.to())) return suppress(entry);
 
         String token = message.sealedToken() == null ? null : openToken.apply(message.sealedToken(), message.id());
-        EmailTemplates.Rendered rendered = templates.render(message.template(), scope(message, token));
+        EmailTemplates.Rendered rendered = templates.render(message.template(), language(message), scope(message, token));
         OutgoingMail mail = new OutgoingMail(message.id(), settings.senderAddress(), FROM_NAME, message.to(),
                 replyTo(message, token), rendered, clock.instant());
         return switch (mailer.send(mail)) {
@@ -124,7 +127,7 @@ public final class OutboxDelivery {
         OutboxMessage message = entry.message();
         boolean tellAdmin = message.template() != EmailTemplate.ADMIN_SUPPRESSED
                 && !suppressions.isSuppressed(settings.adminEmail());
-        OutboxMessage toAdmin = tellAdmin ? OutboxMessage.of(ids.next(), EmailTemplate.ADMIN_SUPPRESSED,
+        OutboxMessage toAdmin = tellAdmin ? OutboxMessage.toTeam(ids.next(), EmailTemplate.ADMIN_SUPPRESSED,
                 settings.adminEmail(), Map.of("address", message.to(), "template", message.template().name(),
                         "reason", "the address bounced or complained earlier"), clock.instant()) : null;
         outbox.markSuppressed(entry, clock.instant(), toAdmin);
@@ -143,8 +146,13 @@ public final class OutboxDelivery {
         };
     }
 
+    /** The reader's language; the team reads English whatever the item says. */
+    private static Language language(OutboxMessage message) {
+        return message.template().languageFor(message.language());
+    }
+
     private Map<String, Object> scope(OutboxMessage message, String token) {
-        Map<String, Object> scope = new HashMap<>(message.data());
+        Map<String, Object> scope = wording.inWordsOf(language(message), message.data());
         if (token != null) scope.put("token", token);
         scope.putIfAbsent("webUrl", settings.webUrl());
         scope.put("adminEmail", settings.adminEmail());

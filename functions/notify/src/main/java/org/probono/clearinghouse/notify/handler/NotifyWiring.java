@@ -12,6 +12,7 @@ import org.probono.clearinghouse.notify.app.ReplyProcessing;
 import org.probono.clearinghouse.notify.mail.EmailTemplates;
 import org.probono.clearinghouse.notify.mail.InboundBucket;
 import org.probono.clearinghouse.notify.mail.SesMailer;
+import org.probono.clearinghouse.notify.mail.Wording;
 import org.probono.clearinghouse.notify.store.InboundLog;
 import org.probono.clearinghouse.notify.store.OfferReplyTokens;
 import org.probono.clearinghouse.notify.store.OutboxStore;
@@ -39,7 +40,7 @@ record NotifyWiring(OutboxDelivery outbox, ReplyProcessing replies, MailFeedback
         OutboxStore outboxStore = new OutboxStore(store);
         SuppressionList suppressions = new SuppressionList(store);
         ConfidentialBox box = new ConfidentialBox(kms, config.kmsKeyId());
-        OutboxDelivery outbox = new OutboxDelivery(outboxStore, suppressions, TEMPLATES,
+        OutboxDelivery outbox = new OutboxDelivery(outboxStore, suppressions, TEMPLATES, new Wording(config.timeZone()),
                 new SesMailer(ses, config.sesConfigurationSet()), box::open, box::openToken,
                 new OutboxDelivery.Settings(config.senderAddress(), config.adminEmail(), config.inboundDomain(), config.webUrl()),
                 ids, clock);

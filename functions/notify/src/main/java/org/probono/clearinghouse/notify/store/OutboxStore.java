@@ -113,8 +113,8 @@ public final class OutboxStore {
 
     private static EnhancedDocument finished(Entry entry, String status, Instant at) {
         OutboxMessage message = entry.message();
-        OutboxMessage withoutSecret = new OutboxMessage(message.id(), message.template(), message.to(), message.data(),
-                null, message.sealedDetails(), message.createdAt());
+        OutboxMessage withoutSecret = new OutboxMessage(message.id(), message.template(), message.to(), message.language(),
+                message.data(), null, message.sealedDetails(), message.createdAt());
         EnhancedDocument.Builder item = OutboxItems.toItem(withoutSecret).toBuilder();
         if (entry.resendOf() != null) item.putString(RESEND_OF, entry.resendOf());
         return item

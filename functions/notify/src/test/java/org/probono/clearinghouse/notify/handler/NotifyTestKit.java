@@ -43,7 +43,7 @@ final class NotifyTestKit {
     /** The email with its token (given raw) sealed as the writing functions seal it. */
     static OutboxMessage sealed(LocalAws aws, OutboxMessage message) {
         if (message.sealedToken() == null || message.sealedToken().startsWith("v1.")) return message;
-        return new OutboxMessage(message.id(), message.template(), message.to(), message.data(),
+        return new OutboxMessage(message.id(), message.template(), message.to(), message.language(), message.data(),
                 box(aws).sealToken(message.sealedToken(), message.id()), message.sealedDetails(), message.createdAt());
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.json.Json;
@@ -49,7 +50,7 @@ class OutboxCommandsTest {
     };
 
     private static OutboxMessage email(String id, EmailTemplate template, String token, String sealed, Duration age) {
-        return new OutboxMessage(id, template, LAWYER, Map.of("lawyerName", "Asha Rao", "requestId", "REQ-1",
+        return new OutboxMessage(id, template, LAWYER, Language.EN, Map.of("lawyerName", "Asha Rao", "requestId", "REQ-1",
                 "title", "Review of a muralist's contract", "organisationName", "Shakti Vahini", "contactName", "Meera",
                 "summary", "A commission contract " + DATA_MARKER), token, sealed, Instant.now().minus(age));
     }

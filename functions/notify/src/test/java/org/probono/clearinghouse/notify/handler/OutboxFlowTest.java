@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.local.backend.LocalAws;
@@ -42,7 +43,7 @@ class OutboxFlowTest {
     };
 
     private static OutboxMessage offer(String id, String token) {
-        return new OutboxMessage(id, EmailTemplate.OFFER, LAWYER, Map.of("lawyerName", "Asha Rao", "requestId", "REQ-1",
+        return new OutboxMessage(id, EmailTemplate.OFFER, LAWYER, Language.EN, Map.of("lawyerName", "Asha Rao", "requestId", "REQ-1",
                 "title", "Review of a muralist's contract", "organisationName", "Shakti Vahini", "category", "CONTRACT_REVIEW",
                 "summary", "A muralist's commission contract needs review.", "counterparties", List.of("City Arts Trust")),
                 token, null, Instant.parse("2026-11-28T10:15:30Z"));
@@ -125,7 +126,7 @@ class OutboxFlowTest {
         NotifyHandler handler = NotifyTestKit.handler(aws, failingSes, NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
         write(aws, store, offer("OB-3", SECRETS.newReplyToken()), OutboxMessage.of("OB-4", EmailTemplate.LAWYER_APPROVED,
-                "ravi@example.org", Map.of("name", "Ravi"), Instant.now()));
+                "ravi@example.org", Language.EN, Map.of("name", "Ravi"), Instant.now()));
 
         try (StreamPump pump = pump(aws, handler)) {
             pump.pollOnce();
@@ -170,7 +171,8 @@ class OutboxFlowTest {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
         invoke(handler, eventFile("notify-sns-bounce.json").toString()); // gone.lawyer@example.org bounced
-        OutboxMessage toGone = new OutboxMessage("OB-6", EmailTemplate.OFFER, "gone.lawyer@example.org", Map.of("title", "T"),
+        OutboxMessage toGone = new OutboxMessage("OB-6", EmailTemplate.OFFER, "gone.lawyer@example.org", Language.EN,
+                Map.of("title", "T"),
                 SECRETS.newReplyToken(), null, Instant.now());
         write(aws, store, toGone);
 
@@ -209,11 +211,11 @@ class OutboxFlowTest {
         Map<String, Object> common = Map.of("requestId", "REQ-9", "title", "Documentary consent", "lawyerName", "Asha Rao",
                 "organisationName", "Shakti Vahini", "contactName", "Meera");
         write(aws, NotifyTestKit.store(aws),
-                new OutboxMessage("OB-7", EmailTemplate.OFFER, LAWYER, common, SECRETS.newReplyToken(), sealed, Instant.now()),
-                new OutboxMessage("OB-8", EmailTemplate.MATTER_DETAILS_TO_LAWYER, LAWYER, common, null, sealed, Instant.now()),
-                new OutboxMessage("OB-9", EmailTemplate.INTRODUCTION_TO_ORGANISATION, "meera@ngo.example", common, null, sealed,
-                        Instant.now()),
-                OutboxMessage.of("OB-10", EmailTemplate.ADMIN_ACCEPTED, "team@clearinghouse.test", common, Instant.now()));
+                new OutboxMessage("OB-7", EmailTemplate.OFFER, LAWYER, Language.EN, common, SECRETS.newReplyToken(), sealed, Instant.now()),
+                new OutboxMessage("OB-8", EmailTemplate.MATTER_DETAILS_TO_LAWYER, LAWYER, Language.EN, common, null, sealed, Instant.now()),
+                new OutboxMessage("OB-9", EmailTemplate.INTRODUCTION_TO_ORGANISATION, "meera@ngo.example", Language.EN, common,
+                        null, sealed, Instant.now()),
+                OutboxMessage.toTeam("OB-10", EmailTemplate.ADMIN_ACCEPTED, "team@clearinghouse.test", common, Instant.now()));
 
         try (StreamPump pump = pump(aws, handler)) {
             pump.pollOnce();

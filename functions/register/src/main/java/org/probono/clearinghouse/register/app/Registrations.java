@@ -65,6 +65,7 @@ public final class Registrations {
         AuditEvent event = new AuditEvent(registrant.subjectKey(), now, registrant.status().name(), "registered", ACTOR);
         String emailId = ids.next();
         OutboxMessage email = new OutboxMessage(emailId, EmailTemplate.VERIFY_EMAIL, registrant.email(),
+                registrant.preferredLanguage(),
                 Map.of("name", registrant.name(), "kind", registrant.kind().word(), "apiUrl", apiUrl,
                         "privacyNoticeUrl", notice.url(registrant.preferredLanguage())),
                 sealer.seal(secret, emailId), null, now);

@@ -76,7 +76,7 @@ public final class Reviews {
                 }
                 case Registrant.OfLawyer lawyer -> registry.approve(approved, current.version(), null, event,
                         OutboxMessage.of(ids.next(), EmailTemplate.LAWYER_APPROVED, lawyer.email(),
-                                Map.of("name", lawyer.name()), now));
+                                lawyer.preferredLanguage(), Map.of("name", lawyer.name()), now));
             };
         });
     }
@@ -86,7 +86,7 @@ public final class Reviews {
             Instant now = clock.instant();
             AuditEvent event = new AuditEvent(current.subjectKey(), now, rejected.status().name(), reason, reviewedBy);
             OutboxMessage email = OutboxMessage.of(ids.next(), EmailTemplate.REGISTRATION_REJECTED, current.email(),
-                    Map.of("name", current.name(), "kind", current.kind().word(), "reason", reason), now);
+                    current.preferredLanguage(), Map.of("name", current.name(), "kind", current.kind().word(), "reason", reason), now);
             return registry.reject(rejected, current.version(), event, email);
         });
     }
@@ -127,7 +127,7 @@ public final class Reviews {
     /** The email that hands the contact the secret (sealed in the outbox item, never in data). */
     private OutboxMessage accessEmail(EmailTemplate template, Registrant.OfOrganisation org, String secret, Instant now) {
         String emailId = ids.next();
-        return new OutboxMessage(emailId, template, org.email(),
+        return new OutboxMessage(emailId, template, org.email(), org.preferredLanguage(),
                 Map.of("name", org.name(), "contactName", org.organisation().contact().name(), "webUrl", webUrl),
                 sealer.seal(secret, emailId), null, now);
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.OfferStatus;
@@ -83,7 +84,7 @@ class SubjectRightsTest {
         Offer offer = new Offer(offered.id(), lawyerId, OfferStatus.PENDING, START, START.plusSeconds(86_400), "hash",
                 null, null, false, 1);
         function.store.commit(new Transaction().create(RequestItems.toItem(offered)).create(OfferItems.toItem(offer))
-                .create(OutboxItems.toItem(OutboxMessage.of("OB-ADMIN", EmailTemplate.ADMIN_ACCEPTED, "team@example.org",
+                .create(OutboxItems.toItem(OutboxMessage.toTeam("OB-ADMIN", EmailTemplate.ADMIN_ACCEPTED, "team@example.org",
                         Map.of("lawyerName", "Adv. Meera Iyer", "requestId", offered.id()), START)))
                 .create(AuditItems.toItem(new AuditEvent(Keys.requestPk(offered.id()), START, "OFFERED",
                         "Offered to Adv. Meera Iyer", "admin"))));
@@ -139,7 +140,7 @@ class SubjectRightsTest {
     }
 
     private static OutboxMessage email(int i) {
-        return OutboxMessage.of("OB-%03d".formatted(i), EmailTemplate.OFFER_FILLED, EMAIL,
+        return OutboxMessage.of("OB-%03d".formatted(i), EmailTemplate.OFFER_FILLED, EMAIL, Language.EN,
                 Map.of("lawyerName", "Adv. Meera Iyer", "requestId", "REQ-" + i), START);
     }
 
