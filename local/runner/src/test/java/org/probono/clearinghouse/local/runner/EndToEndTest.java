@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.probono.clearinghouse.json.Json;
@@ -281,6 +282,15 @@ class EndToEndTest {
     @Test
     void a_bengali_speaking_organisation_and_a_hindi_speaking_lawyer_hear_everything_in_their_language_and_the_team_in_english()
             throws Exception {
+        runner = LocalRunner.start(RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1)));
+        try {
+            storyInBengaliAndHindi();
+        } finally {
+            runner.close();
+        }
+    }
+
+    private void storyInBengaliAndHindi() throws Exception {
         String contact = "sudipta@nari.example";
         String secret = "MARKER-confidential-2b9c"; // not the other story's: that one checks where its secret went
         String meera = "meera@vakil.example";
