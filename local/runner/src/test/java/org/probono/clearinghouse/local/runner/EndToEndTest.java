@@ -282,6 +282,15 @@ class EndToEndTest {
     @Test
     void a_bengali_speaking_organisation_and_a_hindi_speaking_lawyer_hear_everything_in_their_language_and_the_team_in_english()
             throws Exception {
+        runner = LocalRunner.start(RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1)));
+        try {
+            storyInBengaliAndHindi();
+        } finally {
+            runner.close();
+        }
+    }
+
+    private void storyInBengaliAndHindi() throws Exception {
         String contact = "sudipta@nari.example";
         String secret = "MARKER-confidential-2b9c"; // not the other story's: that one checks where its secret went
         String meera = "meera@vakil.example";
