@@ -11,9 +11,10 @@ import java.util.Set;
  * profile; the team's emails are English). {@code data} fills the template (strings and lists of strings
  * only, so what an email can say is visible in the item); times in it are ISO-8601 instants under the
  * keys in {@link #TIME_KEYS}, shown to the reader in their language and the deployment's time zone.
- * {@code token} is a secret the email carries (a verification link, an org token, the reply address of an
- * offer); NotifyFunction erases it from the item once sent. {@code sealedDetails} is set only on the
- * accepted-lawyer email and decrypted at send time.
+ * {@code sealedToken} is the secret the email carries (a verification link, an org token, the reply address
+ * of an offer), sealed to this email's id ({@code ConfidentialBox.sealToken}): only NotifyFunction opens it,
+ * and erases it from the item once sent. {@code sealedDetails} is set only on the accepted-lawyer email
+ * and decrypted at send time.
  */
 public record OutboxMessage(
         String id,
@@ -21,7 +22,7 @@ public record OutboxMessage(
         String to,
         Language language,
         Map<String, Object> data,
-        String token,
+        String sealedToken,
         String sealedDetails,
         Instant createdAt) {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
@@ -25,9 +26,12 @@ public final class MatterEmails {
         this.adminEmail = adminEmail;
     }
 
-    /** The offer (or its reminder) to a lawyer; {@code replyToken} becomes the Reply-To address. */
+    /**
+     * The offer (or its reminder) to a lawyer; {@code replyToken} becomes the Reply-To address, and rides in
+     * the item only as {@code sealer} seals it.
+     */
     public OutboxMessage offer(EmailTemplate template, Matter matter, Lawyer lawyer, Instant respondBy, String replyToken,
-                               Instant at) {
+                               TokenSealer sealer, Instant at) {
         LegalRequest request = matter.request();
         Map<String, Object> data = data(
                 "lawyerName", lawyer.name(),
@@ -41,8 +45,9 @@ public final class MatterEmails {
                 "deadline", text(request.deadline()),
                 "respondBy", text(respondBy));
         data.put("counterparties", request.counterparties());
-        return new OutboxMessage(ids.next(), template, lawyer.email(), lawyer.preferredLanguage(), data, replyToken, null,
-                at);
+        String id = ids.next();
+        return new OutboxMessage(id, template, lawyer.email(), lawyer.preferredLanguage(), data,
+                sealer.seal(replyToken, id), null, at);
     }
 
     public OutboxMessage matterDetails(Matter matter, Lawyer lawyer, Instant at) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import org.probono.clearinghouse.assign.app.MatterChanges;
 import org.probono.clearinghouse.assign.app.MatterShowing;
@@ -16,6 +17,7 @@ import org.probono.clearinghouse.assign.app.Result;
 import org.probono.clearinghouse.assign.app.Suggesting;
 import org.probono.clearinghouse.aws.AwsClients;
 import org.probono.clearinghouse.config.Config;
+import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.events.AdminError;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
@@ -44,17 +46,23 @@ public final class AssignHandler implements RequestStreamHandler {
     }
 
     private AssignHandler(Config config, Clock clock) {
-        this(new Store(new AwsClients(config.region()).dynamoDb(), config.tableName(), clock), new Ids(clock), config);
+        this(config, clock, new AwsClients(config.region()));
     }
 
-    AssignHandler(Store store, Ids ids, Config config) {
+    private AssignHandler(Config config, Clock clock, AwsClients aws) {
+        this(new Store(aws.dynamoDb(), config.tableName(), clock), new Ids(clock), config,
+                new ConfidentialBox(aws.kms(), config.kmsKeyId()));
+    }
+
+    /** {@code box} seals the reply tokens of offers and destroys nothing; this function never opens a sealed value. */
+    AssignHandler(Store store, Ids ids, Config config, ConfidentialBox box) {
         MatterEmails emails = new MatterEmails(ids, config.adminEmail());
         this.queue = new QueueListing(store);
         this.showing = new MatterShowing(store);
         this.suggesting = new Suggesting(store);
-        this.offering = new Offering(store, emails);
+        this.offering = new Offering(store, emails, box::sealToken);
         this.changes = new MatterChanges(store, emails);
-        this.expiry = new OfferExpiry(store, emails);
+        this.expiry = new OfferExpiry(store, emails, box::sealToken, Duration.ofDays(config.detailsRetentionDays()));
     }
 
     @Override

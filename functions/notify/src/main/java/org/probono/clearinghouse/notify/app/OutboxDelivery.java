@@ -55,14 +55,19 @@ public final class OutboxDelivery {
     private final Wording wording;
     private final MailSender mailer;
     private final BiFunction<String, String, String> openDetails;
+    private final BiFunction<String, String, String> openToken;
     private final Settings settings;
     private final Ids ids;
     private final Clock clock;
 
-    /** {@code openDetails}: (sealed, requestId) → the confidential text (ConfidentialBox.open). */
+    /**
+     * {@code openDetails}: (sealed, requestId) → the confidential text (ConfidentialBox.open); {@code openToken}:
+     * (sealed, outboxId) → the email's token (ConfidentialBox.openToken), opened only to render and send it.
+     */
     public OutboxDelivery(OutboxStore outbox, SuppressionList suppressions, EmailTemplates templates, Wording wording,
-                          MailSender mailer, BiFunction<String, String, String> openDetails, Settings settings, Ids ids,
-                          Clock clock) {
+                          MailSender mailer, BiFunction<String, String, String> openDetails,
+                          BiFunction<String, String, String> openToken, Settings settings, Ids ids, Clock clock) {
+        this.openToken = openToken;
         this.outbox = outbox;
         this.suppressions = suppressions;
         this.templates = templates;
@@ -100,13 +105,14 @@ public final class OutboxDelivery {
         OutboxMessage message = entry.message();
         if (suppressions.isSuppressed(message.to())) return suppress(entry);
 
-        EmailTemplates.Rendered rendered = templates.render(message.template(), language(message), scope(message));
+        String token = message.sealedToken() == null ? null : openToken.apply(message.sealedToken(), message.id());
+        EmailTemplates.Rendered rendered = templates.render(message.template(), language(message), scope(message, token));
         OutgoingMail mail = new OutgoingMail(message.id(), settings.senderAddress(), FROM_NAME, message.to(),
-                replyTo(message), rendered, clock.instant());
+                replyTo(message, token), rendered, clock.instant());
         return switch (mailer.send(mail)) {
             case MailSender.Result.Failed(String reason) -> new Delivery.Failed(reason);
             case MailSender.Result.Accepted(String sesMessageId) -> {
-                if (!outbox.markSent(entry, sesMessageId, clock.instant())) {
+                if (!outbox.markSent(entry, sesMessageId, rendered.subject(), clock.instant())) {
                     Log.warn("outbox email marked by another delivery after sending", "outboxId", outboxId);
                 }
                 Log.info("outbox email sent", "outboxId", outboxId, "template", message.template(), "sesMessageId", sesMessageId,
@@ -130,11 +136,11 @@ public final class OutboxDelivery {
     }
 
     /** Offer-like emails are answered by replying; everything else replies reach the team. */
-    private String replyTo(OutboxMessage message) {
+    private String replyTo(OutboxMessage message, String token) {
         return switch (message.template()) {
             case OFFER, OFFER_REMINDER, REPLY_NOT_UNDERSTOOD -> {
-                if (message.token() == null) throw new IllegalStateException("outbox " + message.id() + " lacks its reply token");
-                yield "reply+" + message.token() + "@" + settings.inboundDomain();
+                if (token == null) throw new IllegalStateException("outbox " + message.id() + " lacks its reply token");
+                yield "reply+" + token + "@" + settings.inboundDomain();
             }
             default -> settings.adminEmail();
         };
@@ -145,9 +151,9 @@ public final class OutboxDelivery {
         return message.template().languageFor(message.language());
     }
 
-    private Map<String, Object> scope(OutboxMessage message) {
+    private Map<String, Object> scope(OutboxMessage message, String token) {
         Map<String, Object> scope = wording.inWordsOf(language(message), message.data());
-        if (message.token() != null) scope.put("token", message.token());
+        if (token != null) scope.put("token", token);
         scope.putIfAbsent("webUrl", settings.webUrl());
         scope.put("adminEmail", settings.adminEmail());
         scope.put("inboundDomain", settings.inboundDomain());

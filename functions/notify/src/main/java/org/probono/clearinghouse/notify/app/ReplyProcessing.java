@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
@@ -36,13 +37,15 @@ public final class ReplyProcessing {
     private final OfferReplyTokens tokens;
     private final OutboxStore outbox;
     private final Pattern replyAddress;
+    private final TokenSealer sealer;
     private final Ids ids;
     private final Clock clock;
     private final ReplyReader reader = ReplyReader.builtIn();
     private final AutoReplies autoReplies = AutoReplies.builtIn();
 
     public ReplyProcessing(InboundBucket bucket, InboundLog log, OfferReplies offerReplies, OfferReplyTokens tokens,
-                           OutboxStore outbox, String inboundDomain, Ids ids, Clock clock) {
+                           OutboxStore outbox, String inboundDomain, TokenSealer sealer, Ids ids, Clock clock) {
+        this.sealer = sealer;
         this.bucket = bucket;
         this.log = log;
         this.offerReplies = offerReplies;
@@ -113,10 +116,12 @@ public final class ReplyProcessing {
         if (lawyer.lawyerEmail() == null || !lawyer.lawyerEmail().toLowerCase(Locale.ROOT).equals(sender)) {
             return new Decided(ReplyResult.WRONG_SENDER, "request " + lawyer.requestId());
         }
-        outbox.enqueue(new OutboxMessage(ids.next(), EmailTemplate.REPLY_NOT_UNDERSTOOD, lawyer.lawyerEmail(),
+        String emailId = ids.next();
+        outbox.enqueue(new OutboxMessage(emailId, EmailTemplate.REPLY_NOT_UNDERSTOOD, lawyer.lawyerEmail(),
                 lawyer.lawyerLanguage(),
                 Map.of("lawyerName", nonNull(lawyer.lawyerName()), "title", nonNull(lawyer.title()),
-                        "requestId", lawyer.requestId(), "quoted", unclear.read()), token, null, clock.instant()));
+                        "requestId", lawyer.requestId(), "quoted", unclear.read()), sealer.seal(token, emailId), null,
+                clock.instant()));
         return new Decided(ReplyResult.NOT_UNDERSTOOD, "request " + lawyer.requestId() + ", " + unclear.why());
     }
 

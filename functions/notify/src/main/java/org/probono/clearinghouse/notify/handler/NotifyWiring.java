@@ -41,12 +41,13 @@ record NotifyWiring(OutboxDelivery outbox, ReplyProcessing replies, MailFeedback
         SuppressionList suppressions = new SuppressionList(store);
         ConfidentialBox box = new ConfidentialBox(kms, config.kmsKeyId());
         OutboxDelivery outbox = new OutboxDelivery(outboxStore, suppressions, TEMPLATES, new Wording(config.timeZone()),
-                new SesMailer(ses, config.sesConfigurationSet()), box::open,
+                new SesMailer(ses, config.sesConfigurationSet()), box::open, box::openToken,
                 new OutboxDelivery.Settings(config.senderAddress(), config.adminEmail(), config.inboundDomain(), config.webUrl()),
                 ids, clock);
         ReplyProcessing replies = new ReplyProcessing(new InboundBucket(s3, config.inboundBucket()), new InboundLog(store),
                 offerReplies.create(store, ids, config), new OfferReplyTokens(store), outboxStore, config.inboundDomain(),
-                ids, clock);
-        return new NotifyWiring(outbox, replies, new MailFeedback(suppressions, clock), new OutboxAdmin(outboxStore, ids, clock));
+                box::sealToken, ids, clock);
+        return new NotifyWiring(outbox, replies, new MailFeedback(suppressions, clock),
+                new OutboxAdmin(outboxStore, box, ids, clock));
     }
 }

@@ -48,7 +48,7 @@ class OutboxStoreTest {
         store.commit(new Transaction().create(OutboxItems.toItem(email("OB-RACED"))));
         OutboxStore outbox = new OutboxStore(store);
         OutboxStore.Entry read = outbox.find("OB-RACED").orElseThrow();
-        outbox.markSent(read, "ses-1", Instant.now());
+        outbox.markSent(read, "ses-1", "Subject", Instant.now());
 
         boolean replaced = outbox.replaceWithCopy(read, email("OB-COPY"));
 

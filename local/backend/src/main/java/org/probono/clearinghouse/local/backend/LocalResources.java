@@ -41,7 +41,12 @@ public final class LocalResources {
 
     /** Creates everything and returns the functions' environment (variable → value). */
     public static Map<String, String> create(LocalAws aws, Template template, Map<String, String> parameterOverrides) {
-        Map<String, String> parameters = new LinkedHashMap<>(PARAMETERS);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        // A parameter with a Default in the template (a retention period, a concurrency) takes it, as on AWS.
+        template.root().path("Parameters").properties().forEach(parameter -> {
+            if (parameter.getValue().has("Default")) parameters.put(parameter.getKey(), parameter.getValue().path("Default").asText());
+        });
+        parameters.putAll(PARAMETERS);
         parameters.putAll(parameterOverrides);
         Map<String, String> physical = new LinkedHashMap<>();
 
