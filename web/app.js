@@ -1,5 +1,5 @@
 // The clearinghouse form: plain JavaScript, no framework. Sends JSON to the API named in config.js and
-// shows the API's problem responses (RFC 9457) next to the fields they name.
+// shows the API's problem responses (RFC 9457) next to the fields they name, in English, Hindi or Bengali.
 "use strict";
 
 const API = (window.CLEARINGHOUSE_API || "").replace(/\/$/, "");
@@ -7,22 +7,115 @@ const CATEGORIES = ["CONTRACT_REVIEW", "CONTRACT_DRAFTING", "EMPLOYMENT", "INTEL
   "FCRA_COMPLIANCE", "REGULATORY_COMPLIANCE", "ENTITY_FORMATION", "GOVERNANCE", "LEGAL_ADVICE",
   "LITIGATION", "OTHER"];
 const TOKEN_KEY = "clearinghouse.token";
+const LANGUAGES = ["en", "hi", "bn"];
+const LANGUAGE_KEY = "clearinghouse.language";
 
-const label = (code) => code === "FCRA_COMPLIANCE" ? "FCRA compliance"
-  : code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, " ");
+// ------------------------------------------------------------------ languages
+
+const i18n = { language: "en", texts: {}, loaded: {}, ready: Promise.resolve() };
+
+/** The text of a key in the page's language, {placeholders} filled from values. */
+function t(key, values = {}) {
+  const template = i18n.texts[key] ?? i18n.loaded.en?.[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/** The remembered choice, else the browser's first language the form speaks, else English. */
+function startingLanguage() {
+  let remembered = null;
+  try { remembered = localStorage.getItem(LANGUAGE_KEY); } catch (e) { /* storage blocked: not remembered */ }
+  if (LANGUAGES.includes(remembered)) return remembered;
+  for (const tag of navigator.languages || [navigator.language || ""]) {
+    const primary = tag.toLowerCase().split("-")[0];
+    if (LANGUAGES.includes(primary)) return primary;
+  }
+  return "en";
+}
+
+async function textsOf(language) {
+  if (!i18n.loaded[language]) {
+    const response = await fetch("i18n/" + language + ".json");
+    if (!response.ok) throw new Error("i18n/" + language + ".json: " + response.status);
+    i18n.loaded[language] = await response.json();
+  }
+  return i18n.loaded[language];
+}
+
+function translatePage() {
+  for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
+  for (const element of document.querySelectorAll("[data-i18n-aria-label]")) {
+    element.setAttribute("aria-label", t(element.dataset.i18nAriaLabel));
+  }
+}
+
+/** The page, the language buttons and both registrations' preferredLanguage follow the chosen language. */
+function chooseEmailLanguage(form) {
+  for (const select of (form || document).querySelectorAll("select[data-email-language]")) select.value = i18n.language;
+}
+
+function setLanguage(language, remember) {
+  i18n.ready = i18n.ready.then(async () => {
+    try {
+      i18n.texts = await textsOf(language);
+    } catch (e) {
+      console.warn("Texts for " + language + " could not be loaded:", e);
+      return;
+    }
+    i18n.language = language;
+    if (remember) {
+      try { localStorage.setItem(LANGUAGE_KEY, language); } catch (e) { /* storage blocked: this visit only */ }
+    }
+    translatePage();
+    for (const button of document.querySelectorAll("button[data-language]")) {
+      button.setAttribute("aria-pressed", String(button.dataset.language === language));
+    }
+    chooseEmailLanguage();
+    for (const [form, render] of [...shown]) {
+      clearErrors(form);
+      render(false);
+    }
+    document.documentElement.lang = language;
+    // The privacy notice in the language being read (web/privacy/<version>.<language>.html).
+    for (const link of document.querySelectorAll("a[data-privacy-notice]")) {
+      link.href = `privacy/${link.dataset.privacyNotice}.${language}.html`;
+    }
+  });
+  return i18n.ready;
+}
+
+function languageSwitch() {
+  for (const button of document.querySelectorAll("button[data-language]")) {
+    button.addEventListener("click", () => setLanguage(button.dataset.language, true));
+  }
+}
+
+/** A time from the API (ISO-8601 UTC) as people read it, in the reader's language and time zone. */
+function readableTime(iso) {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) return iso;
+  try {
+    return new Intl.DateTimeFormat(i18n.language + "-IN", { dateStyle: "medium", timeStyle: "short" }).format(date);
+  } catch (e) {
+    return iso;
+  }
+}
 
 // ------------------------------------------------------------------ set-up
 
 function fillChoices() {
   for (const select of document.querySelectorAll("select[data-options=categories]")) {
-    for (const code of CATEGORIES) select.add(new Option(label(code), code));
+    for (const code of CATEGORIES) {
+      const option = new Option(code, code);
+      option.dataset.i18n = "category." + code;
+      select.add(option);
+    }
   }
   const areas = document.getElementById("lawyer-practiceAreas");
   for (const code of CATEGORIES) {
     const id = "lawyer-area-" + code.toLowerCase();
     const wrap = document.createElement("div");
     wrap.className = "choice";
-    wrap.innerHTML = `<input type="checkbox" id="${id}" value="${code}"><label for="${id}">${label(code)}</label>`;
+    wrap.innerHTML = `<input type="checkbox" id="${id}" value="${code}"><label for="${id}" data-i18n="category.${code}">${code}</label>`;
     areas.appendChild(wrap);
   }
 }
@@ -65,9 +158,34 @@ function bodyOf(form) {
   return body;
 }
 
-// ------------------------------------------------------------------ showing errors
+// ------------------------------------------------------------------ showing errors and results
+
+/** What each form shows now, as a function that shows it again (in a newly chosen language). */
+const shown = new Map();
+
+// The API's field messages (shared Validation, in English) by their wording, so the form can say them in the
+// reader's language; an unknown wording is shown as the server wrote it.
+const SERVER_MESSAGES = [
+  [/^is required$/, "error.required"],
+  [/^needs at least 1 entry$/, "error.chooseAtLeastOne"],
+  [/^must be an email address/, "error.email"],
+  [/^must be in international form/, "error.phone"],
+  [/^must be an ISO 3166-2 code/, "error.jurisdiction"],
+  [/^must be an ISO 639-1 code/, "error.language"],
+  [/^must be a web address/, "error.website"],
+  [/^must be between (?<min>\d+) and (?<max>\d+)$/, "error.between"],
+  [/^must be at least (?<min>\d+) characters$/, "error.tooShort"],
+  [/^must be at most (?<max>\d+) characters$/, "error.tooLong"],
+  [/^takes at most (?<max>\d+) entries$/, "error.tooMany"],
+  [/^must be in the future$/, "error.future"],
+  [/^must be one of /, "error.oneOf"],
+];
+
+// Problems without field errors, by status, in the reader's language; the form's own map comes first.
+const STATUS_MESSAGES = { 413: "error.tooLarge", 429: "error.throttled" };
 
 function clearErrors(form) {
+  shown.delete(form);
   for (const error of form.querySelectorAll(".error")) error.remove();
   for (const field of form.querySelectorAll("[aria-invalid]")) {
     field.removeAttribute("aria-invalid");
@@ -90,13 +208,34 @@ function controlFor(form, field) {
     || form.querySelector(`fieldset[data-name="${CSS.escape(name)}"]`);
 }
 
-function showErrors(form, problem) {
+/** One field error in the reader's language: the form's own key, else the server's wording mapped, else the server's text. */
+function fieldMessage(field, error) {
+  if (error.key) return t(error.key, { field });
+  for (const [pattern, key] of SERVER_MESSAGES) {
+    const match = pattern.exec(error.message || "");
+    if (match) return t(key, { field, ...match.groups });
+  }
+  return t("error.fromServer", { field, message: error.message });
+}
+
+/** The summary's first line: a count of field errors, else a known status in the reader's language, else the server's text. */
+function problemHeading(form, problem) {
+  const errors = problem.errors || [];
+  if (errors.length) return errors.length === 1 ? t("error.fieldsOne") : t("error.fieldsMany", { count: errors.length });
+  if (problem.key) return t(problem.key);
+  const key = (problemKeys.get(form) || {})[problem.status] || STATUS_MESSAGES[problem.status]
+    || (problem.status >= 500 ? "error.unavailable" : null);
+  if (key) return t(key);
+  return problem.detail || problem.title || (problem.status ? t("error.status", { status: problem.status }) : t("error.unknown"));
+}
+
+const problemKeys = new Map();
+
+function showErrors(form, problem, focus = true) {
+  shown.set(form, (again) => showErrors(form, problem, again));
   const summary = form.querySelector(".summary");
-  const heading = document.createElement("p");
-  heading.textContent = problem.detail || problem.title || "Something went wrong.";
-  summary.appendChild(heading);
+  summary.appendChild(text("p", problemHeading(form, problem)));
   const list = document.createElement("ul");
-  let first = null;
   for (const error of problem.errors || []) {
     const control = controlFor(form, error.field);
     const item = document.createElement("li");
@@ -105,7 +244,7 @@ function showErrors(form, problem) {
       const message = document.createElement("p");
       message.className = "error";
       message.id = id;
-      message.textContent = readable(control) + " " + error.message;
+      message.textContent = fieldMessage(readable(control), error);
       const anchor = control.tagName === "FIELDSET" ? control.querySelector("legend") : control;
       anchor.insertAdjacentElement("afterend", message);
       control.setAttribute("aria-invalid", "true");
@@ -114,15 +253,14 @@ function showErrors(form, problem) {
       link.href = "#" + (control.id || "");
       link.textContent = message.textContent;
       item.appendChild(link);
-      first = first || control;
     } else {
-      item.textContent = error.field + " " + error.message;
+      item.textContent = fieldMessage(error.field, error);
     }
     list.appendChild(item);
   }
   if (list.children.length) summary.appendChild(list);
   summary.hidden = false;
-  summary.focus();
+  if (focus) summary.focus();
 }
 
 function readable(control) {
@@ -131,11 +269,13 @@ function readable(control) {
   return labelElement ? labelElement.firstChild.textContent.trim() : control.name;
 }
 
-function showDone(form, ...nodes) {
+/** Shows what render() builds; on a change of language it is built again in the new one. */
+function showDone(form, render, focus = true) {
+  shown.set(form, (again) => showDone(form, render, again));
   const done = form.querySelector(".done");
-  done.replaceChildren(...nodes);
+  done.replaceChildren(...render());
   done.hidden = false;
-  done.focus();
+  if (focus) done.focus();
 }
 
 const text = (tag, content) => {
@@ -155,12 +295,12 @@ async function call(method, path, { body, token, idempotencyKey } = {}) {
   try {
     response = await fetch(API + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (e) {
-    return { ok: false, problem: { detail: "Cannot reach the service. Check your connection and try again." } };
+    return { ok: false, problem: { key: "error.network" } };
   }
   let json = null;
   try { json = await response.json(); } catch (e) { /* not JSON */ }
   if (response.ok) return { ok: true, status: response.status, json };
-  return { ok: false, status: response.status, problem: json || { detail: "The service answered " + response.status + "." } };
+  return { ok: false, status: response.status, problem: { ...(json || {}), status: response.status } };
 }
 
 function tokenOf(form) {
@@ -173,21 +313,24 @@ function tokenOf(form) {
 function missing(form) {
   const errors = [];
   for (const element of form.elements) {
-    if (element.required && element.value.trim() === "") errors.push({ field: element.name, message: "is required" });
+    if (element.required && element.value.trim() === "") errors.push({ field: element.name, key: "error.required" });
   }
   for (const group of form.querySelectorAll("fieldset[data-name]")) {
-    if (!group.querySelector("input:checked")) errors.push({ field: group.dataset.name, message: "needs at least one choice" });
+    if (!group.querySelector("input:checked")) errors.push({ field: group.dataset.name, key: "error.chooseAtLeastOne" });
   }
   return errors;
 }
 
-function guard(form, handler) {
+/** Wires a form's submit; statusKeys names this form's problems by status (409 on a registration: the email is taken). */
+function guard(form, statusKeys, handler) {
+  problemKeys.set(form, statusKeys);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    await i18n.ready;
     clearErrors(form);
     const errors = missing(form);
     if (errors.length) {
-      showErrors(form, { detail: errors.length === 1 ? "One field needs attention." : errors.length + " fields need attention.", errors });
+      showErrors(form, { errors });
       return;
     }
     const button = form.querySelector("button[type=submit]");
@@ -203,22 +346,22 @@ function guard(form, handler) {
 // ------------------------------------------------------------------ the four forms
 
 function registration(form, kind) {
-  guard(form, async () => {
+  guard(form, { 409: "error.emailTaken" }, async () => {
     const body = bodyOf(form);
     const result = await call("POST", form.dataset.endpoint, { body });
     if (!result.ok) return showErrors(form, result.problem);
     const email = kind === "organisation" ? body.contact.email : body.email;
+    const id = result.json.id;
     form.reset();
-    showDone(form,
-      text("p", `Thank you. We have sent an email to ${email}: open the link in it to confirm the address.`),
-      text("p", `Our team reviews your registration next. Reference: ${result.json.id}`));
+    chooseEmailLanguage(form);
+    showDone(form, () => [text("p", t("done.registered", { email })), text("p", t("done.reviewNext", { id }))]);
   });
 }
 
 function requestForm(form) {
   let idempotencyKey = null; // kept until the request is created, so a retried send is not a second request
   form.addEventListener("input", () => { idempotencyKey = null; });
-  guard(form, async () => {
+  guard(form, { 401: "error.unauthorized" }, async () => {
     idempotencyKey = idempotencyKey || crypto.randomUUID();
     const result = await call("POST", "/requests", { body: bodyOf(form), token: tokenOf(form), idempotencyKey });
     if (!result.ok) return showErrors(form, result.problem);
@@ -227,40 +370,49 @@ function requestForm(form) {
     document.getElementById("status-id").value = id;
     form.querySelectorAll("input:not([name=token]), textarea").forEach((element) => { element.value = element.defaultValue; });
     form.querySelector("select").selectedIndex = 0;
-    const link = text("a", "Follow it below");
-    link.href = "#status";
-    showDone(form, text("p", `Your request was received (id ${id}). We will email you when a lawyer takes it on.`), link);
+    showDone(form, () => {
+      const link = text("a", t("done.followIt"));
+      link.href = "#status";
+      return [text("p", t("done.requestReceived", { id })), link];
+    });
   });
 }
 
 function statusForm(form) {
-  guard(form, async () => {
+  guard(form, { 401: "error.unauthorized", 404: "error.requestNotFound" }, async () => {
     const id = form.querySelector("input[name=id]").value.trim();
     const result = await call("GET", "/requests/" + encodeURIComponent(id), { token: tokenOf(form) });
     if (!result.ok) return showErrors(form, result.problem);
-    const view = result.json;
-    const nodes = [text("h3", view.title), text("p", "Status: " + view.status)];
-    const facts = document.createElement("dl");
-    for (const [name, value] of [["Category", label(view.category || "")], ["Jurisdiction", view.jurisdiction],
-      ["Deadline", view.deadline], ["Submitted", view.createdAt]]) {
-      if (!value) continue;
-      facts.append(text("dt", name), text("dd", value));
-    }
-    if (view.lawyer) {
-      facts.append(text("dt", "Lawyer"), text("dd",
-        [view.lawyer.name, view.lawyer.firm, view.lawyer.email].filter(Boolean).join(", ")));
-    }
-    nodes.push(facts, text("h4", "History"));
-    const history = document.createElement("ol");
-    for (const step of view.history || []) {
-      history.appendChild(text("li", `${step.at}: ${step.status}${step.note ? " (" + step.note + ")" : ""}`));
-    }
-    nodes.push(history);
-    showDone(form, ...nodes);
+    showDone(form, () => requestView(result.json));
   });
 }
 
+/** A request's view: its facts and history, statuses and times in the reader's language; texts as people wrote them. */
+function requestView(view) {
+  const nodes = [text("h3", view.title), text("p", t("view.status", { status: t("requestStatus." + view.status) }))];
+  const facts = document.createElement("dl");
+  for (const [key, value] of [["view.category", view.category && t("category." + view.category)],
+    ["view.jurisdiction", view.jurisdiction], ["view.deadline", view.deadline && readableTime(view.deadline)],
+    ["view.submitted", view.createdAt && readableTime(view.createdAt)]]) {
+    if (!value) continue;
+    facts.append(text("dt", t(key)), text("dd", value));
+  }
+  if (view.lawyer) {
+    facts.append(text("dt", t("view.lawyer")), text("dd",
+      [view.lawyer.name, view.lawyer.firm, view.lawyer.email].filter(Boolean).join(", ")));
+  }
+  nodes.push(facts, text("h4", t("view.history")));
+  const history = document.createElement("ol");
+  for (const step of view.history || []) {
+    history.appendChild(text("li", `${readableTime(step.at)}: ${t("requestStatus." + step.status)}${step.note ? " (" + step.note + ")" : ""}`));
+  }
+  nodes.push(history);
+  return nodes;
+}
+
 fillChoices();
+languageSwitch();
+setLanguage(startingLanguage(), false);
 takeTokenFromLink();
 registration(document.getElementById("organisation-form"), "organisation");
 registration(document.getElementById("lawyer-form"), "lawyer");

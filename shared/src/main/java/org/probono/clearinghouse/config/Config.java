@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.config;
 
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ public record Config(
         String inboundBucket,
         String sesConfigurationSet,
         String cursorKey,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        int detailsRetentionDays) {
 
     public static final String REGION = "AWS_REGION";
     public static final String TABLE_NAME = "TABLE_NAME";
@@ -39,12 +41,20 @@ public record Config(
     public static final String SES_CONFIGURATION_SET = "SES_CONFIGURATION_SET";
     /** Signs the cursors of paged listings, so a client cannot forge or alter one. */
     public static final String CURSOR_KEY = "CURSOR_KEY";
-    /** The deployment's time zone: the days of the impact report (and times shown in emails). */
+    /** Days after a request ends (COMPLETED, CLOSED, WITHDRAWN) that its confidential details are destroyed. */
+    public static final String DETAILS_RETENTION_DAYS = "DETAILS_RETENTION_DAYS";
+    public static final int DEFAULT_DETAILS_RETENTION_DAYS = 180;
+    /** The CloudWatch namespace of the business metrics; read by the logger, not part of this record. */
+    public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
     public static final String TIME_ZONE = "TIME_ZONE";
+    /** Where the clearinghouse works: emails show times, and reports count days, in this zone unless told otherwise. */
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Asia/Kolkata");
 
-    public static Config fromEnvironment() {
-        return from(name -> Optional.ofNullable(System.getProperty(name)).orElse(System.getenv(name)));
+    public static Config fromEnvironment() { return from(Config::setting); }
+
+    /** One setting as configured: the JVM system property of that name, else the environment variable. */
+    public static String setting(String name) {
+        return Optional.ofNullable(System.getProperty(name)).orElse(System.getenv(name));
     }
 
     public static Config from(Map<String, String> values) { return from(values::get); }
@@ -71,7 +81,8 @@ public record Config(
                 required.apply(INBOUND_BUCKET),
                 optional(source, SES_CONFIGURATION_SET),
                 required.apply(CURSOR_KEY),
-                zone(optional(source, TIME_ZONE)));
+                timeZone(optional(source, TIME_ZONE), missing),
+                retentionDays(optional(source, DETAILS_RETENTION_DAYS), missing));
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Missing configuration: set the environment variable"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
@@ -79,12 +90,27 @@ public record Config(
         return config;
     }
 
-    private static ZoneId zone(String name) {
-        if (name == null) return DEFAULT_TIME_ZONE;
+    /** Whole days, at least one; a bad value fails the cold start like a missing variable. */
+    private static int retentionDays(String value, List<String> bad) {
+        if (value == null) return DEFAULT_DETAILS_RETENTION_DAYS;
         try {
-            return ZoneId.of(name);
-        } catch (java.time.DateTimeException e) {
-            throw new IllegalStateException("TIME_ZONE '" + name + "' is not a time zone (Asia/Kolkata is one)");
+            int days = Integer.parseInt(value);
+            if (days >= 1) return days;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        bad.add(DETAILS_RETENTION_DAYS + " (a whole number of days, at least 1: " + value + ")");
+        return DEFAULT_DETAILS_RETENTION_DAYS;
+    }
+
+    /** An IANA zone id (Asia/Kolkata); a bad one fails the cold start like a missing variable. */
+    private static ZoneId timeZone(String id, List<String> bad) {
+        if (id == null) return DEFAULT_TIME_ZONE;
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            bad.add(TIME_ZONE + " (not a time zone id such as Asia/Kolkata: " + id + ")");
+            return null;
         }
     }
 

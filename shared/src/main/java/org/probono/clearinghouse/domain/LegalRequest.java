@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * An organisation's request for legal help. {@code sealedDetails} holds the confidential details
  * encrypted (see {@code ConfidentialBox}); the plain text never lives on this record, so no listing,
- * log line or offer can carry it by accident. {@code lawyerId} is set once a lawyer accepts;
- * {@code completion} once the matter is COMPLETED, {@code feedback} once the organisation rated the help.
+ * log line or offer can carry it by accident. {@code lawyerId} is set once a lawyer accepts. {@code endedAt}
+ * is when it became COMPLETED, CLOSED or WITHDRAWN: the retention rule counts from there.
+ * {@code completion} is set once the matter is COMPLETED, {@code feedback} once the organisation rated the help.
  */
 public record LegalRequest(
         String id,
@@ -23,6 +24,7 @@ public record LegalRequest(
         List<String> counterparties,
         Instant createdAt,
         String lawyerId,
+        Instant endedAt,
         long version,
         Completion completion,
         Feedback feedback) {
@@ -37,34 +39,52 @@ public record LegalRequest(
         counterparties = List.copyOf(counterparties);
     }
 
-    /** A request not yet completed nor rated. */
+    /** A request that has not ended, nor been completed or rated. */
     public LegalRequest(String id, String organisationId, RequestStatus status, Category category, String title,
             String summary, String sealedDetails, String jurisdiction, String language, Instant deadline,
             List<String> counterparties, Instant createdAt, String lawyerId, long version) {
         this(id, organisationId, status, category, title, summary, sealedDetails, jurisdiction, language, deadline,
-                counterparties, createdAt, lawyerId, version, null, null);
+                counterparties, createdAt, lawyerId, null, version, null, null);
     }
 
     public boolean hasConfidentialDetails() { return sealedDetails != null; }
 
     public LegalRequest withStatus(RequestStatus newStatus) {
         return new LegalRequest(id, organisationId, newStatus, category, title, summary, sealedDetails,
-                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, version + 1, completion, feedback);
+                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1,
+                completion, feedback);
+    }
+
+    /** Ends the request (COMPLETED, CLOSED, WITHDRAWN) at {@code at}. */
+    public LegalRequest endedAs(RequestStatus endStatus, Instant at) {
+        if (!endStatus.isEnded()) throw new IllegalArgumentException(endStatus + " does not end a request");
+        return new LegalRequest(id, organisationId, endStatus, category, title, summary, sealedDetails,
+                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, at, version + 1,
+                completion, feedback);
+    }
+
+    /** The same request with its confidential details destroyed (retention, erasure). */
+    public LegalRequest withoutDetails() {
+        return new LegalRequest(id, organisationId, status, category, title, summary, null,
+                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1,
+                completion, feedback);
     }
 
     public LegalRequest acceptedBy(String acceptingLawyerId) {
         return new LegalRequest(id, organisationId, RequestStatus.ACCEPTED, category, title, summary,
-                sealedDetails, jurisdiction, language, deadline, counterparties, createdAt, acceptingLawyerId,
+                sealedDetails, jurisdiction, language, deadline, counterparties, createdAt, acceptingLawyerId, endedAt,
                 version + 1, completion, feedback);
     }
 
-    public LegalRequest completed(Completion done) {
+    /** Completes the matter at {@code at} with what the lawyer reported: it ends there, as retention counts. */
+    public LegalRequest completed(Completion done, Instant at) {
         return new LegalRequest(id, organisationId, RequestStatus.COMPLETED, category, title, summary, sealedDetails,
-                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, version + 1, done, feedback);
+                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, at, version + 1, done, feedback);
     }
 
     public LegalRequest rated(Feedback given) {
         return new LegalRequest(id, organisationId, status, category, title, summary, sealedDetails,
-                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, version + 1, completion, given);
+                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1,
+                completion, given);
     }
 }

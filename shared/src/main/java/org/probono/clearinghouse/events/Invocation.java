@@ -1,6 +1,7 @@
 package org.probono.clearinghouse.events;
 
 import org.probono.clearinghouse.json.Log;
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.util.Map;
  * An event of no known shape, and an admin command that fails unexpectedly, are answered with an error
  * object, never a stack trace. Other triggers (stream, SES, SNS, schedule) still fail the invocation, so
  * Lambda retries them; HTTP routes are answered by {@code Http.respond}, which catches its own.
+ * Every line logged meanwhile carries the invocation's request ids ({@link Log#scope}).
  */
 public final class Invocation {
     private Invocation() {}
@@ -22,9 +24,18 @@ public final class Invocation {
         Object handle(EventShape shape, JsonNode event);
     }
 
-    public static void run(InputStream input, OutputStream output, Dispatch dispatch) {
+    /** {@code context} is null for SnapStart priming (no invocation: no Lambda id, no cold start) and in tests. */
+    public static void run(InputStream input, OutputStream output, Context context, Dispatch dispatch) {
         JsonNode event = LambdaEvents.readTree(input);
         EventShape shape = EventShape.of(event);
+        String apiRequestId = shape == EventShape.HTTP_API ? event.path("requestContext").path("requestId").asText(null) : null;
+        try (Log.Scope ids = context == null ? Log.scope(null, null, apiRequestId)
+                : Log.scope(context.getFunctionName(), context.getAwsRequestId(), apiRequestId)) {
+            answer(event, shape, output, dispatch);
+        }
+    }
+
+    private static void answer(JsonNode event, EventShape shape, OutputStream output, Dispatch dispatch) {
         Object result;
         try {
             result = dispatch.handle(shape, event);

@@ -45,7 +45,8 @@ public final class SnapStartPriming implements Resource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // Nothing to redo: SDK clients reconnect by themselves. Ids and tokens come from SecureRandom,
+        Log.forgetStarts(); // a restored copy is a new container: its first invocation is a cold start
+        // Nothing else to redo: SDK clients reconnect by themselves. Ids and tokens come from SecureRandom,
         // whose Linux default (NativePRNG) mixes fresh /dev/urandom bytes into every output, so copies
         // restored from one snapshot do not repeat each other (docs/architecture.md, SnapStart).
     }

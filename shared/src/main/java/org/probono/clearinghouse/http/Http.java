@@ -85,7 +85,7 @@ public final class Http {
         } catch (MismatchedInputException e) {
             String field = path(e);
             if (field.isEmpty()) throw Problem.badRequest("The body must be a JSON object.");
-            throw Problem.invalid(List.of(new FieldError(field, "has the wrong type")));
+            throw Problem.invalid(List.of(new FieldError(field, expected(e.getTargetType()))));
         } catch (JsonProcessingException e) {
             throw Problem.badRequest("The body is not valid JSON.");
         } catch (java.io.IOException e) {
@@ -104,6 +104,17 @@ public final class Http {
             }
         }
         return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What a field of {@code type} must be, said as a person would. */
+    static String expected(Class<?> type) {
+        if (type == null) return "has the wrong type";
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) return "must be a string";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "must be a whole number";
+        if (Number.class.isAssignableFrom(type) || type == double.class) return "must be a number";
+        if (type == Boolean.class || type == boolean.class) return "must be true or false";
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "must be a list";
+        return "must be an object";
     }
 
     private static String path(JsonMappingException e) {

@@ -100,7 +100,7 @@ public final class MatterCompletion {
         Optional<Lawyer> lawyer = store.get(Keys.lawyer(request.lawyerId())).map(LawyerItems::from);
         if (lawyer.isEmpty()) throw new IllegalStateException("request " + requestId + " names a lawyer not in the table");
         Instant now = store.clock().instant();
-        LegalRequest completed = request.completed(new LegalRequest.Completion(outcome, hoursSpent));
+        LegalRequest completed = request.completed(new LegalRequest.Completion(outcome, hoursSpent), now);
         Transaction transaction = new Transaction()
                 .replace(RequestItems.toItem(completed), request.version())
                 .replace(LawyerItems.toItem(lawyer.get().withLoadChange(-1)), lawyer.get().version());

@@ -1,15 +1,17 @@
 package org.probono.clearinghouse.matters;
 
+import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.probono.clearinghouse.config.Config;
+import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LawyerStats;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
-import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.domain.Token;
@@ -44,9 +46,12 @@ public final class OfferDecisions implements OfferReplies {
     private final Suggestions suggestions;
     private final RunningTotals totals;
     private final Secrets secrets = new Secrets();
+    private final TokenSealer sealer;
 
-    public OfferDecisions(Store store, Ids ids, Config config) {
+    /** {@code sealer} seals the completion reply address the matter-details email carries. */
+    public OfferDecisions(Store store, Ids ids, Config config, TokenSealer sealer) {
         this.store = store;
+        this.sealer = sealer;
         this.totals = new RunningTotals(config.timeZone());
         this.emails = new MatterEmails(ids, config.adminEmail());
         this.suggestions = new Suggestions(store);
@@ -115,6 +120,7 @@ public final class OfferDecisions implements OfferReplies {
             if (rejected.failure() == Failure.CHANGED_CONCURRENTLY) return Attempt.retry();
             throw new IllegalStateException("answering an offer failed: " + rejected.label());
         }
+        Log.metric(answer instanceof Answer.Accept ? Metric.OFFERS_ACCEPTED : Metric.OFFERS_DECLINED);
         return Attempt.of(answer instanceof Answer.Accept
                 ? new AnswerOutcome.Accepted(requestId, lawyerId)
                 : new AnswerOutcome.Declined(requestId, lawyerId));
@@ -154,9 +160,7 @@ public final class OfferDecisions implements OfferReplies {
         String completionToken = secrets.newReplyToken();
         transaction.create(TokenItems.toItem(MatterCompletion.replyToken(completionToken, matter.request().id(),
                 lawyer.id(), now)));
-        OutboxMessage details = emails.matterDetails(matter, lawyer, now);
-        transaction.create(OutboxItems.toItem(new OutboxMessage(details.id(), details.template(), details.to(),
-                details.data(), completionToken, details.sealedDetails(), details.createdAt())));
+        transaction.create(OutboxItems.toItem(emails.matterDetails(matter, lawyer, completionToken, sealer, now)));
         transaction.create(OutboxItems.toItem(emails.introduction(matter, lawyer, now)));
         transaction.create(OutboxItems.toItem(emails.adminAccepted(matter, lawyer, now)));
         return transaction;

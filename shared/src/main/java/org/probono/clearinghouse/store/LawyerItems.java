@@ -2,6 +2,7 @@ package org.probono.clearinghouse.store;
 
 import java.util.List;
 import org.probono.clearinghouse.domain.Category;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
@@ -25,6 +26,7 @@ public final class LawyerItems {
                 .strings("practiceAreas", lawyer.practiceAreas().stream().map(Enum::name).toList())
                 .strings("jurisdictions", lawyer.jurisdictions())
                 .strings("languages", lawyer.languages())
+                .string("preferredLanguage", lawyer.preferredLanguage().code())
                 .number("maxActiveMatters", lawyer.maxActiveMatters())
                 .number("activeMatters", lawyer.activeMatters())
                 .bool("paused", lawyer.paused())
@@ -51,6 +53,7 @@ public final class LawyerItems {
                 areas,
                 item.strings("jurisdictions"),
                 item.strings("languages"),
+                Language.ofStored(item.string("preferredLanguage")),
                 (int) item.number("maxActiveMatters"),
                 (int) item.number("activeMatters"),
                 item.bool("paused"),

@@ -1,6 +1,7 @@
 package org.probono.clearinghouse.store;
 
 import org.probono.clearinghouse.domain.Contact;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.OrganisationType;
 import org.probono.clearinghouse.domain.ProfileStatus;
@@ -25,6 +26,7 @@ public final class OrganisationItems {
                 .string("contactName", org.contact().name())
                 .string("contactEmail", org.contact().email())
                 .string("contactPhone", org.contact().phone())
+                .string("contactPreferredLanguage", org.contact().preferredLanguage().code())
                 .enumValue("status", org.status())
                 .time("createdAt", org.createdAt())
                 .version(org.version());
@@ -44,7 +46,8 @@ public final class OrganisationItems {
                 item.string("city"),
                 item.string("website"),
                 item.strings("focusAreas"),
-                new Contact(item.string("contactName"), item.string("contactEmail"), item.string("contactPhone")),
+                new Contact(item.string("contactName"), item.string("contactEmail"), item.string("contactPhone"),
+                        Language.ofStored(item.string("contactPreferredLanguage"))),
                 item.enumValue("status", ProfileStatus.class),
                 item.time("createdAt"),
                 item.version());

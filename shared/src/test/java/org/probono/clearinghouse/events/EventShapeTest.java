@@ -28,7 +28,7 @@ class EventShapeTest {
     @Test
     void an_admin_command_that_fails_unexpectedly_is_a_500_error_object_not_a_stack_trace() {
         var output = new java.io.ByteArrayOutputStream();
-        Invocation.run(new java.io.ByteArrayInputStream("{\"command\":\"queue\"}".getBytes()), output, (shape, event) -> {
+        Invocation.run(new java.io.ByteArrayInputStream("{\"command\":\"queue\"}".getBytes()), output, null, (shape, event) -> {
             throw new IllegalStateException("table missing SURVIVOR");
         });
 
@@ -40,7 +40,7 @@ class EventShapeTest {
     void a_stream_record_that_fails_still_fails_the_invocation_so_lambda_retries_it() {
         String stream = "{\"Records\":[{\"eventSource\":\"aws:dynamodb\"}]}";
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Invocation.run(
-                new java.io.ByteArrayInputStream(stream.getBytes()), new java.io.ByteArrayOutputStream(), (shape, event) -> {
+                new java.io.ByteArrayInputStream(stream.getBytes()), new java.io.ByteArrayOutputStream(), null, (shape, event) -> {
                     throw new IllegalStateException("SES down");
                 })).isInstanceOf(IllegalStateException.class);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.config.Config;
+import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Contact;
 import org.probono.clearinghouse.domain.EmailTemplate;
@@ -70,7 +71,7 @@ class OfferDecisionsTest {
     void setUp(LocalAws aws) {
         this.aws = aws;
         store = new Store(aws.dynamoDb(), aws.tableName(), clock);
-        decisions = new OfferDecisions(store, ids, Config.from(aws.environment()));
+        decisions = new OfferDecisions(store, ids, Config.from(aws.environment()), box()::sealToken);
         org = new Organisation(ids.next(), "Shakti Vahini", OrganisationType.NGO, "REG-1", "IN-WB", "Kolkata", null,
                 List.of("trafficking"), new Contact("Asha Rao", "asha@shakti.example", "+919830000001"),
                 ProfileStatus.APPROVED, OFFERED_AT, 1);
@@ -272,7 +273,7 @@ class OfferDecisionsTest {
     void an_expired_reply_token_is_unknown() {
         Clock later = Clock.fixed(OFFERED_AT.plus(Duration.ofDays(9)), ZoneOffset.UTC);
         OfferDecisions lateDecisions = new OfferDecisions(new Store(aws.dynamoDb(), aws.tableName(), later),
-                new Ids(later), Config.from(aws.environment()));
+                new Ids(later), Config.from(aws.environment()), box()::sealToken);
 
         assertThat(lateDecisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept()))
                 .isEqualTo(new AnswerOutcome.UnknownToken());
@@ -316,4 +317,6 @@ class OfferDecisionsTest {
                 .map(item -> OutboxItems.from(Item.of(EnhancedDocument.fromAttributeValueMap(item))))
                 .toList();
     }
+
+    private ConfidentialBox box() { return new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")); }
 }

@@ -87,7 +87,7 @@ public final class MatterChanges {
         Instant now = store.clock().instant();
         Transaction transaction = new Transaction();
         OfferChanges.withdrawPendingOffers(transaction, matter, this::lawyer, emails, "The request was closed.", now);
-        LegalRequest closed = OfferChanges.rewrite(transaction, matter.request(), RequestStatus.CLOSED);
+        LegalRequest closed = OfferChanges.end(transaction, matter.request(), RequestStatus.CLOSED, now);
         OfferChanges.audit(transaction, closed, "Closed: " + reason, actor, now);
         transaction.create(OutboxItems.toItem(emails.requestClosed(matter, reason, now)));
         totals.ended(transaction, closed);

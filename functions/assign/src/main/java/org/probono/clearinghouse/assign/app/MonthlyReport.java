@@ -41,7 +41,7 @@ public final class MonthlyReport {
         YearMonth reported = month.orElseGet(() -> YearMonth.from(LocalDate.ofInstant(clock.instant(), zone)).minusMonths(1));
         LocalDate from = reported.atDay(1);
         LocalDate to = reported.atEndOfMonth();
-        OutboxMessage mail = OutboxMessage.of(ids.next(), EmailTemplate.ADMIN_IMPACT_REPORT, adminEmail,
+        OutboxMessage mail = OutboxMessage.toTeam(ids.next(), EmailTemplate.ADMIN_IMPACT_REPORT, adminEmail,
                 Map.of("month", reported.toString(), "from", from.toString(), "to", to.toString()), clock.instant());
         store.commit(new Transaction().create(OutboxItems.toItem(mail)));
         Log.info("monthly impact report queued", "month", reported.toString(), "outboxId", mail.id());

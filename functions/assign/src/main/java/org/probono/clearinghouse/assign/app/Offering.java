@@ -1,11 +1,14 @@
 package org.probono.clearinghouse.assign.app;
 
+import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
@@ -49,8 +52,10 @@ public final class Offering {
     private final MatterEmails emails;
     private final RunningTotals totals;
     private final Secrets secrets = new Secrets();
+    private final TokenSealer sealer;
 
-    public Offering(Store store, MatterEmails emails, RunningTotals totals) {
+    public Offering(Store store, MatterEmails emails, RunningTotals totals, TokenSealer sealer) {
+        this.sealer = sealer;
         this.store = store;
         this.emails = emails;
         this.totals = totals;
@@ -94,7 +99,7 @@ public final class Offering {
             LawyerStatsItems.save(transaction, profile.stats(), profile.stats().afterOffer(now));
             transaction.create(TokenItems.toItem(replyToken(token, requestId, profile.lawyer().id(), respondBy)));
             transaction.create(OutboxItems.toItem(emails.offer(EmailTemplate.OFFER, matter, profile.lawyer(), respondBy,
-                    token, now)));
+                    token, sealer, now)));
         }
         totals.offered(transaction, offered, lawyers.size(), now);
         Outcome outcome = store.commit(transaction);
@@ -102,6 +107,7 @@ public final class Offering {
             return Result.conflict("Request " + requestId + " or one of the lawyers changed while assigning;"
                     + " nothing was offered. Run queue and suggest again.");
         }
+        Log.metric(Metric.OFFERS_MADE, lawyers.size());
         return Result.done(new Offered(requestId, RequestStatus.OFFERED.name(),
                 lawyers.stream().map(p -> new OfferedTo(p.lawyer().id(), respondBy)).toList()));
     }

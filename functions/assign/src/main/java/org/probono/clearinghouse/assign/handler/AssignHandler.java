@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.probono.clearinghouse.assign.app.MatterChanges;
+import org.probono.clearinghouse.assign.app.MatterShowing;
 import org.probono.clearinghouse.assign.app.MonthlyReport;
 import org.probono.clearinghouse.assign.app.OfferExpiry;
 import org.probono.clearinghouse.assign.app.Offering;
@@ -17,6 +19,7 @@ import org.probono.clearinghouse.assign.app.Result;
 import org.probono.clearinghouse.assign.app.Suggesting;
 import org.probono.clearinghouse.aws.AwsClients;
 import org.probono.clearinghouse.config.Config;
+import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.events.AdminError;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
@@ -32,10 +35,12 @@ public final class AssignHandler implements RequestStreamHandler {
     /** Read-only: the queue is one index query (the SDK's first request). */
     private static final String PRIMING_EVENT = "{\"command\":\"queue\"}";
 
-    private static final String TAKES = "an admin command (queue, suggest, assign, withdraw, complete, close, report, monthly-report)"
+    private static final String TAKES = "an admin command (queue, show, suggest, assign, withdraw, complete, close, report,"
+            + " monthly-report)"
             + " or the EventBridge schedule";
 
     private final QueueListing queue;
+    private final MatterShowing showing;
     private final Suggesting suggesting;
     private final Offering offering;
     private final MatterChanges changes;
@@ -49,24 +54,31 @@ public final class AssignHandler implements RequestStreamHandler {
     }
 
     private AssignHandler(Config config, Clock clock) {
-        this(new Store(new AwsClients(config.region()).dynamoDb(), config.tableName(), clock), new Ids(clock), config);
+        this(config, clock, new AwsClients(config.region()));
     }
 
-    AssignHandler(Store store, Ids ids, Config config) {
+    private AssignHandler(Config config, Clock clock, AwsClients aws) {
+        this(new Store(aws.dynamoDb(), config.tableName(), clock), new Ids(clock), config,
+                new ConfidentialBox(aws.kms(), config.kmsKeyId()));
+    }
+
+    /** {@code box} seals the reply tokens of offers and destroys nothing; this function never opens a sealed value. */
+    AssignHandler(Store store, Ids ids, Config config, ConfidentialBox box) {
         MatterEmails emails = new MatterEmails(ids, config.adminEmail());
         RunningTotals totals = new RunningTotals(config.timeZone());
         this.queue = new QueueListing(store);
+        this.showing = new MatterShowing(store);
         this.suggesting = new Suggesting(store);
-        this.offering = new Offering(store, emails, totals);
+        this.offering = new Offering(store, emails, totals, box::sealToken);
         this.changes = new MatterChanges(store, emails, totals, new MatterCompletion(store, ids, config));
-        this.expiry = new OfferExpiry(store, emails, totals);
+        this.expiry = new OfferExpiry(store, emails, totals, box::sealToken, Duration.ofDays(config.detailsRetentionDays()));
         this.impact = new ImpactFigures(store);
         this.monthly = new MonthlyReport(store, ids, config.adminEmail(), config.timeZone());
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        Invocation.run(input, output, (shape, event) -> switch (shape) {
+        Invocation.run(input, output, context, (shape, event) -> switch (shape) {
             case ADMIN_COMMAND -> command(event);
             case SCHEDULE -> expiry.run();
             default -> Invocation.unknown(shape, TAKES);
@@ -79,6 +91,10 @@ public final class AssignHandler implements RequestStreamHandler {
                 case "queue" -> {
                     new CommandReader(event);
                     yield queue.list();
+                }
+                case "show" -> {
+                    CommandReader read = new CommandReader(event, "requestId");
+                    yield showing.show(read.id("requestId"));
                 }
                 case "suggest" -> {
                     CommandReader read = new CommandReader(event, "requestId", "limit");
@@ -115,7 +131,7 @@ public final class AssignHandler implements RequestStreamHandler {
                     yield monthly.schedule(read.optionalMonth("month"));
                 }
                 default -> throw new BadCommand("Unknown command '" + event.path("command").asText()
-                        + "'; AssignFunction takes queue, suggest, assign, withdraw, complete, close, report,"
+                        + "'; AssignFunction takes queue, show, suggest, assign, withdraw, complete, close, report,"
                         + " monthly-report.");
             });
         } catch (BadCommand e) {

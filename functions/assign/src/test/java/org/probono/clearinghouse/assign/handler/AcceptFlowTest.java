@@ -39,12 +39,12 @@ class AcceptFlowTest {
         for (String name : List.of("Meera Das", "Ravi Sen", "Kabir Roy")) lawyers.add(fx.lawyer(name));
         fx.invoke("assign-assign.json", Map.of("requestId", request.id(),
                 "lawyerIds", lawyers.stream().map(Lawyer::id).toList()));
-        decisions = new OfferDecisions(fx.store, fx.ids, fx.config);
+        decisions = new OfferDecisions(fx.store, fx.ids, fx.config, fx.box::sealToken);
     }
 
     private String tokenOf(Lawyer lawyer) {
-        return fx.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(lawyer.email())).findFirst()
-                .orElseThrow().token();
+        return fx.tokenOf(fx.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(lawyer.email())).findFirst()
+                .orElseThrow());
     }
 
     @Test
@@ -64,8 +64,8 @@ class AcceptFlowTest {
         for (Future<AnswerOutcome> future : futures) outcomes.add(future.get());
         pool.shutdown();
 
-        assertThat(outcomes).filteredOn(AnswerOutcome.Accepted.class::isInstance).hasSize(1);
-        assertThat(outcomes).as(outcomes.toString()).filteredOn(AnswerOutcome.AlreadyTaken.class::isInstance).hasSize(1);
+        assertThat(outcomes).as("outcomes: " + outcomes).filteredOn(AnswerOutcome.Accepted.class::isInstance).hasSize(1);
+        assertThat(outcomes).as("outcomes: " + outcomes).filteredOn(AnswerOutcome.AlreadyTaken.class::isInstance).hasSize(1);
         Lawyer winner = outcomes.get(0) instanceof AnswerOutcome.Accepted ? lawyers.get(0) : lawyers.get(1);
         LegalRequest accepted = fx.readRequest(request.id());
         assertThat(accepted.status()).isEqualTo(RequestStatus.ACCEPTED);

@@ -72,8 +72,9 @@ class AssignCommandsTest {
                 .containsEntry("title", "Unpaid wages of shelter staff");
         assertThat(toMeera.toString()).doesNotContain(Fixture.CONFIDENTIAL);
         assertThat(toMeera.sealedDetails()).isNull();
-        // The raw token rides only on the outbox item; the offer and the token item keep its hash.
-        String tokenHash = Secrets.hash(toMeera.token());
+        // The raw token rides only sealed on the outbox item; the offer and the token item keep its hash.
+        String tokenHash = Secrets.hash(fx.tokenOf(toMeera));
+        assertThat(toMeera.sealedToken()).startsWith("v1.").doesNotContain(fx.tokenOf(toMeera));
         assertThat(fx.readOffer(request.id(), meera.id()).replyTokenHash()).isEqualTo(tokenHash);
         Token token = TokenItems.from(tokenHash, fx.store.get(Keys.token(tokenHash)).orElseThrow());
         assertThat(token.purpose()).isEqualTo(Token.Purpose.OFFER_REPLY);
@@ -129,7 +130,7 @@ class AssignCommandsTest {
     @Test
     void re_offering_to_a_lawyer_who_declined_is_a_conflict_and_writes_nothing() {
         assign(request, List.of(meera.id()));
-        OfferDecisions decisions = new OfferDecisions(fx.store, fx.ids, fx.config);
+        OfferDecisions decisions = new OfferDecisions(fx.store, fx.ids, fx.config, fx.box::sealToken);
         decisions.answer(request.id(), meera.id(), new Answer.Decline("conflict of interest"), "test");
         int before = fx.aws.countItems();
 
@@ -267,7 +268,7 @@ class AssignCommandsTest {
                 .isEqualTo(409);
         assertThat(fx.aws.countItems()).isEqualTo(beforeAny);
         assign(request, List.of(meera.id()));
-        new OfferDecisions(fx.store, fx.ids, fx.config).answer(request.id(), meera.id(), new Answer.Accept(), "test");
+        new OfferDecisions(fx.store, fx.ids, fx.config, fx.box::sealToken).answer(request.id(), meera.id(), new Answer.Accept(), "test");
         assertThat(fx.load(meera)).isEqualTo(1);
 
         JsonNode result = fx.invoke("assign-complete.json", Map.of("requestId", request.id()));

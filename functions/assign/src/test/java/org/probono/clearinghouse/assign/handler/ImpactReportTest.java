@@ -54,7 +54,7 @@ class ImpactReportTest {
     void setUp(LocalAws aws) {
         fx = new Fixture(aws);
         totals = new RunningTotals(fx.config.timeZone());
-        decisions = new OfferDecisions(fx.store, fx.ids, fx.config);
+        decisions = new OfferDecisions(fx.store, fx.ids, fx.config, fx.box::sealToken);
         chitrakatha = new Organisation(fx.ids.next(), "Chitrakatha Trust", OrganisationType.TRUST, "REG-2", "IN-DL",
                 "Delhi", null, List.of("art"), new Contact("Ravi Kumar", "ravi@chitrakatha.example", "+919810000002"),
                 ProfileStatus.APPROVED, Fixture.START, 2);

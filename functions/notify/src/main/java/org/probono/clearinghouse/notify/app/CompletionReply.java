@@ -40,6 +40,8 @@ final class CompletionReply {
             "\\?|(?<![\\p{L}\\p{M}])(?:not|isn't|isnt|hasn't|hasnt|haven't|havent|yet|almost|nearly|will|once|when|if"
                     + "|नहीं|नही|nahi|nahin|अभी|जब|अगर|হয়নি|হয় নি|না|নি|এখনও|যখন|যদি)(?![\\p{L}\\p{M}])");
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s\\p{Punct}\\p{IsPunctuation}–—]+");
+    /** The reply without its quote and signature, cut as offer replies are. */
+    private static final ReplyText WRITTEN = new ReplyText(ReplyPhrases.builtIn());
 
     private CompletionReply() {}
 
@@ -55,7 +57,7 @@ final class CompletionReply {
      * ("Asha") is not part of the outcome.
      */
     static Optional<Done> of(String body) {
-        String visible = asciiDigits(Normalizer.normalize(ReplyText.visiblePart(body), Normalizer.Form.NFC));
+        String visible = asciiDigits(Normalizer.normalize(written(body), Normalizer.Form.NFC));
         String text = visible.replaceAll("\\s+", " ").strip();
         if (text.isEmpty() || DOUBT.matcher(text).find() || !DONE.matcher(text).find()) return Optional.empty();
 
@@ -75,6 +77,9 @@ final class CompletionReply {
         if (outcome.length() > MAX_OUTCOME) outcome = outcome.substring(0, MAX_OUTCOME).strip();
         return Optional.of(new Done(Math.round(hours * 100) / 100.0, outcome));
     }
+
+    /** What the lawyer wrote above the quoted email: what an unclear reply quotes back. */
+    static String written(String body) { return WRITTEN.writtenPart(body); }
 
     /** A line without its done word and its time, and without what only joins them ("in", ":", "-"). */
     private static String outcomeIn(String line) {

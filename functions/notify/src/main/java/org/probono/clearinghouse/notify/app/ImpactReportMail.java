@@ -41,9 +41,13 @@ public final class ImpactReportMail {
     }
 
     public Enclosed enclose(OutboxMessage message) {
-        LocalDate from = LocalDate.parse((String) message.data().get("from"));
-        LocalDate to = LocalDate.parse((String) message.data().get("to"));
-        ImpactFigures.Period period = figures.read(from, to);
+        return enclose(message, figures.read(from(message), to(message)));
+    }
+
+    /** The email's additions for figures already read (what the translations test renders with). */
+    public Enclosed enclose(OutboxMessage message, ImpactFigures.Period period) {
+        LocalDate from = from(message);
+        LocalDate to = to(message);
         ImpactReport report = period.report();
         List<Map<String, Object>> weeks = weeks(from, to, period.rows());
 
@@ -102,6 +106,10 @@ public final class ImpactReportMail {
         }
         return weeks;
     }
+
+    private static LocalDate from(OutboxMessage message) { return LocalDate.parse((String) message.data().get("from")); }
+
+    private static LocalDate to(OutboxMessage message) { return LocalDate.parse((String) message.data().get("to")); }
 
     private static String csvName(OutboxMessage message) {
         return "impact-report-" + message.data().getOrDefault("month", message.data().get("from")) + ".csv";

@@ -1,7 +1,6 @@
 package org.probono.clearinghouse.notify.handler;
 
 import org.probono.clearinghouse.json.Log;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -81,7 +80,7 @@ final class AdminCommands {
 
     private static <T> T read(JsonNode event, Class<T> type) {
         try {
-            return Json.MAPPER.readerFor(type).without(DeserializationFeature.ACCEPT_FLOAT_AS_INT).readValue(event);
+            return Json.MAPPER.readerFor(type).readValue(event);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString)
                     .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", "));

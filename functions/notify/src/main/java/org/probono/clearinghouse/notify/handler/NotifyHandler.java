@@ -61,7 +61,7 @@ public final class NotifyHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        Invocation.run(input, output, (shape, event) -> switch (shape) {
+        Invocation.run(input, output, context, (shape, event) -> switch (shape) {
             case DYNAMODB_STREAM -> sendOutbox(LambdaEvents.read(event, DynamodbEvent.class));
             case SES_RECEIPT -> receiveReplies(read(event, SesReceiptEvent.class));
             case SNS -> recordFeedback(LambdaEvents.read(event, SNSEvent.class));

@@ -2,6 +2,7 @@ package org.probono.clearinghouse.notify.handler;
 
 import java.time.Clock;
 import org.probono.clearinghouse.config.Config;
+import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.matters.MatterCompletion;
@@ -15,6 +16,7 @@ import org.probono.clearinghouse.notify.app.ReplyProcessing;
 import org.probono.clearinghouse.notify.mail.EmailTemplates;
 import org.probono.clearinghouse.notify.mail.InboundBucket;
 import org.probono.clearinghouse.notify.mail.SesMailer;
+import org.probono.clearinghouse.notify.mail.Wording;
 import org.probono.clearinghouse.notify.store.InboundLog;
 import org.probono.clearinghouse.notify.store.OfferReplyTokens;
 import org.probono.clearinghouse.notify.store.OutboxStore;
@@ -32,7 +34,7 @@ record NotifyWiring(OutboxDelivery outbox, ReplyProcessing replies, MailFeedback
 
     /** What the wiring needs; {@code offerReplies} builds the accept/decline rule from the store. */
     interface OfferRepliesFactory {
-        OfferReplies create(Store store, Ids ids, Config config);
+        OfferReplies create(Store store, Ids ids, Config config, TokenSealer sealer);
     }
 
     static NotifyWiring build(Config config, Clock clock, DynamoDbClient dynamoDb, SesV2Client ses, S3Client s3,
@@ -42,14 +44,14 @@ record NotifyWiring(OutboxDelivery outbox, ReplyProcessing replies, MailFeedback
         OutboxStore outboxStore = new OutboxStore(store);
         SuppressionList suppressions = new SuppressionList(store);
         ConfidentialBox box = new ConfidentialBox(kms, config.kmsKeyId());
-        OutboxDelivery outbox = new OutboxDelivery(outboxStore, suppressions, TEMPLATES,
-                new SesMailer(ses, config.sesConfigurationSet()), box::open,
+        OutboxDelivery outbox = new OutboxDelivery(outboxStore, suppressions, TEMPLATES, new Wording(config.timeZone()),
+                new SesMailer(ses, config.sesConfigurationSet()), box::open, box::openToken,
                 new OutboxDelivery.Settings(config.senderAddress(), config.adminEmail(), config.inboundDomain(), config.webUrl()),
                 new ImpactReportMail(new ImpactFigures(store), config.timeZone()), ids, clock);
         ReplyProcessing replies = new ReplyProcessing(new InboundBucket(s3, config.inboundBucket()), new InboundLog(store),
-                offerReplies.create(store, ids, config), new MatterCompletion(store, ids, config), new OfferReplyTokens(store),
-                outboxStore, config.inboundDomain(),
-                ids, clock);
-        return new NotifyWiring(outbox, replies, new MailFeedback(suppressions, clock), new OutboxAdmin(outboxStore, ids, clock));
+                offerReplies.create(store, ids, config, box::sealToken), new MatterCompletion(store, ids, config),
+                new OfferReplyTokens(store), outboxStore, config.inboundDomain(), box::sealToken, ids, clock);
+        return new NotifyWiring(outbox, replies, new MailFeedback(suppressions, clock),
+                new OutboxAdmin(outboxStore, box, ids, clock));
     }
 }

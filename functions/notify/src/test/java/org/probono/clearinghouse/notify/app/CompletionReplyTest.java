@@ -25,6 +25,14 @@ class CompletionReplyTest {
     }
 
     @Test
+    void the_examples_the_hindi_and_bengali_emails_give_are_read_as_completions() {
+        assertThat(CompletionReply.of("हो गया, 6.5 घंटे: अनुबंध पर हस्ताक्षर हो गए"))
+                .contains(new CompletionReply.Done(6.5, "अनुबंध पर हस्ताक्षर हो गए"));
+        assertThat(CompletionReply.of("সম্পন্ন, ৬.৫ ঘণ্টা: চুক্তি সই হয়েছে")).contains(new CompletionReply.Done(6.5,
+                java.text.Normalizer.normalize("চুক্তি সই হয়েছে", java.text.Normalizer.Form.NFC)));
+    }
+
+    @Test
     void only_what_the_lawyer_wrote_counts_not_the_quoted_email() {
         String reply = "DONE 3 hours: lease reviewed\n\nOn Mon, 30 Nov 2026, Clearinghouse wrote:\n> reply DONE 6.5 hours: outcome";
 

@@ -86,8 +86,9 @@ class CompletionByReplyTest {
                 .create(TokenItems.toItem(new Token(Secrets.hash(offerToken), Token.Purpose.OFFER_REPLY, null,
                         request.id(), asha.id(), offeredAt.plus(Duration.ofDays(8)), null)));
         assertThat(store.commit(setup).committed()).isTrue();
-        new OfferDecisions(store, ids, Config.fromEnvironment()).answer(request.id(), asha.id(), new Answer.Accept(), "test");
-        completionToken = outbox(EmailTemplate.MATTER_DETAILS_TO_LAWYER).getFirst().token();
+        new OfferDecisions(store, ids, Config.fromEnvironment(), NotifyTestKit.box(aws)::sealToken)
+                .answer(request.id(), asha.id(), new Answer.Accept(), "test");
+        completionToken = tokenOf(outbox(EmailTemplate.MATTER_DETAILS_TO_LAWYER).getFirst());
         handler = new NotifyHandler();
     }
 
@@ -109,12 +110,13 @@ class CompletionByReplyTest {
         LegalRequest after = request();
         assertThat(after.status()).isEqualTo(RequestStatus.COMPLETED);
         assertThat(after.completion()).isEqualTo(new LegalRequest.Completion("contract signed", 6.5));
+        assertThat(after.endedAt()).as("retention counts from the completion").isNotNull();
         assertThat(LawyerItems.from(store.get(Keys.lawyer(asha.id())).orElseThrow()).activeMatters()).isZero();
         OutboxMessage told = outbox(EmailTemplate.REQUEST_COMPLETED).getFirst();
         assertThat(told.to()).isEqualTo(org.contact().email());
         Map<String, Object> scope = new HashMap<>(told.data());
         scope.put("webUrl", aws.environment().get("WEB_URL"));
-        String text = new EmailTemplates().render(EmailTemplate.REQUEST_COMPLETED, scope).text();
+        String text = new EmailTemplates().render(EmailTemplate.REQUEST_COMPLETED, told.language(), scope).text();
         assertThat(text).contains(aws.environment().get("WEB_URL") + "/#request=" + request.id())
                 .contains("contract signed");
         Item total = store.get(Keys.impact(request.createdAt().atZone(ZoneId.of("Asia/Kolkata")).toLocalDate(),
@@ -138,7 +140,8 @@ class CompletionByReplyTest {
         assertThat(request().status()).isEqualTo(RequestStatus.ACCEPTED);
         assertThat(outbox(EmailTemplate.COMPLETION_NOT_UNDERSTOOD)).singleElement().satisfies(asked -> {
             assertThat(asked.to()).isEqualTo(asha.email());
-            assertThat(asked.token()).isEqualTo(completionToken);
+            assertThat(asked.language()).isEqualTo(asha.preferredLanguage());
+            assertThat(tokenOf(asked)).isEqualTo(completionToken);
             assertThat(asked.data()).containsEntry("requestId", request.id())
                     .containsEntry("replyRead", "Nearly there, I spent 5 hours so far. Will write again.");
         });
@@ -181,5 +184,10 @@ class CompletionByReplyTest {
                 .map(item -> OutboxItems.from(Item.of(EnhancedDocument.fromAttributeValueMap(new HashMap<>(item)))))
                 .filter(message -> message.template() == template)
                 .toList();
+    }
+
+    /** The token an outbox email carries, opened as NotifyFunction opens it. */
+    private String tokenOf(OutboxMessage email) {
+        return NotifyTestKit.box(aws).openToken(email.sealedToken(), email.id());
     }
 }

@@ -35,7 +35,7 @@ import org.probono.clearinghouse.store.Transaction;
 
 @ExtendWith(LocalAwsExtension.class)
 class ImpactReportMailTest {
-    private static final NotifyWiring.OfferRepliesFactory NO_REPLIES = (store, ids, config) -> (OfferReplies) (t, s, a) -> {
+    private static final NotifyWiring.OfferRepliesFactory NO_REPLIES = (store, ids, config, sealer) -> (OfferReplies) (t, s, a) -> {
         throw new AssertionError("no replies in this test");
     };
 
@@ -45,7 +45,7 @@ class ImpactReportMailTest {
         RunningTotals totals = new RunningTotals(ZoneId.of("Asia/Kolkata"));
         LegalRequest open = request("R-OPEN", "आश्रय के किराये का अनुबंध", "2026-11-03T05:00:00Z");
         LegalRequest done = request("R-DONE", "Muralist's contract", "2026-11-12T05:00:00Z")
-                .acceptedBy("L-1").completed(new LegalRequest.Completion("Signed", 6.5));
+                .acceptedBy("L-1").completed(new LegalRequest.Completion("Signed", 6.5), Instant.parse("2026-11-20T05:00:00Z"));
         Transaction transaction = new Transaction();
         totals.received(transaction, open);
         commit(store, transaction);
@@ -58,7 +58,7 @@ class ImpactReportMailTest {
         transaction = new Transaction();
         totals.completed(transaction, done);
         commit(store, transaction);
-        OutboxMessage message = OutboxMessage.of("01900000-0000-7000-8000-00000000a001", EmailTemplate.ADMIN_IMPACT_REPORT,
+        OutboxMessage message = OutboxMessage.toTeam("01900000-0000-7000-8000-00000000a001", EmailTemplate.ADMIN_IMPACT_REPORT,
                 "team@clearinghouse.test", Map.of("month", "2026-11", "from", "2026-11-01", "to", "2026-11-30"),
                 Instant.parse("2026-12-01T02:30:00Z"));
         commit(store, new Transaction().create(OutboxItems.toItem(message)));

@@ -14,4 +14,5 @@ public record LawyerForm(
         List<String> practiceAreas,
         List<String> jurisdictions,
         List<String> languages,
-        Integer maxActiveMatters) {}
+        Integer maxActiveMatters,
+        String preferredLanguage) {}

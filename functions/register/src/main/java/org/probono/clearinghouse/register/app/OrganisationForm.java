@@ -14,5 +14,5 @@ public record OrganisationForm(
         ContactForm contact) {
 
     /** The organisation's contact person, as sent. */
-    public record ContactForm(String name, String email, String phone) {}
+    public record ContactForm(String name, String email, String phone, String preferredLanguage) {}
 }

@@ -2,6 +2,7 @@ package org.probono.clearinghouse.register.app;
 
 import org.probono.clearinghouse.store.Keys;
 import java.time.Instant;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.ProfileKind;
@@ -19,6 +20,9 @@ public sealed interface Registrant {
     String name();
 
     String email();
+
+    /** The language every email to this registrant is written in. */
+    Language preferredLanguage();
 
     ProfileStatus status();
 
@@ -41,6 +45,8 @@ public sealed interface Registrant {
 
         public String email() { return organisation.contact().email(); }
 
+        public Language preferredLanguage() { return organisation.contact().preferredLanguage(); }
+
         public ProfileStatus status() { return organisation.status(); }
 
         public Instant createdAt() { return organisation.createdAt(); }
@@ -58,6 +64,8 @@ public sealed interface Registrant {
         public String name() { return lawyer.name(); }
 
         public String email() { return lawyer.email(); }
+
+        public Language preferredLanguage() { return lawyer.preferredLanguage(); }
 
         public ProfileStatus status() { return lawyer.status(); }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Codes;
 import org.probono.clearinghouse.domain.Contact;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.OrganisationType;
@@ -59,7 +60,8 @@ final class RegistrationRules {
         return new Contact(
                 v.text("contact.name", form.name(), 2, PERSON_NAME_MAX),
                 v.email("contact.email", form.email()),
-                v.phone("contact.phone", form.phone()));
+                v.phone("contact.phone", form.phone()),
+                preferredLanguage(v, "contact.preferredLanguage", form.preferredLanguage()));
     }
 
     /** The lawyer the form describes, or a 400 Problem naming every bad field. */
@@ -80,8 +82,18 @@ final class RegistrationRules {
                 (field, value) -> v.code(field, value, Codes::isLanguage, LANGUAGE));
         int maxActive = v.integer("maxActiveMatters", form.maxActiveMatters(), 1, MAX_ACTIVE_MATTERS_MAX,
                 Lawyer.DEFAULT_MAX_ACTIVE_MATTERS);
+        Language preferredLanguage = preferredLanguage(v, "preferredLanguage", form.preferredLanguage());
         v.throwIfInvalid();
         return new Lawyer(id, name, email, phone, firm, barEnrolmentNumber, barCouncil, years, areas, jurisdictions,
-                languages, maxActive, 0, false, ProfileStatus.PENDING_VERIFICATION, now, 1);
+                languages, preferredLanguage, maxActive, 0, false, ProfileStatus.PENDING_VERIFICATION, now, 1);
+    }
+
+    /** The language emails are written in: absent means English; only the languages we write in are accepted. */
+    private static Language preferredLanguage(Validation v, String field, String code) {
+        if (code == null || code.isBlank()) return Language.DEFAULT;
+        return Language.ofCode(code).orElseGet(() -> {
+            v.fail(field, "must be one of " + Language.codes());
+            return null;
+        });
     }
 }

@@ -61,6 +61,8 @@ class ValidationTest {
                     b.put("organisationType", "CLUB");
                     contact(b).put("email", "nope");
                 }, "name", "organisationType", "contact.email"),
+                new Case("contact preferredLanguage not one we write in", ORG, b -> contact(b).put("preferredLanguage", "fr"), "contact.preferredLanguage"),
+                new Case("contact preferredLanguage a language name", ORG, b -> contact(b).put("preferredLanguage", "Bengali"), "contact.preferredLanguage"),
                 new Case("unknown organisation field", ORG, b -> b.put("founded", 1999), "founded"),
                 new Case("focusAreas not a list", ORG, b -> b.put("focusAreas", 5), "focusAreas"),
 
@@ -90,6 +92,9 @@ class ValidationTest {
                 new Case("eleven languages", LAWYER, b -> b.set("languages", strings(11, "en")), "languages"),
                 new Case("maxActiveMatters zero", LAWYER, b -> b.put("maxActiveMatters", 0), "maxActiveMatters"),
                 new Case("maxActiveMatters over 10", LAWYER, b -> b.put("maxActiveMatters", 11), "maxActiveMatters"),
+                new Case("preferredLanguage a valid code we do not write in", LAWYER, b -> b.put("preferredLanguage", "ta"), "preferredLanguage"),
+                new Case("preferredLanguage a language name", LAWYER, b -> b.put("preferredLanguage", "Hindi"), "preferredLanguage"),
+                new Case("preferredLanguage a number", LAWYER, b -> b.put("preferredLanguage", 7), "preferredLanguage"),
                 new Case("unknown lawyer field", LAWYER, b -> b.put("experience", 12), "experience")));
         return all;
     }
@@ -147,6 +152,7 @@ class ValidationTest {
         assertThat(item.number("maxActiveMatters")).isEqualTo(2);
         assertThat(item.string("firm")).isNull();
         assertThat(item.string("phone")).isEqualTo("+919811122233");
+        assertThat(item.string("preferredLanguage")).isEqualTo("en");
     }
 
     private static ObjectNode contact(ObjectNode body) { return (ObjectNode) body.path("contact"); }

@@ -1,6 +1,7 @@
 package org.probono.clearinghouse.submit.app;
 
 import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -89,6 +90,7 @@ public final class Submission {
             }
             Log.info("request submitted", "requestId", request.id(), "organisationId", org.id(),
                     "category", request.category().name());
+            Log.metric(Metric.REQUESTS_RECEIVED);
             return new SubmitOutcome.Created(request.id(), request.status());
         }
         return new SubmitOutcome.Busy();
@@ -127,7 +129,8 @@ public final class Submission {
     /** The acknowledgement to the organisation and the alert to the team; neither carries confidential text. */
     private List<OutboxMessage> mail(Organisation org, LegalRequest request, Instant now) {
         List<OutboxMessage> mail = new ArrayList<>();
-        mail.add(OutboxMessage.of(ids.next(), EmailTemplate.REQUEST_ACKNOWLEDGED, org.contact().email(), Map.of(
+        mail.add(OutboxMessage.of(ids.next(), EmailTemplate.REQUEST_ACKNOWLEDGED, org.contact().email(),
+                org.contact().preferredLanguage(), Map.of(
                 "contactName", org.contact().name(),
                 "organisationName", org.name(),
                 "requestId", request.id(),
@@ -141,7 +144,7 @@ public final class Submission {
         alert.put("category", request.category().name());
         alert.put("jurisdiction", request.jurisdiction());
         if (request.deadline() != null) alert.put("deadline", request.deadline().toString());
-        mail.add(OutboxMessage.of(ids.next(), EmailTemplate.ADMIN_NEW_REQUEST, mailboxes.adminEmail(), alert, now));
+        mail.add(OutboxMessage.toTeam(ids.next(), EmailTemplate.ADMIN_NEW_REQUEST, mailboxes.adminEmail(), alert, now));
         return mail;
     }
 

@@ -122,7 +122,7 @@ final class World {
     void complete(String requestId, String outcome, double hours) {
         LegalRequest request = request(requestId);
         store.commit(new Transaction().replace(RequestItems.toItem(
-                request.completed(new LegalRequest.Completion(outcome, hours))), request.version()));
+                request.completed(new LegalRequest.Completion(outcome, hours), store.clock().instant())), request.version()));
     }
 
     /** The impact report's day totals of the day (Asia/Kolkata) the request was created. */

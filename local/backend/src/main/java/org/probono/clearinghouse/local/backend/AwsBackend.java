@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * An AWS-compatible endpoint the tests and the local runner talk to: moto in server mode (the default)
- * or LocalStack in a container. Every AWS call goes to {@link #endpoint()}.
+ * (optionally with DynamoDB on dynoxide) or LocalStack in a container. Every AWS call goes to
+ * {@link #endpoint()}, DynamoDB's to {@link #dynamoDbEndpoint()}.
  */
 public interface AwsBackend extends AutoCloseable {
     String REGION = "us-east-1";
@@ -14,6 +15,9 @@ public interface AwsBackend extends AutoCloseable {
     String CHOICE_PROPERTY = "aws.backend";
 
     URI endpoint();
+
+    /** Where DynamoDB and its streams are served: the same endpoint, unless DynamoDB runs apart (dynoxide). */
+    default URI dynamoDbEndpoint() { return endpoint(); }
 
     String name();
 

@@ -29,6 +29,9 @@ public final class LocalAws {
     private Map<String, String> environment = Map.of();
     private DynamoDbClient dynamoDb;
 
+    /** The AWS SDK's system property for DynamoDB's own endpoint (beside {@code aws.endpointUrl} for the rest). */
+    static final String DYNAMODB_ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
+
     public LocalAws(AwsBackend backend) { this.backend = backend; }
 
     public AwsBackend backend() { return backend; }
@@ -54,6 +57,9 @@ public final class LocalAws {
     public void installAsSystemProperties() {
         Map<String, String> properties = new LinkedHashMap<>(environment);
         properties.put("aws.endpointUrl", backend.endpoint().toString());
+        // Set or cleared every time: one JVM may host runners on different backends one after another.
+        if (backend.dynamoDbEndpoint().equals(backend.endpoint())) System.clearProperty(DYNAMODB_ENDPOINT_PROPERTY);
+        else properties.put(DYNAMODB_ENDPOINT_PROPERTY, backend.dynamoDbEndpoint().toString());
         properties.put("aws.region", AwsBackend.REGION);
         properties.put("aws.accessKeyId", ACCESS_KEY);
         properties.put("aws.secretAccessKey", SECRET_KEY);
@@ -62,14 +68,14 @@ public final class LocalAws {
 
     public synchronized DynamoDbClient dynamoDb() {
         if (dynamoDb == null) {
-            dynamoDb = DynamoDbClient.builder().endpointOverride(backend.endpoint()).region(Region.of(AwsBackend.REGION))
+            dynamoDb = DynamoDbClient.builder().endpointOverride(backend.dynamoDbEndpoint()).region(Region.of(AwsBackend.REGION))
                     .credentialsProvider(credentials).httpClient(http).build();
         }
         return dynamoDb;
     }
 
     public DynamoDbStreamsClient streams() {
-        return DynamoDbStreamsClient.builder().endpointOverride(backend.endpoint()).region(Region.of(AwsBackend.REGION))
+        return DynamoDbStreamsClient.builder().endpointOverride(backend.dynamoDbEndpoint()).region(Region.of(AwsBackend.REGION))
                 .credentialsProvider(credentials).httpClient(http).build();
     }
 

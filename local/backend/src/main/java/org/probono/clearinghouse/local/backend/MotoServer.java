@@ -33,8 +33,20 @@ public final class MotoServer implements AwsBackend {
 
     public static MotoServer start() { return start(freePort()); }
 
-    public static MotoServer start(int port) {
-        List<String> command = command(port);
+    public static MotoServer start(int port) { return start(port, command(port)); }
+
+    /**
+     * moto exactly as a person starts it by hand ({@code python3 -m moto.server}), with none of the
+     * launcher's fixes: what the runner meets behind {@code AWS_ENDPOINT_URL}. For tests that prove the
+     * project copes with moto's own behaviour.
+     */
+    public static MotoServer startAsIs() {
+        int port = freePort();
+        String python = System.getenv().getOrDefault("MOTO_PYTHON", "python3");
+        return start(port, List.of(python, "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port)));
+    }
+
+    private static MotoServer start(int port, List<String> command) {
         Path log;
         Process process;
         try {

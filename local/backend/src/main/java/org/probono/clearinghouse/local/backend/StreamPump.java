@@ -17,14 +17,18 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -33,6 +37,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * {@code FilterCriteria} lets through, hands batches of the template's {@code BatchSize} to a function
  * (JSON in, JSON out), and honours partial batch responses ({@code batchItemFailures}): delivery resumes
  * at the first failed record on the next poll. A function that throws fails its whole batch likewise.
+ *
+ * <p>Like Lambda's poller, each poll reads a shard from a fresh iterator taken after the last sequence
+ * number it read ({@code AFTER_SEQUENCE_NUMBER}), never from an iterator kept across polls: iterators
+ * expire (15 minutes on AWS), and moto's undo of a failed transaction leaves every older iterator silent.
+ * A parent shard is read to its end before its children; an ended shard is never read again.
+ * When polling or the function keeps failing, one line says so, and one more when it works again.
  * {@link #pollOnce()} for tests; {@link #start()} polls in the background until {@link #close()}.
  */
 public final class StreamPump implements AutoCloseable {
@@ -47,27 +57,45 @@ public final class StreamPump implements AutoCloseable {
     private final int batchSize;
     private final List<JsonNode> filters;
     private final UnaryOperator<String> function;
+    private final String functionName;
+    private final Consumer<String> say;
+    private final Outage reading;
+    private final Outage delivering;
     private final Map<String, ShardReader> shards = new LinkedHashMap<>();
     private ScheduledExecutorService background;
 
     StreamPump(DynamoDbStreamsClient streams, String streamArn, int batchSize, List<JsonNode> filters,
-               StartingPosition start, UnaryOperator<String> function) {
+               StartingPosition start, UnaryOperator<String> function, String functionName, Consumer<String> say) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.region = AwsBackend.REGION;
         this.batchSize = batchSize;
         this.filters = List.copyOf(filters);
         this.function = function;
+        this.functionName = functionName;
+        this.say = say;
+        this.reading = new Outage("The table's stream (for " + functionName + ")", say);
+        this.delivering = new Outage(functionName + " (stream records)", say);
         // Shards open now start where told; shards that appear later are read from their beginning.
-        for (Shard shard : describe().shards()) open(shard.shardId(), start);
+        for (Shard shard : describe().shards()) {
+            ShardReader reader = new ShardReader(shard.shardId(), shard.parentShardId());
+            if (start == StartingPosition.LATEST) reader.skipToEnd();
+            shards.put(shard.shardId(), reader);
+        }
     }
 
     /**
      * A pump for the DynamoDB event of {@code functionId} in {@code template} (its batch size and filter),
-     * on the stream of the local backend's table, delivering to {@code function}.
+     * on the stream of the local backend's table, delivering to {@code function}; trouble goes to stderr.
      */
     public static StreamPump forFunction(LocalAws aws, Template template, String functionId, StartingPosition start,
                                          UnaryOperator<String> function) {
+        return forFunction(aws, template, functionId, start, function, System.err::println);
+    }
+
+    /** As above, with the one-line reports of failure and recovery going to {@code say}. */
+    public static StreamPump forFunction(LocalAws aws, Template template, String functionId, StartingPosition start,
+                                         UnaryOperator<String> function, Consumer<String> say) {
         JsonNode event = streamEvent(template, functionId);
         JsonNode properties = event.path("Properties");
         List<JsonNode> filters = new ArrayList<>();
@@ -76,7 +104,8 @@ public final class StreamPump implements AutoCloseable {
         }
         String streamArn = aws.dynamoDb().describeTable(t -> t.tableName(aws.tableName())).table().latestStreamArn();
         if (streamArn == null) throw new IllegalStateException("table " + aws.tableName() + " has no stream");
-        return new StreamPump(aws.streams(), streamArn, properties.path("BatchSize").asInt(100), filters, start, function);
+        return new StreamPump(aws.streams(), streamArn, properties.path("BatchSize").asInt(100), filters, start, function,
+                functionId, say);
     }
 
     /** NotifyFunction's outbox stream, as template.yaml defines it. */
@@ -96,16 +125,27 @@ public final class StreamPump implements AutoCloseable {
      * (redelivered next time). Returns how many records were handed to the function, failed ones included.
      */
     public synchronized int pollOnce() {
-        for (Shard shard : describe().shards()) {
-            if (!shards.containsKey(shard.shardId())) open(shard.shardId(), StartingPosition.TRIM_HORIZON);
+        try {
+            for (Shard shard : describe().shards()) {
+                shards.computeIfAbsent(shard.shardId(), id -> new ShardReader(id, shard.parentShardId()));
+            }
+            for (ShardReader shard : shards.values()) {
+                if (parentStillOpen(shard)) continue;
+                shard.fetch();
+            }
+            reading.worked();
+        } catch (SdkException e) {
+            reading.failed("could not read it: " + Outage.describe(e));
         }
         int delivered = 0;
-        for (ShardReader shard : shards.values()) {
-            shard.fetch();
-            delivered += shard.deliver();
-        }
-        shards.values().removeIf(ShardReader::finished);
+        for (ShardReader shard : shards.values()) delivered += shard.deliver();
         return delivered;
+    }
+
+    /** Lambda reads a parent shard to its end before any of its children. */
+    private boolean parentStillOpen(ShardReader shard) {
+        ShardReader parent = shard.parentId == null ? null : shards.get(shard.parentId);
+        return parent != null && !parent.finished();
     }
 
     /** Polls every ~250 ms on a daemon thread until {@link #close()}; a failing poll is reported and retried. */
@@ -120,7 +160,7 @@ public final class StreamPump implements AutoCloseable {
             try {
                 pollOnce();
             } catch (RuntimeException e) {
-                System.err.println("stream pump: poll failed, retrying: " + e);
+                reading.failed("the poll failed: " + Outage.describe(e));
             }
         }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
         return this;
@@ -148,29 +188,74 @@ public final class StreamPump implements AutoCloseable {
         return streams.describeStream(d -> d.streamArn(streamArn)).streamDescription();
     }
 
-    private void open(String shardId, StartingPosition start) {
-        String iterator = streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shardId)
-                .shardIteratorType(ShardIteratorType.fromValue(start.name()))).shardIterator();
-        shards.put(shardId, new ShardReader(iterator));
-    }
-
-    /** One shard: where reading stopped, and the filtered records not yet delivered successfully. */
+    /**
+     * One shard: the last sequence number read from it (delivered, or filtered out), whether it has
+     * ended, and the filtered records not yet delivered successfully.
+     */
     private final class ShardReader {
-        private String iterator;
+        private final String shardId;
+        private final String parentId;
+        private String lastSequence;
+        private boolean ended;
         private final Deque<ObjectNode> pending = new ArrayDeque<>();
 
-        ShardReader(String iterator) { this.iterator = iterator; }
+        ShardReader(String shardId, String parentId) {
+            this.shardId = shardId;
+            this.parentId = parentId;
+        }
+
+        /** Reads and drops what the shard holds now, so that delivery starts with the next record (LATEST). */
+        void skipToEnd() {
+            read(record -> { });
+        }
 
         void fetch() {
+            read(record -> {
+                ObjectNode json = lambdaRecord(record, streamArn, region);
+                if (passes(json)) pending.add(json);
+            });
+        }
+
+        private void read(Consumer<Record> take) {
+            if (ended) return;
+            String iterator = iterator();
+            boolean renewed = false;
             while (iterator != null) {
-                String current = iterator;
-                GetRecordsResponse response = streams.getRecords(g -> g.shardIterator(current));
-                iterator = response.nextShardIterator();
-                for (Record record : response.records()) {
-                    ObjectNode json = lambdaRecord(record, streamArn, region);
-                    if (passes(json)) pending.add(json);
+                GetRecordsResponse response;
+                try {
+                    String current = iterator;
+                    response = streams.getRecords(g -> g.shardIterator(current));
+                } catch (ExpiredIteratorException e) {
+                    if (renewed) throw e;
+                    renewed = true;
+                    iterator = iterator();
+                    continue;
                 }
+                for (Record record : response.records()) {
+                    lastSequence = record.dynamodb().sequenceNumber();
+                    take.accept(record);
+                }
+                iterator = response.nextShardIterator();
                 if (response.records().isEmpty()) break;
+            }
+            if (iterator == null) ended = true;
+        }
+
+        /** A fresh iterator after the last record read, or at the shard's start when nothing was read yet. */
+        private String iterator() {
+            try {
+                return streams.getShardIterator(g -> {
+                    g.streamArn(streamArn).shardId(shardId);
+                    if (lastSequence == null) g.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                    else g.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(lastSequence);
+                }).shardIterator();
+            } catch (TrimmedDataAccessException e) {
+                // The stream no longer holds the position (24 hours passed): what it still holds is all there is.
+                say.accept("The table's stream (for " + functionName + "): records after " + lastSequence + " in shard "
+                        + shardId + " were trimmed before they were read; reading on from the oldest record kept.");
+                lastSequence = null;
+                return streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shardId)
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
             }
         }
 
@@ -190,7 +275,7 @@ public final class StreamPump implements AutoCloseable {
             return delivered;
         }
 
-        boolean finished() { return iterator == null && pending.isEmpty(); }
+        boolean finished() { return ended && pending.isEmpty(); }
     }
 
     /** Calls the function; returns how many leading records of the batch need no redelivery. */
@@ -202,10 +287,17 @@ public final class StreamPump implements AutoCloseable {
         try {
             answer = function.apply(event.toString());
         } catch (RuntimeException e) {
-            System.err.println("stream pump: the function failed, the batch will be redelivered: " + e);
+            delivering.failed("it threw " + Outage.describe(e) + "; the batch will be delivered again");
             return 0;
         }
-        return firstFailure(batch, answer);
+        int succeeded = firstFailure(batch, answer);
+        if (succeeded < batch.size()) {
+            delivering.failed("it reported " + (batch.size() - succeeded) + " of " + batch.size()
+                    + " records as failed; they will be delivered again");
+        } else {
+            delivering.worked();
+        }
+        return succeeded;
     }
 
     static int firstFailure(List<? extends JsonNode> batch, String answer) {

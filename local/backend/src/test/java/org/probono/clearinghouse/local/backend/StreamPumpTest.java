@@ -1,6 +1,7 @@
 package org.probono.clearinghouse.local.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 @ExtendWith(LocalAwsExtension.class)
 class StreamPumpTest {
@@ -136,6 +139,73 @@ class StreamPumpTest {
             while (batches.isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
         }
         assertThat(deliveredKeys()).containsExactly("OUTBOX#bg");
+    }
+
+    /** A transaction whose condition fails: moto as-is undoes it by restoring a copy of the table. */
+    private static void failedTransaction(LocalAws aws, String pk) {
+        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(aws.tableName())
+                .item(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS("OUTBOX"),
+                        "entity", AttributeValue.fromS("OUTBOX")))).build();
+        TransactWriteItem failing = TransactWriteItem.builder().conditionCheck(c -> c.tableName(aws.tableName())
+                .key(Map.of("PK", AttributeValue.fromS("NOTHING#here"), "SK", AttributeValue.fromS("X")))
+                .conditionExpression("attribute_exists(PK)")).build();
+        assertThatThrownBy(() -> aws.dynamoDb().transactWriteItems(t -> t.transactItems(put, failing)))
+                .isInstanceOf(TransactionCanceledException.class);
+    }
+
+    private void recordsFlowAcrossFailedTransactions(LocalAws aws) {
+        try (StreamPump pump = StreamPump.forNotify(aws, StreamPump.StartingPosition.LATEST, e -> record("{}", e))) {
+            put(aws, "OUTBOX#before", "OUTBOX");
+            assertThat(pump.pollOnce()).isEqualTo(1);
+            failedTransaction(aws, "OUTBOX#never");
+            put(aws, "OUTBOX#after-1", "OUTBOX");
+            assertThat(pump.pollOnce()).isEqualTo(1);
+            failedTransaction(aws, "OUTBOX#never-either");
+            failedTransaction(aws, "OUTBOX#nor-this");
+            put(aws, "OUTBOX#after-2", "OUTBOX");
+            put(aws, "OUTBOX#after-3", "OUTBOX");
+            assertThat(pump.pollOnce()).isEqualTo(2);
+            assertThat(pump.pollOnce()).isZero();
+        }
+        assertThat(deliveredKeys()).containsExactly("OUTBOX#before", "OUTBOX#after-1", "OUTBOX#after-2", "OUTBOX#after-3");
+    }
+
+    @Test
+    void records_keep_flowing_after_failed_transactions_on_the_project_moto(LocalAws aws) {
+        recordsFlowAcrossFailedTransactions(aws);
+    }
+
+    @Test
+    void records_keep_flowing_after_failed_transactions_on_moto_as_a_person_starts_it() {
+        try (MotoServer plain = MotoServer.startAsIs()) {
+            LocalAws aws = new LocalAws(plain);
+            aws.resetAndCreate();
+            recordsFlowAcrossFailedTransactions(aws);
+        }
+    }
+
+    @Test
+    void a_failing_function_is_reported_once_and_its_recovery_too(LocalAws aws) {
+        List<String> said = new CopyOnWriteArrayList<>();
+        boolean[] broken = {true};
+        try (StreamPump pump = StreamPump.forFunction(aws, Template.fromRepository(), "NotifyFunction", 
+                StreamPump.StartingPosition.TRIM_HORIZON, e -> {
+                    if (broken[0]) throw new IllegalStateException("SES is down");
+                    return record("{}", e);
+                }, said::add)) {
+            put(aws, "OUTBOX#x", "OUTBOX");
+            pump.pollOnce();
+            pump.pollOnce();
+            pump.pollOnce();
+            broken[0] = false;
+            pump.pollOnce();
+            pump.pollOnce();
+        }
+        assertThat(said).containsExactly(
+                "NotifyFunction (stream records) stopped: it threw IllegalStateException: SES is down; the batch will be"
+                        + " delivered again (retrying on the next poll)",
+                "NotifyFunction (stream records) is working again.");
+        assertThat(deliveredKeys()).containsExactly("OUTBOX#x");
     }
 
     @Test

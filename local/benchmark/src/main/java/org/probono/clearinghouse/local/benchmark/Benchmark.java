@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.probono.clearinghouse.local.backend.AwsBackend;
+import org.probono.clearinghouse.local.backend.Dynoxide;
 import org.probono.clearinghouse.local.backend.LocalAws;
+import org.probono.clearinghouse.local.backend.LocalResources;
 import org.probono.clearinghouse.local.backend.MotoServer;
 import org.probono.clearinghouse.local.backend.Template;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -48,7 +50,7 @@ public final class Benchmark {
         String java = ProcessHandle.current().info().command().orElse("java");
         String toolOptions = template.globalEnvironment().getOrDefault("JAVA_TOOL_OPTIONS", "");
 
-        try (MotoServer moto = MotoServer.start(); Dynoxide dynoxide = Dynoxide.startIfConfigured(template)) {
+        try (MotoServer moto = MotoServer.start(); Dynoxide dynoxide = startDynoxide(template)) {
             LocalAws aws = new LocalAws(moto);
             aws.resetAndCreate();
             DynamoDbClient dynamoDb = dynoxide == null ? aws.dynamoDb() : dynoxide.client();
@@ -68,6 +70,9 @@ public final class Benchmark {
                         figures.get("heap_used_mb"), figures.get("classes"), figures.get("first_status"));
             }
             System.out.println();
+            printTransactionLatency("moto (the runner's and the tests' backend)", aws.dynamoDb(), aws.tableName());
+            if (dynoxide != null) printTransactionLatency("dynoxide", dynoxide.client(), aws.tableName());
+            System.out.println();
             for (Template.Function function : template.functions()) {
                 Path jar = root.resolve(function.codeUri());
                 System.out.printf(Locale.ROOT, "jar %-50s %6.1f MB%n", function.codeUri(), Files.size(jar) / 1e6);
@@ -85,7 +90,7 @@ public final class Benchmark {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(aws.environment());
         builder.environment().put("AWS_ENDPOINT_URL", backend.endpoint().toString());
-        if (dynoxide != null) builder.environment().put("AWS_ENDPOINT_URL_DYNAMODB", dynoxide.endpoint());
+        if (dynoxide != null) builder.environment().put("AWS_ENDPOINT_URL_DYNAMODB", dynoxide.endpoint().toString());
         builder.environment().put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
         builder.environment().put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
         Process process = builder.start();
@@ -100,6 +105,21 @@ public final class Benchmark {
             if (kv.length == 2) figures.put(kv[0], kv[1]);
         }
         return figures;
+    }
+
+    /** dynoxide with the template's table when {@code -Dbench.dynoxide} names it; otherwise null (DynamoDB on moto). */
+    private static Dynoxide startDynoxide(Template template) {
+        String binary = System.getProperty("bench.dynoxide", "");
+        if (binary.isBlank()) return null;
+        Dynoxide dynoxide = Dynoxide.start(Path.of(binary));
+        LocalResources.createTable(dynoxide.client(), template);
+        return dynoxide;
+    }
+
+    private static void printTransactionLatency(String backend, DynamoDbClient dynamoDb, String table) {
+        TransactionLatency latency = new TransactionLatency(dynamoDb, table);
+        System.out.printf(Locale.ROOT, "transaction on %s, median ms with 0 / 1,000 / 10,000 items stored: %.1f / %.1f / %.1f%n",
+                backend, latency.medianAt(0), latency.medianAt(1_000), latency.medianAt(10_000));
     }
 
     private static double backendMillisPerCall(DynamoDbClient dynamoDb, String table) {

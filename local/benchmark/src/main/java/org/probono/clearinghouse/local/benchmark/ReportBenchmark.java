@@ -116,7 +116,7 @@ public final class ReportBenchmark {
             LegalRequest accepted = request.acceptedBy("L-" + (i % LAWYERS));
             count += commit(store, t -> totals.accepted(t, accepted, created.plusSeconds(18_000)));
             if (i % 4 != 3) {
-                LegalRequest done = accepted.completed(new LegalRequest.Completion("done", 1 + (i % 12) / 2.0));
+                LegalRequest done = accepted.completed(new LegalRequest.Completion("done", 1 + (i % 12) / 2.0), created.plusSeconds(90_000));
                 count += commit(store, t -> totals.completed(t, done));
                 if (i % 2 == 0) count += commit(store, t -> totals.rated(t, done.rated(new LegalRequest.Feedback(1 + i % 5, null, created))));
             }

@@ -9,12 +9,14 @@ import org.probono.clearinghouse.local.backend.AwsBackend;
 import org.probono.clearinghouse.local.backend.BackendUnavailable;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.MotoServer;
+import org.probono.clearinghouse.local.backend.MotoWithDynoxide;
 import org.probono.clearinghouse.local.backend.SentMail;
 import org.probono.clearinghouse.local.backend.Template;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The whole clearinghouse in one JVM: a backend (moto, or {@code AWS_ENDPOINT_URL}) with the template's
+ * The whole clearinghouse in one JVM: a backend (moto, with DynamoDB on dynoxide where it is installed, or
+ * {@code AWS_ENDPOINT_URL}) with the template's
  * resources, the four functions hosted as Lambda hosts them, the HTTP API and the web form on the loopback
  * address, the table's stream delivered to NotifyFunction, and the schedule fired every minute.
  * {@code local/run} starts {@link #main}; tests call {@link #start} with a free port.
@@ -69,7 +71,9 @@ public final class LocalRunner implements AutoCloseable {
         AwsBackend backend = null;
         try {
             String url = "http://localhost:" + server.port();
-            backend = settings.endpoint().<AwsBackend>map(ExternalBackend::connect).orElseGet(MotoServer::start);
+            backend = settings.endpoint().<AwsBackend>map(ExternalBackend::connect)
+                    .or(() -> settings.dynoxide().map(MotoWithDynoxide::start))
+                    .orElseGet(MotoServer::start);
             LocalAws aws = new LocalAws(backend);
             Map<String, String> overrides = new LinkedHashMap<>();
             overrides.put("WebOrigin", url);

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.AwsBackend;
+import org.probono.clearinghouse.local.backend.Outage;
 import org.probono.clearinghouse.local.backend.Template;
 
 /**
@@ -22,7 +23,12 @@ import org.probono.clearinghouse.local.backend.Template;
  * EventBridge "Scheduled Event" that Lambda receives.
  */
 final class Schedule implements AutoCloseable {
-    record Target(HostedFunction function, String ruleName) {}
+    /** One schedule event of the template, and the one line it prints when firing it stops working. */
+    record Target(HostedFunction function, String ruleName, Outage outage) {
+        Target(HostedFunction function, String ruleName) {
+            this(function, ruleName, Outage.onStandardError("The schedule " + ruleName + " (" + function.logicalId() + ")"));
+        }
+    }
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "local-schedule");
@@ -58,8 +64,9 @@ final class Schedule implements AutoCloseable {
         for (Target target : targets) {
             try {
                 target.function().invoke(Json.write(event(target.ruleName())).getBytes(StandardCharsets.UTF_8));
+                target.outage().worked();
             } catch (RuntimeException e) {
-                System.err.println("schedule: " + target.function().logicalId() + " failed: " + e.getMessage());
+                target.outage().failed(Outage.describe(e.getCause() != null ? e.getCause() : e));
             }
         }
     }

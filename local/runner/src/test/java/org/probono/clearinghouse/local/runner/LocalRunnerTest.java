@@ -143,7 +143,7 @@ class LocalRunnerTest {
     @Test
     void a_port_in_use_is_one_clear_sentence() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            RunnerSettings settings = new RunnerSettings(taken.getLocalPort(), Optional.empty(), Duration.ofHours(1),
+            RunnerSettings settings = new RunnerSettings(taken.getLocalPort(), Optional.empty(), Optional.empty(), Duration.ofHours(1),
                     Template.repositoryRoot());
 
             assertThatThrownBy(() -> LocalRunner.start(settings)).isInstanceOf(StartFailure.class)

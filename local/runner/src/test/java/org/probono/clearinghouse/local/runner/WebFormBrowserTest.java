@@ -3,6 +3,8 @@ package org.probono.clearinghouse.local.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,13 +31,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.probono.clearinghouse.local.backend.Template;
 
 /**
- * The web form in a real browser (Debian's headless Chromium and ChromeDriver), against the runner:
- * an organisation registers and sees the confirmation; a bad email shows its error next to the field.
- * Skipped, saying why, where no browser is installed.
+ * The web form in a real browser (Debian's headless Chromium and ChromeDriver, a phone's 390 px width), against
+ * the runner: an organisation registers and sees the confirmation; a bad email shows its error next to the field;
+ * a lawyer registers in Hindi and is stored with preferredLanguage "hi". Skipped, saying why, where no browser is
+ * installed.
  */
 class WebFormBrowserTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern VERIFY_LINK = Pattern.compile("https?://\\S+/verify\\?token=[A-Za-z0-9_-]+");
 
     private static LocalRunner runner;
     private static WebDriver browser;
@@ -65,8 +74,47 @@ class WebFormBrowserTest {
         if (runner != null) runner.close();
     }
 
-    private void fillOrganisation(String email) {
+    /** Opens the form and picks the language with its switch, as a visitor does; the choice is remembered. */
+    private void openIn(String language) {
         browser.get(runner.url() + "/");
+        browser.findElement(By.cssSelector("button[data-language=" + language + "]")).click();
+        waitUntilThePageIsIn(language);
+    }
+
+    private void waitUntilThePageIsIn(String language) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", language));
+    }
+
+    private Object script(String javascript) { return ((JavascriptExecutor) browser).executeScript(javascript); }
+
+    private static JsonNode json(HttpRequest request) throws Exception {
+        return JSON.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** The link in the verification email to {@code address}, waiting up to 15 s for the outbox stream. */
+    private String verificationLink(String address) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode mail : json(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/mail")).GET().build())) {
+                Matcher link = VERIFY_LINK.matcher(mail.path("text").asText());
+                if (mail.path("to").toString().contains("\"" + address + "\"") && link.find()) return link.group();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no verification email to " + address);
+    }
+
+    private JsonNode pendingRegistration(String email) throws Exception {
+        JsonNode items = json(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/invoke/RegisterFunction"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"list-pending\"}")).build()).path("items");
+        for (JsonNode item : items) {
+            if (item.path("email").asText().equals(email)) return item;
+        }
+        throw new AssertionError("no pending registration for " + email + " in " + items);
+    }
+
+    private void fillOrganisation(String email) {
+        openIn("en");
         browser.findElement(By.id("org-name")).sendKeys("Shakti Vahini Trust");
         new Select(browser.findElement(By.id("org-type"))).selectByValue("TRUST");
         browser.findElement(By.id("org-registration")).sendKeys("WB/2011/0012345");
@@ -103,5 +151,77 @@ class WebFormBrowserTest {
         assertThat(field.getAttribute("aria-describedby")).contains("org-contact-email-error");
         assertThat(browser.findElement(By.cssSelector("#organisation-form .summary")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.cssSelector("#organisation-form .done")).getFirst().isDisplayed()).isFalse();
+    }
+
+    @Test
+    void a_lawyer_registers_in_hindi_and_is_stored_with_hindi_as_the_language_of_emails() throws Exception {
+        String email = "kavita+" + UUID.randomUUID().toString().substring(0, 8) + "@vakil.example";
+        openIn("hi");
+        assertThat(browser.findElement(By.id("lawyer-title")).getText()).isEqualTo("स्वयंसेवी वकील के रूप में जुड़ें");
+        assertThat(new Select(browser.findElement(By.id("lawyer-language"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("hi");
+
+        browser.findElement(By.id("lawyer-name")).sendKeys("कविता शर्मा");
+        browser.findElement(By.id("lawyer-email")).sendKeys(email);
+        browser.findElement(By.id("lawyer-phone")).sendKeys("+91 98100 12345");
+        browser.findElement(By.id("lawyer-enrolment")).sendKeys("D/1234/2015");
+        browser.findElement(By.id("lawyer-council")).sendKeys("IN-DL");
+        browser.findElement(By.id("lawyer-years")).sendKeys("9");
+        browser.findElement(By.cssSelector("label[for=lawyer-area-contract_review]")).click();
+        browser.findElement(By.id("lawyer-jurisdictions")).sendKeys("IN-DL, IN-UP");
+        browser.findElement(By.id("lawyer-languages")).sendKeys("hi, en");
+        browser.findElement(By.cssSelector("#lawyer-form button[type=submit]")).click();
+
+        WebElement done = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#lawyer-form .done")));
+        assertThat(done.getText()).contains("धन्यवाद। हमने " + email + " पर एक ईमेल भेजा है।");
+        browser.get(verificationLink(email)); // the lawyer opens the link in the email: the team reviews verified ones
+        JsonNode stored = pendingRegistration(email);
+        assertThat(stored.path("kind").asText()).isEqualTo("lawyer");
+        assertThat(stored.path("preferredLanguage").asText()).isEqualTo("hi");
+    }
+
+    @Test
+    void the_chosen_language_is_remembered_and_the_page_fits_a_phone_in_every_language() {
+        for (String language : new String[] {"hi", "bn", "en"}) {
+            openIn(language);
+            browser.navigate().refresh();
+            waitUntilThePageIsIn(language);
+
+            assertThat(browser.findElement(By.cssSelector("button[data-language=" + language + "]")).getAttribute("aria-pressed"))
+                    .isEqualTo("true");
+            assertThat(new Select(browser.findElement(By.id("org-contact-language"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo(language);
+            // Nothing wider than the 390 px window: no sideways scrolling on a phone.
+            assertThat(((Number) script("return document.documentElement.scrollWidth;")).intValue())
+                    .as(language).isLessThanOrEqualTo(((Number) script("return window.innerWidth;")).intValue());
+        }
+    }
+
+    @Test
+    void a_server_field_error_is_shown_in_the_readers_language_and_a_switch_translates_it_in_place() {
+        openIn("hi");
+        browser.findElement(By.id("org-name")).sendKeys("शक्ति वाहिनी ट्रस्ट");
+        new Select(browser.findElement(By.id("org-type"))).selectByValue("TRUST");
+        browser.findElement(By.id("org-registration")).sendKeys("WB/2011/0012345");
+        browser.findElement(By.id("org-jurisdiction")).sendKeys("IN-WB");
+        browser.findElement(By.id("org-city")).sendKeys("कोलकाता");
+        browser.findElement(By.id("org-contact-name")).sendKeys("रीना दास");
+        browser.findElement(By.id("org-contact-email")).sendKeys("not-an-email");
+        browser.findElement(By.id("org-contact-phone")).sendKeys("+919830012345");
+        browser.findElement(By.cssSelector("#organisation-form button[type=submit]")).click();
+
+        WebElement error = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("org-contact-email-error")));
+        assertThat(error.getText()).isEqualTo("ईमेल में सही ईमेल पता लिखें, जैसे name@example.org");
+        assertThat(browser.findElement(By.cssSelector("#organisation-form .summary p")).getText())
+                .isEqualTo("कृपया नीचे दी गई एक जानकारी ठीक करें।");
+
+        browser.findElement(By.cssSelector("button[data-language=bn]")).click();
+        waitUntilThePageIsIn("bn");
+
+        assertThat(browser.findElement(By.id("org-contact-email-error")).getText())
+                .isEqualTo("ইমেল: সঠিক ইমেল ঠিকানা লিখুন, যেমন name@example.org");
+        assertThat(browser.findElement(By.id("org-contact-email")).getAttribute("aria-invalid")).isEqualTo("true");
     }
 }
