@@ -3,9 +3,6 @@ package org.probono.clearinghouse.notify.handler;
 import org.probono.clearinghouse.store.Keys;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -18,7 +15,6 @@ import org.probono.clearinghouse.events.EventShape;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.events.LambdaEvents;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.notify.app.MailFeedback;
 import org.probono.clearinghouse.notify.app.OutboxDelivery;
@@ -62,9 +58,9 @@ public final class NotifyHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         Invocation.run(input, output, context, (shape, event) -> switch (shape) {
-            case DYNAMODB_STREAM -> sendOutbox(LambdaEvents.read(event, DynamodbEvent.class));
-            case SES_RECEIPT -> receiveReplies(read(event, SesReceiptEvent.class));
-            case SNS -> recordFeedback(LambdaEvents.read(event, SNSEvent.class));
+            case DYNAMODB_STREAM -> sendOutbox(LambdaEvents.read(event, OutboxStreamEvent.class));
+            case SES_RECEIPT -> receiveReplies(LambdaEvents.read(event, SesReceiptEvent.class));
+            case SNS -> recordFeedback(LambdaEvents.read(event, SnsEvent.class));
             case ADMIN_COMMAND -> commands.handle(event);
             default -> Invocation.unknown(shape, "outbox stream records, SES receipts, SES feedback through SNS"
                     + " or an admin command (" + AdminCommands.COMMANDS + ")");
@@ -72,10 +68,10 @@ public final class NotifyHandler implements RequestStreamHandler {
     }
 
     /** Partial batch response: only the records that failed are retried. */
-    private Map<String, Object> sendOutbox(DynamodbEvent event) {
-        List<OutboxDelivery.OutboxRecord> records = event.getRecords().stream()
-                .map(r -> new OutboxDelivery.OutboxRecord(r.getDynamodb().getSequenceNumber(),
-                        r.getDynamodb().getKeys().get("PK").getS().substring(Keys.OUTBOX_PREFIX.length())))
+    private Map<String, Object> sendOutbox(OutboxStreamEvent event) {
+        List<OutboxDelivery.OutboxRecord> records = event.records().stream()
+                .map(r -> new OutboxDelivery.OutboxRecord(r.dynamodb().sequenceNumber(),
+                        r.dynamodb().keys().get("PK").s().substring(Keys.OUTBOX_PREFIX.length())))
                 .toList();
         List<Map<String, String>> failures = outbox.deliverAll(records).stream()
                 .map(sequenceNumber -> Map.of("itemIdentifier", sequenceNumber)).toList();
@@ -87,8 +83,8 @@ public final class NotifyHandler implements RequestStreamHandler {
         return Map.of("results", results);
     }
 
-    private Map<String, Object> recordFeedback(SNSEvent event) {
-        int suppressed = event.getRecords().stream().mapToInt(r -> feedback.record(r.getSNS().getMessage()).size()).sum();
+    private Map<String, Object> recordFeedback(SnsEvent event) {
+        int suppressed = event.records().stream().mapToInt(r -> feedback.record(r.sns().message()).size()).sum();
         return Map.of("suppressed", suppressed);
     }
 
@@ -107,10 +103,6 @@ public final class NotifyHandler implements RequestStreamHandler {
 
     private static void put(Map<String, String> verdicts, String name, SesReceiptEvent.Verdict verdict) {
         if (verdict != null && verdict.status() != null) verdicts.put(name, verdict.status());
-    }
-
-    private static <T> T read(JsonNode event, Class<T> type) {
-        return Json.MAPPER.convertValue(event, type);
     }
 
     private static NotifyWiring fromEnvironment() {
