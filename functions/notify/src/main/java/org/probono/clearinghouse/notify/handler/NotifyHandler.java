@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.probono.clearinghouse.aws.AwsClients;
+import org.probono.clearinghouse.aws.Lazy;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.events.EventShape;
 import org.probono.clearinghouse.events.Invocation;
@@ -38,8 +39,8 @@ public final class NotifyHandler implements RequestStreamHandler {
                 "Keys":{"PK":{"S":"OUTBOX#snapstart-priming"},"SK":{"S":"OUTBOX"}},
                 "NewImage":{"PK":{"S":"OUTBOX#snapstart-priming"},"SK":{"S":"OUTBOX"},"entity":{"S":"OUTBOX"}}}}]}""";
 
-    private final OutboxDelivery outbox;
-    private final ReplyProcessing replies;
+    private final Lazy<OutboxDelivery> outbox;
+    private final Lazy<ReplyProcessing> replies;
     private final MailFeedback feedback;
     private final AdminCommands commands;
 
@@ -73,13 +74,13 @@ public final class NotifyHandler implements RequestStreamHandler {
                 .map(r -> new OutboxDelivery.OutboxRecord(r.dynamodb().sequenceNumber(),
                         r.dynamodb().keys().get("PK").s().substring(Keys.OUTBOX_PREFIX.length())))
                 .toList();
-        List<Map<String, String>> failures = outbox.deliverAll(records).stream()
+        List<Map<String, String>> failures = outbox.get().deliverAll(records).stream()
                 .map(sequenceNumber -> Map.of("itemIdentifier", sequenceNumber)).toList();
         return Map.of("batchItemFailures", failures);
     }
 
     private Map<String, Object> receiveReplies(SesReceiptEvent event) {
-        List<String> results = event.Records().stream().map(r -> replies.receive(received(r))).map(ReplyResult::name).toList();
+        List<String> results = event.Records().stream().map(r -> replies.get().receive(received(r))).map(ReplyResult::name).toList();
         return Map.of("results", results);
     }
 
@@ -109,8 +110,8 @@ public final class NotifyHandler implements RequestStreamHandler {
         Config config = Config.fromEnvironment();
         AwsClients clients = new AwsClients(config.region());
         return NotifyWiring.build(config, Clock.tickMillis(ZoneOffset.UTC), clients.dynamoDb(),
-                SesV2Client.builder().region(clients.region()).httpClient(clients.http()).build(),
-                S3Client.builder().region(clients.region()).httpClient(clients.http()).build(),
-                clients.kms(), OfferDecisions::new);
+                () -> SesV2Client.builder().region(clients.region()).httpClient(clients.http()).build(),
+                () -> S3Client.builder().region(clients.region()).httpClient(clients.http()).build(),
+                clients::kms, OfferDecisions::new);
     }
 }
