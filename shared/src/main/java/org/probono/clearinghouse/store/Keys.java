@@ -123,6 +123,11 @@ public final class Keys {
         return (deadline == null ? NO_DEADLINE : sortable(deadline)) + "#" + sortable(createdAt) + "#" + requestId;
     }
 
+    /** A pending offer in the queue's partition: after every request ('~' sorts after any date). */
+    public static String queueOfferSk(String requestId, String lawyerId) {
+        return "~OFFER#" + requestId + "#" + lawyerId;
+    }
+
     public static String pendingOfferSk(Instant respondBy, String requestId, String lawyerId) {
         return sortable(respondBy) + "#" + requestId + "#" + lawyerId;
     }

@@ -101,7 +101,7 @@ final class Fixture {
 
     LegalRequest request(String title, Category category, String jurisdiction, String language, Instant deadline,
                          List<String> counterparties) {
-        LegalRequest request = new LegalRequest(ids.next(), org.id(), RequestStatus.SUBMITTED, category, title,
+        LegalRequest request = new LegalRequest(ids.next(), org.id(), org.name(), RequestStatus.SUBMITTED, category, title,
                 "Summary of " + title, CONFIDENTIAL, jurisdiction, language, deadline, counterparties, clock.instant(),
                 null, 1);
         commit(new Transaction().create(RequestItems.toItem(request)));
