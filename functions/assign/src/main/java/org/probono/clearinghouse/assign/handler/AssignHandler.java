@@ -27,6 +27,9 @@ public final class AssignHandler implements RequestStreamHandler {
     /** Read-only: the queue is one index query (the SDK's first request). */
     private static final String PRIMING_EVENT = "{\"command\":\"queue\"}";
 
+    /** Read-only: an unknown request is looked up (GetItem) and answered 404. Never the schedule: it writes. */
+    private static final String PRIMING_SUGGEST = "{\"command\":\"suggest\",\"requestId\":\"snapstart-priming\"}";
+
     private static final String TAKES = "an admin command (queue, suggest, assign, withdraw, complete, close)"
             + " or the EventBridge schedule";
 
@@ -38,7 +41,7 @@ public final class AssignHandler implements RequestStreamHandler {
 
     public AssignHandler() {
         this(Config.fromEnvironment(), Clock.tickMillis(ZoneOffset.UTC));
-        SnapStartPriming.register(this, PRIMING_EVENT);
+        SnapStartPriming.register(this, PRIMING_EVENT, PRIMING_SUGGEST);
     }
 
     private AssignHandler(Config config, Clock clock) {

@@ -39,6 +39,16 @@ public final class NotifyHandler implements RequestStreamHandler {
                 "Keys":{"PK":{"S":"OUTBOX#snapstart-priming"},"SK":{"S":"OUTBOX"}},
                 "NewImage":{"PK":{"S":"OUTBOX#snapstart-priming"},"SK":{"S":"OUTBOX"},"entity":{"S":"OUTBOX"}}}}]}""";
 
+    /** Read-only: a reply whose raw mail is not in the bucket (S3 GetObject) is skipped before any write. */
+    private static final String PRIMING_REPLY = """
+            {"Records":[{"eventSource":"aws:ses","eventVersion":"1.0","ses":{
+              "mail":{"messageId":"snapstart-priming","source":"priming@priming.invalid","destination":[]},
+              "receipt":{"recipients":[],"spamVerdict":{"status":"PASS"},"virusVerdict":{"status":"PASS"},
+                "spfVerdict":{"status":"PASS"},"dkimVerdict":{"status":"PASS"},"dmarcVerdict":{"status":"PASS"}}}}]}""";
+
+    /** Read-only: the outbox's pending index. Never SNS feedback: it writes suppressions. */
+    private static final String PRIMING_PENDING_EMAILS = "{\"command\":\"pending-emails\"}";
+
     private final Lazy<OutboxDelivery> outbox;
     private final Lazy<ReplyProcessing> replies;
     private final MailFeedback feedback;
@@ -46,7 +56,7 @@ public final class NotifyHandler implements RequestStreamHandler {
 
     public NotifyHandler() {
         this(fromEnvironment());
-        SnapStartPriming.register(this, PRIMING_EVENT);
+        SnapStartPriming.register(this, PRIMING_EVENT, PRIMING_REPLY, PRIMING_PENDING_EMAILS);
     }
 
     NotifyHandler(NotifyWiring wiring) {
