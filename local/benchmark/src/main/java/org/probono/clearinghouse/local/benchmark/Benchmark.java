@@ -31,8 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Prints what users wait for, per function path: the wall time from JVM start to the first answer, as
  * a multiple of a floor program's (one DynamoDbClient, one GetItem) measured in the same pair of runs,
  * the peak resident memory, the AWS calls of the first request, and the same with the JDK's AOT cache
- * (one training run per function). Every run is a fresh JVM with Lambda's flags from template.yaml and
- * only the function's shaded jar (plus the probe's), medians of {@code bench.runs} pairs (default 7).
+ * (one training run per function). Every run is a fresh JVM with Lambda's flags from template.yaml, the
+ * function's memory as the JVM's view of the machine ({@code -XX:MaxRAM}, so it picks the collector and heap
+ * a Lambda container gets), and only the function's shaded jar (plus the probe's); medians of
+ * {@code bench.runs} pairs (default 7).
  * AWS calls go to moto; DynamoDB to dynoxide when {@code -Dbench.dynoxide} names it. Targets and the
  * last figures: docs/performance.md.
  */
@@ -63,7 +65,9 @@ public final class Benchmark {
         Template template = Template.fromRepository();
         Path probeJar = probeJar(root);
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> toolOptions = List.of(template.globalEnvironment().getOrDefault("JAVA_TOOL_OPTIONS", "").split("\\s+"));
+        List<String> toolOptions = new ArrayList<>(List.of(template.globalEnvironment().getOrDefault("JAVA_TOOL_OPTIONS", "").split("\\s+")));
+        // The JVM sizes itself from the memory it sees: a 1024 MB function gets Serial GC and a quarter for the heap.
+        toolOptions.add("-XX:MaxRAM=" + template.root().path("Globals").path("Function").path("MemorySize").asInt(1024) + "m");
         Path work = root.resolve("local/benchmark/target/bench");
         Files.createDirectories(work.resolve("aot"));
 
