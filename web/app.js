@@ -75,6 +75,10 @@ function setLanguage(language, remember) {
       render(false);
     }
     document.documentElement.lang = language;
+    // The privacy notice in the language being read (web/privacy/<version>.<language>.html).
+    for (const link of document.querySelectorAll("a[data-privacy-notice]")) {
+      link.href = `privacy/${link.dataset.privacyNotice}.${language}.html`;
+    }
   });
   return i18n.ready;
 }

@@ -1,5 +1,7 @@
 package org.probono.clearinghouse.config;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,9 @@ public record Config(
         String webUrl,
         String kmsKeyId,
         String inboundBucket,
-        String sesConfigurationSet) {
+        String sesConfigurationSet,
+        ZoneId timeZone,
+        int detailsRetentionDays) {
 
     public static final String REGION = "AWS_REGION";
     public static final String TABLE_NAME = "TABLE_NAME";
@@ -34,8 +38,14 @@ public record Config(
     public static final String KMS_KEY_ID = "KMS_KEY_ID";
     public static final String INBOUND_BUCKET = "INBOUND_BUCKET";
     public static final String SES_CONFIGURATION_SET = "SES_CONFIGURATION_SET";
+    /** Days after a request ends (COMPLETED, CLOSED, WITHDRAWN) that its confidential details are destroyed. */
+    public static final String DETAILS_RETENTION_DAYS = "DETAILS_RETENTION_DAYS";
+    public static final int DEFAULT_DETAILS_RETENTION_DAYS = 180;
     /** The CloudWatch namespace of the business metrics; read by the logger, not part of this record. */
     public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
+    public static final String TIME_ZONE = "TIME_ZONE";
+    /** Where the clearinghouse works: emails show times, and reports count days, in this zone unless told otherwise. */
+    public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Asia/Kolkata");
 
     public static Config fromEnvironment() { return from(Config::setting); }
 
@@ -66,12 +76,38 @@ public record Config(
                 stripSlash(required.apply(WEB_URL)),
                 required.apply(KMS_KEY_ID),
                 required.apply(INBOUND_BUCKET),
-                optional(source, SES_CONFIGURATION_SET));
+                optional(source, SES_CONFIGURATION_SET),
+                timeZone(optional(source, TIME_ZONE), missing),
+                retentionDays(optional(source, DETAILS_RETENTION_DAYS), missing));
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Missing configuration: set the environment variable"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
         }
         return config;
+    }
+
+    /** Whole days, at least one; a bad value fails the cold start like a missing variable. */
+    private static int retentionDays(String value, List<String> bad) {
+        if (value == null) return DEFAULT_DETAILS_RETENTION_DAYS;
+        try {
+            int days = Integer.parseInt(value);
+            if (days >= 1) return days;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        bad.add(DETAILS_RETENTION_DAYS + " (a whole number of days, at least 1: " + value + ")");
+        return DEFAULT_DETAILS_RETENTION_DAYS;
+    }
+
+    /** An IANA zone id (Asia/Kolkata); a bad one fails the cold start like a missing variable. */
+    private static ZoneId timeZone(String id, List<String> bad) {
+        if (id == null) return DEFAULT_TIME_ZONE;
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            bad.add(TIME_ZONE + " (not a time zone id such as Asia/Kolkata: " + id + ")");
+            return null;
+        }
     }
 
     /** Blank counts as absent: a template parameter left at its empty default. */

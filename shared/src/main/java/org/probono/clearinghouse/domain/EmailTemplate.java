@@ -2,7 +2,10 @@ package org.probono.clearinghouse.domain;
 
 import java.util.Locale;
 
-/** Every email the clearinghouse sends. The file names under notify's templates/ follow {@link #fileName()}. */
+/**
+ * Every email the clearinghouse sends. The file names under notify's templates/ follow {@link #fileName()};
+ * those to people also exist under templates/hi/ and templates/bn/.
+ */
 public enum EmailTemplate {
     VERIFY_EMAIL,
     REGISTRATION_REJECTED,
@@ -28,4 +31,16 @@ public enum EmailTemplate {
     REQUEST_COMPLETED;
 
     public String fileName() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+
+    /** The team's own emails: written in English only, whatever the people concerned chose. */
+    public boolean isForTheTeam() {
+        return switch (this) {
+            case ADMIN_NEW_REQUEST, ADMIN_OFFER_DECLINED, ADMIN_OFFER_EXPIRED, ADMIN_ACCEPTED, ADMIN_SUPPRESSED,
+                 REQUEST_WITHDRAWN -> true;
+            default -> false;
+        };
+    }
+
+    /** The language this email is written in for a recipient who chose {@code chosen}: the team reads English. */
+    public Language languageFor(Language chosen) { return isForTheTeam() ? Language.EN : chosen; }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * An organisation's request for legal help. {@code sealedDetails} holds the confidential details
  * encrypted (see {@code ConfidentialBox}); the plain text never lives on this record, so no listing,
- * log line or offer can carry it by accident. {@code lawyerId} is set once a lawyer accepts.
+ * log line or offer can carry it by accident. {@code lawyerId} is set once a lawyer accepts. {@code endedAt}
+ * is when it became COMPLETED, CLOSED or WITHDRAWN: the retention rule counts from there.
  * {@code organisationName} is a copy kept for the team's queue, which reads no organisation item.
  */
 public record LegalRequest(
@@ -24,30 +25,47 @@ public record LegalRequest(
         List<String> counterparties,
         Instant createdAt,
         String lawyerId,
+        Instant endedAt,
         long version) {
 
     public LegalRequest {
         counterparties = List.copyOf(counterparties);
     }
 
-    /** Without the organisation's name: the queue then reads it from the organisation (tests, older items). */
+    /**
+     * A request that has not ended, without its organisation's name: the queue then reads the name from
+     * the organisation (tests, items written before requests carried it).
+     */
     public LegalRequest(String id, String organisationId, RequestStatus status, Category category, String title,
-                        String summary, String sealedDetails, String jurisdiction, String language, Instant deadline,
-                        List<String> counterparties, Instant createdAt, String lawyerId, long version) {
+            String summary, String sealedDetails, String jurisdiction, String language, Instant deadline,
+            List<String> counterparties, Instant createdAt, String lawyerId, long version) {
         this(id, organisationId, null, status, category, title, summary, sealedDetails, jurisdiction, language, deadline,
-                counterparties, createdAt, lawyerId, version);
+                counterparties, createdAt, lawyerId, null, version);
     }
 
     public boolean hasConfidentialDetails() { return sealedDetails != null; }
 
     public LegalRequest withStatus(RequestStatus newStatus) {
         return new LegalRequest(id, organisationId, organisationName, newStatus, category, title, summary, sealedDetails,
-                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, version + 1);
+                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1);
+    }
+
+    /** Ends the request (COMPLETED, CLOSED, WITHDRAWN) at {@code at}. */
+    public LegalRequest endedAs(RequestStatus endStatus, Instant at) {
+        if (!endStatus.isEnded()) throw new IllegalArgumentException(endStatus + " does not end a request");
+        return new LegalRequest(id, organisationId, organisationName, endStatus, category, title, summary, sealedDetails,
+                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, at, version + 1);
+    }
+
+    /** The same request with its confidential details destroyed (retention, erasure). */
+    public LegalRequest withoutDetails() {
+        return new LegalRequest(id, organisationId, organisationName, status, category, title, summary, null,
+                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1);
     }
 
     public LegalRequest acceptedBy(String acceptingLawyerId) {
         return new LegalRequest(id, organisationId, organisationName, RequestStatus.ACCEPTED, category, title, summary,
-                sealedDetails, jurisdiction, language, deadline, counterparties, createdAt, acceptingLawyerId,
+                sealedDetails, jurisdiction, language, deadline, counterparties, createdAt, acceptingLawyerId, endedAt,
                 version + 1);
     }
 }

@@ -2,8 +2,10 @@ package org.probono.clearinghouse.domain;
 
 /** Where an organisation's or lawyer's registration stands. */
 public enum ProfileStatus {
-    PENDING_VERIFICATION, PENDING_REVIEW, APPROVED, REJECTED;
+    PENDING_VERIFICATION, PENDING_REVIEW, APPROVED, REJECTED,
+    /** The person's data was erased at their request (erase-subject): a tombstone, holding no address. */
+    ERASED;
 
-    /** Whether the registration still holds its email address (a rejection frees it). */
-    public boolean holdsEmail() { return this != REJECTED; }
+    /** Whether the registration still holds its email address (a rejection or an erasure frees it). */
+    public boolean holdsEmail() { return this != REJECTED && this != ERASED; }
 }

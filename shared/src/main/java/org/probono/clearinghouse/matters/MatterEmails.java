@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
@@ -12,8 +13,9 @@ import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
 
 /**
- * The outbox items of the matching, with exactly the data keys docs/emails.md lists. Nothing here reads
- * confidential details: only {@link #matterDetails} carries them, still sealed.
+ * The outbox items of the matching, with exactly the data keys docs/emails.md lists, each in its
+ * recipient's language (the team's in English). Nothing here reads confidential details: only
+ * {@link #matterDetails} carries them, still sealed.
  */
 public final class MatterEmails {
     private final Ids ids;
@@ -24,9 +26,12 @@ public final class MatterEmails {
         this.adminEmail = adminEmail;
     }
 
-    /** The offer (or its reminder) to a lawyer; {@code replyToken} becomes the Reply-To address. */
+    /**
+     * The offer (or its reminder) to a lawyer; {@code replyToken} becomes the Reply-To address, and rides in
+     * the item only as {@code sealer} seals it.
+     */
     public OutboxMessage offer(EmailTemplate template, Matter matter, Lawyer lawyer, Instant respondBy, String replyToken,
-                               Instant at) {
+                               TokenSealer sealer, Instant at) {
         LegalRequest request = matter.request();
         Map<String, Object> data = data(
                 "lawyerName", lawyer.name(),
@@ -40,7 +45,9 @@ public final class MatterEmails {
                 "deadline", text(request.deadline()),
                 "respondBy", text(respondBy));
         data.put("counterparties", request.counterparties());
-        return new OutboxMessage(ids.next(), template, lawyer.email(), data, replyToken, null, at);
+        String id = ids.next();
+        return new OutboxMessage(id, template, lawyer.email(), lawyer.preferredLanguage(), data,
+                sealer.seal(replyToken, id), null, at);
     }
 
     public OutboxMessage matterDetails(Matter matter, Lawyer lawyer, Instant at) {
@@ -58,8 +65,8 @@ public final class MatterEmails {
                 "contactName", org.contact().name(),
                 "contactEmail", org.contact().email(),
                 "contactPhone", org.contact().phone());
-        return new OutboxMessage(ids.next(), EmailTemplate.MATTER_DETAILS_TO_LAWYER, lawyer.email(), data, null,
-                request.sealedDetails(), at);
+        return new OutboxMessage(ids.next(), EmailTemplate.MATTER_DETAILS_TO_LAWYER, lawyer.email(),
+                lawyer.preferredLanguage(), data, null, request.sealedDetails(), at);
     }
 
     public OutboxMessage introduction(Matter matter, Lawyer lawyer, Instant at) {
@@ -103,7 +110,7 @@ public final class MatterEmails {
                 "reason", reason);
         Map<String, Object> data = new LinkedHashMap<>(message.data());
         data.put("suggestions", next.stream().map(Candidate::label).toList());
-        return OutboxMessage.of(message.id(), message.template(), message.to(), data, at);
+        return OutboxMessage.toTeam(message.id(), message.template(), message.to(), data, at);
     }
 
     public OutboxMessage adminExpired(Matter matter, Lawyer lawyer, Instant at) {
@@ -114,7 +121,7 @@ public final class MatterEmails {
         Map<String, Object> data = data("lawyerName", lawyer.name(), "requestId", matter.request().id(),
                 "title", matter.request().title());
         data.putAll(data(more));
-        return OutboxMessage.of(ids.next(), template, lawyer.email(), data, at);
+        return OutboxMessage.of(ids.next(), template, lawyer.email(), lawyer.preferredLanguage(), data, at);
     }
 
     private OutboxMessage toOrganisation(EmailTemplate template, Matter matter, Instant at, String... more) {
@@ -122,13 +129,14 @@ public final class MatterEmails {
         Map<String, Object> data = data("contactName", org.contact().name(), "organisationName", org.name(),
                 "requestId", matter.request().id(), "title", matter.request().title());
         data.putAll(data(more));
-        return OutboxMessage.of(ids.next(), template, org.contact().email(), data, at);
+        return OutboxMessage.of(ids.next(), template, org.contact().email(), org.contact().preferredLanguage(), data,
+                at);
     }
 
     private OutboxMessage toAdmin(EmailTemplate template, Matter matter, Instant at, String... more) {
         Map<String, Object> data = data("requestId", matter.request().id(), "title", matter.request().title());
         data.putAll(data(more));
-        return OutboxMessage.of(ids.next(), template, adminEmail, data, at);
+        return OutboxMessage.toTeam(ids.next(), template, adminEmail, data, at);
     }
 
     /** Pairs of key and value; absent values become empty text (outbox data holds no nulls). */

@@ -56,6 +56,13 @@ public final class OfferChanges {
         return pending.size();
     }
 
+    /** Ends the request (CLOSED, WITHDRAWN, COMPLETED) at {@code at}, conditioned on the version read. */
+    public static LegalRequest end(Transaction transaction, LegalRequest request, RequestStatus status, Instant at) {
+        LegalRequest next = request.endedAs(status, at);
+        transaction.replace(RequestItems.toItem(next), request.version());
+        return next;
+    }
+
     /** Writes the request with {@code status} and the next version, conditioned on the version read. */
     public static LegalRequest rewrite(Transaction transaction, LegalRequest request, RequestStatus status) {
         LegalRequest next = request.withStatus(status);

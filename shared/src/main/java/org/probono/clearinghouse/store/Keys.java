@@ -29,6 +29,8 @@ public final class Keys {
     public static final String REVIEW_PENDING = "REVIEW#PENDING";
     public static final String QUEUE_OPEN = "QUEUE#OPEN";
     public static final String OFFERS_PENDING = "OFFERS#PENDING";
+    /** Ended requests still holding sealed confidential details, oldest end first (the retention rule). */
+    public static final String DETAILS_RETAINED = "DETAILS#RETAINED";
     public static final String REQUEST_SK = "REQ";
     public static final String OFFER_PREFIX = "OFFER#";
     public static final String EVENT_PREFIX = "EVENT#";
@@ -65,6 +67,11 @@ public final class Keys {
     public static Key lawyerStats(String id) { return key(lawyerPk(id), "LAWYER#STATS"); }
 
     public static final String LAWYER_PROFILE_PREFIX = "LAWYER";
+
+    /** Consent to one version of the privacy notice, in the profile's partition. */
+    public static Key consent(String subjectPk, String noticeVersion) { return key(subjectPk, CONSENT_PREFIX + noticeVersion); }
+
+    public static final String CONSENT_PREFIX = "CONSENT#";
 
     public static Key email(String normalisedEmail) { return key("EMAIL#" + normalisedEmail, "EMAIL"); }
 
@@ -126,6 +133,10 @@ public final class Keys {
     /** A pending offer in the queue's partition: after every request ('~' sorts after any date). */
     public static String queueOfferSk(String requestId, String lawyerId) {
         return "~OFFER#" + requestId + "#" + lawyerId;
+    }
+
+    public static String retainedDetailsSk(Instant endedAt, String requestId) {
+        return sortable(endedAt) + "#" + requestId;
     }
 
     public static String pendingOfferSk(Instant respondBy, String requestId, String lawyerId) {

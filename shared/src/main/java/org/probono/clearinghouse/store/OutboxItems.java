@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.json.Json;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
@@ -20,6 +21,10 @@ public final class OutboxItems {
     public static final String PENDING = "PENDING";
     public static final String SENT = "SENT";
     public static final String SUPPRESSED = "SUPPRESSED";
+    /** The subject line as sent (SENT items only). */
+    public static final String SUBJECT = "subject";
+    /** The email's secret, KMS-sealed to the item's id; never a raw token at rest. */
+    public static final String SEALED_TOKEN = "sealedToken";
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
 
     private OutboxItems() {}
@@ -29,8 +34,9 @@ public final class OutboxItems {
                 .string("id", message.id())
                 .enumValue("template", message.template())
                 .string("to", message.to())
+                .string("language", message.language().code())
                 .json("data", Json.write(message.data()))
-                .string("token", message.token())
+                .string(SEALED_TOKEN, message.sealedToken())
                 .string("sealedDetails", message.sealedDetails())
                 .time("createdAt", message.createdAt())
                 .string(STATUS, PENDING)
@@ -45,8 +51,9 @@ public final class OutboxItems {
                     item.requiredString("id"),
                     item.enumValue("template", EmailTemplate.class),
                     item.string("to"),
+                    Language.ofStored(item.string("language")),
                     data == null ? Map.of() : Json.MAPPER.readValue(data, DATA),
-                    item.string("token"),
+                    item.string(SEALED_TOKEN),
                     item.string("sealedDetails"),
                     item.time("createdAt"));
         } catch (JsonProcessingException e) {

@@ -4,13 +4,16 @@ import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.RequestStatus;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * LegalRequest ⇄ item. Always in the organisation's list (GSI1 {@code ORG#orgId}, newest first by
- * {@code REQ#createdAt}); in the open queue (GSI2 {@code QUEUE#OPEN}) only while open.
+ * {@code REQ#createdAt}); in the open queue (GSI2 {@code QUEUE#OPEN}) only while open; once ended with
+ * confidential details, in GSI2 {@code DETAILS#RETAINED} by end time, until the retention rule destroys them.
  */
 public final class RequestItems {
     public static final String ENTITY = "REQUEST";
+    public static final String SEALED_DETAILS = "sealedDetails";
 
     private RequestItems() {}
 
@@ -23,19 +26,37 @@ public final class RequestItems {
                 .enumValue("category", request.category())
                 .string("title", request.title())
                 .string("summary", request.summary())
-                .string("sealedDetails", request.sealedDetails())
+                .string(SEALED_DETAILS, request.sealedDetails())
                 .string("jurisdiction", request.jurisdiction())
                 .string("language", request.language())
                 .time("deadline", request.deadline())
                 .strings("counterparties", request.counterparties())
                 .time("createdAt", request.createdAt())
                 .string("lawyerId", request.lawyerId())
+                .time("endedAt", request.endedAt())
                 .version(request.version())
                 .gsi1(Keys.organisationRequestsPk(request.organisationId()), Keys.organisationRequestsSk(request.createdAt()));
         if (request.status().isOpen()) {
             item.gsi2(Keys.QUEUE_OPEN, Keys.queueSk(request.deadline(), request.createdAt(), request.id()));
+        } else if (request.hasConfidentialDetails() && request.endedAt() != null) {
+            item.gsi2(Keys.DETAILS_RETAINED, Keys.retainedDetailsSk(request.endedAt(), request.id()));
         }
         return item.build();
+    }
+
+    /**
+     * The stored request as it is, everything kept (an outcome, hours, feedback) except its sealed confidential
+     * details and their retention-index entry, one version on: for the retention rule and erasure.
+     */
+    public static EnhancedDocument withoutDetails(Item item) {
+        java.util.Map<String, AttributeValue> attributes = new java.util.HashMap<>(item.document().toMap());
+        attributes.remove(SEALED_DETAILS);
+        if (Keys.DETAILS_RETAINED.equals(item.string(Keys.GSI2PK))) {
+            attributes.remove(Keys.GSI2PK);
+            attributes.remove(Keys.GSI2SK);
+        }
+        attributes.put(Keys.VERSION, AttributeValue.fromN(Long.toString(item.version() + 1)));
+        return EnhancedDocument.fromAttributeValueMap(attributes);
     }
 
     public static LegalRequest from(Item item) {
@@ -47,13 +68,14 @@ public final class RequestItems {
                 item.enumValue("category", Category.class),
                 item.string("title"),
                 item.string("summary"),
-                item.string("sealedDetails"),
+                item.string(SEALED_DETAILS),
                 item.string("jurisdiction"),
                 item.string("language"),
                 item.time("deadline"),
                 item.strings("counterparties"),
                 item.time("createdAt"),
                 item.string("lawyerId"),
+                item.time("endedAt"),
                 item.version());
     }
 }

@@ -127,6 +127,18 @@ public final class Store {
         return items;
     }
 
+    /**
+     * Every item of the table, whole, expired ones included (TTL may not have removed them yet), page after
+     * page: for the occasional command that must find all of one person's data wherever it sits
+     * (export-subject, erase-subject). Reads and bills the whole table; never a request path.
+     */
+    public List<Item> scan() {
+        List<Item> items = new ArrayList<>();
+        table.scan(ScanEnhancedRequest.builder().consistentRead(true).build()).items()
+                .forEach(document -> items.add(Item.of(document)));
+        return items;
+    }
+
     private void keep(List<Item> items, EnhancedDocument document) {
         Item item = Item.of(document);
         if (!item.isExpired(clock.instant())) items.add(item);

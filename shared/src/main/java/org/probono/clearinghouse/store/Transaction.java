@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * DynamoDB allows 100 actions and one action per item in a transaction; both are checked here.
  */
 public final class Transaction {
-    static final int MAX_ACTIONS = 100;
+    public static final int MAX_ACTIONS = 100;
 
     sealed interface Action {
         String label();

@@ -3,6 +3,7 @@ package org.probono.clearinghouse.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,18 @@ class ConfigTest {
         assertThat(config.webUrl()).isEqualTo("https://help.example.org");
         assertThat(config.publicApiUrl()).isEmpty();
         assertThat(config.sesConfigurationSet()).isNull();
+        assertThat(config.timeZone()).isEqualTo(ZoneId.of("Asia/Kolkata"));
+    }
+
+    @Test
+    void the_time_zone_is_read_and_one_the_jvm_does_not_know_fails_the_start_naming_it() {
+        Map<String, String> values = complete();
+        values.put("TIME_ZONE", "Europe/London");
+        assertThat(Config.from(values).timeZone()).isEqualTo(ZoneId.of("Europe/London"));
+
+        values.put("TIME_ZONE", "India/Kolkata");
+        assertThatThrownBy(() -> Config.from(values)).hasMessageContaining("TIME_ZONE")
+                .hasMessageContaining("India/Kolkata");
     }
 
     @Test

@@ -36,4 +36,17 @@ class ConfidentialBoxTest {
 
         assertThat(box.seal(MARKER, "REQ-1")).isNotEqualTo(box.seal(MARKER, "REQ-1"));
     }
+
+    @Test
+    void a_sealed_token_opens_only_for_its_own_email_and_never_as_details(LocalAws aws) {
+        ConfidentialBox box = new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID"));
+        String token = "tQ3x9Lr7wVb2Kp8YdN4sJh6Fc1Zm5Ga0Ue3Ri7Oy2Xw";
+
+        String sealed = box.sealToken(token, "OUTBOX-1");
+
+        assertThat(sealed).startsWith("v1.").doesNotContain(token);
+        assertThat(box.openToken(sealed, "OUTBOX-1")).isEqualTo(token);
+        assertThatThrownBy(() -> box.openToken(sealed, "OUTBOX-2")).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> box.open(sealed, "OUTBOX-1")).isInstanceOf(RuntimeException.class);
+    }
 }

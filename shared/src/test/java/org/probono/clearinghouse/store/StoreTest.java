@@ -20,6 +20,7 @@ import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Contact;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
@@ -60,6 +61,17 @@ class StoreTest {
         Organisation read = OrganisationItems.from(store.get(Keys.organisation(org.id())).orElseThrow());
 
         assertThat(read).isEqualTo(org);
+    }
+
+    @Test
+    void a_lawyer_reads_back_with_the_language_they_chose_and_profiles_stored_before_it_read_as_english() {
+        Lawyer lawyer = lawyer("Rina Sen", ProfileStatus.APPROVED, NOW);
+        store.commit(new Transaction().create(LawyerItems.toItem(lawyer))
+                .create(LawyerItems.toItem(lawyer("Old Profile", ProfileStatus.APPROVED, NOW)).toBuilder()
+                        .putString("PK", "LAWYER#OLD").putString("id", "OLD").remove("preferredLanguage").build()));
+
+        assertThat(LawyerItems.from(store.get(Keys.lawyer(lawyer.id())).orElseThrow())).isEqualTo(lawyer);
+        assertThat(LawyerItems.from(store.get(Keys.lawyer("OLD")).orElseThrow()).preferredLanguage()).isEqualTo(Language.EN);
     }
 
     @Test
@@ -128,7 +140,7 @@ class StoreTest {
         int before = aws.countItems();
 
         Transaction change = new Transaction()
-                .create(OutboxItems.toItem(OutboxMessage.of(ids.next(), EmailTemplate.OFFER, "a@example.org", Map.of(), NOW)))
+                .create(OutboxItems.toItem(OutboxMessage.of(ids.next(), EmailTemplate.OFFER, "a@example.org", Language.EN, Map.of(), NOW)))
                 .create(AuditItems.toItem(new AuditEvent(Keys.requestPk(request.id()), NOW, "OFFERED", "offered", "test")))
                 .check(Keys.request(request.id()), statusIs(RequestStatus.ACCEPTED), Failure.WRONG_STATE);
         Outcome outcome = store.commit(change);
@@ -278,7 +290,7 @@ class StoreTest {
 
     @Test
     void outbox_data_round_trips_as_a_native_map() {
-        OutboxMessage message = new OutboxMessage(ids.next(), EmailTemplate.OFFER, "lawyer@example.org",
+        OutboxMessage message = new OutboxMessage(ids.next(), EmailTemplate.OFFER, "lawyer@example.org", Language.BN,
                 Map.of("title", "Muralist contract", "counterparties", List.of("Art Co", "Paint Ltd")), "tok", null, NOW);
         store.commit(new Transaction().create(OutboxItems.toItem(message)));
 
@@ -287,6 +299,16 @@ class StoreTest {
         assertThat(aws.dynamoDb().getItem(g -> g.tableName(aws.tableName())
                 .key(Map.of("PK", AttributeValue.fromS("OUTBOX#" + message.id()), "SK", AttributeValue.fromS("OUTBOX"))))
                 .item().get("data").hasM()).isTrue();
+    }
+
+    @Test
+    void an_outbox_item_written_before_languages_existed_reads_as_english() {
+        OutboxMessage message = OutboxMessage.of(ids.next(), EmailTemplate.OFFER_FILLED, "lawyer@example.org", Language.HI,
+                Map.of("title", "T"), NOW);
+        var old = OutboxItems.toItem(message).toBuilder().remove("language").build();
+        store.commit(new Transaction().create(old));
+
+        assertThat(OutboxItems.from(store.get(Keys.outbox(message.id())).orElseThrow()).language()).isEqualTo(Language.EN);
     }
 
     private Transaction register(Organisation org) {
@@ -303,13 +325,13 @@ class StoreTest {
 
     private Organisation organisation(String name, String email, ProfileStatus status, Instant createdAt) {
         return new Organisation(ids.next(), name, OrganisationType.TRUST, "REG/2020/1", "IN-WB", "Kolkata", null,
-                List.of("anti-trafficking"), new Contact("Coordinator", email, "+919830012345"), status, createdAt, 1);
+                List.of("anti-trafficking"), new Contact("Coordinator", email, "+919830012345", Language.BN), status, createdAt, 1);
     }
 
     private Lawyer lawyer(String name, ProfileStatus status, Instant createdAt) {
         return new Lawyer(ids.next(), name, name.replace(' ', '.').toLowerCase() + "@law.example", "+919830000000", "Firm LLP",
-                "WB/123/2015", "IN-WB", 9, List.of(Category.CONTRACT_REVIEW), List.of("IN-WB"), List.of("en", "bn"), 2, 0, false,
-                status, createdAt, 1);
+                "WB/123/2015", "IN-WB", 9, List.of(Category.CONTRACT_REVIEW), List.of("IN-WB"), List.of("en", "bn"), Language.BN, 2,
+                0, false, status, createdAt, 1);
     }
 
     private static LegalRequest request(String id, RequestStatus status, Instant deadline, Instant createdAt) {

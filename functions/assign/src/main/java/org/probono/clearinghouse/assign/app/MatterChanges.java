@@ -67,7 +67,7 @@ public final class MatterChanges {
         }
         Lawyer lawyer = lawyer(request.lawyerId());
         Instant now = store.clock().instant();
-        LegalRequest completed = request.withStatus(RequestStatus.COMPLETED);
+        LegalRequest completed = request.endedAs(RequestStatus.COMPLETED, now);
         Transaction transaction = new Transaction()
                 .replace(RequestItems.toItem(completed).toBuilder()
                         .putString("outcome", outcome)
@@ -89,7 +89,7 @@ public final class MatterChanges {
         Instant now = store.clock().instant();
         Transaction transaction = new Transaction();
         OfferChanges.withdrawPendingOffers(transaction, matter, this::lawyer, emails, "The request was closed.", now);
-        LegalRequest closed = OfferChanges.rewrite(transaction, matter.request(), RequestStatus.CLOSED);
+        LegalRequest closed = OfferChanges.end(transaction, matter.request(), RequestStatus.CLOSED, now);
         OfferChanges.audit(transaction, closed, "Closed: " + reason, actor, now);
         transaction.create(OutboxItems.toItem(emails.requestClosed(matter, reason, now)));
         return commit(transaction, requestId, new Changed(requestId, RequestStatus.CLOSED.name()));

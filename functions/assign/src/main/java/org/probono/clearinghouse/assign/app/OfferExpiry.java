@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.probono.clearinghouse.crypto.TokenSealer;
+import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
@@ -17,9 +19,12 @@ import org.probono.clearinghouse.matters.LawyerProfile;
 import org.probono.clearinghouse.matters.Matter;
 import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.OfferChanges;
+import org.probono.clearinghouse.store.AuditItems;
+import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.TokenItems;
@@ -30,21 +35,30 @@ import org.probono.clearinghouse.store.Transaction;
  * through their window get one reminder. Both read the pending-offer index (GSI1 {@code OFFERS#PENDING},
  * eventually consistent, 0.5 read unit per 4 KB: about 15 offers) and decide each offer on a fresh,
  * strongly consistent read; each change is conditioned on the offer's version, so a run that overlaps
- * another (or runs twice) expires and reminds each offer exactly once.
+ * another (or runs twice) expires and reminds each offer exactly once. The same run destroys the confidential
+ * details of requests that ended more than the retention period ago (GSI2 {@code DETAILS#RETAINED}).
  */
 public final class OfferExpiry {
-    /** {@code failed}: offers whose change threw; the next run tries them again (every step is idempotent). */
-    public record Run(int expired, int reminded, int failed) {}
+    /**
+     * {@code failed}: offers (or requests) whose change threw; the next run tries them again (every step is
+     * idempotent). {@code detailsDestroyed}: ended requests whose confidential details passed the retention period.
+     */
+    public record Run(int expired, int reminded, int failed, int detailsDestroyed) {}
 
     private static final String SYSTEM = "schedule";
 
     private final Store store;
     private final MatterEmails emails;
     private final Secrets secrets = new Secrets();
+    private final TokenSealer sealer;
+    private final Duration retention;
 
-    public OfferExpiry(Store store, MatterEmails emails) {
+    /** {@code retention}: how long after a request ends its confidential details are kept. */
+    public OfferExpiry(Store store, MatterEmails emails, TokenSealer sealer, Duration retention) {
         this.store = store;
         this.emails = emails;
+        this.sealer = sealer;
+        this.retention = retention;
     }
 
     public Run run() {
@@ -67,9 +81,41 @@ public final class OfferExpiry {
                         "error", e.getClass().getSimpleName());
             }
         }
+        int destroyed = 0;
+        for (Item retained : store.indexUpTo(Keys.GSI2, Keys.DETAILS_RETAINED,
+                Keys.retainedDetailsSk(now.minus(retention), "~"), 0)) {
+            try {
+                if (destroyDetails(retained.requiredString("id"), now)) destroyed++;
+            } catch (RuntimeException e) {
+                failed++;
+                Log.error("destroying confidential details failed", "requestId", retained.string("id"),
+                        "error", e.getClass().getSimpleName());
+            }
+        }
         Log.metric(Metric.OFFERS_EXPIRED, expired);
         Log.metric(Metric.EXPIRY_RUNS);
-        return new Run(expired, reminded, failed);
+        if (destroyed > 0) Log.info("confidential details destroyed after the retention period", "requests", destroyed);
+        return new Run(expired, reminded, failed, destroyed);
+    }
+
+    /**
+     * Retention: an ended request's sealed details go once {@code retention} has passed since it ended. Decided
+     * on a fresh read and written under its version; the view, the history and the report need none of it.
+     */
+    private boolean destroyDetails(String requestId, Instant now) {
+        Optional<Item> found = store.get(Keys.request(requestId));
+        if (found.isEmpty()) return false;
+        LegalRequest request = RequestItems.from(found.get());
+        if (!request.hasConfidentialDetails() || request.endedAt() == null
+                || request.endedAt().plus(retention).isAfter(now)) {
+            return false;
+        }
+        AuditEvent event = new AuditEvent(Keys.requestPk(requestId), now, request.status().name(),
+                "Confidential details deleted " + retention.toDays() + " days after the request ended", SYSTEM);
+        Transaction transaction = new Transaction()
+                .replace(RequestItems.withoutDetails(found.get()), request.version())
+                .create(AuditItems.toItem(event, (int) ((request.version() + 1) % 1000)));
+        return store.commit(transaction) instanceof Outcome.Committed;
     }
 
     static Instant halfway(Offer offer) {
@@ -103,7 +149,7 @@ public final class OfferExpiry {
                 .create(TokenItems.toItem(Offering.replyToken(token, seen.requestId(), seen.lawyerId(),
                         offer.get().respondBy())))
                 .create(OutboxItems.toItem(emails.offer(EmailTemplate.OFFER_REMINDER, matter.get(), lawyer,
-                        offer.get().respondBy(), token, now)));
+                        offer.get().respondBy(), token, sealer, now)));
         return store.commit(transaction) instanceof Outcome.Committed;
     }
 }

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
@@ -49,8 +50,10 @@ public final class Offering {
     private final Store store;
     private final MatterEmails emails;
     private final Secrets secrets = new Secrets();
+    private final TokenSealer sealer;
 
-    public Offering(Store store, MatterEmails emails) {
+    public Offering(Store store, MatterEmails emails, TokenSealer sealer) {
+        this.sealer = sealer;
         this.store = store;
         this.emails = emails;
     }
@@ -93,7 +96,7 @@ public final class Offering {
             LawyerStatsItems.save(transaction, profile.stats(), profile.stats().afterOffer(now));
             transaction.create(TokenItems.toItem(replyToken(token, requestId, profile.lawyer().id(), respondBy)));
             transaction.create(OutboxItems.toItem(emails.offer(EmailTemplate.OFFER, matter, profile.lawyer(), respondBy,
-                    token, now)));
+                    token, sealer, now)));
         }
         Outcome outcome = store.commit(transaction);
         if (outcome instanceof Outcome.Rejected) {

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import org.probono.clearinghouse.assign.app.MatterChanges;
+import org.probono.clearinghouse.assign.app.MatterShowing;
 import org.probono.clearinghouse.assign.app.OfferExpiry;
 import org.probono.clearinghouse.assign.app.Offering;
 import org.probono.clearinghouse.assign.app.QueueListing;
@@ -15,6 +17,7 @@ import org.probono.clearinghouse.assign.app.Result;
 import org.probono.clearinghouse.assign.app.Suggesting;
 import org.probono.clearinghouse.aws.AwsClients;
 import org.probono.clearinghouse.config.Config;
+import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.events.AdminError;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
@@ -30,10 +33,11 @@ public final class AssignHandler implements RequestStreamHandler {
     /** Read-only: an unknown request is looked up (GetItem) and answered 404. Never the schedule: it writes. */
     private static final String PRIMING_SUGGEST = "{\"command\":\"suggest\",\"requestId\":\"snapstart-priming\"}";
 
-    private static final String TAKES = "an admin command (queue, suggest, assign, withdraw, complete, close)"
+    private static final String TAKES = "an admin command (queue, show, suggest, assign, withdraw, complete, close)"
             + " or the EventBridge schedule";
 
     private final QueueListing queue;
+    private final MatterShowing showing;
     private final Suggesting suggesting;
     private final Offering offering;
     private final MatterChanges changes;
@@ -45,16 +49,23 @@ public final class AssignHandler implements RequestStreamHandler {
     }
 
     private AssignHandler(Config config, Clock clock) {
-        this(new Store(new AwsClients(config.region()).dynamoDb(), config.tableName(), clock), new Ids(clock), config);
+        this(config, clock, new AwsClients(config.region()));
     }
 
-    AssignHandler(Store store, Ids ids, Config config) {
+    private AssignHandler(Config config, Clock clock, AwsClients aws) {
+        this(new Store(aws.dynamoDb(), config.tableName(), clock), new Ids(clock), config,
+                new ConfidentialBox(aws.kms(), config.kmsKeyId()));
+    }
+
+    /** {@code box} seals the reply tokens of offers and destroys nothing; this function never opens a sealed value. */
+    AssignHandler(Store store, Ids ids, Config config, ConfidentialBox box) {
         MatterEmails emails = new MatterEmails(ids, config.adminEmail());
         this.queue = new QueueListing(store);
+        this.showing = new MatterShowing(store);
         this.suggesting = new Suggesting(store);
-        this.offering = new Offering(store, emails);
+        this.offering = new Offering(store, emails, box::sealToken);
         this.changes = new MatterChanges(store, emails);
-        this.expiry = new OfferExpiry(store, emails);
+        this.expiry = new OfferExpiry(store, emails, box::sealToken, Duration.ofDays(config.detailsRetentionDays()));
     }
 
     @Override
@@ -72,6 +83,10 @@ public final class AssignHandler implements RequestStreamHandler {
                 case "queue" -> {
                     new CommandReader(event);
                     yield queue.list();
+                }
+                case "show" -> {
+                    CommandReader read = new CommandReader(event, "requestId");
+                    yield showing.show(read.id("requestId"));
                 }
                 case "suggest" -> {
                     CommandReader read = new CommandReader(event, "requestId", "limit");
@@ -97,7 +112,7 @@ public final class AssignHandler implements RequestStreamHandler {
                     yield changes.close(read.id("requestId"), read.text("reason"), read.optionalText("closedBy", "admin"));
                 }
                 default -> throw new BadCommand("Unknown command '" + event.path("command").asText()
-                        + "'; AssignFunction takes queue, suggest, assign, withdraw, complete, close.");
+                        + "'; AssignFunction takes queue, show, suggest, assign, withdraw, complete, close.");
             });
         } catch (BadCommand e) {
             return AdminError.badCommand(e.getMessage());

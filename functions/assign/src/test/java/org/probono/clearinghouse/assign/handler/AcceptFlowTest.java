@@ -43,8 +43,8 @@ class AcceptFlowTest {
     }
 
     private String tokenOf(Lawyer lawyer) {
-        return fx.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(lawyer.email())).findFirst()
-                .orElseThrow().token();
+        return fx.tokenOf(fx.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(lawyer.email())).findFirst()
+                .orElseThrow());
     }
 
     @Test

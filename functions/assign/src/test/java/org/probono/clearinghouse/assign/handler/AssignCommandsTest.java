@@ -72,8 +72,9 @@ class AssignCommandsTest {
                 .containsEntry("title", "Unpaid wages of shelter staff");
         assertThat(toMeera.toString()).doesNotContain(Fixture.CONFIDENTIAL);
         assertThat(toMeera.sealedDetails()).isNull();
-        // The raw token rides only on the outbox item; the offer and the token item keep its hash.
-        String tokenHash = Secrets.hash(toMeera.token());
+        // The raw token rides only sealed on the outbox item; the offer and the token item keep its hash.
+        String tokenHash = Secrets.hash(fx.tokenOf(toMeera));
+        assertThat(toMeera.sealedToken()).startsWith("v1.").doesNotContain(fx.tokenOf(toMeera));
         assertThat(fx.readOffer(request.id(), meera.id()).replyTokenHash()).isEqualTo(tokenHash);
         Token token = TokenItems.from(tokenHash, fx.store.get(Keys.token(tokenHash)).orElseThrow());
         assertThat(token.purpose()).isEqualTo(Token.Purpose.OFFER_REPLY);

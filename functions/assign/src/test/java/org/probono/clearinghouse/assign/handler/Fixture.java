@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.probono.clearinghouse.config.Config;
+import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Contact;
 import org.probono.clearinghouse.domain.EmailTemplate;
@@ -58,6 +59,7 @@ final class Fixture {
     final Ids ids = new Ids(clock);
     final Store store;
     final Config config;
+    final ConfidentialBox box;
     final AssignHandler handler;
     final Organisation org;
 
@@ -65,12 +67,16 @@ final class Fixture {
         this.aws = aws;
         this.store = new Store(aws.dynamoDb(), aws.tableName(), clock);
         this.config = Config.from(aws.environment());
-        this.handler = new AssignHandler(store, ids, config);
+        this.box = new ConfidentialBox(aws.kms(), config.kmsKeyId());
+        this.handler = new AssignHandler(store, ids, config, box);
         this.org = new Organisation(ids.next(), "Shakti Vahini", OrganisationType.NGO, "REG-1", "IN-WB", "Kolkata",
                 null, List.of("trafficking"), new Contact("Asha Rao", "asha@shakti.example", "+919830000001"),
                 ProfileStatus.APPROVED, START, 2);
         commit(new Transaction().create(OrganisationItems.toItem(org)));
     }
+
+    /** The raw token an outbox email carries, opened as NotifyFunction opens it. */
+    String tokenOf(OutboxMessage email) { return box.openToken(email.sealedToken(), email.id()); }
 
     /** Invokes the entry class with an events/ file, some fields replaced; checks no confidential text leaks. */
     JsonNode invoke(String eventFile, Map<String, Object> changes) {
@@ -103,7 +109,7 @@ final class Fixture {
                          List<String> counterparties) {
         LegalRequest request = new LegalRequest(ids.next(), org.id(), org.name(), RequestStatus.SUBMITTED, category, title,
                 "Summary of " + title, CONFIDENTIAL, jurisdiction, language, deadline, counterparties, clock.instant(),
-                null, 1);
+                null, null, 1);
         commit(new Transaction().create(RequestItems.toItem(request)));
         clock.advance(Duration.ofSeconds(1));
         return request;

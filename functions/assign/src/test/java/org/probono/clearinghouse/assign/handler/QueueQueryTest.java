@@ -56,7 +56,7 @@ class QueueQueryTest {
                         calls.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
                     }
                 })).build();
-        counted = new AssignHandler(new Store(client, aws.tableName(), fx.clock), fx.ids, fx.config);
+        counted = new AssignHandler(new Store(client, aws.tableName(), fx.clock), fx.ids, fx.config, fx.box);
     }
 
     private Organisation organisation(String name) {
@@ -70,7 +70,7 @@ class QueueQueryTest {
     private LegalRequest request(Organisation org, String title, boolean withName) {
         LegalRequest request = withName
                 ? new LegalRequest(fx.ids.next(), org.id(), org.name(), RequestStatus.SUBMITTED, Category.EMPLOYMENT,
-                        title, "Summary", Fixture.CONFIDENTIAL, "IN-WB", "en", null, List.of(), fx.clock.instant(), null, 1)
+                        title, "Summary", Fixture.CONFIDENTIAL, "IN-WB", "en", null, List.of(), fx.clock.instant(), null, null, 1)
                 : new LegalRequest(fx.ids.next(), org.id(), RequestStatus.SUBMITTED, Category.EMPLOYMENT,
                         title, "Summary", Fixture.CONFIDENTIAL, "IN-WB", "en", null, List.of(), fx.clock.instant(), null, 1);
         assertThat(fx.store.commit(new Transaction().create(RequestItems.toItem(request))).committed()).isTrue();

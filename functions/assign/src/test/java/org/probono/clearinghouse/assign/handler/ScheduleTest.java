@@ -83,9 +83,9 @@ class ScheduleTest {
         assertThat(fx.readOffer(request.id(), meera.id()).reminded()).isTrue();
         OutboxMessage toMeera = reminders.stream().filter(m -> m.to().equals(meera.email())).findFirst().orElseThrow();
         assertThat(toMeera.toString()).doesNotContain(Fixture.CONFIDENTIAL);
-        assertThat(fx.store.get(Keys.token(Secrets.hash(toMeera.token())))).isPresent();
+        assertThat(fx.store.get(Keys.token(Secrets.hash(fx.tokenOf(toMeera))))).isPresent();
         AnswerOutcome outcome = new OfferDecisions(fx.store, fx.ids, fx.config)
-                .answerByReply(toMeera.token(), meera.email(), new Answer.Accept());
+                .answerByReply(fx.tokenOf(toMeera), meera.email(), new Answer.Accept());
         assertThat(outcome).isInstanceOf(AnswerOutcome.Accepted.class);
     }
 
@@ -113,8 +113,8 @@ class ScheduleTest {
     void a_lapsed_lawyer_is_not_suggested_again_and_a_late_acceptance_changes_nothing() {
         fx.clock.advance(Duration.ofHours(25));
         tick();
-        String meeraToken = fx.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(meera.email()))
-                .findFirst().orElseThrow().token();
+        String meeraToken = fx.tokenOf(fx.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(meera.email()))
+                .findFirst().orElseThrow());
         int before = fx.aws.countItems();
 
         AnswerOutcome late = new OfferDecisions(fx.store, fx.ids, fx.config)
@@ -123,5 +123,30 @@ class ScheduleTest {
         assertThat(late).isEqualTo(new AnswerOutcome.NoLongerOpen(request.id(), meera.id(), OfferStatus.EXPIRED));
         assertThat(fx.aws.countItems()).isEqualTo(before);
         assertThat(fx.invoke("assign-suggest.json", Map.of("requestId", request.id())).path("candidates")).isEmpty();
+    }
+
+    @Test
+    void confidential_details_of_an_ended_request_are_destroyed_once_the_retention_period_has_passed() {
+        LegalRequest closed = fx.request("A request the team closes");
+        fx.invoke("assign-close.json", Map.of("requestId", closed.id(), "reason", "No lawyer for this jurisdiction"));
+        assertThat(fx.readRequest(closed.id()).sealedDetails()).isNotNull();
+
+        fx.clock.advance(Duration.ofDays(180).minusMinutes(1));
+        assertThat(tick().path("detailsDestroyed").asInt()).isZero();
+        assertThat(fx.readRequest(closed.id()).sealedDetails()).isNotNull();
+
+        fx.clock.advance(Duration.ofMinutes(2));
+        JsonNode run = tick();
+
+        assertThat(run.path("detailsDestroyed").asInt()).isEqualTo(1);
+        LegalRequest after = fx.readRequest(closed.id());
+        assertThat(after.sealedDetails()).isNull();
+        assertThat(after.status()).isEqualTo(RequestStatus.CLOSED);
+        assertThat(fx.store.get(Keys.request(closed.id())).orElseThrow().string(Keys.GSI2PK)).isNull();
+        // The open request keeps its details; a second run changes nothing.
+        assertThat(fx.readRequest(request.id()).sealedDetails()).isNotNull();
+        int before = fx.aws.countItems();
+        assertThat(tick().path("detailsDestroyed").asInt()).isZero();
+        assertThat(fx.aws.countItems()).isEqualTo(before);
     }
 }

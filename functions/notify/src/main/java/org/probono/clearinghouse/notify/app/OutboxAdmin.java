@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.notify.store.OutboxStore;
@@ -32,11 +33,13 @@ public final class OutboxAdmin {
     }
 
     private final OutboxStore outbox;
+    private final ConfidentialBox box;
     private final Ids ids;
     private final Clock clock;
 
-    public OutboxAdmin(OutboxStore outbox, Ids ids, Clock clock) {
+    public OutboxAdmin(OutboxStore outbox, ConfidentialBox box, Ids ids, Clock clock) {
         this.outbox = outbox;
+        this.box = box;
         this.ids = ids;
         this.clock = clock;
     }
@@ -55,8 +58,12 @@ public final class OutboxAdmin {
         OutboxStore.Entry entry = found.get();
         if (!entry.isPending()) return new Resend.NotPending(outboxId, entry.status());
         OutboxMessage old = entry.message();
-        OutboxMessage copy = new OutboxMessage(ids.next(), old.template(), old.to(), old.data(), old.token(),
-                old.sealedDetails(), clock.instant());
+        // A token is sealed to its email's id: the copy's is resealed to the copy's.
+        String copyId = ids.next();
+        String sealedToken = old.sealedToken() == null ? null
+                : box.sealToken(box.openToken(old.sealedToken(), old.id()), copyId);
+        OutboxMessage copy = new OutboxMessage(copyId, old.template(), old.to(), old.language(), old.data(),
+                sealedToken, old.sealedDetails(), clock.instant());
         if (!outbox.replaceWithCopy(entry, copy)) return new Resend.Changed(outboxId);
         Log.info("outbox email resent", "outboxId", outboxId, "template", old.template(), "copy", copy.id());
         return new Resend.Resent(copy.id(), outboxId);

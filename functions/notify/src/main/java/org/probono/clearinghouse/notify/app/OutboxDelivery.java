@@ -4,16 +4,17 @@ import org.probono.clearinghouse.json.Log;
 import org.probono.clearinghouse.json.Metric;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.notify.mail.EmailTemplates;
 import org.probono.clearinghouse.notify.mail.MailSender;
 import org.probono.clearinghouse.notify.mail.OutgoingMail;
+import org.probono.clearinghouse.notify.mail.Wording;
 import org.probono.clearinghouse.notify.store.OutboxStore;
 import org.probono.clearinghouse.notify.store.SuppressionList;
 
@@ -51,18 +52,26 @@ public final class OutboxDelivery {
     private final OutboxStore outbox;
     private final SuppressionList suppressions;
     private final EmailTemplates templates;
+    private final Wording wording;
     private final MailSender mailer;
     private final BiFunction<String, String, String> openDetails;
+    private final BiFunction<String, String, String> openToken;
     private final Settings settings;
     private final Ids ids;
     private final Clock clock;
 
-    /** {@code openDetails}: (sealed, requestId) → the confidential text (ConfidentialBox.open). */
-    public OutboxDelivery(OutboxStore outbox, SuppressionList suppressions, EmailTemplates templates, MailSender mailer,
-                          BiFunction<String, String, String> openDetails, Settings settings, Ids ids, Clock clock) {
+    /**
+     * {@code openDetails}: (sealed, requestId) → the confidential text (ConfidentialBox.open); {@code openToken}:
+     * (sealed, outboxId) → the email's token (ConfidentialBox.openToken), opened only to render and send it.
+     */
+    public OutboxDelivery(OutboxStore outbox, SuppressionList suppressions, EmailTemplates templates, Wording wording,
+                          MailSender mailer, BiFunction<String, String, String> openDetails,
+                          BiFunction<String, String, String> openToken, Settings settings, Ids ids, Clock clock) {
+        this.openToken = openToken;
         this.outbox = outbox;
         this.suppressions = suppressions;
         this.templates = templates;
+        this.wording = wording;
         this.mailer = mailer;
         this.openDetails = openDetails;
         this.settings = settings;
@@ -96,12 +105,14 @@ public final class OutboxDelivery {
         OutboxMessage message = entry.message();
         if (suppressions.isSuppressed(message.to())) return suppress(entry);
 
+        String token = message.sealedToken() == null ? null : openToken.apply(message.sealedToken(), message.id());
+        EmailTemplates.Rendered rendered = templates.render(message.template(), language(message), scope(message, token));
         OutgoingMail mail = new OutgoingMail(message.id(), settings.senderAddress(), FROM_NAME, message.to(),
-                replyTo(message), templates.render(message.template(), scope(message)), clock.instant());
+                replyTo(message, token), rendered, clock.instant());
         return switch (mailer.send(mail)) {
             case MailSender.Result.Failed(String reason) -> new Delivery.Failed(reason);
             case MailSender.Result.Accepted(String sesMessageId) -> {
-                if (!outbox.markSent(entry, sesMessageId, clock.instant())) {
+                if (!outbox.markSent(entry, sesMessageId, rendered.subject(), clock.instant())) {
                     Log.warn("outbox email marked by another delivery after sending", "outboxId", outboxId);
                 }
                 Log.info("outbox email sent", "outboxId", outboxId, "template", message.template(), "sesMessageId", sesMessageId,
@@ -116,7 +127,7 @@ public final class OutboxDelivery {
         OutboxMessage message = entry.message();
         boolean tellAdmin = message.template() != EmailTemplate.ADMIN_SUPPRESSED
                 && !suppressions.isSuppressed(settings.adminEmail());
-        OutboxMessage toAdmin = tellAdmin ? OutboxMessage.of(ids.next(), EmailTemplate.ADMIN_SUPPRESSED,
+        OutboxMessage toAdmin = tellAdmin ? OutboxMessage.toTeam(ids.next(), EmailTemplate.ADMIN_SUPPRESSED,
                 settings.adminEmail(), Map.of("address", message.to(), "template", message.template().name(),
                         "reason", "the address bounced or complained earlier"), clock.instant()) : null;
         outbox.markSuppressed(entry, clock.instant(), toAdmin);
@@ -125,19 +136,24 @@ public final class OutboxDelivery {
     }
 
     /** Offer-like emails are answered by replying; everything else replies reach the team. */
-    private String replyTo(OutboxMessage message) {
+    private String replyTo(OutboxMessage message, String token) {
         return switch (message.template()) {
             case OFFER, OFFER_REMINDER, REPLY_NOT_UNDERSTOOD -> {
-                if (message.token() == null) throw new IllegalStateException("outbox " + message.id() + " lacks its reply token");
-                yield "reply+" + message.token() + "@" + settings.inboundDomain();
+                if (token == null) throw new IllegalStateException("outbox " + message.id() + " lacks its reply token");
+                yield "reply+" + token + "@" + settings.inboundDomain();
             }
             default -> settings.adminEmail();
         };
     }
 
-    private Map<String, Object> scope(OutboxMessage message) {
-        Map<String, Object> scope = new HashMap<>(message.data());
-        if (message.token() != null) scope.put("token", message.token());
+    /** The reader's language; the team reads English whatever the item says. */
+    private static Language language(OutboxMessage message) {
+        return message.template().languageFor(message.language());
+    }
+
+    private Map<String, Object> scope(OutboxMessage message, String token) {
+        Map<String, Object> scope = wording.inWordsOf(language(message), message.data());
+        if (token != null) scope.put("token", token);
         scope.putIfAbsent("webUrl", settings.webUrl());
         scope.put("adminEmail", settings.adminEmail());
         scope.put("inboundDomain", settings.inboundDomain());

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.ids.Secrets;
-import org.probono.clearinghouse.matters.Answer;
 import org.probono.clearinghouse.matters.AnswerOutcome;
 import org.probono.clearinghouse.matters.OfferReplies;
 import org.probono.clearinghouse.notify.mail.InboundBucket;
@@ -25,9 +25,9 @@ import org.probono.clearinghouse.notify.store.OutboxStore;
 /**
  * A lawyer's reply to an offer: read the raw mail SES stored, claim its Message-ID (a second delivery
  * changes nothing), refuse what SES did not pass and what a program sent, find the reply token in the
- * recipient address and the decision in the first word, and let {@link OfferReplies} decide. A reply
- * that says neither gets a short "please reply ACCEPT or DECLINE", to the offered lawyer only. Every
- * reply's result is recorded on its INBOUND item and logged, never its body.
+ * recipient address, read what the lawyer wrote ({@link ReplyReader}), and let {@link OfferReplies} decide.
+ * An unclear reply gets a short "please reply ACCEPT or DECLINE" quoting what was read, to the offered
+ * lawyer only. Every reply's result is recorded on its INBOUND item and logged, never its body.
  */
 public final class ReplyProcessing {
 
@@ -37,11 +37,15 @@ public final class ReplyProcessing {
     private final OfferReplyTokens tokens;
     private final OutboxStore outbox;
     private final Pattern replyAddress;
+    private final TokenSealer sealer;
     private final Ids ids;
     private final Clock clock;
+    private final ReplyReader reader = ReplyReader.builtIn();
+    private final AutoReplies autoReplies = AutoReplies.builtIn();
 
     public ReplyProcessing(InboundBucket bucket, InboundLog log, OfferReplies offerReplies, OfferReplyTokens tokens,
-                           OutboxStore outbox, String inboundDomain, Ids ids, Clock clock) {
+                           OutboxStore outbox, String inboundDomain, TokenSealer sealer, Ids ids, Clock clock) {
+        this.sealer = sealer;
         this.bucket = bucket;
         this.log = log;
         this.offerReplies = offerReplies;
@@ -85,13 +89,13 @@ public final class ReplyProcessing {
     private Decided decide(ReceivedMail mail, InboundMessage message) {
         Map<String, String> failed = mail.failedVerdicts();
         if (!failed.isEmpty()) return new Decided(ReplyResult.VERDICT_FAILED, failed.toString());
-        if (AutoReplies.isAutomatic(message)) return new Decided(ReplyResult.AUTO_REPLY, null);
+        if (autoReplies.isAutomatic(message)) return new Decided(ReplyResult.AUTO_REPLY, null);
         Optional<String> token = replyToken(mail);
         if (token.isEmpty()) return new Decided(ReplyResult.UNKNOWN_TOKEN, "no reply address among the recipients");
         if (message.from() == null) return new Decided(ReplyResult.WRONG_SENDER, "no From address");
-        Optional<Answer> answer = ReplyDecision.of(message.text());
-        if (answer.isEmpty()) return notUnderstood(token.get(), message.from());
-        return switch (offerReplies.answerByReply(token.get(), message.from(), answer.get())) {
+        ReplyReading reading = reader.read(message.text());
+        if (reading instanceof ReplyReading.Unclear unclear) return notUnderstood(token.get(), message.from(), unclear);
+        return switch (offerReplies.answerByReply(token.get(), message.from(), reading.answer().orElseThrow())) {
             case AnswerOutcome.Accepted a -> new Decided(ReplyResult.ACCEPTED, "request " + a.requestId());
             case AnswerOutcome.Declined d -> new Decided(ReplyResult.DECLINED, "request " + d.requestId());
             case AnswerOutcome.AlreadyTaken t -> new Decided(ReplyResult.ALREADY_TAKEN, "request " + t.requestId());
@@ -101,18 +105,24 @@ public final class ReplyProcessing {
         };
     }
 
-    /** Answers only the offered lawyer, about an offer still open; anyone else gets nothing. */
-    private Decided notUnderstood(String token, String sender) {
+    /**
+     * Answers only the offered lawyer, about an offer still open, quoting what was read; anyone else gets
+     * nothing. The answer carries the offer's reply token, so a reply to it counts like a reply to the offer.
+     */
+    private Decided notUnderstood(String token, String sender, ReplyReading.Unclear unclear) {
         Optional<OfferReplyTokens.Holder> holder = tokens.open(token, clock.instant());
         if (holder.isEmpty()) return new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired, used, or its offer closed");
         OfferReplyTokens.Holder lawyer = holder.get();
         if (lawyer.lawyerEmail() == null || !lawyer.lawyerEmail().toLowerCase(Locale.ROOT).equals(sender)) {
             return new Decided(ReplyResult.WRONG_SENDER, "request " + lawyer.requestId());
         }
-        outbox.enqueue(new OutboxMessage(ids.next(), EmailTemplate.REPLY_NOT_UNDERSTOOD, lawyer.lawyerEmail(),
+        String emailId = ids.next();
+        outbox.enqueue(new OutboxMessage(emailId, EmailTemplate.REPLY_NOT_UNDERSTOOD, lawyer.lawyerEmail(),
+                lawyer.lawyerLanguage(),
                 Map.of("lawyerName", nonNull(lawyer.lawyerName()), "title", nonNull(lawyer.title()),
-                        "requestId", lawyer.requestId()), token, null, clock.instant()));
-        return new Decided(ReplyResult.NOT_UNDERSTOOD, "request " + lawyer.requestId());
+                        "requestId", lawyer.requestId(), "quoted", unclear.read()), sealer.seal(token, emailId), null,
+                clock.instant()));
+        return new Decided(ReplyResult.NOT_UNDERSTOOD, "request " + lawyer.requestId() + ", " + unclear.why());
     }
 
     private Optional<String> replyToken(ReceivedMail mail) {

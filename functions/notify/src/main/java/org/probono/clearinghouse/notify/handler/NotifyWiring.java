@@ -14,6 +14,7 @@ import org.probono.clearinghouse.notify.app.ReplyProcessing;
 import org.probono.clearinghouse.notify.mail.EmailTemplates;
 import org.probono.clearinghouse.notify.mail.InboundBucket;
 import org.probono.clearinghouse.notify.mail.SesMailer;
+import org.probono.clearinghouse.notify.mail.Wording;
 import org.probono.clearinghouse.notify.store.InboundLog;
 import org.probono.clearinghouse.notify.store.OfferReplyTokens;
 import org.probono.clearinghouse.notify.store.OutboxStore;
@@ -52,14 +53,16 @@ record NotifyWiring(Lazy<OutboxDelivery> outbox, Lazy<ReplyProcessing> replies, 
         Ids ids = new Ids(clock);
         OutboxStore outboxStore = new OutboxStore(store);
         SuppressionList suppressions = new SuppressionList(store);
-        Lazy<ConfidentialBox> box = Lazy.of(() -> new ConfidentialBox(kms.get(), config.kmsKeyId()));
+        ConfidentialBox box = new ConfidentialBox(Lazy.of(kms), config.kmsKeyId());
         Lazy<OutboxDelivery> outbox = Lazy.of(() -> new OutboxDelivery(outboxStore, suppressions, TEMPLATES.get(),
-                new SesMailer(ses.get(), config.sesConfigurationSet()), (sealed, requestId) -> box.get().open(sealed, requestId),
+                new Wording(config.timeZone()), new SesMailer(ses.get(), config.sesConfigurationSet()), box::open,
+                box::openToken,
                 new OutboxDelivery.Settings(config.senderAddress(), config.adminEmail(), config.inboundDomain(), config.webUrl()),
                 ids, clock));
         Lazy<ReplyProcessing> replies = Lazy.of(() -> new ReplyProcessing(new InboundBucket(s3.get(), config.inboundBucket()),
                 new InboundLog(store), offerReplies.create(store, ids, config), new OfferReplyTokens(store), outboxStore,
-                config.inboundDomain(), ids, clock));
-        return new NotifyWiring(outbox, replies, new MailFeedback(suppressions, clock), new OutboxAdmin(outboxStore, ids, clock));
+                config.inboundDomain(), box::sealToken, ids, clock));
+        return new NotifyWiring(outbox, replies, new MailFeedback(suppressions, clock),
+                new OutboxAdmin(outboxStore, box, ids, clock));
     }
 }

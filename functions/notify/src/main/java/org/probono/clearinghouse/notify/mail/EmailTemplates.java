@@ -10,12 +10,15 @@ import java.io.Writer;
 import java.util.EnumMap;
 import java.util.Map;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Language;
 
 /**
- * The one email renderer: logic-less mustache templates under {@code templates/}, three per
- * {@link EmailTemplate} ({@code <name>.subject.mustache}, {@code .txt.mustache}, {@code .html.mustache}),
- * with the footer partials. The HTML part is HTML-escaped; the subject and text part are not (they are
- * not HTML). Everything compiles once, when the container starts.
+ * The one email renderer: logic-less mustache templates, three per {@link EmailTemplate} and language
+ * ({@code <name>.subject.mustache}, {@code .txt.mustache}, {@code .html.mustache}), with the footer
+ * partials. English lives in {@code templates/}, Hindi and Bengali in {@code templates/hi/} and
+ * {@code templates/bn/}, for every email to a person; the team's emails exist in English only. The HTML
+ * part is HTML-escaped; the subject and text part are not (they are not HTML). Everything compiles once,
+ * when the container starts, so a missing translation fails the start, not a send.
  */
 public final class EmailTemplates {
     private static final String ROOT = "templates";
@@ -25,7 +28,7 @@ public final class EmailTemplates {
 
     private record Compiled(Mustache subject, Mustache text, Mustache html) {}
 
-    private final Map<EmailTemplate, Compiled> compiled = new EnumMap<>(EmailTemplate.class);
+    private final Map<Language, Map<EmailTemplate, Compiled>> compiled = new EnumMap<>(Language.class);
 
     public EmailTemplates() {
         MustacheFactory html = new DefaultMustacheFactory(ROOT);
@@ -39,16 +42,32 @@ public final class EmailTemplates {
                 }
             }
         };
-        for (EmailTemplate template : EmailTemplate.values()) {
-            String name = template.fileName();
-            compiled.put(template, new Compiled(plain.compile(name + ".subject.mustache"),
-                    plain.compile(name + ".txt.mustache"), html.compile(name + ".html.mustache")));
+        for (Language language : Language.values()) {
+            Map<EmailTemplate, Compiled> forLanguage = new EnumMap<>(EmailTemplate.class);
+            for (EmailTemplate template : EmailTemplate.values()) {
+                if (language != Language.EN && template.isForTheTeam()) continue;
+                String name = path(language, template);
+                forLanguage.put(template, new Compiled(plain.compile(name + ".subject.mustache"),
+                        plain.compile(name + ".txt.mustache"), html.compile(name + ".html.mustache")));
+            }
+            compiled.put(language, forLanguage);
         }
     }
 
-    /** Renders {@code template} with {@code scope} (strings and lists of strings; missing keys are empty). */
-    public Rendered render(EmailTemplate template, Map<String, Object> scope) {
-        Compiled parts = compiled.get(template);
+    /**
+     * The file name of {@code template} in {@code language} under {@code templates/}, without the part and
+     * extension: {@code offer}, {@code hi/offer}.
+     */
+    public static String path(Language language, EmailTemplate template) {
+        return (language == Language.EN ? "" : language.code() + "/") + template.fileName();
+    }
+
+    /**
+     * Renders {@code template} in the reader's {@code language} (the team's emails always in English) with
+     * {@code scope} (strings and lists of strings; missing keys are empty).
+     */
+    public Rendered render(EmailTemplate template, Language language, Map<String, Object> scope) {
+        Compiled parts = compiled.get(template.languageFor(language)).get(template);
         return new Rendered(run(parts.subject(), scope).strip().replaceAll("\\s+", " "), run(parts.text(), scope),
                 run(parts.html(), scope));
     }

@@ -6,8 +6,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.ParseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -21,14 +23,15 @@ import org.jsoup.parser.Parser;
 import org.jsoup.safety.Safelist;
 
 /**
- * A received email, parsed with Jakarta Mail (Angus): the sender, its Message-ID, the headers that mark
- * automatic mail, and its body as plain text (the text part, or the HTML part turned into text with
+ * A received email, parsed with Jakarta Mail (Angus): the sender, its Message-ID, its MIME type and the
+ * headers that mark automatic mail, and its body as plain text (quoted-printable and base64 decoded) (the text part, or the HTML part turned into text with
  * jsoup, with quoted blocks removed first so the reply's own words come first).
  */
-public record InboundMessage(String from, String messageId, String subject, Map<String, String> headers, String text) {
+public record InboundMessage(String from, String messageId, String subject, String contentType, Map<String, String> headers,
+                             String text) {
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final List<String> HEADERS_KEPT =
-            List.of("Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence");
+            List.of("Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence", "Return-Path");
     private static final String LINE_MARK = "@@line@@";
 
     public static InboundMessage parse(byte[] raw) {
@@ -44,10 +47,22 @@ public record InboundMessage(String from, String messageId, String subject, Map<
             }
             Bodies bodies = new Bodies();
             bodies.collect(message);
-            String text = bodies.text != null ? bodies.text : bodies.html != null ? htmlToText(bodies.html) : "";
-            return new InboundMessage(sender, message.getMessageID(), message.getSubject(), Map.copyOf(headers), text);
+            // Some clients send an empty text part beside the HTML that holds the words.
+            String text = bodies.text != null && !bodies.text.isBlank() ? bodies.text
+                    : bodies.html != null ? htmlToText(bodies.html) : "";
+            String contentType = baseType(message.getContentType());
+            return new InboundMessage(sender, message.getMessageID(), message.getSubject(), contentType, Map.copyOf(headers), text);
         } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("not a readable email", e);
+        }
+    }
+
+    /** The MIME type without parameters, lower-cased; a garbled one reads as text/plain, as RFC 2045 says. */
+    private static String baseType(String contentType) {
+        try {
+            return new ContentType(contentType).getBaseType().toLowerCase(Locale.ROOT);
+        } catch (ParseException | NullPointerException e) {
+            return "text/plain";
         }
     }
 

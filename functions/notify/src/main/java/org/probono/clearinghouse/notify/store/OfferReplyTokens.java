@@ -2,6 +2,7 @@ package org.probono.clearinghouse.notify.store;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
@@ -20,7 +21,8 @@ import org.probono.clearinghouse.store.TokenItems;
  */
 public final class OfferReplyTokens {
     /** An open offer's reply token, its lawyer and its request. */
-    public record Holder(String lawyerId, String lawyerName, String lawyerEmail, String requestId, String title) {}
+    public record Holder(String lawyerId, String lawyerName, String lawyerEmail, Language lawyerLanguage,
+                         String requestId, String title) {}
 
     private final Store store;
 
@@ -43,6 +45,7 @@ public final class OfferReplyTokens {
     }
 
     private static Holder holder(Lawyer lawyer, LegalRequest request) {
-        return new Holder(lawyer.id(), lawyer.name(), lawyer.email(), request.id(), request.title());
+        return new Holder(lawyer.id(), lawyer.name(), lawyer.email(), lawyer.preferredLanguage(), request.id(),
+                request.title());
     }
 }

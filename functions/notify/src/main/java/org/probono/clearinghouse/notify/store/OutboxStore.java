@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The outbox as NotifyFunction sees it: read an item afresh (the stream record may be a retry of one
- * already sent), and mark it SENT or SUPPRESSED only while it is still PENDING. Marking erases the token
+ * already sent), and mark it SENT or SUPPRESSED only while it is still PENDING. Marking erases the sealed token
  * (the secret the email carried) and nothing else; a sent item is kept for {@link #KEEP_SENT}, then TTL
  * removes it. An admin's resend replaces a PENDING item by a copy under a new id ({@link #RESEND_OF} names
  * the old one), whose insert the stream delivers like any new email.
@@ -30,7 +30,7 @@ public final class OutboxStore {
     static final Duration KEEP_SENT = Duration.ofDays(90);
     /** On a resent copy: the id of the item it replaced. Kept when the copy is marked SENT. */
     public static final String RESEND_OF = "resendOf";
-    /** What an admin listing reads: never {@code data}, {@code token} or {@code sealedDetails}. */
+    /** What an admin listing reads: never {@code data}, {@code sealedToken} or {@code sealedDetails}. */
     private static final List<String> LISTED = List.of("id", "template", "to", "createdAt", RESEND_OF);
 
     /** An outbox item and where it stands; {@code resendOf} is null unless an admin resent it. */
@@ -89,9 +89,11 @@ public final class OutboxStore {
     }
 
     /** False when the item was no longer PENDING (another delivery of the same record got there first). */
-    public boolean markSent(Entry entry, String sesMessageId, Instant at) {
+    /** {@code subject} is kept so that export-subject can list what a person was sent. */
+    public boolean markSent(Entry entry, String sesMessageId, String subject, Instant at) {
         EnhancedDocument item = finished(entry, OutboxItems.SENT, at).toBuilder()
                 .putString("sesMessageId", sesMessageId)
+                .putString(OutboxItems.SUBJECT, subject)
                 .build();
         return store.commit(new Transaction().putIf(item, stillPending(), Failure.WRONG_STATE)) instanceof Outcome.Committed;
     }
@@ -111,8 +113,8 @@ public final class OutboxStore {
 
     private static EnhancedDocument finished(Entry entry, String status, Instant at) {
         OutboxMessage message = entry.message();
-        OutboxMessage withoutSecret = new OutboxMessage(message.id(), message.template(), message.to(), message.data(),
-                null, message.sealedDetails(), message.createdAt());
+        OutboxMessage withoutSecret = new OutboxMessage(message.id(), message.template(), message.to(), message.language(),
+                message.data(), null, message.sealedDetails(), message.createdAt());
         EnhancedDocument.Builder item = OutboxItems.toItem(withoutSecret).toBuilder();
         if (entry.resendOf() != null) item.putString(RESEND_OF, entry.resendOf());
         return item

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.probono.clearinghouse.crypto.ConfidentialBox;
+import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
@@ -37,6 +39,15 @@ final class NotifyTestKit {
         return new NotifyHandler(NotifyWiring.build(Config.fromEnvironment(), Clock.systemUTC(), aws.dynamoDb(), ses,
                 aws.s3(), aws.kms(), offerReplies));
     }
+
+    /** The email with its token (given raw) sealed as the writing functions seal it. */
+    static OutboxMessage sealed(LocalAws aws, OutboxMessage message) {
+        if (message.sealedToken() == null || message.sealedToken().startsWith("v1.")) return message;
+        return new OutboxMessage(message.id(), message.template(), message.to(), message.language(), message.data(),
+                box(aws).sealToken(message.sealedToken(), message.id()), message.sealedDetails(), message.createdAt());
+    }
+
+    static ConfidentialBox box(LocalAws aws) { return new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")); }
 
     static Store store(LocalAws aws) { return new Store(aws.dynamoDb(), aws.tableName(), Clock.systemUTC()); }
 

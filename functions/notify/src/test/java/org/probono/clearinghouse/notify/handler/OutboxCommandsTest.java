@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.json.Json;
@@ -49,14 +50,15 @@ class OutboxCommandsTest {
     };
 
     private static OutboxMessage email(String id, EmailTemplate template, String token, String sealed, Duration age) {
-        return new OutboxMessage(id, template, LAWYER, Map.of("lawyerName", "Asha Rao", "requestId", "REQ-1",
+        return new OutboxMessage(id, template, LAWYER, Language.EN, Map.of("lawyerName", "Asha Rao", "requestId", "REQ-1",
                 "title", "Review of a muralist's contract", "organisationName", "Shakti Vahini", "contactName", "Meera",
                 "summary", "A commission contract " + DATA_MARKER), token, sealed, Instant.now().minus(age));
     }
 
-    private static void write(Store store, OutboxMessage... messages) {
+    /** Writes the emails as the functions do: a raw token given in the sealed slot is sealed first. */
+    private static void write(LocalAws aws, Store store, OutboxMessage... messages) {
         Transaction transaction = new Transaction();
-        for (OutboxMessage message : messages) transaction.create(OutboxItems.toItem(message));
+        for (OutboxMessage message : messages) transaction.create(OutboxItems.toItem(NotifyTestKit.sealed(aws, message)));
         store.commit(transaction);
     }
 
@@ -89,7 +91,7 @@ class OutboxCommandsTest {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
         String token = SECRETS.newReplyToken();
-        write(store,
+        write(aws, store,
                 email("OB-TWO-HOURS", EmailTemplate.OFFER, token, null, Duration.ofHours(2)),
                 email("OB-THREE-HOURS", EmailTemplate.MATTER_DETAILS_TO_LAWYER, null, SEALED_MARKER, Duration.ofHours(3)),
                 email("OB-ONE-MINUTE", EmailTemplate.OFFER_FILLED, null, null, Duration.ofMinutes(1)));
@@ -132,7 +134,7 @@ class OutboxCommandsTest {
         String confidential = "CONFIDENTIAL-MARKER-5c1e";
         String sealed = new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")).seal(confidential, "REQ-1");
         OutboxMessage stuck = email("OB-STUCK", EmailTemplate.MATTER_DETAILS_TO_LAWYER, null, sealed, Duration.ofHours(7));
-        write(store, stuck);
+        write(aws, store, stuck);
 
         try (StreamPump pump = pump(aws, handler)) {
             pump.pollOnce(); // SES refuses: the item stays PENDING, the record is left for a retry
@@ -182,7 +184,7 @@ class OutboxCommandsTest {
     void a_resent_offer_keeps_its_reply_token(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
         String token = SECRETS.newReplyToken();
-        write(NotifyTestKit.store(aws), email("OB-OFFER", EmailTemplate.OFFER, token, null, Duration.ofHours(1)));
+        write(aws, NotifyTestKit.store(aws), email("OB-OFFER", EmailTemplate.OFFER, token, null, Duration.ofHours(1)));
 
         String copyId = json(invoke(handler, command("notify-resend.json", Map.of("outboxId", "OB-OFFER")))).path("outboxId").asText();
         try (StreamPump pump = pump(aws, handler)) {
@@ -191,14 +193,14 @@ class OutboxCommandsTest {
 
         assertThat(SentMail.of(aws).all()).singleElement().satisfies(mail ->
                 assertThat(mail.replyTo()).containsExactly("reply+" + token.toLowerCase() + "@reply.clearinghouse.test"));
-        assertThat(NotifyTestKit.store(aws).getIncludingExpired(Keys.outbox(copyId)).orElseThrow().string("token")).isNull();
+        assertThat(NotifyTestKit.store(aws).getIncludingExpired(Keys.outbox(copyId)).orElseThrow().string("sealedToken")).isNull();
     }
 
     @Test
     void resending_a_sent_email_is_a_409_and_writes_nothing(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
-        write(store, email("OB-DONE", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
+        write(aws, store, email("OB-DONE", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
         try (StreamPump pump = pump(aws, handler)) {
             drain(pump);
             long version = store.get(Keys.outbox("OB-DONE")).orElseThrow().version();
@@ -218,7 +220,7 @@ class OutboxCommandsTest {
     @Test
     void resending_an_unknown_email_is_a_404_and_writes_nothing(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
-        write(NotifyTestKit.store(aws), email("OB-OTHER", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
+        write(aws, NotifyTestKit.store(aws), email("OB-OTHER", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
         int itemsBefore = aws.countItems();
 
         JsonNode answer = json(invoke(handler, eventFile("notify-resend.json").toString()));
@@ -232,7 +234,7 @@ class OutboxCommandsTest {
     @Test
     void bad_commands_are_a_400_naming_the_problem_and_write_nothing(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
-        write(NotifyTestKit.store(aws), email("OB-KEEP", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
+        write(aws, NotifyTestKit.store(aws), email("OB-KEEP", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
         int itemsBefore = aws.countItems();
         Map<String, String> badCommands = Map.of(
                 "{\"command\":\"resend-all\"}", "pending-emails, resend",

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.local.backend.LocalAws;
@@ -42,15 +43,16 @@ class OutboxFlowTest {
     };
 
     private static OutboxMessage offer(String id, String token) {
-        return new OutboxMessage(id, EmailTemplate.OFFER, LAWYER, Map.of("lawyerName", "Asha Rao", "requestId", "REQ-1",
+        return new OutboxMessage(id, EmailTemplate.OFFER, LAWYER, Language.EN, Map.of("lawyerName", "Asha Rao", "requestId", "REQ-1",
                 "title", "Review of a muralist's contract", "organisationName", "Shakti Vahini", "category", "CONTRACT_REVIEW",
                 "summary", "A muralist's commission contract needs review.", "counterparties", List.of("City Arts Trust")),
                 token, null, Instant.parse("2026-11-28T10:15:30Z"));
     }
 
-    private static void write(Store store, OutboxMessage... messages) {
+    /** Writes the emails as the functions do: a raw token given in the sealed slot is sealed first. */
+    private static void write(LocalAws aws, Store store, OutboxMessage... messages) {
         Transaction transaction = new Transaction();
-        for (OutboxMessage message : messages) transaction.create(OutboxItems.toItem(message));
+        for (OutboxMessage message : messages) transaction.create(OutboxItems.toItem(NotifyTestKit.sealed(aws, message)));
         store.commit(transaction);
     }
 
@@ -63,7 +65,7 @@ class OutboxFlowTest {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
         String token = SECRETS.newReplyToken();
-        write(store, offer("OB-1", token));
+        write(aws, store, offer("OB-1", token));
 
         try (StreamPump pump = pump(aws, handler)) {
             assertThat(pump.pollOnce()).isEqualTo(1);
@@ -85,14 +87,14 @@ class OutboxFlowTest {
         Item item = store.getIncludingExpired(Keys.outbox("OB-1")).orElseThrow();
         assertThat(item.string("status")).isEqualTo("SENT");
         assertThat(item.string("sesMessageId")).isEqualTo(sent.getFirst().id());
-        assertThat(item.string("token")).isNull();
+        assertThat(item.string("sealedToken")).isNull();
         assertThat(OutboxItems.from(item).data()).isEqualTo(offer("OB-1", token).data());
     }
 
     @Test
     void a_redelivered_record_sends_nothing_twice(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
-        write(NotifyTestKit.store(aws), offer("OB-2", SECRETS.newReplyToken()));
+        write(aws, NotifyTestKit.store(aws), offer("OB-2", SECRETS.newReplyToken()));
         ObjectNode event = (ObjectNode) eventFile("notify-stream-outbox.json");
         ObjectNode keys = (ObjectNode) event.path("Records").path(0).path("dynamodb").path("Keys");
         keys.putObject("PK").put("S", "OUTBOX#OB-2");
@@ -123,8 +125,8 @@ class OutboxFlowTest {
                 .build();
         NotifyHandler handler = NotifyTestKit.handler(aws, failingSes, NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
-        write(store, offer("OB-3", SECRETS.newReplyToken()), OutboxMessage.of("OB-4", EmailTemplate.LAWYER_APPROVED,
-                "ravi@example.org", Map.of("name", "Ravi"), Instant.now()));
+        write(aws, store, offer("OB-3", SECRETS.newReplyToken()), OutboxMessage.of("OB-4", EmailTemplate.LAWYER_APPROVED,
+                "ravi@example.org", Language.EN, Map.of("name", "Ravi"), Instant.now()));
 
         try (StreamPump pump = pump(aws, handler)) {
             pump.pollOnce();
@@ -153,7 +155,7 @@ class OutboxFlowTest {
                     }
                 })).build();
         NotifyHandler handler = NotifyTestKit.handler(aws, failingOnce, NO_REPLIES);
-        write(NotifyTestKit.store(aws), offer("OB-5", SECRETS.newReplyToken()));
+        write(aws, NotifyTestKit.store(aws), offer("OB-5", SECRETS.newReplyToken()));
         ObjectNode event = (ObjectNode) eventFile("notify-stream-outbox.json");
         ObjectNode record = (ObjectNode) event.path("Records").path(0);
         ((ObjectNode) record.path("dynamodb").path("Keys")).putObject("PK").put("S", "OUTBOX#OB-5");
@@ -169,9 +171,10 @@ class OutboxFlowTest {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
         invoke(handler, eventFile("notify-sns-bounce.json").toString()); // gone.lawyer@example.org bounced
-        OutboxMessage toGone = new OutboxMessage("OB-6", EmailTemplate.OFFER, "gone.lawyer@example.org", Map.of("title", "T"),
+        OutboxMessage toGone = new OutboxMessage("OB-6", EmailTemplate.OFFER, "gone.lawyer@example.org", Language.EN,
+                Map.of("title", "T"),
                 SECRETS.newReplyToken(), null, Instant.now());
-        write(store, toGone);
+        write(aws, store, toGone);
 
         try (StreamPump pump = pump(aws, handler)) {
             pump.pollOnce(); // the offer: suppressed; queues the admin's email
@@ -207,12 +210,12 @@ class OutboxFlowTest {
         String sealed = new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")).seal(marker, "REQ-9");
         Map<String, Object> common = Map.of("requestId", "REQ-9", "title", "Documentary consent", "lawyerName", "Asha Rao",
                 "organisationName", "Shakti Vahini", "contactName", "Meera");
-        write(NotifyTestKit.store(aws),
-                new OutboxMessage("OB-7", EmailTemplate.OFFER, LAWYER, common, SECRETS.newReplyToken(), sealed, Instant.now()),
-                new OutboxMessage("OB-8", EmailTemplate.MATTER_DETAILS_TO_LAWYER, LAWYER, common, null, sealed, Instant.now()),
-                new OutboxMessage("OB-9", EmailTemplate.INTRODUCTION_TO_ORGANISATION, "meera@ngo.example", common, null, sealed,
-                        Instant.now()),
-                OutboxMessage.of("OB-10", EmailTemplate.ADMIN_ACCEPTED, "team@clearinghouse.test", common, Instant.now()));
+        write(aws, NotifyTestKit.store(aws),
+                new OutboxMessage("OB-7", EmailTemplate.OFFER, LAWYER, Language.EN, common, SECRETS.newReplyToken(), sealed, Instant.now()),
+                new OutboxMessage("OB-8", EmailTemplate.MATTER_DETAILS_TO_LAWYER, LAWYER, Language.EN, common, null, sealed, Instant.now()),
+                new OutboxMessage("OB-9", EmailTemplate.INTRODUCTION_TO_ORGANISATION, "meera@ngo.example", Language.EN, common,
+                        null, sealed, Instant.now()),
+                OutboxMessage.toTeam("OB-10", EmailTemplate.ADMIN_ACCEPTED, "team@clearinghouse.test", common, Instant.now()));
 
         try (StreamPump pump = pump(aws, handler)) {
             pump.pollOnce();

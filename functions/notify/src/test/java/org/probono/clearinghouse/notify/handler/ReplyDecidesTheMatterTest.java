@@ -236,6 +236,32 @@ class ReplyDecidesTheMatterTest {
         assertThat(request().status()).isEqualTo(RequestStatus.OFFERED);
     }
 
+    @Test
+    void an_unclear_reply_changes_nothing_and_a_yes_to_the_answer_it_gets_gives_her_the_matter() {
+        Map<String, Map<String, AttributeValue>> before = items();
+
+        assertThat(reply("ambiguous.eml", REPLY_A)).isEqualTo("NOT_UNDERSTOOD");
+
+        Map<String, Map<String, AttributeValue>> after = items();
+        assertThat(changed(before, after)).isEmpty();
+        assertThat(addedOutbox(before, after)).singleElement().satisfies(message -> {
+            assertThat(message.template()).isEqualTo(EmailTemplate.REPLY_NOT_UNDERSTOOD);
+            assertThat(message.data()).containsEntry("quoted", "Could you tell me more about the deadline first? I might accept.");
+        });
+        assertThat(deliverOutbox()).isEqualTo(1);
+        SentMail.Mail answer = SentMail.of(aws).to(lawyerA.email()).getFirst();
+        assertThat(answer.replyTo()).containsExactly(REPLY_A);
+
+        // She answers the "please reply" email from her phone: one word, to the Reply-To it carries.
+        String yes = "From: Asha Rao <asha.rao@example.org>\r\nTo: " + answer.replyTo().getFirst() + "\r\n"
+                + "Subject: Re: " + answer.subject() + "\r\nMessage-ID: <yes-to-the-question@example.org>\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\nYes\r\n\r\nSent from my iPhone\r\n\r\n> " + answer.text().replace("\n", "\r\n> ");
+        assertThat(NotifyTestKit.deliverReply(aws, handler, yes.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                answer.replyTo().getFirst(), Map.of())).isEqualTo("ACCEPTED");
+        assertThat(request().lawyerId()).isEqualTo(lawyerA.id());
+        assertThat(offer(lawyerB).status()).isEqualTo(OfferStatus.WITHDRAWN);
+    }
+
     // --- helpers ---
 
     private String reply(String fixture, String recipient) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
@@ -20,7 +21,7 @@ import org.probono.clearinghouse.store.Transaction;
 @ExtendWith(LocalAwsExtension.class)
 class OutboxStoreTest {
     private static OutboxMessage email(String id) {
-        return OutboxMessage.of(id, EmailTemplate.OFFER_FILLED, "asha.rao@example.org", Map.of("title", "T"),
+        return OutboxMessage.of(id, EmailTemplate.OFFER_FILLED, "asha.rao@example.org", Language.EN, Map.of("title", "T"),
                 Instant.parse("2026-11-28T10:15:30Z"));
     }
 
@@ -47,7 +48,7 @@ class OutboxStoreTest {
         store.commit(new Transaction().create(OutboxItems.toItem(email("OB-RACED"))));
         OutboxStore outbox = new OutboxStore(store);
         OutboxStore.Entry read = outbox.find("OB-RACED").orElseThrow();
-        outbox.markSent(read, "ses-1", Instant.now());
+        outbox.markSent(read, "ses-1", "Subject", Instant.now());
 
         boolean replaced = outbox.replaceWithCopy(read, email("OB-COPY"));
 

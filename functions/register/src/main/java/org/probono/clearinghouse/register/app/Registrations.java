@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
@@ -25,12 +26,17 @@ public final class Registrations {
     private final Ids ids;
     private final Secrets secrets;
     private final Clock clock;
+    private final TokenSealer sealer;
+    private final PrivacyNotice notice;
 
-    public Registrations(Registry registry, Ids ids, Secrets secrets, Clock clock) {
+    public Registrations(Registry registry, Ids ids, Secrets secrets, Clock clock, TokenSealer sealer,
+                         PrivacyNotice notice) {
         this.registry = registry;
         this.ids = ids;
         this.secrets = secrets;
         this.clock = clock;
+        this.sealer = sealer;
+        this.notice = notice;
     }
 
     /** What became of a registration that passed validation. */
@@ -57,9 +63,12 @@ public final class Registrations {
         Token verification = new Token(Secrets.hash(secret), Token.Purpose.VERIFY_EMAIL, registrant.kind(),
                 registrant.id(), null, now.plus(VERIFICATION_VALIDITY), null);
         AuditEvent event = new AuditEvent(registrant.subjectKey(), now, registrant.status().name(), "registered", ACTOR);
-        OutboxMessage email = new OutboxMessage(ids.next(), EmailTemplate.VERIFY_EMAIL, registrant.email(),
-                Map.of("name", registrant.name(), "kind", registrant.kind().word(), "apiUrl", apiUrl),
-                secret, null, now);
+        String emailId = ids.next();
+        OutboxMessage email = new OutboxMessage(emailId, EmailTemplate.VERIFY_EMAIL, registrant.email(),
+                registrant.preferredLanguage(),
+                Map.of("name", registrant.name(), "kind", registrant.kind().word(), "apiUrl", apiUrl,
+                        "privacyNoticeUrl", notice.url(registrant.preferredLanguage())),
+                sealer.seal(secret, emailId), null, now);
         Outcome outcome = registry.register(registrant, verification, event, email);
         if (outcome instanceof Outcome.Rejected r && r.failure() == Failure.ALREADY_EXISTS) {
             outcome = abandonedHolder(registrant.email(), now)

@@ -33,8 +33,8 @@ public interface Registry {
 
     Optional<Registrant> find(ProfileKind kind, String id);
 
-    /** Moves the profile on and spends the token (WRONG_STATE if it was spent meanwhile). */
-    Outcome verify(Registrant verified, long expectedVersion, Token spent, AuditEvent event);
+    /** Moves the profile on, spends the token (WRONG_STATE if it was spent meanwhile) and records the consent. */
+    Outcome verify(Registrant verified, long expectedVersion, Token spent, AuditEvent event, Consent consent);
 
     /**
      * Approves: an organisation gets its access token, a lawyer its practice-area index entries.

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
@@ -27,8 +28,10 @@ public final class Reviews {
     private final Secrets secrets;
     private final Clock clock;
     private final String webUrl;
+    private final TokenSealer sealer;
 
-    public Reviews(Registry registry, Ids ids, Secrets secrets, Clock clock, String webUrl) {
+    public Reviews(Registry registry, Ids ids, Secrets secrets, Clock clock, String webUrl, TokenSealer sealer) {
+        this.sealer = sealer;
         this.registry = registry;
         this.ids = ids;
         this.secrets = secrets;
@@ -73,7 +76,7 @@ public final class Reviews {
                 }
                 case Registrant.OfLawyer lawyer -> registry.approve(approved, current.version(), null, event,
                         OutboxMessage.of(ids.next(), EmailTemplate.LAWYER_APPROVED, lawyer.email(),
-                                Map.of("name", lawyer.name()), now));
+                                lawyer.preferredLanguage(), Map.of("name", lawyer.name()), now));
             };
         });
     }
@@ -83,7 +86,7 @@ public final class Reviews {
             Instant now = clock.instant();
             AuditEvent event = new AuditEvent(current.subjectKey(), now, rejected.status().name(), reason, reviewedBy);
             OutboxMessage email = OutboxMessage.of(ids.next(), EmailTemplate.REGISTRATION_REJECTED, current.email(),
-                    Map.of("name", current.name(), "kind", current.kind().word(), "reason", reason), now);
+                    current.preferredLanguage(), Map.of("name", current.name(), "kind", current.kind().word(), "reason", reason), now);
             return registry.reject(rejected, current.version(), event, email);
         });
     }
@@ -121,11 +124,12 @@ public final class Reviews {
                 null, null, null);
     }
 
-    /** The email that hands the contact the secret (in the outbox item's token field, never in data). */
+    /** The email that hands the contact the secret (sealed in the outbox item, never in data). */
     private OutboxMessage accessEmail(EmailTemplate template, Registrant.OfOrganisation org, String secret, Instant now) {
-        return new OutboxMessage(ids.next(), template, org.email(),
+        String emailId = ids.next();
+        return new OutboxMessage(emailId, template, org.email(), org.preferredLanguage(),
                 Map.of("name", org.name(), "contactName", org.organisation().contact().name(), "webUrl", webUrl),
-                secret, null, now);
+                sealer.seal(secret, emailId), null, now);
     }
 
     private Result decide(ProfileKind kind, String id, ProfileStatus target, Decision decision) {

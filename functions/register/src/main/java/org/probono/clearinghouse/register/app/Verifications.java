@@ -10,17 +10,20 @@ import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.store.Outcome;
 
 /**
- * A registrant follows the emailed link: the profile moves to PENDING_REVIEW once. A second click (or a
+ * A registrant follows the emailed link: the profile moves to PENDING_REVIEW once, and consent to the
+ * privacy notice the email linked (its version, the time) is recorded on the profile in the same write. A second click (or a
  * second, simultaneous one) finds the token spent and says the address is already verified.
  */
 public final class Verifications {
     static final java.time.Duration SPENT_LINK_KEPT = java.time.Duration.ofDays(365);
     private final Registry registry;
     private final Clock clock;
+    private final PrivacyNotice notice;
 
-    public Verifications(Registry registry, Clock clock) {
+    public Verifications(Registry registry, Clock clock, PrivacyNotice notice) {
         this.registry = registry;
         this.clock = clock;
+        this.notice = notice;
     }
 
     public sealed interface Result {
@@ -52,7 +55,9 @@ public final class Verifications {
                     Registrations.ACTOR);
             // A spent link is kept a year, so a click long after still says "already verified", not "unknown".
             Token spent = token.get().usedAt(now).keptUntil(now.plus(SPENT_LINK_KEPT));
-            Outcome outcome = registry.verify(verified, current.version(), spent, event);
+            // The link came with the notice: opening it is the registrant's consent to that version.
+            Consent consent = new Consent(notice.version(), current.preferredLanguage(), now);
+            Outcome outcome = registry.verify(verified, current.version(), spent, event, consent);
             if (outcome instanceof Outcome.Committed) return new Result.Verified(verified.name(), verified.status());
             lastFailure = outcome;
         }

@@ -10,6 +10,7 @@ import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.events.AdminError;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.register.app.Reviews;
+import org.probono.clearinghouse.register.app.SubjectRights;
 
 /**
  * The team's commands by direct invocation. Every answer is a JSON object: the result, or
@@ -25,9 +26,17 @@ final class AdminCommands {
     private static final Set<String> REJECT_FIELDS = Set.of("command", "kind", "id", "reviewedBy", "reason");
     private static final Set<String> REISSUE_FIELDS = Set.of("command", "id", "reviewedBy", "reason");
 
-    private final Reviews reviews;
+    static final int EMAIL_MAX = 254;
+    private static final Set<String> EXPORT_FIELDS = Set.of("command", "email");
+    private static final Set<String> ERASE_FIELDS = Set.of("command", "email", "requestedBy", "reason");
 
-    AdminCommands(Reviews reviews) { this.reviews = reviews; }
+    private final Reviews reviews;
+    private final SubjectRights subjects;
+
+    AdminCommands(Reviews reviews, SubjectRights subjects) {
+        this.reviews = reviews;
+        this.subjects = subjects;
+    }
 
     /** An unexpected failure becomes a 500 error object in {@code Invocation.run}, never a stack trace. */
     Object handle(JsonNode command) {
@@ -36,8 +45,10 @@ final class AdminCommands {
             case "approve" -> review(command, APPROVE_FIELDS, false);
             case "reject" -> review(command, REJECT_FIELDS, true);
             case "reissue-token" -> reissueToken(command);
+            case "export-subject" -> exportSubject(command);
+            case "erase-subject" -> eraseSubject(command);
             default -> AdminError.badCommand("Unknown command " + Json.write(command.path("command").asText())
-                    + "; RegisterFunction takes list-pending, approve, reject and reissue-token.");
+                    + "; RegisterFunction takes list-pending, approve, reject, reissue-token, export-subject and erase-subject.");
         };
     }
 
@@ -83,6 +94,50 @@ final class AdminCommands {
                     + " token was being reissued (another reissue at the same time?); nothing was written. Run the"
                     + " command again if a new token is still needed.");
         };
+    }
+
+    private Object exportSubject(JsonNode command) {
+        Optional<Object> unknown = checked(command, EXPORT_FIELDS);
+        if (unknown.isPresent()) return unknown.get();
+        List<String> problems = new ArrayList<>();
+        String email = email(command, problems);
+        if (!problems.isEmpty()) return AdminError.badCommand(String.join("; ", problems) + ".");
+        return switch (subjects.export(email)) {
+            case SubjectRights.Export.Found found -> found.document();
+            case SubjectRights.Export.NothingStored n -> AdminError.notFound("Nothing is stored about " + Json.write(email) + ".");
+        };
+    }
+
+    private Object eraseSubject(JsonNode command) {
+        Optional<Object> unknown = checked(command, ERASE_FIELDS);
+        if (unknown.isPresent()) return unknown.get();
+        List<String> problems = new ArrayList<>();
+        String email = email(command, problems);
+        String requestedBy = text(command, "requestedBy", REVIEWER_MAX, problems);
+        String reason = text(command, "reason", REASON_MAX, problems);
+        if (!problems.isEmpty()) return AdminError.badCommand(String.join("; ", problems) + ".");
+        return switch (subjects.erase(email, requestedBy, reason)) {
+            case SubjectRights.Erasure.Erased e -> Map.of("status", "ERASED", "profiles", e.profiles(),
+                    "itemsChanged", e.itemsChanged(), "transactions", e.transactions());
+            case SubjectRights.Erasure.NothingStored n -> AdminError.notFound("Nothing is stored about " + Json.write(email)
+                    + " (already erased, or never registered).");
+            case SubjectRights.Erasure.StillNeeded s -> AdminError.conflict("The person is still bound to request(s) "
+                    + String.join(", ", s.requests()) + ": complete, close or withdraw them (or withdraw the lawyer's"
+                    + " offer) first; nothing was erased.");
+            case SubjectRights.Erasure.Interrupted i -> AdminError.conflict("Something changed while erasing, after "
+                    + i.transactions() + " transaction(s); run the command again to finish the erasure.");
+        };
+    }
+
+    /** The address as registrations store it: trimmed and lower-cased. */
+    private static String email(JsonNode command, List<String> problems) {
+        String email = text(command, "email", EMAIL_MAX, problems);
+        if (email == null) return null;
+        if (!email.contains("@")) {
+            problems.add("email must be an email address");
+            return null;
+        }
+        return email.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** An error naming fields the command does not take (a typo would otherwise pass unnoticed). */

@@ -11,7 +11,7 @@ import org.probono.clearinghouse.events.LambdaEvents;
 
 /**
  * RegisterFunction's entry: the public routes (organisations and lawyers join, verify their email) and
- * the team's admin commands (list-pending, approve, reject, reissue-token), told apart by the event's shape.
+ * the team's admin commands (list-pending, approve, reject, reissue-token, export-subject, erase-subject), told apart by the event's shape.
  */
 public final class RegisterHandler implements RequestStreamHandler {
     /** Read-only: a well-formed but unknown token is looked up (the SDK's first request) and refused. */
@@ -49,7 +49,7 @@ public final class RegisterHandler implements RequestStreamHandler {
 
     RegisterHandler(Wiring wiring) {
         this.routes = new RegistrationRoutes(wiring.registrations(), wiring.verifications(), wiring.publicApiUrl());
-        this.admin = new AdminCommands(wiring.reviews());
+        this.admin = new AdminCommands(wiring.reviews(), wiring.subjects());
     }
 
     @Override
@@ -57,7 +57,7 @@ public final class RegisterHandler implements RequestStreamHandler {
         Invocation.run(input, output, context, (shape, event) -> switch (shape) {
             case HTTP_API -> routes.handle(LambdaEvents.read(event, APIGatewayV2HTTPEvent.class));
             case ADMIN_COMMAND -> admin.handle(event);
-            default -> Invocation.unknown(shape, "an HTTP API request or an admin command (list-pending, approve, reject, reissue-token)");
+            default -> Invocation.unknown(shape, "an HTTP API request or an admin command (list-pending, approve, reject, reissue-token, export-subject, erase-subject)");
         });
     }
 }

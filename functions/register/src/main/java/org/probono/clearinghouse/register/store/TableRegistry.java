@@ -8,6 +8,7 @@ import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.Token;
+import org.probono.clearinghouse.register.app.Consent;
 import org.probono.clearinghouse.register.app.Registrant;
 import org.probono.clearinghouse.register.app.Registry;
 import org.probono.clearinghouse.store.AuditItems;
@@ -98,11 +99,12 @@ public final class TableRegistry implements Registry {
     }
 
     @Override
-    public Outcome verify(Registrant verified, long expectedVersion, Token spent, AuditEvent event) {
+    public Outcome verify(Registrant verified, long expectedVersion, Token spent, AuditEvent event, Consent consent) {
         return store.commit(new Transaction()
                 .putIf(TokenItems.toItem(spent), UNSPENT, Failure.WRONG_STATE)
                 .replace(toItem(verified), expectedVersion)
-                .create(AuditItems.toItem(event, VERIFIED)));
+                .create(AuditItems.toItem(event, VERIFIED))
+                .put(ConsentItems.toItem(verified.subjectKey(), consent)));
     }
 
     @Override

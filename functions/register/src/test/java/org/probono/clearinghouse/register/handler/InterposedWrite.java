@@ -15,10 +15,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
 final class InterposedWrite implements DynamoDbClient {
     private final DynamoDbClient backend;
     private Runnable beforeNextTransaction = () -> {};
+    private Runnable beforeEveryTransaction = () -> {};
 
     InterposedWrite(DynamoDbClient backend) { this.backend = backend; }
 
     void beforeNextTransaction(Runnable write) { this.beforeNextTransaction = write; }
+
+    /** Runs before every transaction until replaced: may throw, as a function stopped mid-way would. */
+    void beforeEveryTransaction(Runnable hook) { this.beforeEveryTransaction = hook; }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ScanResponse scan(
+            software.amazon.awssdk.services.dynamodb.model.ScanRequest request) { return backend.scan(request); }
 
     @Override
     public GetItemResponse getItem(GetItemRequest request) { return backend.getItem(request); }
@@ -30,6 +38,7 @@ final class InterposedWrite implements DynamoDbClient {
     public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
         Runnable write = beforeNextTransaction;
         beforeNextTransaction = () -> {};
+        beforeEveryTransaction.run();
         write.run();
         return backend.transactWriteItems(request);
     }

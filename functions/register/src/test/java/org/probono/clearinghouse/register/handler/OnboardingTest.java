@@ -38,16 +38,18 @@ class OnboardingTest {
 
         OutboxMessage verifyEmail = function.lastEmailTo("ananya.roy@shakti.example.org");
         assertThat(verifyEmail.template()).isEqualTo(EmailTemplate.VERIFY_EMAIL);
-        assertThat(verifyEmail.data()).isEqualTo(Map.of("name", "Shakti Vahini Trust", "kind", "organisation",
-                "apiUrl", "https://abcdef1234.execute-api.ap-south-1.amazonaws.com"));
-        assertThat(Secrets.looksLikeToken(verifyEmail.token())).isTrue();
-        Token stored = TokenItems.from(Secrets.hash(verifyEmail.token()),
-                function.store.get(Keys.token(Secrets.hash(verifyEmail.token()))).orElseThrow());
+        assertThat(verifyEmail.data()).containsEntry("name", "Shakti Vahini Trust").containsEntry("kind", "organisation")
+                .containsEntry("apiUrl", "https://abcdef1234.execute-api.ap-south-1.amazonaws.com")
+                .containsEntry("privacyNoticeUrl", function.aws.environment().get("WEB_URL") + "/privacy/v1.en.html")
+                .hasSize(4);
+        assertThat(Secrets.looksLikeToken(function.tokenOf(verifyEmail))).isTrue();
+        Token stored = TokenItems.from(Secrets.hash(function.tokenOf(verifyEmail)),
+                function.store.get(Keys.token(Secrets.hash(function.tokenOf(verifyEmail)))).orElseThrow());
         assertThat(stored.expiresAt()).isEqualTo(START.plusSeconds(48 * 3600));
         assertThat(stored.subjectId()).isEqualTo(id);
-        assertThat(function.scan("TOKEN")).noneMatch(item -> item.document().toJson().contains(verifyEmail.token()));
+        assertThat(function.scan("TOKEN")).noneMatch(item -> item.document().toJson().contains(function.tokenOf(verifyEmail)));
 
-        RegisterFunction.HttpAnswer page = function.http(RegisterFunction.verifyEvent(verifyEmail.token(), false));
+        RegisterFunction.HttpAnswer page = function.http(RegisterFunction.verifyEvent(function.tokenOf(verifyEmail), false));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.text()).contains("Shakti Vahini Trust").contains("verified");
@@ -68,8 +70,8 @@ class OnboardingTest {
         assertThat(approval.template()).isEqualTo(EmailTemplate.ORGANISATION_APPROVED);
         assertThat(approval.data()).isEqualTo(Map.of("name", "Shakti Vahini Trust", "contactName", "Ananya Roy",
                 "webUrl", "http://localhost:3000"));
-        Token orgToken = TokenItems.from(Secrets.hash(approval.token()),
-                function.store.get(Keys.token(Secrets.hash(approval.token()))).orElseThrow());
+        Token orgToken = TokenItems.from(Secrets.hash(function.tokenOf(approval)),
+                function.store.get(Keys.token(Secrets.hash(function.tokenOf(approval)))).orElseThrow());
         assertThat(orgToken.purpose()).isEqualTo(Token.Purpose.ORGANISATION_ACCESS);
         assertThat(orgToken.subjectId()).isEqualTo(id);
         assertThat(orgToken.expiresAt()).isNull();
@@ -87,7 +89,7 @@ class OnboardingTest {
         assertThat(verifyEmail.data()).containsEntry("kind", "lawyer").containsEntry("name", "Adv. Meera Iyer");
         assertThat(function.store.index(Keys.GSI1, Keys.areaIndexPk("CONTRACT_REVIEW"), true, 0)).isEmpty();
 
-        JsonNode verified = function.http(RegisterFunction.verifyEvent(verifyEmail.token(), true)).json();
+        JsonNode verified = function.http(RegisterFunction.verifyEvent(function.tokenOf(verifyEmail), true)).json();
         assertThat(verified).isEqualTo(org.probono.clearinghouse.json.Json.MAPPER.createObjectNode()
                 .put("status", "PENDING_REVIEW"));
 
@@ -101,7 +103,7 @@ class OnboardingTest {
         OutboxMessage welcome = function.lastEmailTo("meera.iyer@lawfirm.example");
         assertThat(welcome.template()).isEqualTo(EmailTemplate.LAWYER_APPROVED);
         assertThat(welcome.data()).isEqualTo(Map.of("name", "Adv. Meera Iyer"));
-        assertThat(welcome.token()).isNull();
+        assertThat(function.tokenOf(welcome)).isNull();
         assertThat(function.store.get(Keys.lawyer(id)).orElseThrow().number("maxActiveMatters")).isEqualTo(3);
     }
 
@@ -109,7 +111,7 @@ class OnboardingTest {
     void a_rejected_registration_is_told_the_reason_and_its_email_address_can_register_again() {
         ObjectNode body = RegisterFunction.body("register-post-lawyer.json");
         String id = function.register("register-post-lawyer.json", body);
-        function.http(RegisterFunction.verifyEvent(function.lastEmailTo("meera.iyer@lawfirm.example").token(), true));
+        function.http(RegisterFunction.verifyEvent(function.tokenOf(function.lastEmailTo("meera.iyer@lawfirm.example")), true));
 
         JsonNode rejected = function.invoke(RegisterFunction.command("register-reject.json", c -> c.put("id", id)));
 
@@ -130,10 +132,10 @@ class OnboardingTest {
     @Test
     void list_pending_shows_verified_registrations_oldest_first_and_leaves_out_unverified_ones() {
         String lawyer = function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
-        String lawyerToken = function.lastEmailTo("meera.iyer@lawfirm.example").token();
+        String lawyerToken = function.tokenOf(function.lastEmailTo("meera.iyer@lawfirm.example"));
         function.clock.advance(java.time.Duration.ofMinutes(5));
         String org = function.register("register-post-organisation.json", RegisterFunction.body("register-post-organisation.json"));
-        String orgToken = function.lastEmailTo("ananya.roy@shakti.example.org").token();
+        String orgToken = function.tokenOf(function.lastEmailTo("ananya.roy@shakti.example.org"));
         function.clock.advance(java.time.Duration.ofMinutes(5));
         ObjectNode unverified = RegisterFunction.body("register-post-organisation.json");
         ((ObjectNode) unverified.path("contact")).put("email", "someone@else.example");
@@ -155,8 +157,8 @@ class OnboardingTest {
         ObjectNode orgBody = RegisterFunction.body("register-post-organisation.json");
         ((ObjectNode) orgBody.path("contact")).put("preferredLanguage", " BN ");
         String org = function.register("register-post-organisation.json", orgBody);
-        function.http(RegisterFunction.verifyEvent(function.lastEmailTo("meera.iyer@lawfirm.example").token(), true));
-        function.http(RegisterFunction.verifyEvent(function.lastEmailTo("ananya.roy@shakti.example.org").token(), true));
+        function.http(RegisterFunction.verifyEvent(function.tokenOf(function.lastEmailTo("meera.iyer@lawfirm.example")), true));
+        function.http(RegisterFunction.verifyEvent(function.tokenOf(function.lastEmailTo("ananya.roy@shakti.example.org")), true));
 
         assertThat(function.store.get(Keys.lawyer(lawyer)).orElseThrow().string("preferredLanguage")).isEqualTo("hi");
         assertThat(function.store.get(Keys.organisation(org)).orElseThrow().string("contactPreferredLanguage"))

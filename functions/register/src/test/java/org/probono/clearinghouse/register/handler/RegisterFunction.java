@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.probono.clearinghouse.config.Config;
+import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
@@ -43,7 +44,7 @@ final class RegisterFunction {
         this.clock = clock;
         Map<String, String> environment = new HashMap<>(aws.environment());
         environment.putAll(configOverrides);
-        this.handler = new RegisterHandler(Wiring.create(Config.from(environment), dynamoDb, clock));
+        this.handler = new RegisterHandler(Wiring.create(Config.from(environment), dynamoDb, aws.kms(), clock));
         this.store = new Store(aws.dynamoDb(), aws.tableName(), clock);
     }
 
@@ -134,6 +135,12 @@ final class RegisterFunction {
     List<OutboxMessage> outbox() {
         return scan("OUTBOX").stream().map(OutboxItems::from)
                 .sorted(java.util.Comparator.comparing(OutboxMessage::id)).toList();
+    }
+
+    /** The raw token an outbox email carries, opened as NotifyFunction opens it; null when it carries none. */
+    String tokenOf(OutboxMessage email) {
+        return email.sealedToken() == null ? null
+                : new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")).openToken(email.sealedToken(), email.id());
     }
 
     OutboxMessage lastEmailTo(String address) {

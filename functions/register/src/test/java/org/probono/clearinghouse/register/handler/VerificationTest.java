@@ -31,7 +31,7 @@ class VerificationTest {
     void setUp(LocalAws aws) {
         function = new RegisterFunction(aws, new TestClock(Instant.parse("2026-11-28T10:00:00Z")));
         id = function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
-        token = function.lastEmailTo("meera.iyer@lawfirm.example").token();
+        token = function.tokenOf(function.lastEmailTo("meera.iyer@lawfirm.example"));
     }
 
     @Test
@@ -73,7 +73,7 @@ class VerificationTest {
         assertThat(function.store.get(Keys.email("meera.iyer@lawfirm.example")).orElseThrow().string("ownerId")).isEqualTo(again);
         assertThat(function.store.get(Keys.lawyer(id)).orElseThrow().string("status")).isEqualTo("REJECTED");
         assertThat(function.auditTrail("LAWYER#" + id)).extracting(e -> e.status()).containsExactly("PENDING_VERIFICATION", "REJECTED");
-        String secondToken = function.lastEmailTo("meera.iyer@lawfirm.example").token();
+        String secondToken = function.tokenOf(function.lastEmailTo("meera.iyer@lawfirm.example"));
         assertThat(function.http(RegisterFunction.verifyEvent(secondToken, true)).json().path("status").asText())
                 .isEqualTo("PENDING_REVIEW");
     }
@@ -150,7 +150,7 @@ class VerificationTest {
         ObjectNode body = RegisterFunction.body("register-post-organisation.json");
         body.put("name", "<script>alert('x')</script> & Co");
         function.register("register-post-organisation.json", body);
-        String orgToken = function.lastEmailTo("ananya.roy@shakti.example.org").token();
+        String orgToken = function.tokenOf(function.lastEmailTo("ananya.roy@shakti.example.org"));
 
         String page = function.http(RegisterFunction.verifyEvent(orgToken, false)).text();
 
@@ -162,9 +162,9 @@ class VerificationTest {
         function.http(RegisterFunction.verifyEvent(token, true));
         function.invoke(RegisterFunction.command("register-approve-lawyer.json", c -> c.put("id", id)));
         String orgId = function.register("register-post-organisation.json", RegisterFunction.body("register-post-organisation.json"));
-        function.http(RegisterFunction.verifyEvent(function.lastEmailTo("ananya.roy@shakti.example.org").token(), true));
+        function.http(RegisterFunction.verifyEvent(function.tokenOf(function.lastEmailTo("ananya.roy@shakti.example.org")), true));
         function.invoke(RegisterFunction.command("register-approve-organisation.json", c -> c.put("id", orgId)));
-        String orgToken = function.lastEmailTo("ananya.roy@shakti.example.org").token();
+        String orgToken = function.tokenOf(function.lastEmailTo("ananya.roy@shakti.example.org"));
 
         assertThat(function.http(RegisterFunction.verifyEvent(orgToken, true)).status()).isEqualTo(400);
     }

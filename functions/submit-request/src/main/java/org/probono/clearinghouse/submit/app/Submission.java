@@ -123,13 +123,14 @@ public final class Submission {
         String sealed = draft.confidentialDetails() == null ? null : box.seal(draft.confidentialDetails(), id);
         return new LegalRequest(id, org.id(), org.name(), RequestStatus.SUBMITTED, draft.category(), draft.title(),
                 draft.summary(), sealed, draft.jurisdiction(), draft.language(), draft.deadline(),
-                draft.counterparties(), now, null, 1);
+                draft.counterparties(), now, null, null, 1);
     }
 
     /** The acknowledgement to the organisation and the alert to the team; neither carries confidential text. */
     private List<OutboxMessage> mail(Organisation org, LegalRequest request, Instant now) {
         List<OutboxMessage> mail = new ArrayList<>();
-        mail.add(OutboxMessage.of(ids.next(), EmailTemplate.REQUEST_ACKNOWLEDGED, org.contact().email(), Map.of(
+        mail.add(OutboxMessage.of(ids.next(), EmailTemplate.REQUEST_ACKNOWLEDGED, org.contact().email(),
+                org.contact().preferredLanguage(), Map.of(
                 "contactName", org.contact().name(),
                 "organisationName", org.name(),
                 "requestId", request.id(),
@@ -143,7 +144,7 @@ public final class Submission {
         alert.put("category", request.category().name());
         alert.put("jurisdiction", request.jurisdiction());
         if (request.deadline() != null) alert.put("deadline", request.deadline().toString());
-        mail.add(OutboxMessage.of(ids.next(), EmailTemplate.ADMIN_NEW_REQUEST, mailboxes.adminEmail(), alert, now));
+        mail.add(OutboxMessage.toTeam(ids.next(), EmailTemplate.ADMIN_NEW_REQUEST, mailboxes.adminEmail(), alert, now));
         return mail;
     }
 

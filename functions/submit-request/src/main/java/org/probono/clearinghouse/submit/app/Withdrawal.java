@@ -53,7 +53,7 @@ public final class Withdrawal {
             Instant now = clock.instant();
             Transaction transaction = new Transaction();
             int offers = OfferChanges.withdrawPendingOffers(transaction, matter, this::lawyer, emails, REASON, now);
-            LegalRequest withdrawn = OfferChanges.rewrite(transaction, request, RequestStatus.WITHDRAWN);
+            LegalRequest withdrawn = OfferChanges.end(transaction, request, RequestStatus.WITHDRAWN, now);
             OfferChanges.audit(transaction, withdrawn, offers == 0 ? "Withdrawn by the organisation."
                     : "Withdrawn by the organisation; " + offers + " pending offer(s) withdrawn.",
                     "organisation:" + caller.id(), now);

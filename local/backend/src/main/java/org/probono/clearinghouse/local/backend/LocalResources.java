@@ -28,7 +28,7 @@ public final class LocalResources {
     public static final String TABLE = "clearinghouse-local";
     public static final String BUCKET = "clearinghouse-local-inbound";
 
-    /** Values for the template's parameters when running locally. */
+    /** Values for the template's parameters when running locally; the others take their Default. */
     public static final Map<String, String> PARAMETERS = Map.of(
             "Stage", "dev",
             "SenderAddress", "clearinghouse@mail.clearinghouse.test",
@@ -41,7 +41,12 @@ public final class LocalResources {
 
     /** Creates everything and returns the functions' environment (variable → value). */
     public static Map<String, String> create(LocalAws aws, Template template, Map<String, String> parameterOverrides) {
-        Map<String, String> parameters = new LinkedHashMap<>(PARAMETERS);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        // A parameter with a Default in the template (a retention period, a concurrency) takes it, as on AWS.
+        template.root().path("Parameters").properties().forEach(parameter -> {
+            if (parameter.getValue().has("Default")) parameters.put(parameter.getKey(), parameter.getValue().path("Default").asText());
+        });
+        parameters.putAll(PARAMETERS);
         parameters.putAll(parameterOverrides);
         Map<String, String> physical = new LinkedHashMap<>();
 
@@ -73,6 +78,9 @@ public final class LocalResources {
         template.globalEnvironment().forEach((variable, reference) -> {
             if (physical.containsKey(reference)) environment.put(variable, physical.get(reference));
             else if (parameters.containsKey(reference)) environment.put(variable, parameters.get(reference));
+            else if (template.hasParameter(reference)) {
+                template.parameterDefault(reference).ifPresent(value -> environment.put(variable, value));
+            }
             else if (!template.hasResource(reference)) { // a literal value, or a !Sub naming the stack
                 environment.put(variable, reference.replace("${AWS::StackName}", STACK));
             }

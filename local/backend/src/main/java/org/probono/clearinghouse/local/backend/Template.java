@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * template.yaml, read as data. CloudFormation's short tags are dropped by the YAML reader and their
@@ -60,6 +61,12 @@ public final class Template {
     public boolean hasResource(String logicalId) { return root.path("Resources").has(logicalId); }
 
     public boolean hasParameter(String name) { return root.path("Parameters").has(name); }
+
+    /** The parameter's {@code Default}, when it has one. */
+    public Optional<String> parameterDefault(String name) {
+        JsonNode value = root.path("Parameters").path(name).path("Default");
+        return value.isMissingNode() || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+    }
 
     /** Logical id → resource, for every resource of {@code type} (AWS::DynamoDB::Table...), in template order. */
     public Map<String, JsonNode> resourcesOfType(String type) {

@@ -34,6 +34,7 @@ class BackendTest {
             assertThat(environment).containsEntry("TABLE_NAME", LocalResources.TABLE)
                     .containsEntry("INBOUND_BUCKET", LocalResources.BUCKET)
                     .containsEntry("SENDER_ADDRESS", LocalResources.PARAMETERS.get("SenderAddress"))
+                    .containsEntry("TIME_ZONE", "Asia/Kolkata") // the template parameter's default
                     .containsKeys("KMS_KEY_ID", "AWS_REGION", "JAVA_TOOL_OPTIONS")
                     .doesNotContainKey("SES_CONFIGURATION_SET");
             var table = aws.dynamoDb().describeTable(d -> d.tableName(LocalResources.TABLE)).table();

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Contact;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.OfferStatus;
@@ -59,7 +60,7 @@ final class Seed {
             LegalRequest request = new LegalRequest("bench-req-" + i, org.id(), org.name(),
                     i % 4 == 0 ? RequestStatus.OFFERED : RequestStatus.SUBMITTED, Category.CONTRACT_REVIEW,
                     "Review of a contract " + i, "A commission contract for a mural.", null, "IN-WB", "en",
-                    NOW.plus(Duration.ofDays(i + 1)), List.of("Acme Murals Pvt Ltd"), NOW, null, 1);
+                    NOW.plus(Duration.ofDays(i + 1)), List.of("Acme Murals Pvt Ltd"), NOW, null, null, 1);
             Transaction transaction = new Transaction().create(RequestItems.toItem(request));
             if (i % 4 == 0) {
                 transaction.create(OfferItems.toItem(new Offer(request.id(), "bench-lawyer", OfferStatus.PENDING, NOW,
@@ -74,7 +75,7 @@ final class Seed {
     void outbox(String salt, int count) {
         for (int n = 0; n < count; n++) {
             commit(store, new Transaction().create(OutboxItems.toItem(OutboxMessage.of("bench-" + salt + n,
-                    EmailTemplate.LAWYER_APPROVED, "asha.rao@example.org", Map.of("name", "Asha Rao"), NOW))));
+                    EmailTemplate.LAWYER_APPROVED, "asha.rao@example.org", Language.EN, Map.of("name", "Asha Rao"), NOW))));
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.probono.clearinghouse.json.Json;
@@ -51,6 +52,8 @@ class EndToEndTest {
     private static final String ASHA = "asha@lawfirm.example";
     private static final String VIKRAM = "vikram@chambers.example";
     private static final String SECRET = "MARKER-confidential-7f3a";
+    /** A title as a Bengali-speaking organisation writes it. */
+    private static final String TITLE = "শিল্পীর সঙ্গে চুক্তি: mural commission";
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{16,})");
 
     private static final String RINA_PHONE = "9830012345";
@@ -276,14 +279,122 @@ class EndToEndTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void a_bengali_speaking_organisation_and_a_hindi_speaking_lawyer_hear_everything_in_their_language_and_the_team_in_english()
+            throws Exception {
+        runner = LocalRunner.start(RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1)));
+        try {
+            storyInBengaliAndHindi();
+        } finally {
+            runner.close();
+        }
+    }
+
+    private void storyInBengaliAndHindi() throws Exception {
+        String contact = "sudipta@nari.example";
+        String secret = "MARKER-confidential-2b9c"; // not the other story's: that one checks where its secret went
+        String meera = "meera@vakil.example";
+        JsonNode organisation = post("/organisations", null, """
+                {"name":"Nari Shakti Samiti","organisationType":"SOCIETY","registrationNumber":"S/KOL/2014/77",
+                 "jurisdiction":"IN-WB","city":"Kolkata","focusAreas":["shelters"],
+                 "contact":{"name":"Sudipta Ghosh","email":"%s","phone":"+919830011111","preferredLanguage":"bn"}}"""
+                .formatted(contact), 201);
+        JsonNode verifyOrg = awaitMail(contact, m -> m.path("text").asText().contains("/verify?token="));
+        assertInLanguage(verifyOrg, "bn", "অনুগ্রহ করে আপনার ইমেল ঠিকানা নিশ্চিত করুন", "সংস্থা হিসেবে নিবন্ধন");
+        verify(contact);
+        JsonNode pending = invoke("RegisterFunction", "{\"command\":\"list-pending\"}");
+        assertThat(pending.path("items")).anySatisfy(item -> {
+            assertThat(item.path("id").asText()).isEqualTo(organisation.path("id").asText());
+            assertThat(item.path("preferredLanguage").asText()).isEqualTo("bn");
+        });
+        approve("organisation", organisation.path("id").asText());
+        JsonNode approval = awaitMail(contact, m -> m.path("text").asText().contains("#token="));
+        assertInLanguage(approval, "bn", "Pro Bono Clearinghouse-এ স্বাগত: আপনার অ্যাক্সেস টোকেন", "প্রিয় Sudipta Ghosh,");
+        String orgToken = token(approval.path("text").asText());
+
+        String lawyerId = lawyer("Meera Tiwari", meera, "Tiwari Legal", "hi");
+        assertInLanguage(awaitMail(meera, m -> m.path("text").asText().contains("/verify?token=")), "hi",
+                "कृपया अपने ईमेल पते की पुष्टि करें", "वकील के रूप में पंजीकरण");
+        assertInLanguage(awaitMail(meera, m -> !TOKEN.matcher(m.path("text").asText()).find()), "hi",
+                "Pro Bono Clearinghouse में आपका स्वागत है", "आदरणीय Meera Tiwari जी,");
+
+        String requestId = post("/requests", orgToken, """
+                {"category":"CONTRACT_REVIEW","title":"%s",
+                 "summary":"Shelter mural; please check the IP clause.","confidentialDetails":"%s",
+                 "jurisdiction":"IN-WB","language":"bn","deadline":"2030-01-15T06:30:00Z"}""".formatted(TITLE, secret), 201)
+                .path("id").asText();
+        assertInLanguage(awaitMail(contact, m -> m.path("text").asText().contains(requestId)), "bn",
+                "আপনার অনুরোধ আমরা পেয়েছি: " + TITLE, "বিভাগ: চুক্তি পর্যালোচনা");
+        JsonNode alert = awaitMail(ADMIN, m -> m.path("text").asText().contains(requestId));
+        assertInLanguage(alert, "en", alert.path("subject").asText(), "15 Jan 2030, 12:00 IST");
+
+        invoke("AssignFunction", """
+                {"command":"assign","requestId":"%s","lawyerIds":["%s"],"assignedBy":"e2e@clearinghouse.test",
+                 "respondWithinHours":24}""".formatted(requestId, lawyerId));
+        JsonNode offer = awaitMail(meera, m -> m.path("text").asText().contains(requestId));
+        assertInLanguage(offer, "hi", "प्रो बोनो प्रस्ताव: " + TITLE + " (अनुबंध की समीक्षा)",
+                "अंतिम तिथि: 15 जनवरी 2030, 12:00 IST", "भाषा: बांग्ला");
+        assertThat(offer.path("text").asText()).containsPattern(
+                "उत्तर देने की समय-सीमा: \\d{1,2} \\p{IsDevanagari}+ \\d{4}, \\d{2}:\\d{2} IST");
+
+        String replyTo = offer.path("replyTo").path(0).asText();
+        replyAs("Meera Tiwari <" + meera + ">", replyTo, "<question-hi-1@vakil.example>", "क्या फ़ीस के बारे में बता सकते हैं?");
+        assertInLanguage(awaitMail(meera, m -> m.path("subject").asText().startsWith("कृपया हाँ")), "hi",
+                "कृपया हाँ (ACCEPT) या नहीं (DECLINE) में उत्तर दें: " + TITLE, "आपका निर्णय नहीं समझ पाए");
+        replyAs("Meera Tiwari <" + meera + ">", replyTo, "<accept-hi-1@vakil.example>", "ACCEPT");
+
+        assertInLanguage(awaitMail(meera, m -> m.path("text").asText().contains(secret)), "hi",
+                "मामले का पूरा विवरण: " + TITLE, "गोपनीय विवरण:", "नाम: Sudipta Ghosh");
+        assertInLanguage(awaitMail(contact, m -> m.path("text").asText().contains(meera)), "bn",
+                "একজন আইনজীবী আপনার অনুরোধটি গ্রহণ করেছেন: " + TITLE, "আইনজীবী: Meera Tiwari");
+        JsonNode toTeam = awaitMail(ADMIN, m -> m.path("text").asText().contains("Meera Tiwari"));
+        assertInLanguage(toTeam, "en", toTeam.path("subject").asText(), "Meera Tiwari");
+    }
+
+    /** A plain-text reply from {@code from} to {@code to}, delivered as SES would. */
+    private static void replyAs(String from, String to, String messageId, String body) throws Exception {
+        String reply = """
+                From: %s
+                To: %s
+                Subject: Re: offer
+                Message-ID: %s
+                Date: Sun, 29 Nov 2026 10:15:30 +0000
+                Content-Type: text/plain; charset=utf-8
+
+                %s
+                """.formatted(from, to, messageId, body).replace("\n", "\r\n");
+        assertThat(send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/inbound"))
+                .header("Content-Type", "message/rfc822").POST(HttpRequest.BodyPublishers.ofString(reply))).statusCode())
+                .isEqualTo(202);
+    }
+
+    /** Subject, text and HTML part all in {@code language}: the HTML says so, and nothing else's script shows. */
+    private static void assertInLanguage(JsonNode mail, String language, String subject, String... inText) {
+        assertThat(mail.path("subject").asText()).isEqualTo(subject);
+        String text = mail.path("text").asText();
+        String html = mail.path("html").asText();
+        assertThat(text).contains(inText);
+        assertThat(html).contains("<html lang=\"" + language + "\">");
+        // The organisation's title passes through as it was written, in Bengali even in a Hindi email.
+        String words = (mail.path("subject").asText() + text + html).replace(TITLE, "");
+        if (!language.equals("hi")) assertThat(words).as("no Hindi").doesNotContainPattern("\\p{IsDevanagari}");
+        if (!language.equals("bn")) assertThat(words).as("no Bengali").doesNotContainPattern("\\p{IsBengali}");
+        if (!language.equals("en")) assertThat(text).as("not the English text").doesNotContain("Dear ", "Questions? Write to");
+    }
+
     // ------------------------------------------------------------------ steps
 
     private String lawyer(String name, String email, String firm) throws Exception {
+        return lawyer(name, email, firm, null);
+    }
+
+    private String lawyer(String name, String email, String firm, String preferredLanguage) throws Exception {
         ObjectNode body = (ObjectNode) Json.MAPPER.readTree("""
                 {"name":"%s","email":"%s","phone":"+919830054321","barEnrolmentNumber":"WB/1234/2015","barCouncil":"IN-WB",
                  "yearsOfPractice":9,"practiceAreas":["CONTRACT_REVIEW","INTELLECTUAL_PROPERTY"],"jurisdictions":["IN-WB"],
                  "languages":["en","bn"],"maxActiveMatters":2}""".formatted(name, email));
         if (!firm.isEmpty()) body.put("firm", firm);
+        if (preferredLanguage != null) body.put("preferredLanguage", preferredLanguage);
         JsonNode lawyer = post("/lawyers", null, Json.write(body), 201);
         assertThat(lawyer.path("status").asText()).isEqualTo("PENDING_VERIFICATION");
         verify(email);
