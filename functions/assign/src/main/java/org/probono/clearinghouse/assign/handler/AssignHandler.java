@@ -16,6 +16,7 @@ import org.probono.clearinghouse.assign.app.QueueListing;
 import org.probono.clearinghouse.assign.app.Result;
 import org.probono.clearinghouse.assign.app.Suggesting;
 import org.probono.clearinghouse.aws.AwsClients;
+import org.probono.clearinghouse.aws.Lazy;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.events.AdminError;
@@ -54,7 +55,7 @@ public final class AssignHandler implements RequestStreamHandler {
 
     private AssignHandler(Config config, Clock clock, AwsClients aws) {
         this(new Store(aws.dynamoDb(), config.tableName(), clock), new Ids(clock), config,
-                new ConfidentialBox(aws.kms(), config.kmsKeyId()));
+                new ConfidentialBox(Lazy.of(aws::kms), config.kmsKeyId())); // queue, suggest, expiry need no KMS
     }
 
     /** {@code box} seals the reply tokens of offers and destroys nothing; this function never opens a sealed value. */
