@@ -64,7 +64,7 @@ class AcceptFlowTest {
         for (Future<AnswerOutcome> future : futures) outcomes.add(future.get());
         pool.shutdown();
 
-        assertThat(outcomes).filteredOn(AnswerOutcome.Accepted.class::isInstance).hasSize(1);
+        assertThat(outcomes).as("outcomes: " + outcomes).filteredOn(AnswerOutcome.Accepted.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(AnswerOutcome.AlreadyTaken.class::isInstance).hasSize(1);
         Lawyer winner = outcomes.get(0) instanceof AnswerOutcome.Accepted ? lawyers.get(0) : lawyers.get(1);
         LegalRequest accepted = fx.readRequest(request.id());

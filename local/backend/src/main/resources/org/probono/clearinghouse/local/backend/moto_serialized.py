@@ -13,14 +13,23 @@ Two ways moto is not DynamoDB, both fixed here (docs/local-runner.md, "Where mot
    and, should a write itself fail, puts back just the items it touched and the stream records it added.
    Nothing is copied but those items: the cost is flat and the table and its stream stay the same objects.
 
-When moto's internals differ from what the replacement expects (another major version), it is not
-installed and a line on stderr says so: everything still works, with moto's own slow transactions.
+3. moto ignores a transaction's ClientRequestToken. DynamoDB answers a repeat of a successful
+   transaction with the same token (within 10 minutes) with success and writes nothing; the SDK relies
+   on it when it retries an attempt whose answer was lost (a timeout on a busy machine). Without it the
+   retry runs the transaction again, its conditions fail, and a lawyer whose acceptance went through is
+   told it did not. The handler below remembers each successful token for 10 minutes, as DynamoDB does.
+
+When moto's internals differ from what the replacements expect (another major version), they are not
+installed and a line on stderr says so: everything still works, with moto's own transactions.
 Usage: python3 moto_serialized.py HOST PORT
 """
 import copy
+import hashlib
+import json
 import os
 import sys
 import threading
+import time
 
 from werkzeug.serving import run_simple
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
@@ -139,10 +148,51 @@ def flat_transactions():
     return True
 
 
+def idempotent_transactions():
+    """Honours TransactWriteItems' ClientRequestToken; returns False when moto's shape is unexpected."""
+    try:
+        from moto.dynamodb.exceptions import DynamodbException
+        from moto.dynamodb.responses import DynamoHandler
+    except ImportError:
+        return False
+    if not hasattr(DynamoHandler, "transact_write_items"):
+        return False
+    original = DynamoHandler.transact_write_items
+    succeeded = {}  # (account, region, token) -> (digest of the request, when)
+
+    def transact_write_items(self):
+        token = self.body.get("ClientRequestToken")
+        if not token:
+            return original(self)
+        key = (self.current_account, self.region, token)
+        digest = hashlib.sha256(json.dumps(self.body.get("TransactItems"), sort_keys=True).encode()).hexdigest()
+        now = time.time()
+        for old in [k for k, (_, at) in succeeded.items() if now - at > 600]:
+            del succeeded[old]
+        if key in succeeded:
+            if succeeded[key][0] != digest:
+                raise DynamodbException("IdempotentParameterMismatchException",
+                                        "Request parameters do not match the earlier request with this client token")
+            return _success()
+        result = original(self)
+        succeeded[key] = (digest, now)
+        return result
+
+    def _success():
+        from moto.core.responses import ActionResult
+        return ActionResult({"ConsumedCapacity": [], "ItemCollectionMetrics": {}})
+
+    DynamoHandler.transact_write_items = transact_write_items
+    return True
+
+
 host, port = sys.argv[1], int(sys.argv[2])
 os.environ.setdefault("MOTO_PORT", str(port))
 if not flat_transactions():
     print("moto_serialized: this moto's DynamoDB is not the shape expected; its own transactions stay", file=sys.stderr)
+if not idempotent_transactions():
+    print("moto_serialized: this moto's DynamoDB handler is not the shape expected; client tokens stay ignored",
+          file=sys.stderr)
 app = DomainDispatcherApplication(create_backend_app)
 lock = threading.Lock()
 
