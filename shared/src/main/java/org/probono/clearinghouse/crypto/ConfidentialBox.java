@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,12 +35,15 @@ public final class ConfidentialBox {
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
-    private final KmsClient kms;
+    private final Supplier<KmsClient> kmsClient;
     private final String keyId;
     private final SecureRandom random = new SecureRandom();
 
-    public ConfidentialBox(KmsClient kms, String keyId) {
-        this.kms = kms;
+    public ConfidentialBox(KmsClient kms, String keyId) { this(() -> kms, keyId); }
+
+    /** With the KMS client built on first use (a path that never opens a box never builds it). */
+    public ConfidentialBox(Supplier<KmsClient> kms, String keyId) {
+        this.kmsClient = kms;
         this.keyId = keyId;
     }
 
@@ -61,7 +65,7 @@ public final class ConfidentialBox {
     }
 
     private String seal(String plaintext, String contextName, String boundTo) {
-        GenerateDataKeyResponse dataKey = kms.generateDataKey(k -> k.keyId(keyId).keySpec(DataKeySpec.AES_256)
+        GenerateDataKeyResponse dataKey = kmsClient.get().generateDataKey(k -> k.keyId(keyId).keySpec(DataKeySpec.AES_256)
                 .encryptionContext(Map.of(contextName, boundTo)));
         byte[] key = dataKey.plaintext().asByteArray();
         try {
@@ -81,7 +85,7 @@ public final class ConfidentialBox {
     private String open(String sealed, String contextName, String boundTo) {
         String[] parts = sealed.split("\\.");
         if (parts.length != 4 || !parts[0].equals(VERSION)) throw new IllegalArgumentException("not a sealed value");
-        byte[] key = kms.decrypt(d -> d.keyId(keyId).ciphertextBlob(SdkBytes.fromByteArray(DECODE.decode(parts[1])))
+        byte[] key = kmsClient.get().decrypt(d -> d.keyId(keyId).ciphertextBlob(SdkBytes.fromByteArray(DECODE.decode(parts[1])))
                 .encryptionContext(Map.of(contextName, boundTo))).plaintext().asByteArray();
         try {
             byte[] plaintext = cipher(Cipher.DECRYPT_MODE, key, DECODE.decode(parts[2]), boundTo)

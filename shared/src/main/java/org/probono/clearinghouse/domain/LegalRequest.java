@@ -9,10 +9,12 @@ import java.util.List;
  * log line or offer can carry it by accident. {@code lawyerId} is set once a lawyer accepts. {@code endedAt}
  * is when it became COMPLETED, CLOSED or WITHDRAWN: the retention rule counts from there.
  * {@code completion} is set once the matter is COMPLETED, {@code feedback} once the organisation rated the help.
+ * {@code organisationName} is a copy kept for the team's queue, which reads no organisation item.
  */
 public record LegalRequest(
         String id,
         String organisationId,
+        String organisationName,
         RequestStatus status,
         Category category,
         String title,
@@ -39,18 +41,21 @@ public record LegalRequest(
         counterparties = List.copyOf(counterparties);
     }
 
-    /** A request that has not ended, nor been completed or rated. */
+    /**
+     * A request that has not ended, without its organisation's name: the queue then reads the name from
+     * the organisation (tests, items written before requests carried it).
+     */
     public LegalRequest(String id, String organisationId, RequestStatus status, Category category, String title,
             String summary, String sealedDetails, String jurisdiction, String language, Instant deadline,
             List<String> counterparties, Instant createdAt, String lawyerId, long version) {
-        this(id, organisationId, status, category, title, summary, sealedDetails, jurisdiction, language, deadline,
+        this(id, organisationId, null, status, category, title, summary, sealedDetails, jurisdiction, language, deadline,
                 counterparties, createdAt, lawyerId, null, version, null, null);
     }
 
     public boolean hasConfidentialDetails() { return sealedDetails != null; }
 
     public LegalRequest withStatus(RequestStatus newStatus) {
-        return new LegalRequest(id, organisationId, newStatus, category, title, summary, sealedDetails,
+        return new LegalRequest(id, organisationId, organisationName, newStatus, category, title, summary, sealedDetails,
                 jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1,
                 completion, feedback);
     }
@@ -58,32 +63,32 @@ public record LegalRequest(
     /** Ends the request (COMPLETED, CLOSED, WITHDRAWN) at {@code at}. */
     public LegalRequest endedAs(RequestStatus endStatus, Instant at) {
         if (!endStatus.isEnded()) throw new IllegalArgumentException(endStatus + " does not end a request");
-        return new LegalRequest(id, organisationId, endStatus, category, title, summary, sealedDetails,
+        return new LegalRequest(id, organisationId, organisationName, endStatus, category, title, summary, sealedDetails,
                 jurisdiction, language, deadline, counterparties, createdAt, lawyerId, at, version + 1,
                 completion, feedback);
     }
 
     /** The same request with its confidential details destroyed (retention, erasure). */
     public LegalRequest withoutDetails() {
-        return new LegalRequest(id, organisationId, status, category, title, summary, null,
+        return new LegalRequest(id, organisationId, organisationName, status, category, title, summary, null,
                 jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1,
                 completion, feedback);
     }
 
     public LegalRequest acceptedBy(String acceptingLawyerId) {
-        return new LegalRequest(id, organisationId, RequestStatus.ACCEPTED, category, title, summary,
+        return new LegalRequest(id, organisationId, organisationName, RequestStatus.ACCEPTED, category, title, summary,
                 sealedDetails, jurisdiction, language, deadline, counterparties, createdAt, acceptingLawyerId, endedAt,
                 version + 1, completion, feedback);
     }
 
     /** Completes the matter at {@code at} with what the lawyer reported: it ends there, as retention counts. */
     public LegalRequest completed(Completion done, Instant at) {
-        return new LegalRequest(id, organisationId, RequestStatus.COMPLETED, category, title, summary, sealedDetails,
+        return new LegalRequest(id, organisationId, organisationName, RequestStatus.COMPLETED, category, title, summary, sealedDetails,
                 jurisdiction, language, deadline, counterparties, createdAt, lawyerId, at, version + 1, done, feedback);
     }
 
     public LegalRequest rated(Feedback given) {
-        return new LegalRequest(id, organisationId, status, category, title, summary, sealedDetails,
+        return new LegalRequest(id, organisationId, organisationName, status, category, title, summary, sealedDetails,
                 jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1,
                 completion, given);
     }

@@ -2,7 +2,6 @@ package org.probono.clearinghouse.events;
 
 import org.probono.clearinghouse.json.Log;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +9,7 @@ import java.util.Map;
 
 /**
  * The body of every entry class: read the event, tell its shape, let the entry class dispatch, write the
- * answer (API Gateway responses through the runtime's serializer, everything else as plain JSON).
+ * answer as JSON, all with the one ObjectMapper.
  * An event of no known shape, and an admin command that fails unexpectedly, are answered with an error
  * object, never a stack trace. Other triggers (stream, SES, SNS, schedule) still fail the invocation, so
  * Lambda retries them; HTTP routes are answered by {@code Http.respond}, which catches its own.
@@ -45,11 +44,7 @@ public final class Invocation {
             result = new AdminError(500, "Internal error", "Something went wrong on our side. Every change is"
                     + " all-or-nothing: look at the current state before trying the command again.").toResult();
         }
-        if (result instanceof APIGatewayV2HTTPResponse response) {
-            LambdaEvents.write(response, APIGatewayV2HTTPResponse.class, output);
-        } else {
-            LambdaEvents.writeJson(result, output);
-        }
+        LambdaEvents.writeJson(result, output);
     }
 
     /** The answer to an event this function has no trigger for. */

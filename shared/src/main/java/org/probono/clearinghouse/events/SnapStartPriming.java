@@ -13,34 +13,36 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * SnapStart priming: before Lambda snapshots an initialised function, run one read-only invocation
- * through the entry class, so that class loading, Jackson and the runtime serializers, and the SDK
- * client's first request (marshallers, endpoint rules, signing) are in the snapshot rather than in the
- * first real request after restore. The priming event must only read: the snapshot is taken once per
- * published version, and what priming writes would be real. Outside Lambda nothing calls the hook.
+ * SnapStart priming: before Lambda snapshots an initialised function, run read-only invocations through
+ * the entry class, one per path that can be walked without writing, so that class loading, Jackson, each
+ * path's SDK clients and read operations (marshallers, endpoint rules, signing) and its templates are in
+ * the snapshot rather than in the first real request after restore. Priming events must only read: the
+ * snapshot is taken once per published version, and what priming writes would be real. What stays for
+ * the first real request is a path's write (a TransactWriteItems, SES SendEmail, KMS GenerateDataKey):
+ * docs/performance.md. Outside Lambda nothing calls the hook.
  */
 public final class SnapStartPriming implements Resource {
     /** CRaC holds resources weakly; these references keep them alive. */
     private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
 
     private final RequestStreamHandler handler;
-    private final String event;
+    private final List<String> events;
 
-    private SnapStartPriming(RequestStreamHandler handler, String event) {
+    private SnapStartPriming(RequestStreamHandler handler, List<String> events) {
         this.handler = handler;
-        this.event = event;
+        this.events = events;
     }
 
-    /** Registers {@code event} (a JSON event that only reads) to run through {@code handler} before a snapshot. */
-    public static void register(RequestStreamHandler handler, String event) {
-        SnapStartPriming priming = new SnapStartPriming(handler, event);
+    /** Registers {@code events} (JSON events that only read) to run through {@code handler} before a snapshot. */
+    public static void register(RequestStreamHandler handler, String... events) {
+        SnapStartPriming priming = new SnapStartPriming(handler, List.of(events));
         REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        prime();
+        events.forEach(this::prime);
     }
 
     @Override
@@ -51,8 +53,8 @@ public final class SnapStartPriming implements Resource {
         // restored from one snapshot do not repeat each other (docs/architecture.md, SnapStart).
     }
 
-    /** The priming invocation's answer; a failure is logged, never fatal (priming is an optimisation). */
-    String prime() {
+    /** One priming invocation's answer; a failure is logged, never fatal (priming is an optimisation). */
+    private String prime(String event) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
@@ -64,6 +66,6 @@ public final class SnapStartPriming implements Resource {
 
     /** Runs every registered priming now and returns their answers: for tests. */
     public static List<String> primeAll() {
-        return REGISTERED.stream().map(SnapStartPriming::prime).toList();
+        return REGISTERED.stream().flatMap(priming -> priming.events.stream().map(priming::prime)).toList();
     }
 }

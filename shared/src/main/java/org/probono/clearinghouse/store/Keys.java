@@ -145,6 +145,11 @@ public final class Keys {
 
     public static Key impact(java.time.LocalDate day, String sk) { return key(impactDayPk(day), sk); }
 
+    /** A pending offer in the queue's partition: after every request ('~' sorts after any date). */
+    public static String queueOfferSk(String requestId, String lawyerId) {
+        return "~OFFER#" + requestId + "#" + lawyerId;
+    }
+
     public static String retainedDetailsSk(Instant endedAt, String requestId) {
         return sortable(endedAt) + "#" + requestId;
     }

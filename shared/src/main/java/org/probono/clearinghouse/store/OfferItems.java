@@ -4,7 +4,11 @@ import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.OfferStatus;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
-/** Offer ⇄ item, under its request's partition. Pending offers sit in the expiry index (GSI2). */
+/**
+ * Offer ⇄ item, under its request's partition. A pending offer sits in two indexes: the expiry index
+ * (GSI1 {@code OFFERS#PENDING}, by respond-by time) and the open queue's partition (GSI2 {@code QUEUE#OPEN},
+ * after every request), so the team's queue reads requests and their pending offers in one Query.
+ */
 public final class OfferItems {
     public static final String ENTITY = "OFFER";
 
@@ -23,7 +27,8 @@ public final class OfferItems {
                 .bool("reminded", offer.reminded())
                 .version(offer.version());
         if (offer.isPending()) {
-            item.gsi2(Keys.OFFERS_PENDING, Keys.pendingOfferSk(offer.respondBy(), offer.requestId(), offer.lawyerId()));
+            item.gsi1(Keys.OFFERS_PENDING, Keys.pendingOfferSk(offer.respondBy(), offer.requestId(), offer.lawyerId()));
+            item.gsi2(Keys.QUEUE_OPEN, Keys.queueOfferSk(offer.requestId(), offer.lawyerId()));
         }
         return item.build();
     }

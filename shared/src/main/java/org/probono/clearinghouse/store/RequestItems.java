@@ -21,6 +21,7 @@ public final class RequestItems {
         Item.Writer item = Item.write(ENTITY, Keys.request(request.id()))
                 .string("id", request.id())
                 .string("organisationId", request.organisationId())
+                .string("organisationName", request.organisationName())
                 .enumValue("status", request.status())
                 .enumValue("category", request.category())
                 .string("title", request.title())
@@ -67,6 +68,7 @@ public final class RequestItems {
         return new LegalRequest(
                 item.requiredString("id"),
                 item.string("organisationId"),
+                item.string("organisationName"),
                 item.enumValue("status", RequestStatus.class),
                 item.enumValue("category", Category.class),
                 item.string("title"),

@@ -33,7 +33,7 @@ import org.probono.clearinghouse.store.Transaction;
 
 /**
  * The schedule's work (every 15 minutes): offers past respondBy become EXPIRED, and offers half-way
- * through their window get one reminder. Both read the pending-offer index (GSI2 {@code OFFERS#PENDING},
+ * through their window get one reminder. Both read the pending-offer index (GSI1 {@code OFFERS#PENDING},
  * eventually consistent, 0.5 read unit per 4 KB: about 15 offers) and decide each offer on a fresh,
  * strongly consistent read; each change is conditioned on the offer's version, so a run that overlaps
  * another (or runs twice) expires and reminds each offer exactly once. The same run destroys the confidential
@@ -66,7 +66,7 @@ public final class OfferExpiry {
 
     public Run run() {
         Instant now = store.clock().instant();
-        List<Offer> pending = store.index(Keys.GSI2, Keys.OFFERS_PENDING, true, 0).stream().map(OfferItems::from).toList();
+        List<Offer> pending = store.index(Keys.GSI1, Keys.OFFERS_PENDING, true, 0).stream().map(OfferItems::from).toList();
         int expired = 0;
         int reminded = 0;
         int failed = 0;

@@ -18,6 +18,7 @@ import org.probono.clearinghouse.assign.app.QueueListing;
 import org.probono.clearinghouse.assign.app.Result;
 import org.probono.clearinghouse.assign.app.Suggesting;
 import org.probono.clearinghouse.aws.AwsClients;
+import org.probono.clearinghouse.aws.Lazy;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.events.AdminError;
@@ -35,6 +36,9 @@ public final class AssignHandler implements RequestStreamHandler {
     /** Read-only: the queue is one index query (the SDK's first request). */
     private static final String PRIMING_EVENT = "{\"command\":\"queue\"}";
 
+    /** Read-only: an unknown request is looked up (GetItem) and answered 404. Never the schedule: it writes. */
+    private static final String PRIMING_SUGGEST = "{\"command\":\"suggest\",\"requestId\":\"snapstart-priming\"}";
+
     private static final String TAKES = "an admin command (queue, show, suggest, assign, withdraw, complete, close, report,"
             + " monthly-report)"
             + " or the EventBridge schedule";
@@ -50,7 +54,7 @@ public final class AssignHandler implements RequestStreamHandler {
 
     public AssignHandler() {
         this(Config.fromEnvironment(), Clock.tickMillis(ZoneOffset.UTC));
-        SnapStartPriming.register(this, PRIMING_EVENT);
+        SnapStartPriming.register(this, PRIMING_EVENT, PRIMING_SUGGEST);
     }
 
     private AssignHandler(Config config, Clock clock) {
@@ -59,7 +63,7 @@ public final class AssignHandler implements RequestStreamHandler {
 
     private AssignHandler(Config config, Clock clock, AwsClients aws) {
         this(new Store(aws.dynamoDb(), config.tableName(), clock), new Ids(clock), config,
-                new ConfidentialBox(aws.kms(), config.kmsKeyId()));
+                new ConfidentialBox(Lazy.of(aws::kms), config.kmsKeyId())); // queue, suggest, expiry need no KMS
     }
 
     /** {@code box} seals the reply tokens of offers and destroys nothing; this function never opens a sealed value. */

@@ -107,9 +107,9 @@ final class Fixture {
 
     LegalRequest request(String title, Category category, String jurisdiction, String language, Instant deadline,
                          List<String> counterparties) {
-        LegalRequest request = new LegalRequest(ids.next(), org.id(), RequestStatus.SUBMITTED, category, title,
+        LegalRequest request = new LegalRequest(ids.next(), org.id(), org.name(), RequestStatus.SUBMITTED, category, title,
                 "Summary of " + title, CONFIDENTIAL, jurisdiction, language, deadline, counterparties, clock.instant(),
-                null, 1);
+                null, null, 1, null, null);
         commit(new Transaction().create(RequestItems.toItem(request)));
         clock.advance(Duration.ofSeconds(1));
         return request;

@@ -3,9 +3,6 @@ package org.probono.clearinghouse.notify.handler;
 import org.probono.clearinghouse.store.Keys;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -13,12 +10,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.probono.clearinghouse.aws.AwsClients;
+import org.probono.clearinghouse.aws.Lazy;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.events.EventShape;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.events.LambdaEvents;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.notify.app.MailFeedback;
 import org.probono.clearinghouse.notify.app.OutboxDelivery;
@@ -42,14 +39,24 @@ public final class NotifyHandler implements RequestStreamHandler {
                 "Keys":{"PK":{"S":"OUTBOX#snapstart-priming"},"SK":{"S":"OUTBOX"}},
                 "NewImage":{"PK":{"S":"OUTBOX#snapstart-priming"},"SK":{"S":"OUTBOX"},"entity":{"S":"OUTBOX"}}}}]}""";
 
-    private final OutboxDelivery outbox;
-    private final ReplyProcessing replies;
+    /** Read-only: a reply whose raw mail is not in the bucket (S3 GetObject) is skipped before any write. */
+    private static final String PRIMING_REPLY = """
+            {"Records":[{"eventSource":"aws:ses","eventVersion":"1.0","ses":{
+              "mail":{"messageId":"snapstart-priming","source":"priming@priming.invalid","destination":[]},
+              "receipt":{"recipients":[],"spamVerdict":{"status":"PASS"},"virusVerdict":{"status":"PASS"},
+                "spfVerdict":{"status":"PASS"},"dkimVerdict":{"status":"PASS"},"dmarcVerdict":{"status":"PASS"}}}}]}""";
+
+    /** Read-only: the outbox's pending index. Never SNS feedback: it writes suppressions. */
+    private static final String PRIMING_PENDING_EMAILS = "{\"command\":\"pending-emails\"}";
+
+    private final Lazy<OutboxDelivery> outbox;
+    private final Lazy<ReplyProcessing> replies;
     private final MailFeedback feedback;
     private final AdminCommands commands;
 
     public NotifyHandler() {
         this(fromEnvironment());
-        SnapStartPriming.register(this, PRIMING_EVENT);
+        SnapStartPriming.register(this, PRIMING_EVENT, PRIMING_REPLY, PRIMING_PENDING_EMAILS);
     }
 
     NotifyHandler(NotifyWiring wiring) {
@@ -62,9 +69,9 @@ public final class NotifyHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         Invocation.run(input, output, context, (shape, event) -> switch (shape) {
-            case DYNAMODB_STREAM -> sendOutbox(LambdaEvents.read(event, DynamodbEvent.class));
-            case SES_RECEIPT -> receiveReplies(read(event, SesReceiptEvent.class));
-            case SNS -> recordFeedback(LambdaEvents.read(event, SNSEvent.class));
+            case DYNAMODB_STREAM -> sendOutbox(LambdaEvents.read(event, OutboxStreamEvent.class));
+            case SES_RECEIPT -> receiveReplies(LambdaEvents.read(event, SesReceiptEvent.class));
+            case SNS -> recordFeedback(LambdaEvents.read(event, SnsEvent.class));
             case ADMIN_COMMAND -> commands.handle(event);
             default -> Invocation.unknown(shape, "outbox stream records, SES receipts, SES feedback through SNS"
                     + " or an admin command (" + AdminCommands.COMMANDS + ")");
@@ -72,23 +79,23 @@ public final class NotifyHandler implements RequestStreamHandler {
     }
 
     /** Partial batch response: only the records that failed are retried. */
-    private Map<String, Object> sendOutbox(DynamodbEvent event) {
-        List<OutboxDelivery.OutboxRecord> records = event.getRecords().stream()
-                .map(r -> new OutboxDelivery.OutboxRecord(r.getDynamodb().getSequenceNumber(),
-                        r.getDynamodb().getKeys().get("PK").getS().substring(Keys.OUTBOX_PREFIX.length())))
+    private Map<String, Object> sendOutbox(OutboxStreamEvent event) {
+        List<OutboxDelivery.OutboxRecord> records = event.records().stream()
+                .map(r -> new OutboxDelivery.OutboxRecord(r.dynamodb().sequenceNumber(),
+                        r.dynamodb().keys().get("PK").s().substring(Keys.OUTBOX_PREFIX.length())))
                 .toList();
-        List<Map<String, String>> failures = outbox.deliverAll(records).stream()
+        List<Map<String, String>> failures = outbox.get().deliverAll(records).stream()
                 .map(sequenceNumber -> Map.of("itemIdentifier", sequenceNumber)).toList();
         return Map.of("batchItemFailures", failures);
     }
 
     private Map<String, Object> receiveReplies(SesReceiptEvent event) {
-        List<String> results = event.Records().stream().map(r -> replies.receive(received(r))).map(ReplyResult::name).toList();
+        List<String> results = event.Records().stream().map(r -> replies.get().receive(received(r))).map(ReplyResult::name).toList();
         return Map.of("results", results);
     }
 
-    private Map<String, Object> recordFeedback(SNSEvent event) {
-        int suppressed = event.getRecords().stream().mapToInt(r -> feedback.record(r.getSNS().getMessage()).size()).sum();
+    private Map<String, Object> recordFeedback(SnsEvent event) {
+        int suppressed = event.records().stream().mapToInt(r -> feedback.record(r.sns().message()).size()).sum();
         return Map.of("suppressed", suppressed);
     }
 
@@ -109,16 +116,12 @@ public final class NotifyHandler implements RequestStreamHandler {
         if (verdict != null && verdict.status() != null) verdicts.put(name, verdict.status());
     }
 
-    private static <T> T read(JsonNode event, Class<T> type) {
-        return Json.MAPPER.convertValue(event, type);
-    }
-
     private static NotifyWiring fromEnvironment() {
         Config config = Config.fromEnvironment();
         AwsClients clients = new AwsClients(config.region());
         return NotifyWiring.build(config, Clock.tickMillis(ZoneOffset.UTC), clients.dynamoDb(),
-                SesV2Client.builder().region(clients.region()).httpClient(clients.http()).build(),
-                S3Client.builder().region(clients.region()).httpClient(clients.http()).build(),
-                clients.kms(), OfferDecisions::new);
+                () -> SesV2Client.builder().region(clients.region()).httpClient(clients.http()).build(),
+                () -> S3Client.builder().region(clients.region()).httpClient(clients.http()).build(),
+                clients::kms, OfferDecisions::new);
     }
 }

@@ -65,7 +65,7 @@ class ImpactReportMailTest {
         NotifyWiring wiring = NotifyWiring.build(Config.fromEnvironment(), Clock.systemUTC(), aws.dynamoDb(), aws.sesV2(),
                 aws.s3(), aws.kms(), NO_REPLIES);
 
-        assertThat(wiring.outbox().deliver(message.id())).isInstanceOf(OutboxDelivery.Delivery.Sent.class);
+        assertThat(wiring.outbox().get().deliver(message.id())).isInstanceOf(OutboxDelivery.Delivery.Sent.class);
 
         MimeMessage sent = NotifyTestKit.rawSent(aws).getLast();
         assertThat(sent.getSubject()).isEqualTo("Impact report 2026-11: 2 requests, 1 placed, 6.5 hours donated");

@@ -25,13 +25,26 @@ public final class RegisterHandler implements RequestStreamHandler {
               "timeEpoch":1767225600000},
              "isBase64Encoded":false}""";
 
+    /** No AWS call: an empty form is refused by validation (Jackson's form records, the rules, the 400). */
+    private static final String PRIMING_EMPTY_FORM = """
+            {"version":"2.0","routeKey":"POST /organisations","rawPath":"/organisations","rawQueryString":"",
+             "headers":{"accept":"application/json","content-type":"application/json","host":"priming.local"},
+             "requestContext":{"accountId":"000000000000","apiId":"priming","domainName":"priming.local",
+              "http":{"method":"POST","path":"/organisations","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"priming"},
+              "requestId":"snapstart-priming","routeKey":"POST /organisations","stage":"$default","time":"01/Jan/2026:00:00:00 +0000",
+              "timeEpoch":1767225600000},
+             "body":"{}","isBase64Encoded":false}""";
+
+    /** Read-only: the review index's query. */
+    private static final String PRIMING_LIST_PENDING = "{\"command\":\"list-pending\"}";
+
     private final RegistrationRoutes routes;
     private final AdminCommands admin;
 
     /** Lambda's constructor: configuration and clients built once per container. */
     public RegisterHandler() {
         this(Wiring.fromEnvironment());
-        SnapStartPriming.register(this, PRIMING_EVENT);
+        SnapStartPriming.register(this, PRIMING_EVENT, PRIMING_EMPTY_FORM, PRIMING_LIST_PENDING);
     }
 
     RegisterHandler(Wiring wiring) {

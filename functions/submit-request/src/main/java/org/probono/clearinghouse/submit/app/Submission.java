@@ -121,9 +121,9 @@ public final class Submission {
     private LegalRequest newRequest(Organisation org, Draft draft, Instant now) {
         String id = ids.next();
         String sealed = draft.confidentialDetails() == null ? null : box.seal(draft.confidentialDetails(), id);
-        return new LegalRequest(id, org.id(), RequestStatus.SUBMITTED, draft.category(), draft.title(),
+        return new LegalRequest(id, org.id(), org.name(), RequestStatus.SUBMITTED, draft.category(), draft.title(),
                 draft.summary(), sealed, draft.jurisdiction(), draft.language(), draft.deadline(),
-                draft.counterparties(), now, null, 1);
+                draft.counterparties(), now, null, null, 1, null, null);
     }
 
     /** The acknowledgement to the organisation and the alert to the team; neither carries confidential text. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.probono.clearinghouse.aws.AwsClients;
+import org.probono.clearinghouse.aws.Lazy;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.Organisation;
@@ -146,7 +147,7 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
         AwsClients aws = new AwsClients(config.region());
         Store store = new Store(aws.dynamoDb(), config.tableName(), clock);
         return Requests.of(new RequestStore(store, new RunningTotals(config.timeZone())),
-                new ConfidentialBox(aws.kms(), config.kmsKeyId()),
+                new ConfidentialBox(Lazy.of(aws::kms), config.kmsKeyId()), // views and withdrawals need no KMS
                 new Mailboxes(config.adminEmail(), config.webUrl()), new PageCursors(config.cursorKey()), clock);
     }
 }

@@ -89,12 +89,6 @@ public final class Dynoxide implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        MotoServer.stop(process);
     }
 }

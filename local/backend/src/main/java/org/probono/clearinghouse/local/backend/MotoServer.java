@@ -158,7 +158,8 @@ public final class MotoServer implements AwsBackend {
     @Override
     public void close() { stop(process); }
 
-    private static void stop(Process process) {
+    /** Stops a backend's child process (and its children), forcibly after 5 s. Also used for dynoxide. */
+    static void stop(Process process) {
         if (!process.isAlive()) return;
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();

@@ -1,17 +1,24 @@
 package org.probono.clearinghouse.local.benchmark;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.probono.clearinghouse.local.backend.AwsBackend;
+import java.util.spi.ToolProvider;
+import java.util.zip.ZipFile;
 import org.probono.clearinghouse.local.backend.Dynoxide;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalResources;
@@ -21,90 +28,248 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Prints cold-start, warm-latency and memory figures for each function, each measured in a fresh JVM
- * started with Lambda's flags and the function's shaded jar. AWS calls go to moto; DynamoDB goes to
- * dynoxide (a DynamoDB emulator answering in about a millisecond) when {@code -Dbench.dynoxide} names
- * its binary, since moto's transactions copy the whole table and would dominate every write figure.
- * The backend's own per-call latency is printed too: read the warm figures relative to it.
- * Targets and the last measured figures: docs/performance.md.
+ * Prints what users wait for, per function path: the wall time from JVM start to the first answer, as
+ * a multiple of a floor program's (one DynamoDbClient, one GetItem) measured in the same pair of runs,
+ * the peak resident memory, the AWS calls of the first request, and the same with the JDK's AOT cache
+ * (one training run per function). Every run is a fresh JVM with Lambda's flags from template.yaml, the
+ * function's memory as the JVM's view of the machine ({@code -XX:MaxRAM}, so it picks the collector and heap
+ * a Lambda container gets), and only the function's shaded jar (plus the probe's); medians of
+ * {@code bench.runs} pairs (default 7).
+ * AWS calls go to moto; DynamoDB to dynoxide when {@code -Dbench.dynoxide} names it. Targets and the
+ * last figures: docs/performance.md.
  */
 public final class Benchmark {
-    /** Lambda's JAVA_TOOL_OPTIONS from template.yaml are applied too (tiered compilation level 1). */
+    private static final int RUNS = Integer.getInteger("bench.runs", 7);
     private static final int WARM = Integer.getInteger("bench.warm", 200);
+    private static final int TRAINING_WARM = 20;
 
     record Case(String name, String functionId, String eventFile) {}
 
     private static final List<Case> CASES = List.of(
-            new Case("register: POST /organisations (write, 1 transaction)", "RegisterFunction", "register-organisation.json"),
-            new Case("register: GET /verify unknown token (read, 400)", "RegisterFunction", "register-verify-unknown.json"),
-            new Case("submit: POST /requests without token (401)", "SubmitRequestFunction", "submit-unauthorised.json"),
-            new Case("assign: queue (GSI query)", "AssignFunction", "assign-queue.json"),
-            new Case("notify: SNS bounce (suppression write)", "NotifyFunction", "notify-bounce.json"));
+            new Case("register POST /organisations", "RegisterFunction", "register-organisation.json"),
+            new Case("submit POST /requests (real)", "SubmitRequestFunction", "submit-post-request.json"),
+            new Case("submit GET /requests/{id}", "SubmitRequestFunction", "submit-get-request.json"),
+            new Case("assign queue (" + Seed.OPEN_REQUESTS + " open requests)", "AssignFunction", "assign-queue.json"),
+            new Case("notify outbox → SES", "NotifyFunction", "notify-outbox.json"),
+            new Case("notify SNS bounce", "NotifyFunction", "notify-bounce.json"));
+
+    /** One fresh JVM: wall milliseconds from its start to the first answer, and what it printed. */
+    record Run(double wallMs, Map<String, String> figures) {
+        double number(String key) { return Double.parseDouble(figures.getOrDefault(key, "NaN")); }
+    }
 
     private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Template.repositoryRoot();
         Template template = Template.fromRepository();
-        Path probeClasses = Path.of(Probe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path probeJar = probeJar(root);
         String java = ProcessHandle.current().info().command().orElse("java");
-        String toolOptions = template.globalEnvironment().getOrDefault("JAVA_TOOL_OPTIONS", "");
+        List<String> toolOptions = new ArrayList<>(List.of(template.globalEnvironment().getOrDefault("JAVA_TOOL_OPTIONS", "").split("\\s+")));
+        // The JVM sizes itself from the memory it sees: a 1024 MB function gets Serial GC and a quarter for the heap.
+        toolOptions.add("-XX:MaxRAM=" + template.root().path("Globals").path("Function").path("MemorySize").asInt(1024) + "m");
+        Path work = root.resolve("local/benchmark/target/bench");
+        Files.createDirectories(work.resolve("aot"));
 
         try (MotoServer moto = MotoServer.start(); Dynoxide dynoxide = startDynoxide(template)) {
             LocalAws aws = new LocalAws(moto);
             aws.resetAndCreate();
             DynamoDbClient dynamoDb = dynoxide == null ? aws.dynamoDb() : dynoxide.client();
-            System.out.printf(Locale.ROOT, "backend: moto%s; DynamoDB %.2f ms per GetItem (median of 200, from a warm JVM)%n%n",
+            Seed seed = Seed.write(dynamoDb, aws.tableName());
+            Map<String, String> environment = new LinkedHashMap<>(aws.environment());
+            environment.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
+            if (dynoxide != null) environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynoxide.endpoint().toString());
+            environment.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
+            environment.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+            environment.put("AWS_REGION", "us-east-1");
+            Launcher launcher = new Launcher(java, toolOptions, environment);
+
+            System.out.printf(Locale.ROOT, "machine: %d cores, load average %s; JVM %s%n", Runtime.getRuntime().availableProcessors(),
+                    loadAverage(), System.getProperty("java.vm.version"));
+            System.out.printf(Locale.ROOT, "backend: moto%s; DynamoDB %.2f ms per GetItem (median of 200, warm JVM)%n",
                     dynoxide == null ? "" : ", DynamoDB on dynoxide", backendMillisPerCall(dynamoDb, aws.tableName()));
-            System.out.printf(Locale.ROOT, "%-55s %8s %8s %10s %8s %8s %8s %7s %8s %6s%n", "case", "init_ms", "first_ms",
-                    "jvm→done", "p50_ms", "p90_ms", "p99_ms", "heap_mb", "classes", "status");
+            System.out.printf(Locale.ROOT, "each figure: the median of %d fresh JVMs, each case paired with a floor run%n%n", RUNS);
+
+            Map<String, Path> events = new LinkedHashMap<>();
+            for (Case c : CASES) events.put(c.eventFile(), event(root, work, c.eventFile(), seed));
+            String floorJar = jar(root, template, "AssignFunction") + File.pathSeparator + probeJar;
+
+            Map<String, Path> caches = new LinkedHashMap<>();
+            caches.put("floor", launcher.train(floorJar, work.resolve("aot/floor.aot"), List.of(Floor.class.getName(), aws.tableName())));
             for (Case c : CASES) {
-                Template.Function function = template.functions().stream()
-                        .filter(f -> f.logicalId().equals(c.functionId())).findFirst().orElseThrow();
-                Path jar = root.resolve(function.codeUri());
-                Map<String, String> figures = run(java, toolOptions, jar, probeClasses, function.handlerClass(),
-                        root.resolve("local/benchmark/events").resolve(c.eventFile()), aws, moto, dynoxide);
-                System.out.printf(Locale.ROOT, "%-55s %8s %8s %10s %8s %8s %8s %7s %8s %6s%n", c.name(),
-                        figures.get("init_ms"), figures.get("first_ms"), figures.get("jvm_to_first_done_ms"),
-                        figures.get("warm_p50_ms"), figures.get("warm_p90_ms"), figures.get("warm_p99_ms"),
-                        figures.get("heap_used_mb"), figures.get("classes"), figures.get("first_status"));
+                if (caches.containsKey(c.functionId())) continue;
+                Path cache = work.resolve("aot/" + c.functionId() + ".aot");
+                if (c.eventFile().equals("notify-outbox.json")) seed.outbox("train", TRAINING_WARM + 1);
+                caches.put(c.functionId(), launcher.train(caseClasspath(root, template, c, probeJar), cache,
+                        probeArgs(template, c, events, TRAINING_WARM, "train")));
             }
-            System.out.println();
+
+            System.out.printf(Locale.ROOT, "%-34s %7s %7s %5s | %7s %7s %5s | %6s %6s %13s %6s  %s%n", "case", "wall_ms", "×floor",
+                    "MiB", "aot_ms", "×floor", "MiB", "init", "first", "warm p50/p99", "status", "AWS calls (first request)");
+            List<Run> floors = new ArrayList<>();
+            List<Run> aotFloors = new ArrayList<>();
+            for (int i = 0; i < CASES.size(); i++) {
+                Case c = CASES.get(i);
+                String classpath = caseClasspath(root, template, c, probeJar);
+                List<Run> plain = new ArrayList<>();
+                List<Run> aot = new ArrayList<>();
+                List<Double> ratios = new ArrayList<>();
+                List<Double> aotRatios = new ArrayList<>();
+                for (int rep = 0; rep < RUNS; rep++) {
+                    for (boolean withCache : List.of(false, true)) {
+                        String salt = "c" + i + "r" + rep + (withCache ? "a" : "p");
+                        int warm = rep == 0 && !withCache ? WARM : 0;
+                        if (c.eventFile().equals("notify-outbox.json")) seed.outbox(salt, warm + 1);
+                        List<String> cacheFlags = withCache ? List.of("-XX:AOTCache=" + caches.get(c.functionId())) : List.of();
+                        List<String> floorFlags = withCache ? List.of("-XX:AOTCache=" + caches.get("floor")) : List.of();
+                        Run floor;
+                        Run run;
+                        if (rep % 2 == 0) { // alternate the order within pairs: neither side always runs on a warmer machine
+                            floor = launcher.run(floorJar, floorFlags, List.of(Floor.class.getName(), aws.tableName()));
+                            run = launcher.run(classpath, cacheFlags, probeArgs(template, c, events, warm, salt));
+                        } else {
+                            run = launcher.run(classpath, cacheFlags, probeArgs(template, c, events, warm, salt));
+                            floor = launcher.run(floorJar, floorFlags, List.of(Floor.class.getName(), aws.tableName()));
+                        }
+                        (withCache ? aot : plain).add(run);
+                        (withCache ? aotFloors : floors).add(floor);
+                        (withCache ? aotRatios : ratios).add(run.wallMs() / floor.wallMs());
+                    }
+                }
+                Run first = plain.getFirst();
+                System.out.printf(Locale.ROOT, "%-34s %7.0f %7.2f %5.0f | %7.0f %7.2f %5.0f | %6.0f %6.0f %6s/%-6s %6s  %s%n",
+                        c.name(), median(plain, Run::wallMs), median(ratios), median(plain, r -> r.number("peak_rss_mb")),
+                        median(aot, Run::wallMs), median(aotRatios), median(aot, r -> r.number("peak_rss_mb")),
+                        median(plain, r -> r.number("init_ms")), median(plain, r -> r.number("first_ms")),
+                        first.figures().get("warm_p50_ms"), first.figures().get("warm_p99_ms"),
+                        first.figures().get("first_status"), first.figures().get("calls"));
+            }
+            System.out.printf(Locale.ROOT, "%-34s %7.0f %7s %5.0f | %7.0f %7s %5.0f |%n", "floor: 1 client, 1 GetItem",
+                    median(floors, Run::wallMs), "1", median(floors, r -> r.number("peak_rss_mb")),
+                    median(aotFloors, Run::wallMs), "1", median(aotFloors, r -> r.number("peak_rss_mb")));
+            System.out.printf(Locale.ROOT, "machine load average after: %s%n%n", loadAverage());
+
             printTransactionLatency("moto (the runner's and the tests' backend)", aws.dynamoDb(), aws.tableName());
             if (dynoxide != null) printTransactionLatency("dynoxide", dynoxide.client(), aws.tableName());
             System.out.println();
-            for (Template.Function function : template.functions()) {
-                Path jar = root.resolve(function.codeUri());
-                System.out.printf(Locale.ROOT, "jar %-50s %6.1f MB%n", function.codeUri(), Files.size(jar) / 1e6);
-            }
+            for (Template.Function function : template.functions()) printJar(root.resolve(function.codeUri()));
         }
     }
 
-    private static Map<String, String> run(String java, String toolOptions, Path jar, Path probeClasses, String handler,
-                                           Path event, LocalAws aws, AwsBackend backend, Dynoxide dynoxide)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(List.of(toolOptions.split("\\s+")));
-        command.addAll(List.of("-cp", jar + File.pathSeparator + probeClasses,
-                Probe.class.getName(), handler, event.toString(), Integer.toString(WARM)));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(aws.environment());
-        builder.environment().put("AWS_ENDPOINT_URL", backend.endpoint().toString());
-        if (dynoxide != null) builder.environment().put("AWS_ENDPOINT_URL_DYNAMODB", dynoxide.endpoint().toString());
-        builder.environment().put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0 || !output.contains("RESULT ")) {
-            throw new IllegalStateException("probe of " + handler + " failed:\n" + output);
+    /** Starts fresh JVMs with Lambda's flags and times each to its first answer. */
+    private record Launcher(String java, List<String> toolOptions, Map<String, String> environment) {
+        Run run(String classpath, List<String> extraFlags, List<String> mainAndArgs) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(toolOptions);
+            command.addAll(extraFlags);
+            command.addAll(List.of("-cp", classpath));
+            command.addAll(mainAndArgs);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            long start = System.nanoTime();
+            Process process = builder.start();
+            double wallMs = Double.NaN;
+            StringBuilder output = new StringBuilder();
+            Map<String, String> figures = new LinkedHashMap<>();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.equals("FIRST") && Double.isNaN(wallMs)) wallMs = (System.nanoTime() - start) / 1e6;
+                    if (line.startsWith("RESULT ")) {
+                        for (String pair : line.substring(7).split(" ")) {
+                            String[] kv = pair.split("=", 2);
+                            if (kv.length == 2) figures.put(kv[0], kv[1]);
+                        }
+                    }
+                    output.append(line).append('\n');
+                }
+            }
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0 || figures.isEmpty()) {
+                throw new IllegalStateException("run of " + mainAndArgs + " failed:\n" + output);
+            }
+            return new Run(wallMs, figures);
         }
-        Map<String, String> figures = new LinkedHashMap<>();
-        String line = output.substring(output.indexOf("RESULT ") + 7).lines().findFirst().orElse("");
-        for (String pair : line.split(" ")) {
-            String[] kv = pair.split("=", 2);
-            if (kv.length == 2) figures.put(kv[0], kv[1]);
+
+        /** A training run that writes the JDK's AOT cache for {@code classpath} (JEP 514: one step). */
+        Path train(String classpath, Path cache, List<String> mainAndArgs) throws IOException, InterruptedException {
+            Files.deleteIfExists(cache);
+            run(classpath, List.of("-XX:AOTCacheOutput=" + cache), mainAndArgs);
+            if (!Files.exists(cache)) throw new IllegalStateException("no AOT cache written at " + cache);
+            return cache;
         }
-        return figures;
+    }
+
+    private static List<String> probeArgs(Template template, Case c, Map<String, Path> events, int warm, String salt) {
+        return List.of(Probe.class.getName(), function(template, c.functionId()).handlerClass(),
+                events.get(c.eventFile()).toString(), Integer.toString(warm), salt);
+    }
+
+    private static String caseClasspath(Path root, Template template, Case c, Path probeJar) {
+        return jar(root, template, c.functionId()) + File.pathSeparator + probeJar;
+    }
+
+    private static Path jar(Path root, Template template, String functionId) {
+        return root.resolve(function(template, functionId).codeUri());
+    }
+
+    private static Template.Function function(Template template, String functionId) {
+        return template.functions().stream().filter(f -> f.logicalId().equals(functionId)).findFirst().orElseThrow();
+    }
+
+    /** The benchmark's own jar: the AOT cache takes jars only on the class path, not class folders. */
+    private static Path probeJar(Path root) throws IOException {
+        try (var files = Files.list(root.resolve("local/benchmark/target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("local-benchmark.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("build the benchmark first: local/benchmark/run"));
+        }
+    }
+
+    /** An event file of local/benchmark/events with the seeded token and request id filled in. */
+    private static Path event(Path root, Path work, String name, Seed seed) throws IOException {
+        String text = Files.readString(root.resolve("local/benchmark/events").resolve(name))
+                .replace("{{token}}", seed.token).replace("{{requestId}}", seed.requestId);
+        Path file = work.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length == 0) return Double.NaN;
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
+        return median(runs.stream().map(figure::applyAsDouble).toList());
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).trim().split(" "), 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** A jar's size, its classes, and what its classes name that it does not ship (jdeps; optional libraries only). */
+    private static void printJar(Path jar) throws IOException {
+        long classes;
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            classes = zip.stream().filter(e -> e.getName().endsWith(".class")).count();
+        }
+        StringWriter out = new StringWriter();
+        ToolProvider.findFirst("jdeps").orElseThrow().run(new PrintWriter(out), new PrintWriter(out),
+                "--missing-deps", "--multi-release", "25", jar.toString());
+        TreeSet<String> missing = new TreeSet<>();
+        out.toString().lines().filter(l -> l.contains("not found")).map(l -> l.trim().split("\\s+"))
+                .filter(parts -> parts.length >= 3 && parts[2].contains(".")).map(parts -> packagePrefix(parts[2]))
+                .forEach(missing::add);
+        System.out.printf(Locale.ROOT, "jar %-44s %5.1f MB %6d classes; names but does not ship: %s%n",
+                jar.getFileName(), Files.size(jar) / 1e6, classes, missing.isEmpty() ? "nothing" : String.join(", ", missing));
+    }
+
+    private static String packagePrefix(String className) {
+        String[] parts = className.split("\\.");
+        return String.join(".", Arrays.copyOf(parts, Math.min(parts.length - 1, 4)));
     }
 
     /** dynoxide with the template's table when {@code -Dbench.dynoxide} names it; otherwise null (DynamoDB on moto). */
@@ -131,7 +296,7 @@ public final class Benchmark {
             dynamoDb.getItem(g -> g.tableName(table).key(key));
             nanos[i] = System.nanoTime() - t;
         }
-        java.util.Arrays.sort(nanos);
+        Arrays.sort(nanos);
         return nanos[nanos.length / 2] / 1e6;
     }
 }

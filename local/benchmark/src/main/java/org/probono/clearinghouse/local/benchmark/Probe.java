@@ -11,50 +11,51 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Runs inside a fresh JVM whose classpath is one function's shaded jar (as Lambda loads it) plus this
- * class: times the handler's construction (the init phase), the first invocation, and warm ones, and
- * prints one line of figures. Each invocation's event has {@code {{n}}} replaced by its number, so
- * write paths create new items every time.
- * Arguments: handler class, event file, warm invocation count.
+ * Runs inside a fresh JVM whose classpath is one function's shaded jar (as Lambda loads it) plus the
+ * benchmark's jar: times the handler's construction (the init phase) and the first invocation, prints
+ * {@code FIRST} the moment it is answered (the parent times JVM start to that line: what a user waits
+ * for), then the peak resident memory so far, then warm invocations. Nothing heavier than System.nanoTime
+ * runs before {@code FIRST}, so the probe adds almost nothing to what it measures. Each invocation's event
+ * has {@code {{n}}} replaced by the salt and its number, so write paths create new items every time.
+ * Arguments: handler class, event file, warm invocation count, salt.
  */
 public final class Probe {
     private Probe() {}
 
     public static void main(String[] args) throws Exception {
-        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         String handlerClass = args[0];
         String event = Files.readString(Path.of(args[1]));
         int warm = Integer.parseInt(args[2]);
+        String salt = args[3];
 
         long t0 = System.nanoTime();
         RequestStreamHandler handler = (RequestStreamHandler) Class.forName(handlerClass).getConstructor().newInstance();
         long initNanos = System.nanoTime() - t0;
 
         long t1 = System.nanoTime();
-        String first = invoke(handler, event, 0);
+        String first = invoke(handler, event, salt + 0);
         long firstNanos = System.nanoTime() - t1;
-        long sinceJvmStart = System.currentTimeMillis() - jvmStart;
+        System.out.println("FIRST");
+        System.out.flush();
+        long peakRssKib = PeakMemory.residentKib();
+        String calls = AwsCalls.takeAll();
 
         long[] warmNanos = new long[warm];
         for (int i = 0; i < warm; i++) {
             long t = System.nanoTime();
-            invoke(handler, event, i + 1);
+            invoke(handler, event, salt + (i + 1));
             warmNanos[i] = System.nanoTime() - t;
         }
         Arrays.sort(warmNanos);
-        Runtime runtime = Runtime.getRuntime();
-        long usedMb = (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
         System.out.printf(Locale.ROOT,
-                "RESULT init_ms=%.0f first_ms=%.0f jvm_to_first_done_ms=%d warm_p50_ms=%.2f warm_p90_ms=%.2f warm_p99_ms=%.2f heap_used_mb=%d classes=%d first_status=%s%n",
-                initNanos / 1e6, firstNanos / 1e6, sinceJvmStart, percentile(warmNanos, 50), percentile(warmNanos, 90),
-                percentile(warmNanos, 99), usedMb, ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
-                status(first));
+                "RESULT init_ms=%.0f first_ms=%.0f peak_rss_mb=%.0f warm_p50_ms=%.2f warm_p99_ms=%.2f classes=%d first_status=%s calls=%s%n",
+                initNanos / 1e6, firstNanos / 1e6, peakRssKib / 1024.0, percentile(warmNanos, 50), percentile(warmNanos, 99),
+                ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(), status(first), calls);
     }
 
-    private static String invoke(RequestStreamHandler handler, String event, int n) throws Exception {
+    private static String invoke(RequestStreamHandler handler, String event, String n) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.replace("{{n}}", Integer.toString(n))
-                .getBytes(StandardCharsets.UTF_8)), out, null);
+        handler.handleRequest(new ByteArrayInputStream(event.replace("{{n}}", n).getBytes(StandardCharsets.UTF_8)), out, null);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -67,6 +68,7 @@ public final class Probe {
     private static String status(String output) {
         int at = output.indexOf("\"statusCode\":");
         if (at >= 0) return output.substring(at + 13, Math.min(output.length(), at + 16));
-        return output.contains("\"error\"") ? "error" : "ok";
+        if (output.contains("\"error\"")) return "error";
+        return output.contains("\"batchItemFailures\":[]") || !output.contains("batchItemFailures") ? "ok" : "failed";
     }
 }

@@ -1,0 +1,69 @@
+package org.probono.clearinghouse.notify.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.probono.clearinghouse.notify.handler.NotifyTestKit.eventFile;
+import static org.probono.clearinghouse.notify.handler.NotifyTestKit.invoke;
+import static org.probono.clearinghouse.notify.handler.NotifyTestKit.json;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.probono.clearinghouse.config.Config;
+import org.probono.clearinghouse.local.backend.LocalAws;
+import org.probono.clearinghouse.local.backend.LocalAwsExtension;
+import org.probono.clearinghouse.matters.OfferDecisions;
+
+/** Each of NotifyFunction's paths builds only the clients it needs, on first use (issue 17). */
+@ExtendWith(LocalAwsExtension.class)
+class LazyPathsTest {
+    private final List<String> built = new ArrayList<>();
+
+    private <T> Supplier<T> recorded(String name, Supplier<T> client) {
+        return () -> {
+            built.add(name);
+            return client.get();
+        };
+    }
+
+    private NotifyWiring wiring(LocalAws aws) {
+        return NotifyWiring.build(Config.fromEnvironment(), Clock.systemUTC(), aws.dynamoDb(),
+                recorded("ses", aws::sesV2), recorded("s3", aws::s3), recorded("kms", aws::kms), OfferDecisions::new);
+    }
+
+    @Test
+    void an_ses_bounce_through_sns_builds_no_ses_s3_or_kms_client(LocalAws aws) {
+        NotifyWiring wiring = wiring(aws);
+
+        String answer = invoke(new NotifyHandler(wiring), eventFile("notify-sns-bounce.json").toString());
+
+        assertThat(json(answer).path("suppressed").asInt()).isEqualTo(1);
+        assertThat(built).isEmpty();
+        assertThat(wiring.outbox().isBuilt()).isFalse();
+        assertThat(wiring.replies().isBuilt()).isFalse();
+    }
+
+    @Test
+    void the_teams_outbox_command_builds_no_other_client(LocalAws aws) {
+        NotifyWiring wiring = wiring(aws);
+
+        String answer = invoke(new NotifyHandler(wiring), eventFile("notify-pending-emails.json").toString());
+
+        assertThat(json(answer).has("items")).isTrue();
+        assertThat(built).isEmpty();
+    }
+
+    @Test
+    void an_outbox_record_builds_the_ses_client_once_and_never_s3(LocalAws aws) {
+        NotifyWiring wiring = wiring(aws);
+        NotifyHandler handler = new NotifyHandler(wiring);
+
+        invoke(handler, eventFile("notify-stream-outbox.json").toString());
+        invoke(handler, eventFile("notify-stream-outbox.json").toString());
+
+        assertThat(built).containsExactly("ses");
+        assertThat(wiring.replies().isBuilt()).isFalse();
+    }
+}

@@ -1,0 +1,29 @@
+package org.probono.clearinghouse.local.benchmark;
+
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The floor every case is measured against: the least a Java function reaching DynamoDB can do, one
+ * DynamoDbClient (URL-connection HTTP client, explicit region) and one GetItem, in a fresh JVM with the
+ * same flags and jar as a case. A case's "× floor" is its time over this one's, in the same pair.
+ * Arguments: the table name.
+ */
+public final class Floor {
+    private Floor() {}
+
+    public static void main(String[] args) {
+        try (DynamoDbClient dynamoDb = DynamoDbClient.builder().region(Region.of(System.getenv("AWS_REGION")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            dynamoDb.getItem(g -> g.tableName(args[0])
+                    .key(Map.of("PK", AttributeValue.fromS("FLOOR"), "SK", AttributeValue.fromS("FLOOR"))));
+            System.out.println("FIRST");
+            System.out.flush();
+            System.out.printf(Locale.ROOT, "RESULT peak_rss_mb=%.0f calls=%s%n", PeakMemory.residentKib() / 1024.0, AwsCalls.takeAll());
+        }
+    }
+}
