@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +123,16 @@ class DeskMatchTest {
         DeskRun completed = desk("complete", requestId, "--hours", "6.5", "--outcome", "Contract signed");
         assertThat(completed.exitCode()).as(completed.toString()).isZero();
         assertThat(completed.out()).contains("is COMPLETED with 6.5 hours");
+
+        // The month's impact report, read from the running totals the match just wrote.
+        String month = YearMonth.now(ZoneId.of("Asia/Kolkata")).toString();
+        DeskRun report = desk("report", month);
+        assertThat(report.exitCode()).as(report.toString()).isZero();
+        assertThat(report.out()).contains("Hours donated", "6.5", "Asha Rao").doesNotContain(SECRET);
+        JsonNode figures = DeskJson.MAPPER.readTree(desk("report", month, "--json").out());
+        assertThat(figures.path("hoursDonated").asDouble()).isEqualTo(6.5);
+        assertThat(figures.path("requests").path("completed").asInt()).isEqualTo(1);
+        assertThat(desk("report", month, "--csv").out()).doesNotContain(SECRET).contains("6.5");
 
         // The function's refusals are one sentence and an exit code scripts can tell apart.
         DeskRun again = desk("assign", requestId, ashaId);
