@@ -150,6 +150,7 @@ function takeTokenFromLink() {
     for (const input of document.querySelectorAll("input[name=token]")) input.value = token;
   }
   if (match) document.getElementById("request-category").focus();
+  return Boolean(match);
 }
 
 // ------------------------------------------------------------------ reading a form
@@ -566,6 +567,9 @@ feedbackForm(document.getElementById("feedback-form"));
 problemKeys.set(document.getElementById("mine-list"), { 401: "error.unauthorized" });
 problemKeys.set(document.getElementById("page-view"), { 401: "error.unauthorized", 404: "error.requestNotFound" });
 document.getElementById("mine-more").addEventListener("click", () => listMine(true));
-window.addEventListener("hashchange", followRequestLink);
+window.addEventListener("hashchange", () => {
+  if (takeTokenFromLink()) listMine();
+  followRequestLink();
+});
 listMine();
 followRequestLink();
