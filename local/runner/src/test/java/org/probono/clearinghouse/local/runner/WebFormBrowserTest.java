@@ -400,4 +400,40 @@ class WebFormBrowserTest {
         assertThat(browser.findElement(By.id("feedback-form")).isDisplayed()).as("not completed: no feedback form").isFalse();
         assertThat(waitUpTo(15).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mine .my-requests li"), 2))).hasSize(2);
     }
+
+    @Test
+    void my_requests_shows_twenty_and_the_next_page_on_asking_for_more() throws Exception {
+        TwoRequests story = anOrganisationWithACompletedAndAnOpenRequest();
+        for (int i = 1; i <= 19; i++) {
+            post("/requests", story.token(), """
+                    {"category":"GOVERNANCE","title":"Board question %d","summary":"A question about our trust deed, number %d.",
+                     "jurisdiction":"IN-WB"}""".formatted(i, i), 201);
+        }
+        openIn("en");
+
+        followLink("#token=" + story.token());
+        List<WebElement> first = waitUpTo(15).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mine .my-requests li"), 20));
+        assertThat(first.getFirst().getText()).startsWith("Board question 19");
+        browser.findElement(By.id("mine-more")).click();
+
+        List<WebElement> all = waitUpTo(15).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mine .my-requests li"), 21));
+        assertThat(all.getLast().findElement(By.tagName("a")).getText()).isEqualTo("শিল্পীর সঙ্গে চুক্তি: mural commission");
+        assertThat(browser.findElement(By.id("mine-more")).isDisplayed()).as("no page after the last").isFalse();
+    }
+
+    @Test
+    void feedback_already_given_meanwhile_is_refused_in_the_readers_language() throws Exception {
+        TwoRequests story = anOrganisationWithACompletedAndAnOpenRequest();
+        openIn("hi");
+        followLink("#token=" + story.token());
+        followLink("#request=" + story.completedId());
+        WebElement feedback = waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.id("feedback-form")));
+        post("/requests/" + story.completedId() + "/feedback", story.token(), "{\"rating\":5}", 201); // a colleague, meanwhile
+
+        feedback.findElement(By.cssSelector("label[for=feedback-stars-3]")).click();
+        feedback.findElement(By.cssSelector("button[type=submit]")).click();
+
+        assertThat(waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#feedback-form .summary"))).getText())
+                .isEqualTo("इस अनुरोध पर राय नहीं ली जा सकती: राय अनुरोध पूरा होने के बाद केवल एक बार दी जा सकती है।");
+    }
 }
