@@ -43,6 +43,7 @@ async function textsOf(language) {
 
 function translatePage() {
   for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = t(element.dataset.i18n);
+  for (const element of document.querySelectorAll("[data-number]")) element.textContent = readableNumber(Number(element.dataset.number));
   for (const element of document.querySelectorAll("[data-i18n-aria-label]")) {
     element.setAttribute("aria-label", t(element.dataset.i18nAriaLabel));
   }
@@ -100,6 +101,15 @@ function readableTime(iso) {
   }
 }
 
+/** A number (hours, a rating) in the reader's language: Bengali digits in Bengali, as its dates have. */
+function readableNumber(number) {
+  try {
+    return new Intl.NumberFormat(i18n.language + "-IN").format(number);
+  } catch (e) {
+    return String(number);
+  }
+}
+
 // ------------------------------------------------------------------ set-up
 
 function fillChoices() {
@@ -118,6 +128,14 @@ function fillChoices() {
     wrap.innerHTML = `<input type="checkbox" id="${id}" value="${code}"><label for="${id}" data-i18n="category.${code}">${code}</label>`;
     areas.appendChild(wrap);
   }
+  const rating = document.getElementById("feedback-rating");
+  for (let stars = 1; stars <= 5; stars++) {
+    const wrap = document.createElement("div");
+    wrap.className = "choice";
+    wrap.innerHTML = `<input type="radio" name="stars" id="feedback-stars-${stars}" value="${stars}">`
+      + `<label for="feedback-stars-${stars}" data-number="${stars}">${stars}</label>`;
+    rating.appendChild(wrap);
+  }
 }
 
 /** The approval email links to <web url>/#token=...: keep the token for this tab, then hide it from the address bar. */
@@ -132,6 +150,7 @@ function takeTokenFromLink() {
     for (const input of document.querySelectorAll("input[name=token]")) input.value = token;
   }
   if (match) document.getElementById("request-category").focus();
+  return Boolean(match);
 }
 
 // ------------------------------------------------------------------ reading a form
@@ -179,6 +198,7 @@ const SERVER_MESSAGES = [
   [/^takes at most (?<max>\d+) entries$/, "error.tooMany"],
   [/^must be in the future$/, "error.future"],
   [/^must be one of /, "error.oneOf"],
+  [/^must be a whole number from 1 to 5$/, "error.rating"],
 ];
 
 // Problems without field errors, by status, in the reader's language; the form's own map comes first.
@@ -309,6 +329,9 @@ function tokenOf(form) {
   return token;
 }
 
+// A choice group whose "nothing chosen" says more than "at least one": the feedback's rating.
+const NOTHING_CHOSEN = { rating: "error.rating" };
+
 /** Fields the browser can check before sending: required ones left empty. */
 function missing(form) {
   const errors = [];
@@ -316,7 +339,9 @@ function missing(form) {
     if (element.required && element.value.trim() === "") errors.push({ field: element.name, key: "error.required" });
   }
   for (const group of form.querySelectorAll("fieldset[data-name]")) {
-    if (!group.querySelector("input:checked")) errors.push({ field: group.dataset.name, key: "error.chooseAtLeastOne" });
+    if (!group.querySelector("input:checked")) {
+      errors.push({ field: group.dataset.name, key: NOTHING_CHOSEN[group.dataset.name] || "error.chooseAtLeastOne" });
+    }
   }
   return errors;
 }
@@ -366,6 +391,7 @@ function requestForm(form) {
     const result = await call("POST", "/requests", { body: bodyOf(form), token: tokenOf(form), idempotencyKey });
     if (!result.ok) return showErrors(form, result.problem);
     idempotencyKey = null;
+    listMine();
     const id = result.json.id;
     document.getElementById("status-id").value = id;
     form.querySelectorAll("input:not([name=token]), textarea").forEach((element) => { element.value = element.defaultValue; });
@@ -378,36 +404,155 @@ function requestForm(form) {
   });
 }
 
+/** "Follow a request": an id and a token open the request's page; the token is then remembered for this tab. */
 function statusForm(form) {
   guard(form, { 401: "error.unauthorized", 404: "error.requestNotFound" }, async () => {
     const id = form.querySelector("input[name=id]").value.trim();
-    const result = await call("GET", "/requests/" + encodeURIComponent(id), { token: tokenOf(form) });
-    if (!result.ok) return showErrors(form, result.problem);
-    showDone(form, () => requestView(result.json));
+    tokenOf(form);
+    if (await openRequest(id, form)) {
+      document.getElementById("status-token-needed").hidden = true;
+      history.replaceState(null, "", location.pathname + location.search + "#request=" + encodeURIComponent(id));
+      listMine();
+    }
   });
 }
 
-/** A request's view: its facts and history, statuses and times in the reader's language; texts as people wrote them. */
+// ------------------------------------------------------------------ my requests and a request's page
+
+const REQUEST_LINK = /^#request=([A-Za-z0-9-]{1,64})$/;
+
+const knownToken = () => sessionStorage.getItem(TOKEN_KEY) || "";
+
+/** The pages of "My requests" read so far, and the cursor of the next one. */
+const mine = { items: [], next: null };
+
+/** "My requests", once a token is known: the first 20, newest first, or the next 20 after those shown. */
+async function listMine(more = false) {
+  const token = knownToken();
+  if (!token) return;
+  document.getElementById("mine").hidden = false;
+  document.getElementById("mine-nav").hidden = false;
+  const list = document.getElementById("mine-list");
+  const cursor = more && mine.next ? "?cursor=" + encodeURIComponent(mine.next) : "";
+  const result = await call("GET", "/requests" + cursor, { token });
+  await i18n.ready;
+  clearErrors(list);
+  if (!result.ok) return showErrors(list, result.problem, false);
+  mine.items = cursor ? mine.items.concat(result.json.items) : result.json.items;
+  mine.next = result.json.next;
+  document.getElementById("mine-more").hidden = !mine.next;
+  showDone(list, () => myRequests(mine.items), false);
+}
+
+function myRequests(items) {
+  if (!items.length) return [text("p", t("mine.none"))];
+  const list = document.createElement("ol");
+  list.className = "my-requests";
+  for (const item of items) {
+    const link = text("a", item.title);
+    link.href = "#request=" + encodeURIComponent(item.id);
+    // The same link twice fires no hashchange: open it again anyway (its status may have moved on).
+    link.addEventListener("click", () => { if (location.hash === link.hash) openRequest(item.id); });
+    const facts = [t("requestStatus." + item.status), t("category." + item.category),
+      t("mine.submitted", { date: readableTime(item.createdAt) })];
+    if (item.deadline) facts.push(t("mine.deadline", { date: readableTime(item.deadline) }));
+    const entry = document.createElement("li");
+    entry.dataset.status = item.status;
+    entry.append(link, text("p", facts.join(" · ")));
+    list.appendChild(entry);
+  }
+  return [list];
+}
+
+/**
+ * Shows a request's page (#request=<id>, as the completion email links to it). Without a known token the
+ * "Follow a request" form asks for it once. Problems show on the form that asked; true when the page is shown.
+ */
+async function openRequest(id, asking = document.getElementById("page-view")) {
+  const token = knownToken();
+  if (!token) return askForToken(id);
+  const page = document.getElementById("page");
+  if (asking.id === "page-view") page.hidden = false;
+  const result = await call("GET", "/requests/" + encodeURIComponent(id), { token });
+  await i18n.ready;
+  clearErrors(asking);
+  if (!result.ok) {
+    showErrors(asking, result.problem);
+    return false;
+  }
+  const view = document.getElementById("page-view");
+  if (asking !== view) clearErrors(view);
+  page.hidden = false;
+  showDone(view, () => requestView(result.json));
+  offerFeedback(result.json);
+  return true;
+}
+
+function askForToken(id) {
+  document.getElementById("status-id").value = id;
+  document.getElementById("status-token-needed").hidden = false;
+  document.getElementById("status").scrollIntoView();
+  document.getElementById("status-token").focus();
+  return false;
+}
+
+function followRequestLink() {
+  const match = location.hash.match(REQUEST_LINK);
+  if (match) openRequest(match[1]);
+}
+
+/** A request's view: its facts and timeline, statuses, times and numbers in the reader's language; texts as people wrote them. */
 function requestView(view) {
   const nodes = [text("h3", view.title), text("p", t("view.status", { status: t("requestStatus." + view.status) }))];
   const facts = document.createElement("dl");
   for (const [key, value] of [["view.category", view.category && t("category." + view.category)],
     ["view.jurisdiction", view.jurisdiction], ["view.deadline", view.deadline && readableTime(view.deadline)],
-    ["view.submitted", view.createdAt && readableTime(view.createdAt)]]) {
+    ["view.submitted", view.createdAt && readableTime(view.createdAt)],
+    ["view.lawyer", view.lawyer && [view.lawyer.name, view.lawyer.firm, view.lawyer.email].filter(Boolean).join(", ")],
+    ["view.outcome", view.outcome],
+    ["view.hours", view.hoursSpent != null && t("view.hoursValue", { hours: readableNumber(view.hoursSpent) })],
+    ["view.feedback", view.feedback && [t("view.rating", { rating: readableNumber(view.feedback.rating) }),
+      view.feedback.comment].filter(Boolean).join(": ")]]) {
     if (!value) continue;
     facts.append(text("dt", t(key)), text("dd", value));
   }
-  if (view.lawyer) {
-    facts.append(text("dt", t("view.lawyer")), text("dd",
-      [view.lawyer.name, view.lawyer.firm, view.lawyer.email].filter(Boolean).join(", ")));
-  }
   nodes.push(facts, text("h4", t("view.history")));
-  const history = document.createElement("ol");
+  const timeline = document.createElement("ol");
+  timeline.className = "timeline";
   for (const step of view.history || []) {
-    history.appendChild(text("li", `${readableTime(step.at)}: ${t("requestStatus." + step.status)}${step.note ? " (" + step.note + ")" : ""}`));
+    const when = text("time", readableTime(step.at));
+    when.dateTime = step.at;
+    const entry = document.createElement("li");
+    entry.append(when, text("strong", t("requestStatus." + step.status)));
+    if (step.note) entry.append(text("span", step.note));
+    timeline.appendChild(entry);
   }
-  nodes.push(history);
+  nodes.push(timeline);
   return nodes;
+}
+
+/** The feedback form shows on a completed request that has none yet. */
+function offerFeedback(view) {
+  const form = document.getElementById("feedback-form");
+  if (form.dataset.request !== view.id) {
+    form.reset();
+    clearErrors(form);
+  }
+  form.dataset.request = view.id;
+  form.hidden = !(view.status === "COMPLETED" && !view.feedback);
+}
+
+function feedbackForm(form) {
+  guard(form, { 401: "error.unauthorized", 404: "error.requestNotFound", 409: "error.feedbackRefused" }, async () => {
+    const body = { rating: Number(form.querySelector("input[name=stars]:checked").value) };
+    const comment = form.elements.comment.value.trim();
+    if (comment) body.comment = comment;
+    const id = form.dataset.request;
+    const result = await call("POST", "/requests/" + encodeURIComponent(id) + "/feedback", { body, token: knownToken() });
+    if (!result.ok) return showErrors(form, result.problem);
+    form.reset();
+    await openRequest(id); // the page shows the feedback as stored, and no form any more
+  });
 }
 
 fillChoices();
@@ -418,3 +563,13 @@ registration(document.getElementById("organisation-form"), "organisation");
 registration(document.getElementById("lawyer-form"), "lawyer");
 requestForm(document.getElementById("request-form"));
 statusForm(document.getElementById("status-form"));
+feedbackForm(document.getElementById("feedback-form"));
+problemKeys.set(document.getElementById("mine-list"), { 401: "error.unauthorized" });
+problemKeys.set(document.getElementById("page-view"), { 401: "error.unauthorized", 404: "error.requestNotFound" });
+document.getElementById("mine-more").addEventListener("click", () => listMine(true));
+window.addEventListener("hashchange", () => {
+  if (takeTokenFromLink()) listMine();
+  followRequestLink();
+});
+listMine();
+followRequestLink();
