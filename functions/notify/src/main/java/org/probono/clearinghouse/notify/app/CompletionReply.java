@@ -35,10 +35,16 @@ final class CompletionReply {
     private static final Pattern DONE = pattern(
             "(?<![\\p{L}\\p{M}])(?:done|completed|complete|finished|closed|हो गया|हो गई|हो गयी|पूरा|पूर्ण|समाप्त"
                     + "|ho gaya|ho gayi|pura|poora|সম্পন্ন|শেষ|হয়ে গেছে|হয়েছে|hoye geche)(?![\\p{L}\\p{M}])");
-    /** A negation anywhere, or a question: not a completion, however many hours it names. */
+    /**
+     * A negation, a question, or work that goes on ("so far", "still", "half", "first", "more to come"):
+     * not a completion, however many hours it names.
+     */
     private static final Pattern DOUBT = pattern(
             "\\?|(?<![\\p{L}\\p{M}])(?:not|isn't|isnt|hasn't|hasnt|haven't|havent|yet|almost|nearly|will|once|when|if"
-                    + "|नहीं|नही|nahi|nahin|अभी|जब|अगर|হয়নি|হয় নি|না|নি|এখনও|যখন|যদি)(?![\\p{L}\\p{M}])");
+                    + "|so far|still|half|partly|partially|part of|first|more to come|remaining|pending|ongoing|in progress"
+                    + "|waiting|next|continue|continuing"
+                    + "|नहीं|नही|nahi|nahin|अभी|जब|अगर|आधा|आधी|बाकी|बाक़ी|अब तक|अभी तक|पहला|पहली|जारी|लंबित"
+                    + "|হয়নি|হয় নি|না|নি|এখনও|যখন|যদি|অর্ধেক|বাকি|এখন পর্যন্ত|প্রথম|চলছে)(?![\\p{L}\\p{M}])");
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s\\p{Punct}\\p{IsPunctuation}–—]+");
     /** The reply without its quote and signature, cut as offer replies are. */
     private static final ReplyText WRITTEN = new ReplyText(ReplyPhrases.builtIn());
@@ -64,7 +70,7 @@ final class CompletionReply {
         List<double[]> amounts = new ArrayList<>();
         removeAll(MINUTES.matcher(removeAll(HOURS.matcher(text), amounts, true)), amounts, false);
         if (amounts.size() != 1) return Optional.empty();
-        double hours = amounts.getFirst()[0];
+        double hours = Math.round(amounts.getFirst()[0] * 100) / 100.0; // hundredths: what is stored and shown
         if (hours <= 0 || hours > MAX_HOURS) return Optional.empty();
 
         List<String> lines = visible.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
@@ -73,9 +79,10 @@ final class CompletionReply {
         if (doneLine == lines.size()) return Optional.empty();
         String outcome = outcomeIn(lines.get(doneLine));
         if (outcome.isEmpty() && doneLine + 1 < lines.size()) outcome = outcomeIn(lines.get(doneLine + 1));
-        if (outcome.codePointCount(0, outcome.length()) < 3) return Optional.empty();
+        // An outcome is words, not what is left of a sentence once its time is cut out ("Draft , so far;").
+        if (outcome.codePoints().filter(Character::isLetter).count() < 3) return Optional.empty();
         if (outcome.length() > MAX_OUTCOME) outcome = outcome.substring(0, MAX_OUTCOME).strip();
-        return Optional.of(new Done(Math.round(hours * 100) / 100.0, outcome));
+        return Optional.of(new Done(hours, outcome));
     }
 
     /** What the lawyer wrote above the quoted email: what an unclear reply quotes back. */

@@ -26,7 +26,7 @@ final class ReplyPhrases {
     static final List<String> LANGUAGES = List.of("en", "hi", "bn");
 
     enum Section {
-        ACCEPT, DECLINE, UNCLEAR, NEGATION, NEUTRAL, CLOSING, AUTO_REPLY_SUBJECT;
+        ACCEPT, DECLINE, UNCLEAR, NEGATION, CONTRAST, NEUTRAL, CLOSING, AUTO_REPLY_SUBJECT;
 
         static Section named(String name) {
             return valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -34,7 +34,8 @@ final class ReplyPhrases {
     }
 
     /** The sections whose phrases are looked for in what the lawyer wrote; the others read lines and subjects. */
-    static final Set<Section> SIGNALS = Set.of(Section.ACCEPT, Section.DECLINE, Section.UNCLEAR, Section.NEGATION, Section.NEUTRAL);
+    static final Set<Section> SIGNALS = Set.of(Section.ACCEPT, Section.DECLINE, Section.UNCLEAR, Section.NEGATION,
+            Section.CONTRAST, Section.NEUTRAL);
 
     record Phrase(List<String> words, Section section, String file) {}
 

@@ -12,7 +12,8 @@ import org.probono.clearinghouse.notify.app.ReplyReading.Why;
  * Reads a lawyer's reply in English, Hindi (Devanagari or romanised) or Bengali: ACCEPT, DECLINE or
  * UNCLEAR, from the phrases of {@link ReplyPhrases} found in what the lawyer wrote ({@link ReplyText}).
  * A wrong decision is far worse than a question, so anything short of one clear signal is unclear: a
- * question mark, a maybe or condition, accept and decline together, or an accept beside a negation.
+ * question mark, a maybe or condition, accept and decline together, or an accept or decline beside a
+ * negation (a leading NO or DECLINE still declines, as the contract keeps it).
  */
 final class ReplyReader {
     private static final Pattern QUESTION = Pattern.compile("[?\uff1f\u037e\u061f]");
@@ -43,6 +44,12 @@ final class ReplyReader {
         if (found.contains(Section.UNCLEAR)) return new ReplyReading.Unclear(Why.HEDGE, quoted);
         if (accept && decline) return new ReplyReading.Unclear(Why.ACCEPT_AND_DECLINE, quoted);
         if (accept && found.contains(Section.NEGATION)) return new ReplyReading.Unclear(Why.NEGATED_ACCEPT, quoted);
+        // "I'd be happy to, but I'm swamped": a contrast or a regret beside an accept takes it back.
+        if (accept && found.contains(Section.CONTRAST)) return new ReplyReading.Unclear(Why.CONTRASTED_ACCEPT, quoted);
+        // "I'm not too busy", "I can't see any conflict": a negation beside a decline may turn it into a yes.
+        if (decline && found.contains(Section.NEGATION) && !LEADING_DECLINE.matcher(oneLine).matches()) {
+            return new ReplyReading.Unclear(Why.NEGATED_DECLINE, quoted);
+        }
         if (accept) return new ReplyReading.Accept(quoted);
         if (decline) return new ReplyReading.Decline(reason(oneLine), quoted);
         return new ReplyReading.Unclear(Why.NO_DECISION, quoted);

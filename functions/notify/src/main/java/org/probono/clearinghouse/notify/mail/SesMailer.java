@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.notify.mail;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -28,7 +29,11 @@ public final class SesMailer implements MailSender {
         try {
             return new Result.Accepted(ses.sendEmail(request.build()).messageId());
         } catch (SdkException e) {
-            return new Result.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+            // The error code only: SES's messages quote the addresses ("not verified: asha@..."), and the
+            // reason reaches the log.
+            String code = e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                    ? ": " + service.awsErrorDetails().errorCode() : "";
+            return new Result.Failed(e.getClass().getSimpleName() + code);
         }
     }
 }

@@ -60,6 +60,15 @@ class CompletionReplyTest {
             "Done 6 hours 75 minutes: signed",                       // not a time
             "अभी पूरा नहीं हुआ, 4 घंटे लगे",                             // not yet, in Hindi
             "এখনও শেষ হয়নি, ৩ ঘণ্টা",                                   // not yet, in Bengali
+            // work that goes on (found by a review: each of these once completed the matter)
+            "3 hours done so far, still working on the draft",
+            "Draft done, 3 hours so far; waiting for the client's comments",
+            "The first meeting is done (2 hours). More to come.",
+            "Half done, 2 hours: first draft sent",
+            "आधा काम हो गया, 3 घंटे: पहला मसौदा भेजा",
+            "অর্ধেক কাজ শেষ, ২ ঘণ্টা: প্রথম খসড়া পাঠানো হয়েছে",
+            "done 5 hours: still pending with the registrar",
+            "Done 0.001 hours: reviewed",                             // rounds to no time at all
             "ACCEPT",
             ""})
     void anything_less_than_clear_is_unclear(String reply) {

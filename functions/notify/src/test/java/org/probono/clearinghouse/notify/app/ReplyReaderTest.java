@@ -89,7 +89,17 @@ class ReplyReaderTest {
             "हां, मैं ले लूंगी।|ACCEPT", "'ज़रूर'|ACCEPT", "'जरूर'|ACCEPT",
             // unclear: a maybe, a let-me-check, a condition, both signals, nothing
             "Maybe next week.|UNCLEAR", "Let me check my calendar.|UNCLEAR", "I can take it if the deadline moves.|UNCLEAR",
-            "'Yes. No.'|UNCLEAR", "Thanks for thinking of me.|UNCLEAR", "शायद।|UNCLEAR", "পরে জানাব।|UNCLEAR"})
+            "'Yes. No.'|UNCLEAR", "Thanks for thinking of me.|UNCLEAR", "शायद।|UNCLEAR", "পরে জানাব।|UNCLEAR",
+            // a contrast or a regret takes an accept back (found by a review: each of these once accepted)
+            "'I''d be happy to, but I''m swamped this month.'|UNCLEAR",
+            "'I would have been happy to help, but I am travelling.'|UNCLEAR",
+            "Please go ahead and offer it to another lawyer.|UNCLEAR", "Definitely a pass from me.|UNCLEAR",
+            "Sure wish I could help.|UNCLEAR", "'Sadly I must recuse myself; happy to help another day.'|UNCLEAR",
+            "'हाँ, लेकिन अगले महीने से।'|UNCLEAR", "'ख़ुशी से, लेकिन इस महीने समय नहीं है।'|DECLINE", "'সানন্দে, কিন্তু এই মাসে সময় নেই।'|UNCLEAR",
+            "A pass from me this time.|DECLINE", "I must recuse myself.|DECLINE", "'No, but thank you for asking.'|DECLINE",
+            // a negation beside a decline may make it a yes (each of these once declined)
+            "'Conflict cleared, happy to proceed.'|ACCEPT", "'I''m not too busy right now, send it over.'|UNCLEAR",
+            "I can't see any conflict.|UNCLEAR", "'No conflict found, I''ll take it.'|ACCEPT"})
     void reads_a_decision_only_from_a_clear_signal(String body, String expected) {
         assertThat(decision(body)).as(body + " " + found(body)).isEqualTo(expected);
     }
