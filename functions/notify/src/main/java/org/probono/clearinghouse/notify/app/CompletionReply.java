@@ -88,8 +88,21 @@ final class CompletionReply {
     /** What the lawyer wrote above the quoted email: what an unclear reply quotes back. */
     static String written(String body) { return WRITTEN.writtenPart(body); }
 
-    /** A line without its done word and its time, and without what only joins them ("in", ":", "-"). */
+    /** What follows a time and a colon or dash: "काम पूरा हो गया, 6,5 घंटे: <outcome>". */
+    private static final Pattern AFTER_TIME = Pattern.compile("^\\s*[:\\-–—]\\s*(.+)$", Pattern.DOTALL);
+
+    /**
+     * The outcome on a line: what follows the time after a colon or dash when the line has that shape,
+     * else the line without its done word and its time, and without what only joins them ("in", ":", "-").
+     */
     private static String outcomeIn(String line) {
+        Matcher time = HOURS.matcher(line);
+        if (time.find()) {
+            Matcher after = AFTER_TIME.matcher(line.substring(time.end()));
+            if (after.matches() && after.group(1).codePoints().filter(Character::isLetter).count() >= 3) {
+                return after.group(1).strip();
+            }
+        }
         String rest = removeAll(MINUTES.matcher(removeAll(HOURS.matcher(line), new ArrayList<>(), true)),
                 new ArrayList<>(), false);
         String outcome = DONE.matcher(rest).replaceFirst("").replaceAll("\\s+", " ").strip();

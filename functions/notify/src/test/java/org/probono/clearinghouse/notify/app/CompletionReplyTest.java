@@ -18,7 +18,9 @@ class CompletionReplyTest {
             "हो गया, 6,5 घंटे: अनुबंध पर हस्ताक्षर हो गए|6.5|अनुबंध पर हस्ताक्षर हो गए",
             "Ho gaya, 3 ghante: agreement registered|3.0|agreement registered",
             "সম্পন্ন, ৪ ঘণ্টা: চুক্তি সই হয়েছে|4.0|চুক্তি সই হয়েছে",
-            "DONE ६ घंटे: पंजीकरण पूरा|6.0|पंजीकरण पूरा"})
+            "DONE ६ घंटे: पंजीकरण पूरा|6.0|पंजीकरण पूरा",
+            "काम पूरा हो गया, 6,5 घंटे: अनुबंध पर हस्ताक्षर हो गए|6.5|अनुबंध पर हस्ताक्षर हो गए",
+            "কাজ শেষ হয়েছে, ৩ ঘণ্টা - নিবন্ধন হয়ে গেছে|3.0|নিবন্ধন হয়ে গেছে"})
     void a_clear_completion_gives_its_hours_and_outcome(String reply, double hours, String outcome) {
         String expected = java.text.Normalizer.normalize(outcome, java.text.Normalizer.Form.NFC);
         assertThat(CompletionReply.of(reply)).contains(new CompletionReply.Done(hours, expected));
