@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * desk report: AssignFunction's {@code report} command (CONTRACT.md fixes its JSON) as a readable summary or as
+ * desk report: AssignFunction's {@code report} command (the outside contract fixes its JSON: docs/api/assign.md) as a readable summary or as
  * CSV rows ({@code section,key,name,measure,value}: one figure a row, so a spreadsheet can pivot them).
  */
 final class ImpactReport {

@@ -5,7 +5,4 @@ public enum ProfileStatus {
     PENDING_VERIFICATION, PENDING_REVIEW, APPROVED, REJECTED,
     /** The person's data was erased at their request (erase-subject): a tombstone, holding no address. */
     ERASED;
-
-    /** Whether the registration still holds its email address (a rejection or an erasure frees it). */
-    public boolean holdsEmail() { return this != REJECTED && this != ERASED; }
 }

@@ -57,8 +57,8 @@ class LocalRunnerTest {
         HttpResponse<String> response = send(at("/organisations").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
 
-        // RegisterFunction answers (a 400 for the empty body, or 501 while it is a stub): not the runner's 404.
-        assertThat(response.statusCode()).isIn(400, 501);
+        // RegisterFunction answers (a 400 for the empty body): not the runner's 404.
+        assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("content-type")).contains("application/problem+json");
     }
 

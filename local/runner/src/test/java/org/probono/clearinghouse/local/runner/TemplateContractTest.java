@@ -31,7 +31,7 @@ class TemplateContractTest {
     private static final Template TEMPLATE = Template.fromRepository();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The public routes CONTRACT.md fixes, and the function that serves each. */
+    /** The public routes the outside contract fixes (docs/api.md), and the function that serves each. */
     private static final Map<String, String> CONTRACT_ROUTES = Map.of(
             "POST /organisations", "RegisterFunction",
             "POST /lawyers", "RegisterFunction",
