@@ -1,6 +1,6 @@
 """moto in server mode, one request at a time, with DynamoDB transactions that cost what DynamoDB's do.
 
-Two ways moto is not DynamoDB, both fixed here (docs/local-runner.md, "Where moto is not DynamoDB"):
+Three ways moto is not DynamoDB, all fixed here (docs/local-runner.md, "Where moto is not DynamoDB"):
 
 1. moto runs each TransactWriteItems without a lock, so two transactions at once can erase each other.
    A lock around the WSGI app makes every request atomic with respect to the others (connections are
