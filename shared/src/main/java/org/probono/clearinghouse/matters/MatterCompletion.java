@@ -14,7 +14,7 @@ import org.probono.clearinghouse.json.Log;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.LawyerItems;
 import org.probono.clearinghouse.store.OutboxItems;
-import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;

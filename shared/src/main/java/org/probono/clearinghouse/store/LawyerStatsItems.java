@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.store;
 
+import org.probono.clearinghouse.domain.Failure;
 import java.time.Instant;
 import org.probono.clearinghouse.domain.LawyerStats;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;

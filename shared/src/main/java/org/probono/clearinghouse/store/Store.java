@@ -1,5 +1,7 @@
 package org.probono.clearinghouse.store;
 
+import org.probono.clearinghouse.domain.Failure;
+import org.probono.clearinghouse.domain.Outcome;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.store;
 
+import org.probono.clearinghouse.domain.Failure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.probono.clearinghouse.store;
 
+import org.probono.clearinghouse.domain.Failure;
+import org.probono.clearinghouse.domain.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;

@@ -13,7 +13,7 @@ import org.probono.clearinghouse.matters.MatterCompletion;
 import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.OfferChanges;
 import org.probono.clearinghouse.store.LawyerItems;
-import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.RunningTotals;

@@ -23,7 +23,7 @@ import org.probono.clearinghouse.store.AuditItems;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OfferItems;
-import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.RunningTotals;

@@ -24,7 +24,7 @@ import org.probono.clearinghouse.matters.Ranking;
 import org.probono.clearinghouse.store.LawyerItems;
 import org.probono.clearinghouse.store.LawyerStatsItems;
 import org.probono.clearinghouse.store.OfferItems;
-import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;

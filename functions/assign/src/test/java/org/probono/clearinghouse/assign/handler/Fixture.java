@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.assign.handler;
 
+import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,7 +56,7 @@ final class Fixture {
     static final String CONFIDENTIAL = "SEALED-CONFIDENTIAL-MARKER-7f3a";
 
     final LocalAws aws;
-    final MovingClock clock = new MovingClock(START);
+    final MovableClock clock = new MovableClock(START);
     final Ids ids = new Ids(clock);
     final Store store;
     final Config config;
@@ -168,20 +169,4 @@ final class Fixture {
     }
 
     private void commit(Transaction transaction) { assertThat(store.commit(transaction).committed()).isTrue(); }
-
-    static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant start) { this.now = start; }
-
-        void advance(Duration by) { now = now.plus(by); }
-
-        void set(Instant at) { now = at; }
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-
-        @Override public Clock withZone(ZoneId zone) { return this; }
-
-        @Override public Instant instant() { return now; }
-    }
 }

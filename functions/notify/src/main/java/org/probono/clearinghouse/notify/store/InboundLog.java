@@ -2,10 +2,10 @@ package org.probono.clearinghouse.notify.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.probono.clearinghouse.store.Failure;
+import org.probono.clearinghouse.domain.Failure;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
-import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.Transaction;
 

@@ -13,8 +13,8 @@ import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.ids.Secrets;
-import org.probono.clearinghouse.store.Failure;
-import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.domain.Failure;
+import org.probono.clearinghouse.domain.Outcome;
 
 /** Organisations and lawyers join: a checked form becomes a profile awaiting email verification. */
 public final class Registrations {

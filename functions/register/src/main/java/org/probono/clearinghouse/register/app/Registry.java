@@ -6,7 +6,7 @@ import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.domain.Token;
-import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.domain.Outcome;
 
 /**
  * Where registrations live. Each change is one transaction: the profile, its audit event, its email and

@@ -14,7 +14,7 @@ import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.ids.Secrets;
-import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.domain.Outcome;
 
 /**
  * The team reviews verified registrations: approve or reject, only from PENDING_REVIEW. Approving an

@@ -7,7 +7,7 @@ import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Secrets;
-import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.domain.Outcome;
 
 /**
  * A registrant follows the emailed link: the profile moves to PENDING_REVIEW once, and consent to the

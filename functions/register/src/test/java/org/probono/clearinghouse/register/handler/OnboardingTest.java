@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.register.handler;
 
+import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ class OnboardingTest {
 
     @BeforeEach
     void setUp(LocalAws aws) {
-        function = new RegisterFunction(aws, new TestClock(START));
+        function = new RegisterFunction(aws, new MovableClock(START));
     }
 
     @Test
@@ -170,7 +171,7 @@ class OnboardingTest {
 
     @Test
     void the_verification_link_uses_the_configured_public_api_url_when_there_is_one(LocalAws aws) {
-        RegisterFunction configured = new RegisterFunction(aws, new TestClock(START), Map.of("API_URL", "https://api.help.example.org/"));
+        RegisterFunction configured = new RegisterFunction(aws, new MovableClock(START), Map.of("API_URL", "https://api.help.example.org/"));
 
         configured.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
 

@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.register.handler;
 
+import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,11 +36,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class RegisterFunction {
     final LocalAws aws;
-    final TestClock clock;
+    final MovableClock clock;
     final RegisterHandler handler;
     final Store store;
 
-    RegisterFunction(LocalAws aws, TestClock clock, Map<String, String> configOverrides, DynamoDbClient dynamoDb) {
+    RegisterFunction(LocalAws aws, MovableClock clock, Map<String, String> configOverrides, DynamoDbClient dynamoDb) {
         this.aws = aws;
         this.clock = clock;
         Map<String, String> environment = new HashMap<>(aws.environment());
@@ -48,11 +49,11 @@ final class RegisterFunction {
         this.store = new Store(aws.dynamoDb(), aws.tableName(), clock);
     }
 
-    RegisterFunction(LocalAws aws, TestClock clock, Map<String, String> configOverrides) {
+    RegisterFunction(LocalAws aws, MovableClock clock, Map<String, String> configOverrides) {
         this(aws, clock, configOverrides, aws.dynamoDb());
     }
 
-    RegisterFunction(LocalAws aws, TestClock clock) { this(aws, clock, Map.of()); }
+    RegisterFunction(LocalAws aws, MovableClock clock) { this(aws, clock, Map.of()); }
 
     /** An events/ file as a mutable tree. */
     static ObjectNode event(String file) {

@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.register.handler;
 
+import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,7 @@ class ReviewTest {
 
     @BeforeEach
     void setUp(LocalAws aws) {
-        function = new RegisterFunction(aws, new TestClock(Instant.parse("2026-11-28T10:00:00Z")));
+        function = new RegisterFunction(aws, new MovableClock(Instant.parse("2026-11-28T10:00:00Z")));
         lawyer = function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
     }
 

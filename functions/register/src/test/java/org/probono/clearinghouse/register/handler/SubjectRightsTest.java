@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.register.handler;
 
+import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ class SubjectRightsTest {
     @BeforeEach
     void setUp(LocalAws aws) {
         client = new InterposedWrite(aws.dynamoDb());
-        function = new RegisterFunction(aws, new TestClock(START), Map.of(), client);
+        function = new RegisterFunction(aws, new MovableClock(START), Map.of(), client);
         lawyerId = function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
         function.http(RegisterFunction.verifyEvent(function.tokenOf(function.lastEmailTo(EMAIL)), true));
         JsonNode approved = function.invoke(RegisterFunction.command("register-approve-lawyer.json", c -> c.put("id", lawyerId)));

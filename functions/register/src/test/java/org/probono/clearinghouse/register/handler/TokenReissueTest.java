@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.register.handler;
 
+import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ class TokenReissueTest {
     @BeforeEach
     void setUp(LocalAws aws) {
         client = new InterposedWrite(aws.dynamoDb());
-        function = new RegisterFunction(aws, new TestClock(Instant.parse("2026-11-28T10:00:00Z")), Map.of(), client);
+        function = new RegisterFunction(aws, new MovableClock(Instant.parse("2026-11-28T10:00:00Z")), Map.of(), client);
     }
 
     @Test

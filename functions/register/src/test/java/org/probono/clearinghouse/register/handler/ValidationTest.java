@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.register.handler;
 
+import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,7 +102,7 @@ class ValidationTest {
 
     @TestFactory
     Stream<DynamicTest> each_bad_field_is_a_400_naming_it_and_nothing_is_written(LocalAws aws) {
-        RegisterFunction function = new RegisterFunction(aws, new TestClock(Instant.parse("2026-11-28T10:00:00Z")));
+        RegisterFunction function = new RegisterFunction(aws, new MovableClock(Instant.parse("2026-11-28T10:00:00Z")));
         return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             ObjectNode body = RegisterFunction.body(c.file());
             c.breakage().accept(body);
@@ -121,7 +122,7 @@ class ValidationTest {
 
     @Test
     void non_json_malformed_and_oversized_bodies_are_rejected_and_write_nothing(LocalAws aws) {
-        RegisterFunction function = new RegisterFunction(aws, new TestClock(Instant.parse("2026-11-28T10:00:00Z")));
+        RegisterFunction function = new RegisterFunction(aws, new MovableClock(Instant.parse("2026-11-28T10:00:00Z")));
         ObjectNode form = RegisterFunction.event(LAWYER);
         ((ObjectNode) form.path("headers")).put("content-type", "application/x-www-form-urlencoded");
         ObjectNode broken = RegisterFunction.event(LAWYER);
@@ -137,7 +138,7 @@ class ValidationTest {
 
     @Test
     void optional_fields_may_be_left_out_and_max_active_matters_defaults_to_two(LocalAws aws) {
-        RegisterFunction function = new RegisterFunction(aws, new TestClock(Instant.parse("2026-11-28T10:00:00Z")));
+        RegisterFunction function = new RegisterFunction(aws, new MovableClock(Instant.parse("2026-11-28T10:00:00Z")));
         ObjectNode lawyer = RegisterFunction.body(LAWYER);
         lawyer.remove("maxActiveMatters");
         lawyer.remove("firm");

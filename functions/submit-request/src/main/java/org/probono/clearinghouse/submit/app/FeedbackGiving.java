@@ -8,7 +8,7 @@ import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.json.Log;
 import org.probono.clearinghouse.matters.OfferChanges;
-import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.Transaction;
 import org.probono.clearinghouse.submit.store.RequestStore;

@@ -9,7 +9,7 @@ import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.ids.Ids;
-import org.probono.clearinghouse.store.Outcome;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.store.Transaction;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.matters.OfferChanges;

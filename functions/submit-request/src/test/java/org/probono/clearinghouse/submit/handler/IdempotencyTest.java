@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.submit.handler;
 
+import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -240,22 +241,5 @@ class IdempotencyTest {
 
         assertThat(replay.status()).isEqualTo(201);
         assertThat(replay.body()).isEqualTo(first.body());
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) { this.now = start; }
-
-        void advance(Duration by) { now = now.plus(by); }
-
-        @Override
-        public Instant instant() { return now; }
-
-        @Override
-        public ZoneId getZone() { return ZoneOffset.UTC; }
-
-        @Override
-        public Clock withZone(ZoneId zone) { return this; }
     }
 }

@@ -1,6 +1,6 @@
-package org.probono.clearinghouse.store;
+package org.probono.clearinghouse.domain;
 
-/** The result of committing a {@link Transaction}: all of it was written, or none of it. */
+/** The result of committing a state change: all of it was written, or none of it. */
 public sealed interface Outcome {
     record Committed() implements Outcome {}
 

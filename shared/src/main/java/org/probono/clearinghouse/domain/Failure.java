@@ -1,4 +1,4 @@
-package org.probono.clearinghouse.store;
+package org.probono.clearinghouse.domain;
 
 /** Why a transaction's condition failed, in the terms a use case decides on. */
 public enum Failure {
