@@ -33,7 +33,7 @@ public final class Layers {
     public static ArchRule rulesAreFreeOfInfrastructure() {
         return noClasses().that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".matters..", ROOT + ".impact..", "..app..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..",
-                        "..store..", "..http..", "..handler..", "..mail..")
+                        "..store..", "..http..", "..handler..")
                 .because("use cases decide through ports; storage, AWS and transport live behind them");
     }
 
