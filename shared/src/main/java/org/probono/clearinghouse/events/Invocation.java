@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The body of every entry class: read the event, tell its shape, let the entry class dispatch, write the
  * answer as JSON, all with the one ObjectMapper.
- * An event of no known shape, and an admin command that fails unexpectedly, are answered with an error
- * object, never a stack trace. Other triggers (stream, SES, SNS, schedule) still fail the invocation, so
+ * An event of no known shape, an admin command that cannot be read ({@link BadCommand}, a 400) and one that
+ * fails unexpectedly (a 500) are answered with an error object, never a stack trace. Other triggers (stream, SES, SNS, schedule) still fail the invocation, so
  * Lambda retries them; HTTP routes are answered by {@code Http.respond}, which catches its own.
  * Every line logged meanwhile carries the invocation's request ids ({@link Log#scope}).
  */
@@ -38,6 +38,9 @@ public final class Invocation {
         Object result;
         try {
             result = dispatch.handle(shape, event);
+        } catch (BadCommand e) {
+            if (shape != EventShape.ADMIN_COMMAND) throw e;
+            result = e.answer().toResult();
         } catch (RuntimeException e) {
             if (shape != EventShape.ADMIN_COMMAND) throw e;
             Log.error("admin command failed", "command", event.path("command").asText(), "error", e.getClass().getName());

@@ -4,7 +4,6 @@ import org.probono.clearinghouse.json.Log;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.nio.charset.StandardCharsets;
@@ -81,11 +80,11 @@ public final class Http {
             if (value == null) throw Problem.badRequest("A JSON object is required.");
             return value;
         } catch (UnrecognizedPropertyException e) {
-            throw Problem.invalid(List.of(new FieldError(path(e), "is not a known field")));
+            throw Problem.invalid(List.of(new FieldError(Json.fieldPath(e), "is not a known field")));
         } catch (MismatchedInputException e) {
-            String field = path(e);
+            String field = Json.fieldPath(e);
             if (field.isEmpty()) throw Problem.badRequest("The body must be a JSON object.");
-            throw Problem.invalid(List.of(new FieldError(field, expected(e.getTargetType()))));
+            throw Problem.invalid(List.of(new FieldError(field, Json.expected(e.getTargetType()))));
         } catch (JsonProcessingException e) {
             throw Problem.badRequest("The body is not valid JSON.");
         } catch (java.io.IOException e) {
@@ -104,30 +103,6 @@ public final class Http {
             }
         }
         return body.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** What a field of {@code type} must be, said as a person would. */
-    static String expected(Class<?> type) {
-        if (type == null) return "has the wrong type";
-        if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) return "must be a string";
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "must be a whole number";
-        if (Number.class.isAssignableFrom(type) || type == double.class) return "must be a number";
-        if (type == Boolean.class || type == boolean.class) return "must be true or false";
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "must be a list";
-        return "must be an object";
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) path.append('.');
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     /** A header, case-insensitively (API Gateway lower-cases them; tests and callers may not). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -50,5 +51,30 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where in a document Jackson stopped: {@code contact.email}, {@code practiceAreas[1]}; empty at the top. */
+    public static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** What a field of {@code type} must be, said as a person would (HTTP bodies and admin commands alike). */
+    public static String expected(Class<?> type) {
+        if (type == null) return "has the wrong type";
+        if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) return "must be a string";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "must be a whole number";
+        if (Number.class.isAssignableFrom(type) || type == double.class) return "must be a number";
+        if (type == Boolean.class || type == boolean.class) return "must be true or false";
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "must be a list";
+        return "must be an object";
     }
 }

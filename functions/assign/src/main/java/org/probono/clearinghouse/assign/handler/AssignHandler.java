@@ -21,7 +21,9 @@ import org.probono.clearinghouse.aws.AwsClients;
 import org.probono.clearinghouse.aws.Lazy;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
+import org.probono.clearinghouse.events.AdminCommand;
 import org.probono.clearinghouse.events.AdminError;
+import org.probono.clearinghouse.events.BadCommand;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.ids.Ids;
@@ -90,57 +92,42 @@ public final class AssignHandler implements RequestStreamHandler {
     }
 
     private Object command(JsonNode event) {
-        try {
-            return answer(switch (event.path("command").asText()) {
-                case "queue" -> {
-                    new CommandReader(event);
-                    yield queue.list();
-                }
-                case "show" -> {
-                    CommandReader read = new CommandReader(event, "requestId");
-                    yield showing.show(read.id("requestId"));
-                }
-                case "suggest" -> {
-                    CommandReader read = new CommandReader(event, "requestId", "limit");
-                    yield suggesting.suggest(read.id("requestId"), read.integer("limit", 1, 20, 5));
-                }
-                case "assign" -> {
-                    CommandReader read = new CommandReader(event, "requestId", "lawyerIds", "assignedBy", "respondWithinHours");
-                    yield offering.assign(read.id("requestId"), read.ids("lawyerIds", 1, 3), read.text("assignedBy"),
-                            read.integer("respondWithinHours", 1, 168, Offering.DEFAULT_HOURS));
-                }
-                case "withdraw" -> {
-                    CommandReader read = new CommandReader(event, "requestId", "lawyerId", "reason", "withdrawnBy");
-                    yield changes.withdraw(read.id("requestId"), read.id("lawyerId"), read.optionalText("reason", ""),
-                            read.optionalText("withdrawnBy", "admin"));
-                }
-                case "complete" -> {
-                    CommandReader read = new CommandReader(event, "requestId", "outcome", "hoursSpent", "completedBy");
-                    yield changes.complete(read.id("requestId"), read.text("outcome"), read.number("hoursSpent", 0, 10_000),
-                            read.optionalText("completedBy", "admin"));
-                }
-                case "close" -> {
-                    CommandReader read = new CommandReader(event, "requestId", "reason", "closedBy");
-                    yield changes.close(read.id("requestId"), read.text("reason"), read.optionalText("closedBy", "admin"));
-                }
-                case "report" -> {
-                    CommandReader read = new CommandReader(event, "from", "to");
-                    LocalDate from = read.day("from");
-                    LocalDate to = read.day("to");
-                    ImpactFigures.invalidPeriod(from, to).ifPresent(why -> { throw new BadCommand(why); });
-                    yield Result.done(impact.read(from, to).report());
-                }
-                case "monthly-report" -> {
-                    CommandReader read = new CommandReader(event, "month");
-                    yield monthly.schedule(read.optionalMonth("month"));
-                }
-                default -> throw new BadCommand("Unknown command '" + event.path("command").asText()
-                        + "'; AssignFunction takes queue, show, suggest, assign, withdraw, complete, close, report,"
-                        + " monthly-report.");
-            });
-        } catch (BadCommand e) {
-            return AdminError.badCommand(e.getMessage());
-        }
+        return answer(switch (AdminCommand.name(event)) {
+            case "queue" -> {
+                AdminCommand.read(event, AdminCommand.NoFields.class);
+                yield queue.list();
+            }
+            case "show" -> showing.show(AdminCommand.read(event, AssignCommands.Show.class).requestId());
+            case "suggest" -> {
+                AssignCommands.Suggest read = AdminCommand.read(event, AssignCommands.Suggest.class);
+                yield suggesting.suggest(read.requestId(), read.limit());
+            }
+            case "assign" -> {
+                AssignCommands.Assign read = AdminCommand.read(event, AssignCommands.Assign.class);
+                yield offering.assign(read.requestId(), read.lawyerIds(), read.assignedBy(), read.respondWithinHours());
+            }
+            case "withdraw" -> {
+                AssignCommands.Withdraw read = AdminCommand.read(event, AssignCommands.Withdraw.class);
+                yield changes.withdraw(read.requestId(), read.lawyerId(), read.reason(), read.withdrawnBy());
+            }
+            case "complete" -> {
+                AssignCommands.Complete read = AdminCommand.read(event, AssignCommands.Complete.class);
+                yield changes.complete(read.requestId(), read.outcome(), read.hoursSpent(), read.completedBy());
+            }
+            case "close" -> {
+                AssignCommands.Close read = AdminCommand.read(event, AssignCommands.Close.class);
+                yield changes.close(read.requestId(), read.reason(), read.closedBy());
+            }
+            case "report" -> {
+                AssignCommands.Report read = AdminCommand.read(event, AssignCommands.Report.class);
+                LocalDate from = read.fromDay();
+                LocalDate to = read.toDay();
+                ImpactFigures.invalidPeriod(from, to).ifPresent(why -> { throw new BadCommand(why); });
+                yield Result.done(impact.read(from, to).report());
+            }
+            case "monthly-report" -> monthly.schedule(AdminCommand.read(event, AssignCommands.MonthlyReport.class).yearMonth());
+            default -> throw AdminCommand.unknown(event, "AssignFunction", AssignCommands.NAMES);
+        });
     }
 
     private static Object answer(Result result) {

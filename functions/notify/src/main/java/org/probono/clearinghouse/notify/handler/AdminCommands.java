@@ -1,35 +1,43 @@
 package org.probono.clearinghouse.notify.handler;
 
 import org.probono.clearinghouse.json.Log;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import org.probono.clearinghouse.events.AdminCommand;
 import org.probono.clearinghouse.events.AdminError;
+import org.probono.clearinghouse.events.BadCommand;
+import org.probono.clearinghouse.http.Validation;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.notify.app.OutboxAdmin;
 
 /**
- * The team's commands to NotifyFunction by direct invocation: {@code pending-emails} and {@code resend}.
- * Commands are read as records by the one ObjectMapper, which rejects unknown fields, so a typo is a 400
- * naming the field. Every answer is a JSON object: the result or {@code {"error":{...}}}, never a stack trace.
+ * The team's commands to NotifyFunction by direct invocation: {@code pending-emails} and {@code resend},
+ * read by the one admin-command reader ({@link AdminCommand}). Every answer is a JSON object: the result or
+ * {@code {"error":{...}}}, never a stack trace.
  */
 final class AdminCommands {
-    static final String COMMANDS = "pending-emails, resend";
+    static final List<String> NAMES = List.of("pending-emails", "resend");
+    static final String COMMANDS = String.join(", ", NAMES);
     static final int DEFAULT_OLDER_THAN_MINUTES = 15;
     static final int MAX_OLDER_THAN_MINUTES = 10_080; // a week
     private static final int MAX_ID_LENGTH = 200;
 
     /** {@code {"command":"pending-emails","olderThanMinutes":15}}. */
-    record PendingEmails(String command, Integer olderThanMinutes) {}
+    record PendingEmails(Integer olderThanMinutes) implements AdminCommand.Fields<PendingEmails> {
+        @Override
+        public PendingEmails checked(Validation check) {
+            return new PendingEmails(check.integer("olderThanMinutes", olderThanMinutes, 0, MAX_OLDER_THAN_MINUTES,
+                    DEFAULT_OLDER_THAN_MINUTES));
+        }
+    }
 
-    /** {@code {"command":"resend","outboxId":"..."}}. */
-    record Resend(String command, String outboxId) {}
+    /** {@code {"command":"resend","outboxId":"..."}}: the id of a PENDING email (see pending-emails). */
+    record Resend(String outboxId) implements AdminCommand.Fields<Resend> {
+        @Override
+        public Resend checked(Validation check) { return new Resend(check.text("outboxId", outboxId, 1, MAX_ID_LENGTH)); }
+    }
 
     record Resent(String outboxId, String resendOf, String status) {}
 
@@ -38,16 +46,15 @@ final class AdminCommands {
     AdminCommands(OutboxAdmin admin) { this.admin = admin; }
 
     Object handle(JsonNode event) {
-        String command = event.path("command").asText();
+        String command = AdminCommand.name(event);
         try {
             return switch (command) {
-                case "pending-emails" -> pendingEmails(read(event, PendingEmails.class));
-                case "resend" -> resend(read(event, Resend.class));
-                default -> AdminError.badCommand("Unknown command " + Json.write(command)
-                        + "; NotifyFunction takes " + COMMANDS + ".");
+                case "pending-emails" -> pendingEmails(AdminCommand.read(event, PendingEmails.class));
+                case "resend" -> resend(AdminCommand.read(event, Resend.class));
+                default -> throw AdminCommand.unknown(event, "NotifyFunction", NAMES);
             };
-        } catch (UnreadableCommand e) {
-            return AdminError.badCommand(e.getMessage());
+        } catch (BadCommand e) {
+            throw e; // a 400 error object in Invocation.run
         } catch (RuntimeException e) {
             Log.error("admin command failed", "command", command, "error", e.getClass().getSimpleName());
             return new AdminError(500, "Internal error",
@@ -56,18 +63,11 @@ final class AdminCommands {
     }
 
     private Object pendingEmails(PendingEmails command) {
-        int minutes = command.olderThanMinutes() == null ? DEFAULT_OLDER_THAN_MINUTES : command.olderThanMinutes();
-        if (minutes < 0 || minutes > MAX_OLDER_THAN_MINUTES) {
-            return AdminError.badCommand("'olderThanMinutes' must be a whole number from 0 to " + MAX_OLDER_THAN_MINUTES + ".");
-        }
-        return Map.of("items", admin.pendingEmails(Duration.ofMinutes(minutes)));
+        return Map.of("items", admin.pendingEmails(Duration.ofMinutes(command.olderThanMinutes())));
     }
 
     private Object resend(Resend command) {
-        String id = command.outboxId() == null ? "" : command.outboxId().strip();
-        if (id.isEmpty() || id.length() > MAX_ID_LENGTH) {
-            return AdminError.badCommand("'outboxId' is required: the id of a PENDING email (see pending-emails).");
-        }
+        String id = command.outboxId();
         return switch (admin.resend(id)) {
             case OutboxAdmin.Resend.Resent r -> new Resent(r.outboxId(), r.resendOf(), "PENDING");
             case OutboxAdmin.Resend.NotFound n -> AdminError.notFound("No outbox item " + Json.write(id) + ".");
@@ -76,30 +76,5 @@ final class AdminCommands {
             case OutboxAdmin.Resend.Changed c -> AdminError.conflict("Outbox item " + Json.write(id)
                     + " changed while it was being resent; nothing was written. Run pending-emails again.");
         };
-    }
-
-    private static <T> T read(JsonNode event, Class<T> type) {
-        try {
-            return Json.MAPPER.readerFor(type).readValue(event);
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream().map(Object::toString)
-                    .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", "));
-            throw new UnreadableCommand("Unknown field " + Json.write(e.getPropertyName()) + "; "
-                    + event.path("command").asText() + " takes " + known + ".");
-        } catch (MismatchedInputException e) {
-            throw new UnreadableCommand("Field " + Json.write(field(e)) + " has the wrong type.");
-        } catch (IOException e) {
-            throw new UnreadableCommand("The command could not be read.");
-        }
-    }
-
-    private static String field(JsonMappingException e) {
-        return e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                .filter(name -> name != null).collect(Collectors.joining("."));
-    }
-
-    /** Thrown only while reading a command; answered as a 400 error object. */
-    private static final class UnreadableCommand extends RuntimeException {
-        UnreadableCommand(String detail) { super(detail, null, false, false); }
     }
 }

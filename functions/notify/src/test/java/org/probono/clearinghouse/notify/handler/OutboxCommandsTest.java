@@ -238,14 +238,14 @@ class OutboxCommandsTest {
         int itemsBefore = aws.countItems();
         Map<String, String> badCommands = Map.of(
                 "{\"command\":\"resend-all\"}", "pending-emails, resend",
-                "{\"command\":\"resend\",\"outboxID\":\"OB-KEEP\"}", "\"outboxID\"",
-                "{\"command\":\"resend\"}", "'outboxId' is required",
-                "{\"command\":\"resend\",\"outboxId\":\"  \"}", "'outboxId' is required",
-                "{\"command\":\"resend\",\"outboxId\":[\"OB-KEEP\"]}", "\"outboxId\" has the wrong type",
-                "{\"command\":\"pending-emails\",\"olderThanMinutes\":-1}", "from 0 to 10080",
-                "{\"command\":\"pending-emails\",\"olderThanMinutes\":10081}", "from 0 to 10080",
-                "{\"command\":\"pending-emails\",\"olderThanMinutes\":1.5}", "\"olderThanMinutes\" has the wrong type",
-                "{\"command\":\"pending-emails\",\"olderThan\":15}", "takes command, olderThanMinutes");
+                "{\"command\":\"resend\",\"outboxID\":\"OB-KEEP\"}", "outboxID is not a known field",
+                "{\"command\":\"resend\"}", "outboxId is required",
+                "{\"command\":\"resend\",\"outboxId\":\"  \"}", "outboxId is required",
+                "{\"command\":\"resend\",\"outboxId\":[\"OB-KEEP\"]}", "outboxId must be a string",
+                "{\"command\":\"pending-emails\",\"olderThanMinutes\":-1}", "between 0 and 10080",
+                "{\"command\":\"pending-emails\",\"olderThanMinutes\":10081}", "between 0 and 10080",
+                "{\"command\":\"pending-emails\",\"olderThanMinutes\":1.5}", "olderThanMinutes must be a whole number",
+                "{\"command\":\"pending-emails\",\"olderThan\":15}", "olderThan is not a known field; pending-emails takes olderThanMinutes");
 
         badCommands.forEach((command, detail) -> {
             JsonNode error = json(invoke(handler, command)).path("error");

@@ -1,13 +1,12 @@
 package org.probono.clearinghouse.register.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.probono.clearinghouse.domain.ProfileKind;
+import org.probono.clearinghouse.events.AdminCommand;
 import org.probono.clearinghouse.events.AdminError;
+import org.probono.clearinghouse.http.Validation;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.register.app.Reviews;
 import org.probono.clearinghouse.register.app.SubjectRights;
@@ -18,17 +17,50 @@ import org.probono.clearinghouse.register.app.SubjectRights;
  * stack trace.
  */
 final class AdminCommands {
+    static final List<String> NAMES = List.of("list-pending", "approve", "reject", "reissue-token", "export-subject",
+            "erase-subject");
     static final int ID_MAX = 100;
     static final int REVIEWER_MAX = 120;
     static final int REASON_MAX = 1000;
-    private static final Set<String> LIST_FIELDS = Set.of("command");
-    private static final Set<String> APPROVE_FIELDS = Set.of("command", "kind", "id", "reviewedBy");
-    private static final Set<String> REJECT_FIELDS = Set.of("command", "kind", "id", "reviewedBy", "reason");
-    private static final Set<String> REISSUE_FIELDS = Set.of("command", "id", "reviewedBy", "reason");
-
     static final int EMAIL_MAX = 254;
-    private static final Set<String> EXPORT_FIELDS = Set.of("command", "email");
-    private static final Set<String> ERASE_FIELDS = Set.of("command", "email", "requestedBy", "reason");
+
+    record Approve(String kind, String id, String reviewedBy) implements AdminCommand.Fields<Approve> {
+        @Override
+        public Approve checked(Validation check) {
+            return new Approve(kindWord(check, kind), check.text("id", id, 1, ID_MAX),
+                    check.text("reviewedBy", reviewedBy, 1, REVIEWER_MAX));
+        }
+    }
+
+    record Reject(String kind, String id, String reviewedBy, String reason) implements AdminCommand.Fields<Reject> {
+        @Override
+        public Reject checked(Validation check) {
+            return new Reject(kindWord(check, kind), check.text("id", id, 1, ID_MAX),
+                    check.text("reviewedBy", reviewedBy, 1, REVIEWER_MAX), check.text("reason", reason, 1, REASON_MAX));
+        }
+    }
+
+    record ReissueToken(String id, String reviewedBy, String reason) implements AdminCommand.Fields<ReissueToken> {
+        @Override
+        public ReissueToken checked(Validation check) {
+            return new ReissueToken(check.text("id", id, 1, ID_MAX), check.text("reviewedBy", reviewedBy, 1, REVIEWER_MAX),
+                    check.optionalText("reason", reason, 1, REASON_MAX));
+        }
+    }
+
+    /** The address as registrations store it: trimmed and lower-cased. */
+    record ExportSubject(String email) implements AdminCommand.Fields<ExportSubject> {
+        @Override
+        public ExportSubject checked(Validation check) { return new ExportSubject(address(check, email)); }
+    }
+
+    record EraseSubject(String email, String requestedBy, String reason) implements AdminCommand.Fields<EraseSubject> {
+        @Override
+        public EraseSubject checked(Validation check) {
+            return new EraseSubject(address(check, email), check.text("requestedBy", requestedBy, 1, REVIEWER_MAX),
+                    check.text("reason", reason, 1, REASON_MAX));
+        }
+    }
 
     private final Reviews reviews;
     private final SubjectRights subjects;
@@ -38,35 +70,35 @@ final class AdminCommands {
         this.subjects = subjects;
     }
 
-    /** An unexpected failure becomes a 500 error object in {@code Invocation.run}, never a stack trace. */
+    /** A bad command is a 400 and an unexpected failure a 500 error object in {@code Invocation.run}, never a stack trace. */
     Object handle(JsonNode command) {
-        return switch (command.path("command").asText()) {
-            case "list-pending" -> checked(command, LIST_FIELDS).orElseGet(() -> Map.of("items", reviews.listPending()));
-            case "approve" -> review(command, APPROVE_FIELDS, false);
-            case "reject" -> review(command, REJECT_FIELDS, true);
-            case "reissue-token" -> reissueToken(command);
-            case "export-subject" -> exportSubject(command);
-            case "erase-subject" -> eraseSubject(command);
-            default -> AdminError.badCommand("Unknown command " + Json.write(command.path("command").asText())
-                    + "; RegisterFunction takes list-pending, approve, reject, reissue-token, export-subject and erase-subject.");
+        return switch (AdminCommand.name(command)) {
+            case "list-pending" -> {
+                AdminCommand.read(command, AdminCommand.NoFields.class);
+                yield Map.of("items", reviews.listPending());
+            }
+            case "approve" -> {
+                Approve approve = AdminCommand.read(command, Approve.class);
+                yield review(approve.kind(), approve.id(), approve.reviewedBy(), null);
+            }
+            case "reject" -> {
+                Reject reject = AdminCommand.read(command, Reject.class);
+                yield review(reject.kind(), reject.id(), reject.reviewedBy(), reject.reason());
+            }
+            case "reissue-token" -> reissueToken(AdminCommand.read(command, ReissueToken.class));
+            case "export-subject" -> exportSubject(AdminCommand.read(command, ExportSubject.class));
+            case "erase-subject" -> eraseSubject(AdminCommand.read(command, EraseSubject.class));
+            default -> throw AdminCommand.unknown(command, "RegisterFunction", NAMES);
         };
     }
 
-    private Object review(JsonNode command, Set<String> fields, boolean rejecting) {
-        Optional<Object> unknown = checked(command, fields);
-        if (unknown.isPresent()) return unknown.get();
-        List<String> problems = new ArrayList<>();
-        String kindWord = text(command, "kind", 20, problems);
-        Optional<ProfileKind> kind = Optional.ofNullable(kindWord).flatMap(ProfileKind::fromWord);
-        if (kindWord != null && kind.isEmpty()) problems.add("kind must be \"organisation\" or \"lawyer\"");
-        String id = text(command, "id", ID_MAX, problems);
-        String reviewedBy = text(command, "reviewedBy", REVIEWER_MAX, problems);
-        String reason = rejecting ? text(command, "reason", REASON_MAX, problems) : null;
-        if (!problems.isEmpty()) return AdminError.badCommand(String.join("; ", problems) + ".");
-
+    /** A rejection has a reason; an approval has none. */
+    private Object review(String kindWord, String id, String reviewedBy, String reason) {
+        ProfileKind kind = ProfileKind.fromWord(kindWord).orElseThrow();
+        boolean rejecting = reason != null;
         Reviews.Result result = rejecting
-                ? reviews.reject(kind.orElseThrow(), id, reviewedBy, reason)
-                : reviews.approve(kind.orElseThrow(), id, reviewedBy);
+                ? reviews.reject(kind, id, reviewedBy, reason)
+                : reviews.approve(kind, id, reviewedBy);
         return switch (result) {
             case Reviews.Result.Reviewed r -> Map.of("id", r.id(), "status", r.status());
             case Reviews.Result.NotFound n -> AdminError.notFound("No " + kindWord + " with id " + Json.write(id) + ".");
@@ -76,14 +108,10 @@ final class AdminCommands {
         };
     }
 
-    private Object reissueToken(JsonNode command) {
-        Optional<Object> unknown = checked(command, REISSUE_FIELDS);
-        if (unknown.isPresent()) return unknown.get();
-        List<String> problems = new ArrayList<>();
-        String id = text(command, "id", ID_MAX, problems);
-        String reviewedBy = text(command, "reviewedBy", REVIEWER_MAX, problems);
-        String reason = optionalText(command, "reason", REASON_MAX, problems);
-        if (!problems.isEmpty()) return AdminError.badCommand(String.join("; ", problems) + ".");
+    private Object reissueToken(ReissueToken command) {
+        String id = command.id();
+        String reviewedBy = command.reviewedBy();
+        String reason = command.reason();
 
         return switch (reviews.reissueToken(id, reviewedBy, reason)) {
             case Reviews.Reissue.Reissued r -> Map.of("id", r.id(), "status", "APPROVED", "tokenReissued", true);
@@ -96,26 +124,18 @@ final class AdminCommands {
         };
     }
 
-    private Object exportSubject(JsonNode command) {
-        Optional<Object> unknown = checked(command, EXPORT_FIELDS);
-        if (unknown.isPresent()) return unknown.get();
-        List<String> problems = new ArrayList<>();
-        String email = email(command, problems);
-        if (!problems.isEmpty()) return AdminError.badCommand(String.join("; ", problems) + ".");
+    private Object exportSubject(ExportSubject command) {
+        String email = command.email();
         return switch (subjects.export(email)) {
             case SubjectRights.Export.Found found -> found.document();
             case SubjectRights.Export.NothingStored n -> AdminError.notFound("Nothing is stored about " + Json.write(email) + ".");
         };
     }
 
-    private Object eraseSubject(JsonNode command) {
-        Optional<Object> unknown = checked(command, ERASE_FIELDS);
-        if (unknown.isPresent()) return unknown.get();
-        List<String> problems = new ArrayList<>();
-        String email = email(command, problems);
-        String requestedBy = text(command, "requestedBy", REVIEWER_MAX, problems);
-        String reason = text(command, "reason", REASON_MAX, problems);
-        if (!problems.isEmpty()) return AdminError.badCommand(String.join("; ", problems) + ".");
+    private Object eraseSubject(EraseSubject command) {
+        String email = command.email();
+        String requestedBy = command.requestedBy();
+        String reason = command.reason();
         return switch (subjects.erase(email, requestedBy, reason)) {
             case SubjectRights.Erasure.Erased e -> Map.of("status", "ERASED", "profiles", e.profiles(),
                     "itemsChanged", e.itemsChanged(), "transactions", e.transactions());
@@ -130,54 +150,20 @@ final class AdminCommands {
     }
 
     /** The address as registrations store it: trimmed and lower-cased. */
-    private static String email(JsonNode command, List<String> problems) {
-        String email = text(command, "email", EMAIL_MAX, problems);
-        if (email == null) return null;
-        if (!email.contains("@")) {
-            problems.add("email must be an email address");
+    private static String address(Validation check, String email) {
+        String text = check.text("email", email, 1, EMAIL_MAX);
+        if (text == null) return null;
+        if (!text.contains("@")) {
+            check.fail("email", "must be an email address");
             return null;
         }
-        return email.toLowerCase(java.util.Locale.ROOT);
+        return text.toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** An error naming fields the command does not take (a typo would otherwise pass unnoticed). */
-    private static Optional<Object> checked(JsonNode command, Set<String> known) {
-        List<String> unknown = new ArrayList<>();
-        command.fieldNames().forEachRemaining(name -> {
-            if (!known.contains(name)) unknown.add(name);
-        });
-        if (unknown.isEmpty()) return Optional.empty();
-        return Optional.of(AdminError.badCommand("Unknown field" + (unknown.size() > 1 ? "s " : " ")
-                + String.join(", ", unknown) + "; " + command.path("command").asText() + " takes "
-                + String.join(", ", known.stream().sorted().toList()) + "."));
-    }
-
-    /** A required string field, trimmed; its problem added to {@code problems} when missing or too long. */
-    private static String text(JsonNode command, String field, int max, List<String> problems) {
-        if (absent(command.get(field))) {
-            problems.add(field + " is required");
-            return null;
-        }
-        return optionalText(command, field, max, problems);
-    }
-
-    /** An optional string field, trimmed, null when absent or blank; its problem added when not a string or too long. */
-    private static String optionalText(JsonNode command, String field, int max, List<String> problems) {
-        JsonNode value = command.get(field);
-        if (absent(value)) return null;
-        if (!value.isTextual()) {
-            problems.add(field + " must be a string");
-            return null;
-        }
-        String text = value.asText().strip();
-        if (text.length() > max) {
-            problems.add(field + " must be at most " + max + " characters");
-            return null;
-        }
-        return text;
-    }
-
-    private static boolean absent(JsonNode value) {
-        return value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
+    /** "organisation" or "lawyer". */
+    private static String kindWord(Validation check, String kind) {
+        String word = check.text("kind", kind, 1, 20);
+        if (word != null && ProfileKind.fromWord(word).isEmpty()) check.fail("kind", "must be \"organisation\" or \"lawyer\"");
+        return word;
     }
 }

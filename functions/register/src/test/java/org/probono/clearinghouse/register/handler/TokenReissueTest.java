@@ -150,8 +150,8 @@ class TokenReissueTest {
                 "reviewedBy must be at most 120 characters", c -> c.put("reviewedBy", "x".repeat(121)),
                 "reason must be at most 1000 characters", c -> c.put("reason", "x".repeat(1001)),
                 "reason must be a string", c -> c.putArray("reason").add("lost"),
-                "Unknown field kind", c -> c.put("kind", "organisation"),
-                "Unknown field reviewer", c -> c.put("reviewer", "priya@clearinghouse.example"));
+                "kind is not a known field", c -> c.put("kind", "organisation"),
+                "reviewer is not a known field", c -> c.put("reviewer", "priya@clearinghouse.example"));
         breakages.forEach((problem, breakage) -> {
             JsonNode answer = reissueAnswer(org, breakage);
             assertError(answer, 400);
