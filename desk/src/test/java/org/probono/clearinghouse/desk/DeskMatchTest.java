@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -16,14 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.probono.clearinghouse.local.backend.Template;
 import org.probono.clearinghouse.local.runner.LocalRunner;
 import org.probono.clearinghouse.local.runner.RunnerSettings;
+import org.probono.clearinghouse.testkit.LocalClearinghouse;
 
 /**
  * The team's side of a whole match with desk only, against the local runner in this JVM: the organisation
@@ -36,14 +30,13 @@ class DeskMatchTest {
     private static final String ASHA = "asha@lawfirm.example";
     private static final String VIKRAM = "vikram@chambers.example";
     private static final String SECRET = "MARKER-confidential-desk-41c2";
-    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{16,})");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private static LocalRunner runner;
+    private static LocalClearinghouse clearinghouse;
 
     @BeforeAll
     static void start() {
         runner = LocalRunner.start(RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1)));
+        clearinghouse = new LocalClearinghouse(runner.url(), () -> {});
     }
 
     @AfterAll
@@ -59,12 +52,12 @@ class DeskMatchTest {
 
     @Test
     void the_team_approves_matches_and_follows_a_request_with_desk_alone() throws Exception {
-        String organisationId = register("/organisations", """
+        String organisationId = clearinghouse.verifiedRegistration("/organisations", """
                 {"name":"Shakti Vahini Trust","organisationType":"TRUST","registrationNumber":"WB/2011/0012345",
                  "jurisdiction":"IN-WB","city":"Kolkata","focusAreas":["anti-trafficking"],
                  "contact":{"name":"Rina Das","email":"%s","phone":"+919830012345"}}""".formatted(CONTACT), CONTACT);
-        String ashaId = register("/lawyers", lawyer("Asha Rao", ASHA, "Rao & Partners"), ASHA);
-        String vikramId = register("/lawyers", lawyer("Vikram Sen", VIKRAM, null), VIKRAM);
+        String ashaId = clearinghouse.verifiedRegistration("/lawyers", lawyer("Asha Rao", ASHA, "Rao & Partners"), ASHA);
+        String vikramId = clearinghouse.verifiedRegistration("/lawyers", lawyer("Vikram Sen", VIKRAM, null), VIKRAM);
 
         // Review: the pending list, and approvals by the short ids it shows (the kind left out once).
         DeskRun pending = desk("pending");
@@ -79,7 +72,7 @@ class DeskMatchTest {
         assertThat(desk("approve", "lawyer", pending.idOfRowWith("Asha Rao")).out()).contains("Approved lawyer Asha Rao");
         assertThat(desk("approve", "lawyer", pending.idOfRowWith("Vikram Sen")).out()).contains("Approved lawyer Vikram Sen");
         assertThat(desk("pending").out()).contains("No registration is waiting for review.");
-        String orgToken = token(awaitMail(CONTACT, m -> m.path("text").asText().contains("#token=")).path("text").asText());
+        String orgToken = clearinghouse.orgTokenMailedTo(CONTACT);
 
         // The organisation asks for help (the web form's part), with a deadline.
         String requestId = submit(orgToken, "Review a contract with a muralist", "2026-12-31T10:30:00Z");
@@ -111,7 +104,7 @@ class DeskMatchTest {
         assertThat(json.path("offers")).hasSize(2);
 
         // Asha accepts by replying; show names her, and the other offer is withdrawn.
-        replyTo(awaitMail(ASHA, m -> m.path("text").asText().contains("muralist")), ASHA, "Yes, I can take this.");
+        replyTo(clearinghouse.awaitMail(ASHA, m -> m.path("text").asText().contains("muralist")), ASHA, "Yes, I can take this.");
         DeskRun accepted = awaitDesk(run -> run.out().contains("ACCEPTED"), "show", requestId);
         assertThat(accepted.out()).contains("Lawyer", "Asha Rao, Rao & Partners (" + ashaId + ")", "WITHDRAWN").doesNotContain(SECRET);
         assertThat(desk("queue").out()).doesNotContain("muralist");
@@ -145,14 +138,15 @@ class DeskMatchTest {
 
     @Test
     void an_offer_is_withdrawn_and_an_unmatched_request_closed_by_short_ids() throws Exception {
-        String organisationId = register("/organisations", """
+        String organisationId = clearinghouse.verifiedRegistration("/organisations", """
                 {"name":"Sahas Women's Centre","organisationType":"NGO","registrationNumber":"DL/2019/77",
                  "jurisdiction":"IN-DL","city":"Delhi","contact":{"name":"Nisha Kaur","email":"nisha@sahas.example","phone":"+919810012345"}}""",
                 "nisha@sahas.example");
-        String lawyerId = register("/lawyers", lawyer("Farah Iqbal", "farah@iqbal.example", null), "farah@iqbal.example");
+        String lawyerId = clearinghouse.verifiedRegistration("/lawyers", lawyer("Farah Iqbal", "farah@iqbal.example", null),
+                "farah@iqbal.example");
         assertThat(desk("approve", "organisation", organisationId).exitCode()).isZero();
         assertThat(desk("approve", "lawyer", lawyerId).exitCode()).isZero();
-        String orgToken = token(awaitMail("nisha@sahas.example", m -> m.path("text").asText().contains("#token=")).path("text").asText());
+        String orgToken = clearinghouse.orgTokenMailedTo("nisha@sahas.example");
         String requestId = submit(orgToken, "Draft a freelancer agreement", null);
         String requestShort = desk("queue").idOfRowWith("freelancer");
 
@@ -214,32 +208,18 @@ class DeskMatchTest {
         return DeskJson.pretty(body);
     }
 
-    /** Registers and verifies; answers the new id. */
-    private static String register(String path, String body, String email) throws Exception {
-        JsonNode created = post(path, null, body);
-        JsonNode mail = awaitMail(email, m -> m.path("text").asText().contains("/verify?token="));
-        HttpResponse<String> verified = send(HttpRequest.newBuilder(URI.create(runner.url() + "/verify?token=" + token(mail.path("text").asText())))
-                .header("Accept", "application/json").GET());
-        assertThat(verified.statusCode()).isEqualTo(200);
-        return created.path("id").asText();
-    }
-
     private static String submit(String orgToken, String title, String deadline) throws Exception {
         ObjectNode body = DeskJson.MAPPER.createObjectNode().put("category", title.startsWith("Draft") ? "CONTRACT_DRAFTING" : "CONTRACT_REVIEW")
                 .put("title", title).put("summary", "A one-page agreement; we need the IP clause checked.")
                 .put("confidentialDetails", SECRET).put("jurisdiction", "IN-WB").put("language", "en");
         if (deadline != null) body.put("deadline", deadline);
         body.putArray("counterparties").add("Mural Studio LLP");
-        return post("/requests", orgToken, DeskJson.pretty(body)).path("id").asText();
+        return clearinghouse.openRequest(orgToken, DeskJson.pretty(body));
     }
 
-    private static void replyTo(JsonNode offer, String from, String text) throws Exception {
-        String reply = ("From: <" + from + ">\nTo: " + offer.path("replyTo").path(0).asText() + "\nSubject: Re: "
-                + offer.path("subject").asText() + "\nMessage-ID: <" + System.nanoTime() + "@desk.test>\n"
-                + "Content-Type: text/plain; charset=utf-8\n\n" + text + "\n").replace("\n", "\r\n");
-        HttpResponse<String> delivered = send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/inbound"))
-                .header("Content-Type", "message/rfc822").POST(HttpRequest.BodyPublishers.ofString(reply)));
-        assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(202);
+    private static void replyTo(JsonNode offer, String from, String text) {
+        clearinghouse.reply("<" + from + ">", offer.path("replyTo").path(0).asText(), "Re: " + offer.path("subject").asText(),
+                "<" + System.nanoTime() + "@desk.test>", text);
     }
 
     private static DeskRun awaitDesk(Predicate<DeskRun> wanted, String... args) throws InterruptedException {
@@ -250,38 +230,5 @@ class DeskMatchTest {
             if (System.nanoTime() > deadline) throw new AssertionError("never as wanted: " + run);
             Thread.sleep(200);
         }
-    }
-
-    private static String token(String text) {
-        Matcher matcher = TOKEN.matcher(text);
-        assertThat(matcher.find()).as("a token= in: " + text).isTrue();
-        return matcher.group(1);
-    }
-
-    private static JsonNode post(String path, String bearer, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.url() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (bearer != null) request.header("Authorization", "Bearer " + bearer);
-        HttpResponse<String> response = send(request);
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
-        return DeskJson.MAPPER.readTree(response.body());
-    }
-
-    private static JsonNode awaitMail(String address, Predicate<JsonNode> wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/mail")).GET());
-            List<JsonNode> all = new ArrayList<>();
-            DeskJson.MAPPER.readTree(response.body()).forEach(all::add);
-            for (int i = all.size() - 1; i >= 0; i--) {
-                if (all.get(i).path("to").toString().contains("\"" + address + "\"") && wanted.test(all.get(i))) return all.get(i);
-            }
-            if (System.nanoTime() > deadline) throw new AssertionError("no matching email to " + address);
-            Thread.sleep(200);
-        }
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -9,10 +9,6 @@ import java.util.Map;
 public record AdminError(int status, String title, String detail) {
     public Map<String, AdminError> toResult() { return Map.of("error", this); }
 
-    public static Map<String, AdminError> badCommand(String detail) {
-        return new AdminError(400, "Bad command", detail).toResult();
-    }
-
     public static Map<String, AdminError> notFound(String detail) {
         return new AdminError(404, "Not found", detail).toResult();
     }

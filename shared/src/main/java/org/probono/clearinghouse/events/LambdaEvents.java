@@ -23,7 +23,7 @@ public final class LambdaEvents {
 
     private LambdaEvents() {}
 
-    public static JsonNode readTree(InputStream input) {
+    static JsonNode readTree(InputStream input) {
         try {
             return Json.MAPPER.readTree(input);
         } catch (IOException e) {
@@ -31,7 +31,10 @@ public final class LambdaEvents {
         }
     }
 
-    /** The event as {@code type}: APIGatewayV2HTTPEvent, or a function's record of the fields it reads. */
+    /**
+     * The event as {@code type}: APIGatewayV2HTTPEvent, or a function's record of the fields it reads. The
+     * tree {@link #readTree} parsed is walked, not written out and parsed again: each event is parsed once.
+     */
     public static <T> T read(JsonNode event, Class<T> type) {
         try {
             return EVENTS.forType(type).readValue(event);

@@ -26,7 +26,7 @@ public final class Log {
     private Log() {}
 
     /** The ids that let one request be followed: Lambda's, and API Gateway's for HTTP API events. */
-    public record RequestIds(String function, String awsRequestId, String apiRequestId) {}
+    private record RequestIds(String function, String awsRequestId, String apiRequestId) {}
 
     /** Ends a {@link #scope}; closing never throws. */
     public interface Scope extends AutoCloseable {

@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +31,7 @@ import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.Dynoxide;
 import org.probono.clearinghouse.local.backend.MotoServer;
 import org.probono.clearinghouse.local.backend.Template;
+import org.probono.clearinghouse.testkit.LocalClearinghouse;
 
 /**
  * The whole story over HTTP against the runner in this JVM, as a person with curl would live it:
@@ -61,7 +61,7 @@ class EndToEndTest {
     private static final Pattern REPLY_TOKEN = Pattern.compile("reply\\+([A-Za-z0-9_-]{16,})@");
 
     private static LocalRunner runner;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalClearinghouse clearinghouse;
     /** Every line printed while the story runs: the functions' logs and the runner's own. */
     private static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
     private static PrintStream stdout;
@@ -116,6 +116,7 @@ class EndToEndTest {
         try (MotoServer stopped = external) {
             synchronized (LOGS) { LOGS.reset(); }
             runner = LocalRunner.start(settings);
+            clearinghouse = new LocalClearinghouse(runner.url(), () -> {});
             try {
                 story();
             } finally {
@@ -138,11 +139,11 @@ class EndToEndTest {
                  "contact":{"name":"Rina Das","email":"%s","phone":"+919830012345"}}""".formatted(CONTACT), 409);
         assertThat(duplicate.path("status").asInt()).isEqualTo(409);
         verify(CONTACT);
-        JsonNode pending = invoke("RegisterFunction", "{\"command\":\"list-pending\"}");
+        JsonNode pending = clearinghouse.invoke("RegisterFunction", "{\"command\":\"list-pending\"}");
         assertThat(pending.path("items").toString()).contains(organisation.path("id").asText());
-        approve("organisation", organisation.path("id").asText());
-        JsonNode approval = awaitMail(CONTACT, m -> m.path("text").asText().contains("#token="));
-        String orgToken = token(approval.path("text").asText());
+        clearinghouse.approve("organisation", organisation.path("id").asText());
+        JsonNode approval = clearinghouse.awaitMail(CONTACT, m -> m.path("text").asText().contains("#token="));
+        String orgToken = LocalClearinghouse.token(TOKEN, approval.path("text").asText());
         assertThat(approval.path("text").asText()).contains(runner.url() + "/#token=" + orgToken);
         // Mistake 2: a second member of the team approves it too.
         assertThat(invokeError("RegisterFunction", """
@@ -165,24 +166,24 @@ class EndToEndTest {
                 {"category":"EMPLOYMENT","title":"Another matter","summary":"Something else entirely.",
                  "jurisdiction":"IN-WB","language":"en"}""", 422);
         assertThat(created.path("status").asText()).isEqualTo("SUBMITTED");
-        awaitMail(CONTACT, m -> m.path("text").asText().contains(requestId));
-        awaitMail(ADMIN, m -> m.path("text").asText().contains(requestId));
+        clearinghouse.awaitMail(CONTACT, m -> m.path("text").asText().contains(requestId));
+        clearinghouse.awaitMail(ADMIN, m -> m.path("text").asText().contains(requestId));
         assertThat(view(requestId, orgToken).path("status").asText()).isEqualTo("SUBMITTED");
 
         // The team asks for suggestions and offers the matter to both lawyers.
-        JsonNode suggestions = invoke("AssignFunction", "{\"command\":\"suggest\",\"requestId\":\"%s\",\"limit\":5}".formatted(requestId));
+        JsonNode suggestions = clearinghouse.invoke("AssignFunction", "{\"command\":\"suggest\",\"requestId\":\"%s\",\"limit\":5}".formatted(requestId));
         List<String> candidates = new ArrayList<>();
         suggestions.path("candidates").forEach(c -> candidates.add(c.path("lawyerId").asText()));
         assertThat(candidates).contains(asha, vikram);
-        JsonNode assigned = invoke("AssignFunction", """
+        JsonNode assigned = clearinghouse.invoke("AssignFunction", """
                 {"command":"assign","requestId":"%s","lawyerIds":["%s","%s"],"assignedBy":"e2e@clearinghouse.test",
                  "respondWithinHours":24}""".formatted(requestId, asha, vikram));
         assertThat(assigned.path("status").asText()).isEqualTo("OFFERED");
         assertThat(assigned.path("offers")).hasSize(2);
         assertThat(view(requestId, orgToken).path("status").asText()).isEqualTo("OFFERED");
 
-        JsonNode offerToAsha = awaitMail(ASHA, m -> m.path("text").asText().contains("muralist"));
-        JsonNode offerToVikram = awaitMail(VIKRAM, m -> m.path("text").asText().contains("muralist"));
+        JsonNode offerToAsha = clearinghouse.awaitMail(ASHA, m -> m.path("text").asText().contains("muralist"));
+        JsonNode offerToVikram = clearinghouse.awaitMail(VIKRAM, m -> m.path("text").asText().contains("muralist"));
         for (JsonNode offer : List.of(offerToAsha, offerToVikram)) {
             assertThat(offer.path("replyTo").path(0).asText()).startsWith("reply+").endsWith("@reply.clearinghouse.test");
             assertThat(offer.path("text").asText()).contains("Mural Studio LLP").doesNotContain(SECRET);
@@ -204,9 +205,7 @@ class EndToEndTest {
                 On Sat, 28 Nov 2026, Clearinghouse wrote:
                 > %s
                 """.formatted(ASHA, replyTo, offerToAsha.path("subject").asText(), "quoted offer").replace("\n", "\r\n");
-        HttpResponse<String> delivered = send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/inbound"))
-                .header("Content-Type", "message/rfc822").POST(HttpRequest.BodyPublishers.ofString(reply)));
-        assertThat(delivered.statusCode()).isEqualTo(202);
+        clearinghouse.inbound(reply);
 
         JsonNode accepted = view(requestId, orgToken);
         assertThat(accepted.path("status").asText()).isEqualTo("ACCEPTED");
@@ -216,15 +215,15 @@ class EndToEndTest {
         accepted.path("history").forEach(h -> statuses.add(h.path("status").asText()));
         assertThat(statuses).containsSubsequence("SUBMITTED", "OFFERED", "ACCEPTED");
 
-        JsonNode details = awaitMail(ASHA, m -> m.path("text").asText().contains(SECRET));
+        JsonNode details = clearinghouse.awaitMail(ASHA, m -> m.path("text").asText().contains(SECRET));
         assertThat(details.path("text").asText()).contains("Rina Das");
-        awaitMail(CONTACT, m -> m.path("text").asText().contains("Asha Rao") && m.path("text").asText().contains(ASHA));
+        clearinghouse.awaitMail(CONTACT, m -> m.path("text").asText().contains("Asha Rao") && m.path("text").asText().contains(ASHA));
         String offerId = offerToVikram.path("id").asText();
-        JsonNode filled = awaitMail(VIKRAM, m -> !m.path("id").asText().equals(offerId) && m.path("text").asText().contains("muralist"));
+        JsonNode filled = clearinghouse.awaitMail(VIKRAM, m -> !m.path("id").asText().equals(offerId) && m.path("text").asText().contains("muralist"));
         // Only offers carry a reply token; other emails send replies to the team's inbox.
         assertThat(filled.path("replyTo").toString()).doesNotContain("reply+").contains(ADMIN);
         assertThat(filled.path("text").asText()).doesNotContain(SECRET);
-        awaitMail(ADMIN, m -> m.path("text").asText().contains("Asha Rao"));
+        clearinghouse.awaitMail(ADMIN, m -> m.path("text").asText().contains("Asha Rao"));
 
         // Mistake 4: the team offers the filled matter again; then Asha closes it properly, by replying to the
         // details email; the organisation rates the help.
@@ -244,23 +243,20 @@ class EndToEndTest {
                 """.formatted(ASHA, details.path("replyTo").path(0).asText(), details.path("subject").asText())
                 .replace("\n", "\r\n");
         assertThat(details.path("replyTo").path(0).asText()).startsWith("reply+");
-        assertThat(send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/inbound"))
-                .header("Content-Type", "message/rfc822").POST(HttpRequest.BodyPublishers.ofString(done))).statusCode())
-                .isEqualTo(202);
+        clearinghouse.inbound(done);
         JsonNode completed = view(requestId, orgToken);
         assertThat(completed.path("status").asText()).isEqualTo("COMPLETED");
         assertThat(completed.path("hoursSpent").asDouble()).isEqualTo(6.5);
         assertThat(completed.path("outcome").asText()).isEqualTo("contract reviewed and signed");
-        awaitMail(CONTACT, m -> m.path("text").asText().contains("/#request=" + requestId));
+        clearinghouse.awaitMail(CONTACT, m -> m.path("text").asText().contains("/#request=" + requestId));
         assertThat(post("/requests/" + requestId + "/feedback", orgToken, "{\"rating\":5}", 201).path("rating").asInt())
                 .isEqualTo(5);
-        HttpResponse<String> listed = send(HttpRequest.newBuilder(URI.create(runner.url() + "/requests"))
-                .header("Authorization", "Bearer " + orgToken).GET());
+        HttpResponse<String> listed = clearinghouse.get("/requests", orgToken);
         assertThat(Json.MAPPER.readTree(listed.body()).path("items").get(0).path("status").asText()).isEqualTo("COMPLETED");
 
         // The team's report counts it.
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata"));
-        JsonNode report = invoke("AssignFunction", "{\"command\":\"report\",\"from\":\"%s\",\"to\":\"%s\"}"
+        JsonNode report = clearinghouse.invoke("AssignFunction", "{\"command\":\"report\",\"from\":\"%s\",\"to\":\"%s\"}"
                 .formatted(today.minusDays(1), today.plusDays(1)));
         assertThat(report.path("requests").path("completed").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(report.path("hoursDonated").asDouble()).isGreaterThanOrEqualTo(6.5);
@@ -269,7 +265,7 @@ class EndToEndTest {
         assertThat(report.toString()).doesNotContain(SECRET);
 
         // The secret went only to Asha.
-        for (JsonNode mail : mail()) {
+        for (JsonNode mail : clearinghouse.mail()) {
             if (mail.path("to").toString().contains(ASHA)) continue;
             assertThat(mail.path("text").asText() + mail.path("html").asText()).doesNotContain(SECRET);
         }
@@ -283,7 +279,7 @@ class EndToEndTest {
         synchronized (LOGS) { logs = LOGS.toString(StandardCharsets.UTF_8); }
         Set<String> secrets = new TreeSet<>(List.of(CONTACT, ASHA, VIKRAM, "Rina Das", "Asha Rao", "Vikram Sen",
                 RINA_PHONE, LAWYER_PHONE, SECRET));
-        for (JsonNode mail : mail()) {
+        for (JsonNode mail : clearinghouse.mail()) {
             String all = mail.path("text").asText() + mail.path("html").asText() + mail.path("replyTo");
             for (Pattern token : List.of(TOKEN, REPLY_TOKEN)) {
                 Matcher matcher = token.matcher(all);
@@ -316,6 +312,7 @@ class EndToEndTest {
     void a_bengali_speaking_organisation_and_a_hindi_speaking_lawyer_hear_everything_in_their_language_and_the_team_in_english()
             throws Exception {
         runner = LocalRunner.start(RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1)));
+        clearinghouse = new LocalClearinghouse(runner.url(), () -> {});
         try {
             storyInBengaliAndHindi();
         } finally {
@@ -332,23 +329,23 @@ class EndToEndTest {
                  "jurisdiction":"IN-WB","city":"Kolkata","focusAreas":["shelters"],
                  "contact":{"name":"Sudipta Ghosh","email":"%s","phone":"+919830011111","preferredLanguage":"bn"}}"""
                 .formatted(contact), 201);
-        JsonNode verifyOrg = awaitMail(contact, m -> m.path("text").asText().contains("/verify?token="));
+        JsonNode verifyOrg = clearinghouse.awaitMail(contact, m -> m.path("text").asText().contains("/verify?token="));
         assertInLanguage(verifyOrg, "bn", "অনুগ্রহ করে আপনার ইমেল ঠিকানা নিশ্চিত করুন", "সংস্থা হিসেবে নিবন্ধন");
         verify(contact);
-        JsonNode pending = invoke("RegisterFunction", "{\"command\":\"list-pending\"}");
+        JsonNode pending = clearinghouse.invoke("RegisterFunction", "{\"command\":\"list-pending\"}");
         assertThat(pending.path("items")).anySatisfy(item -> {
             assertThat(item.path("id").asText()).isEqualTo(organisation.path("id").asText());
             assertThat(item.path("preferredLanguage").asText()).isEqualTo("bn");
         });
-        approve("organisation", organisation.path("id").asText());
-        JsonNode approval = awaitMail(contact, m -> m.path("text").asText().contains("#token="));
+        clearinghouse.approve("organisation", organisation.path("id").asText());
+        JsonNode approval = clearinghouse.awaitMail(contact, m -> m.path("text").asText().contains("#token="));
         assertInLanguage(approval, "bn", "Pro Bono Clearinghouse-এ স্বাগত: আপনার অ্যাক্সেস টোকেন", "প্রিয় Sudipta Ghosh,");
-        String orgToken = token(approval.path("text").asText());
+        String orgToken = LocalClearinghouse.token(TOKEN, approval.path("text").asText());
 
         String lawyerId = lawyer("Meera Tiwari", meera, "Tiwari Legal", "hi");
-        assertInLanguage(awaitMail(meera, m -> m.path("text").asText().contains("/verify?token=")), "hi",
+        assertInLanguage(clearinghouse.awaitMail(meera, m -> m.path("text").asText().contains("/verify?token=")), "hi",
                 "कृपया अपने ईमेल पते की पुष्टि करें", "वकील के रूप में पंजीकरण");
-        assertInLanguage(awaitMail(meera, m -> !TOKEN.matcher(m.path("text").asText()).find()), "hi",
+        assertInLanguage(clearinghouse.awaitMail(meera, m -> !TOKEN.matcher(m.path("text").asText()).find()), "hi",
                 "Pro Bono Clearinghouse में आपका स्वागत है", "आदरणीय Meera Tiwari जी,");
 
         String requestId = post("/requests", orgToken, """
@@ -356,15 +353,15 @@ class EndToEndTest {
                  "summary":"Shelter mural; please check the IP clause.","confidentialDetails":"%s",
                  "jurisdiction":"IN-WB","language":"bn","deadline":"2030-01-15T06:30:00Z"}""".formatted(TITLE, secret), 201)
                 .path("id").asText();
-        assertInLanguage(awaitMail(contact, m -> m.path("text").asText().contains(requestId)), "bn",
+        assertInLanguage(clearinghouse.awaitMail(contact, m -> m.path("text").asText().contains(requestId)), "bn",
                 "আপনার অনুরোধ আমরা পেয়েছি: " + TITLE, "বিভাগ: চুক্তি পর্যালোচনা");
-        JsonNode alert = awaitMail(ADMIN, m -> m.path("text").asText().contains(requestId));
+        JsonNode alert = clearinghouse.awaitMail(ADMIN, m -> m.path("text").asText().contains(requestId));
         assertInLanguage(alert, "en", alert.path("subject").asText(), "15 Jan 2030, 12:00 IST");
 
-        invoke("AssignFunction", """
+        clearinghouse.invoke("AssignFunction", """
                 {"command":"assign","requestId":"%s","lawyerIds":["%s"],"assignedBy":"e2e@clearinghouse.test",
                  "respondWithinHours":24}""".formatted(requestId, lawyerId));
-        JsonNode offer = awaitMail(meera, m -> m.path("text").asText().contains(requestId));
+        JsonNode offer = clearinghouse.awaitMail(meera, m -> m.path("text").asText().contains(requestId));
         assertInLanguage(offer, "hi", "प्रो बोनो प्रस्ताव: " + TITLE + " (अनुबंध की समीक्षा)",
                 "अंतिम तिथि: 15 जनवरी 2030, 12:00 IST", "भाषा: बांग्ला");
         assertThat(offer.path("text").asText()).containsPattern(
@@ -372,15 +369,15 @@ class EndToEndTest {
 
         String replyTo = offer.path("replyTo").path(0).asText();
         replyAs("Meera Tiwari <" + meera + ">", replyTo, "<question-hi-1@vakil.example>", "क्या फ़ीस के बारे में बता सकते हैं?");
-        assertInLanguage(awaitMail(meera, m -> m.path("subject").asText().startsWith("कृपया हाँ")), "hi",
+        assertInLanguage(clearinghouse.awaitMail(meera, m -> m.path("subject").asText().startsWith("कृपया हाँ")), "hi",
                 "कृपया हाँ (ACCEPT) या नहीं (DECLINE) में उत्तर दें: " + TITLE, "आपका निर्णय नहीं समझ पाए");
         replyAs("Meera Tiwari <" + meera + ">", replyTo, "<accept-hi-1@vakil.example>", "ACCEPT");
 
-        assertInLanguage(awaitMail(meera, m -> m.path("text").asText().contains(secret)), "hi",
+        assertInLanguage(clearinghouse.awaitMail(meera, m -> m.path("text").asText().contains(secret)), "hi",
                 "मामले का पूरा विवरण: " + TITLE, "गोपनीय विवरण:", "नाम: Sudipta Ghosh");
-        assertInLanguage(awaitMail(contact, m -> m.path("text").asText().contains(meera)), "bn",
+        assertInLanguage(clearinghouse.awaitMail(contact, m -> m.path("text").asText().contains(meera)), "bn",
                 "একজন আইনজীবী আপনার অনুরোধটি গ্রহণ করেছেন: " + TITLE, "আইনজীবী: Meera Tiwari");
-        JsonNode toTeam = awaitMail(ADMIN, m -> m.path("text").asText().contains("Meera Tiwari"));
+        JsonNode toTeam = clearinghouse.awaitMail(ADMIN, m -> m.path("text").asText().contains("Meera Tiwari"));
         assertInLanguage(toTeam, "en", toTeam.path("subject").asText(), "Meera Tiwari");
     }
 
@@ -396,9 +393,7 @@ class EndToEndTest {
 
                 %s
                 """.formatted(from, to, messageId, body).replace("\n", "\r\n");
-        assertThat(send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/inbound"))
-                .header("Content-Type", "message/rfc822").POST(HttpRequest.BodyPublishers.ofString(reply))).statusCode())
-                .isEqualTo(202);
+        clearinghouse.inbound(reply);
     }
 
     /** Subject, text and HTML part all in {@code language}: the HTML says so, and nothing else's script shows. */
@@ -431,53 +426,33 @@ class EndToEndTest {
         JsonNode lawyer = post("/lawyers", null, Json.write(body), 201);
         assertThat(lawyer.path("status").asText()).isEqualTo("PENDING_VERIFICATION");
         verify(email);
-        approve("lawyer", lawyer.path("id").asText());
-        awaitMail(email, m -> !TOKEN.matcher(m.path("text").asText()).find());
+        clearinghouse.approve("lawyer", lawyer.path("id").asText());
+        clearinghouse.awaitMail(email, m -> !TOKEN.matcher(m.path("text").asText()).find());
         return lawyer.path("id").asText();
     }
 
     private void verify(String email) throws Exception {
-        JsonNode mail = awaitMail(email, m -> m.path("text").asText().contains("/verify?token="));
+        JsonNode mail = clearinghouse.awaitMail(email, m -> m.path("text").asText().contains("/verify?token="));
         assertThat(mail.path("text").asText()).contains(runner.url() + "/verify?token=");
-        HttpResponse<String> verified = send(HttpRequest.newBuilder(
-                        URI.create(runner.url() + "/verify?token=" + token(mail.path("text").asText())))
-                .header("Accept", "application/json").GET());
-        assertThat(verified.statusCode()).isEqualTo(200);
-        assertThat(Json.MAPPER.readTree(verified.body()).path("status").asText()).isEqualTo("PENDING_REVIEW");
-    }
-
-    private void approve(String kind, String id) throws Exception {
-        JsonNode approved = invoke("RegisterFunction", """
-                {"command":"approve","kind":"%s","id":"%s","reviewedBy":"e2e@clearinghouse.test"}""".formatted(kind, id));
-        assertThat(approved.path("status").asText()).as(approved.toString()).isEqualTo("APPROVED");
+        clearinghouse.verify(mail);
     }
 
     private JsonNode view(String requestId, String orgToken) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.url() + "/requests/" + requestId))
-                .header("Authorization", "Bearer " + orgToken).GET());
+        HttpResponse<String> response = clearinghouse.get("/requests/" + requestId, orgToken);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Json.MAPPER.readTree(response.body());
     }
 
     // ------------------------------------------------------------------ HTTP
 
-    private static String token(String text) {
-        Matcher matcher = TOKEN.matcher(text);
-        assertThat(matcher.find()).as("a token= in: " + text).isTrue();
-        return matcher.group(1);
-    }
-
     private static JsonNode post(String path, String bearer, String json, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.url() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (bearer != null) request.header("Authorization", "Bearer " + bearer);
-        HttpResponse<String> response = send(request);
+        HttpResponse<String> response = clearinghouse.post(path, bearer, json);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
         return Json.MAPPER.readTree(response.body());
     }
 
     private static JsonNode postWithKey(String path, String bearer, String key, String json, int expected) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.url() + path))
+        HttpResponse<String> response = clearinghouse.send(HttpRequest.newBuilder(URI.create(runner.url() + path))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
                 .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(json)));
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
@@ -486,48 +461,8 @@ class EndToEndTest {
 
     /** The error object of a refused admin command. */
     private static JsonNode invokeError(String function, String command) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/invoke/" + function))
-                .POST(HttpRequest.BodyPublishers.ofString(command)));
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode result = Json.MAPPER.readTree(response.body());
+        JsonNode result = clearinghouse.answer(function, command);
         assertThat(result.has("error")).as(command + " → " + result).isTrue();
         return result.path("error");
-    }
-
-    private static JsonNode invoke(String function, String command) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/invoke/" + function))
-                .POST(HttpRequest.BodyPublishers.ofString(command)));
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode result = Json.MAPPER.readTree(response.body());
-        assertThat(result.has("error")).as(command + " → " + result).isFalse();
-        return result;
-    }
-
-    private static List<JsonNode> mail() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/mail")).GET());
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<JsonNode> all = new ArrayList<>();
-        Json.MAPPER.readTree(response.body()).forEach(all::add);
-        return all;
-    }
-
-    /** The newest email to {@code address} that {@code wanted} accepts, waiting up to 15 s for the stream. */
-    private static JsonNode awaitMail(String address, Predicate<JsonNode> wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            List<JsonNode> all = mail();
-            for (int i = all.size() - 1; i >= 0; i--) {
-                JsonNode mail = all.get(i);
-                if (mail.path("to").toString().contains("\"" + address + "\"") && wanted.test(mail)) return mail;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no matching email to " + address + " among " + all.size() + ": " + all);
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

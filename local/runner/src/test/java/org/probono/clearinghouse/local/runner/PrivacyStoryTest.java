@@ -3,23 +3,16 @@ package org.probono.clearinghouse.local.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.Template;
+import org.probono.clearinghouse.testkit.LocalClearinghouse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -35,15 +28,16 @@ class PrivacyStoryTest {
     private static final String CONTACT = "rina.privacy@shakti.example";
     private static final String LAWYER = "asha.privacy@lawfirm.example";
     private static final String SECRET = "MARKER-survivor-name-91c2";
-    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{16,})");
-    private static final Pattern REPLY_TOKEN = Pattern.compile("reply\\+([A-Za-z0-9_-]{16,})@");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern TOKEN = LocalClearinghouse.TOKEN;
+    private static final Pattern REPLY_TOKEN = LocalClearinghouse.REPLY_TOKEN;
 
     private LocalRunner runner;
+    private LocalClearinghouse clearinghouse;
 
     @Test
     void after_export_and_erasure_the_table_and_its_stream_hold_no_personal_data_and_no_live_token() throws Exception {
         runner = LocalRunner.start(RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1)));
+        clearinghouse = new LocalClearinghouse(runner.url(), () -> {});
         try {
             story();
         } finally {
@@ -52,48 +46,42 @@ class PrivacyStoryTest {
     }
 
     private void story() throws Exception {
-        String orgId = post("/organisations", null, """
+        String orgId = clearinghouse.created("/organisations", null, """
                 {"name":"Shakti Vahini Trust","organisationType":"TRUST","registrationNumber":"WB/2011/0012345",
                  "jurisdiction":"IN-WB","city":"Kolkata","focusAreas":["anti-trafficking"],
                  "contact":{"name":"Rina Dasgupta","email":"%s","phone":"+919830012345"}}""".formatted(CONTACT))
                 .path("id").asText();
-        JsonNode verifyMail = awaitMail(CONTACT, m -> m.path("text").asText().contains("/verify?token="));
+        JsonNode verifyMail = clearinghouse.awaitMail(CONTACT, m -> m.path("text").asText().contains("/verify?token="));
         assertThat(verifyMail.path("text").asText()).contains("/privacy/v1.en.html");
-        verify(verifyMail);
-        invoke("RegisterFunction", """
-                {"command":"approve","kind":"organisation","id":"%s","reviewedBy":"e2e@team"}""".formatted(orgId));
-        String orgToken = token(TOKEN, awaitMail(CONTACT, m -> m.path("text").asText().contains("#token=")).path("text").asText());
+        clearinghouse.verify(verifyMail);
+        clearinghouse.approve("organisation", orgId);
+        String orgToken = clearinghouse.orgTokenMailedTo(CONTACT);
 
-        String lawyerId = post("/lawyers", null, """
+        String lawyerId = clearinghouse.approvedLawyer("""
                 {"name":"Asha Raman","email":"%s","phone":"+919830054321","firm":"Raman Chambers",
                  "barEnrolmentNumber":"WB/1234/2015","barCouncil":"IN-WB","yearsOfPractice":9,
                  "practiceAreas":["CONTRACT_REVIEW"],"jurisdictions":["IN-WB"],"languages":["en","bn"],
-                 "preferredLanguage":"bn"}""".formatted(LAWYER)).path("id").asText();
-        verify(awaitMail(LAWYER, m -> m.path("text").asText().contains("/verify?token=")));
-        invoke("RegisterFunction", """
-                {"command":"approve","kind":"lawyer","id":"%s","reviewedBy":"e2e@team"}""".formatted(lawyerId));
+                 "preferredLanguage":"bn"}""".formatted(LAWYER), LAWYER);
 
-        String requestId = post("/requests", orgToken, """
+        String requestId = clearinghouse.openRequest(orgToken, """
                 {"category":"CONTRACT_REVIEW","title":"Consent form for a documentary",
                  "summary":"May a survivor's story be shown in a film?","confidentialDetails":"%s",
-                 "jurisdiction":"IN-WB","language":"en"}""".formatted(SECRET)).path("id").asText();
-        invoke("AssignFunction", """
+                 "jurisdiction":"IN-WB","language":"en"}""".formatted(SECRET));
+        clearinghouse.invoke("AssignFunction", """
                 {"command":"assign","requestId":"%s","lawyerIds":["%s"],"assignedBy":"e2e@team"}""".formatted(requestId, lawyerId));
-        JsonNode offer = awaitMail(LAWYER, m -> m.path("replyTo").toString().contains("reply+"));
+        JsonNode offer = clearinghouse.awaitMail(LAWYER, m -> m.path("replyTo").toString().contains("reply+"));
         String reply = ("From: Asha Raman <" + LAWYER + ">\nTo: " + offer.path("replyTo").path(0).asText()
                 + "\nSubject: Re: offer\nMessage-ID: <privacy-accept@lawfirm.example>\nContent-Type: text/plain; charset=utf-8\n\n"
                 + "Yes, I accept.\n").replace("\n", "\r\n");
-        assertThat(send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/inbound"))
-                .header("Content-Type", "message/rfc822").POST(HttpRequest.BodyPublishers.ofString(reply))).statusCode())
-                .isEqualTo(202);
-        awaitMail(LAWYER, m -> m.path("text").asText().contains(SECRET));
-        invoke("AssignFunction", """
+        clearinghouse.inbound(reply);
+        clearinghouse.awaitMail(LAWYER, m -> m.path("text").asText().contains(SECRET));
+        clearinghouse.invoke("AssignFunction", """
                 {"command":"complete","requestId":"%s","outcome":"Consent form drafted","hoursSpent":4}""".formatted(requestId));
-        awaitMail(CONTACT, m -> m.path("text").asText().contains("Consent form drafted"));
+        clearinghouse.awaitMail(CONTACT, m -> m.path("text").asText().contains("Consent form drafted"));
 
         // Both see what is stored about them, with their consent, and never a token.
         for (String person : List.of(CONTACT, LAWYER)) {
-            JsonNode export = invoke("RegisterFunction", "{\"command\":\"export-subject\",\"email\":\"" + person + "\"}");
+            JsonNode export = clearinghouse.invoke("RegisterFunction", "{\"command\":\"export-subject\",\"email\":\"" + person + "\"}");
             assertThat(export.path("consent").path(0).path("noticeVersion").asText()).isEqualTo("v1");
             assertThat(export.path("requests").toString()).contains(requestId);
             assertThat(export.path("emails").size()).isGreaterThanOrEqualTo(3);
@@ -102,7 +90,7 @@ class PrivacyStoryTest {
 
         // Both are erased.
         for (String person : List.of(LAWYER, CONTACT)) {
-            JsonNode erased = invoke("RegisterFunction", """
+            JsonNode erased = clearinghouse.invoke("RegisterFunction", """
                     {"command":"erase-subject","email":"%s","requestedBy":"dpo@team","reason":"asked by email"}""".formatted(person));
             assertThat(erased.path("status").asText()).isEqualTo("ERASED");
         }
@@ -110,7 +98,7 @@ class PrivacyStoryTest {
 
         Set<String> forbidden = new TreeSet<>(List.of(CONTACT, LAWYER, "Rina Dasgupta", "Asha Raman", "9830012345",
                 "9830054321", SECRET));
-        for (JsonNode mail : mail()) {
+        for (JsonNode mail : clearinghouse.mail()) {
             String all = mail.path("text").asText() + mail.path("html").asText() + mail.path("replyTo");
             for (Pattern token : List.of(TOKEN, REPLY_TOKEN)) {
                 Matcher matcher = token.matcher(all);
@@ -130,8 +118,7 @@ class PrivacyStoryTest {
             assertThat(stream).as("the stream (kept 24 h) holds no live token").doesNotContain(token);
         }
         // The organisation's token was deleted with its contact's data: it opens nothing any more.
-        assertThat(send(HttpRequest.newBuilder(URI.create(runner.url() + "/requests/" + requestId))
-                .header("Authorization", "Bearer " + orgToken).GET()).statusCode()).isEqualTo(401);
+        assertThat(clearinghouse.get("/requests/" + requestId, orgToken).statusCode()).isEqualTo(401);
     }
 
     private static String everyItem(LocalAws aws) {
@@ -156,56 +143,5 @@ class PrivacyStoryTest {
             }
         }
         return all.toString();
-    }
-
-    private void verify(JsonNode mail) throws Exception {
-        HttpResponse<String> verified = send(HttpRequest.newBuilder(URI.create(runner.url() + "/verify?token="
-                + token(TOKEN, mail.path("text").asText()))).header("Accept", "application/json").GET());
-        assertThat(verified.statusCode()).isEqualTo(200);
-    }
-
-    private static String token(Pattern pattern, String text) {
-        Matcher matcher = pattern.matcher(text);
-        assertThat(matcher.find()).as("a token in: " + text).isTrue();
-        return matcher.group(1);
-    }
-
-    private JsonNode post(String path, String bearer, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.url() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        if (bearer != null) request.header("Authorization", "Bearer " + bearer);
-        HttpResponse<String> response = send(request);
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
-        return Json.MAPPER.readTree(response.body());
-    }
-
-    private JsonNode invoke(String function, String command) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/invoke/" + function))
-                .POST(HttpRequest.BodyPublishers.ofString(command)));
-        JsonNode result = Json.MAPPER.readTree(response.body());
-        assertThat(result.has("error")).as(command + " → " + result).isFalse();
-        return result;
-    }
-
-    private List<JsonNode> mail() throws Exception {
-        List<JsonNode> all = new ArrayList<>();
-        Json.MAPPER.readTree(send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/mail")).GET()).body()).forEach(all::add);
-        return all;
-    }
-
-    private JsonNode awaitMail(String address, Predicate<JsonNode> wanted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            List<JsonNode> all = mail();
-            for (int i = all.size() - 1; i >= 0; i--) {
-                if (all.get(i).path("to").toString().contains("\"" + address + "\"") && wanted.test(all.get(i))) return all.get(i);
-            }
-            if (System.nanoTime() > deadline) throw new AssertionError("no matching email to " + address + ": " + all);
-            Thread.sleep(200);
-        }
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

@@ -3,15 +3,9 @@ package org.probono.clearinghouse.local.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.Template;
+import org.probono.clearinghouse.testkit.LocalClearinghouse;
+import org.probono.clearinghouse.testkit.TestEvents;
 
 /**
  * Every string field of every body in events/ (the public routes' JSON bodies and the admin commands),
@@ -32,7 +28,6 @@ import org.probono.clearinghouse.local.backend.Template;
  * from the event files themselves, so a field added to an event file is covered without touching this test.
  */
 class StrictTypesTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<String, String> FUNCTION_OF_PREFIX = Map.of(
             "register", "RegisterFunction", "submit", "SubmitRequestFunction", "assign", "AssignFunction",
             "notify", "NotifyFunction");
@@ -41,12 +36,16 @@ class StrictTypesTest {
             JsonNodeFactory.instance.arrayNode().add("x"), JsonNodeFactory.instance.objectNode().put("x", "y"));
 
     private static LocalRunner runner;
+    private static LocalClearinghouse clearinghouse;
     private static String orgToken;
 
     @BeforeAll
     static void start() throws Exception {
         runner = LocalRunner.start(RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1)));
-        orgToken = ApprovedOrganisation.register(runner);
+        clearinghouse = new LocalClearinghouse(runner.url(), runner::deliverStream);
+        String email = "contact-" + System.nanoTime() + "@trust.example";
+        orgToken = clearinghouse.approvedOrganisation(LocalClearinghouse.organisationBody("Test Trust", "Test Contact", email), email)
+                .token();
     }
 
     @AfterAll
@@ -70,11 +69,8 @@ class StrictTypesTest {
             String path = event.path("rawPath").asText();
             for (Case c : cases(file, Json.MAPPER.readTree(event.path("body").asText()))) {
                 int before = runner.aws().countItems();
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.url() + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(c.body())));
-                if (path.startsWith("/requests")) request.header("Authorization", "Bearer " + orgToken);
-                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> response = clearinghouse.post(path, path.startsWith("/requests") ? orgToken : null,
+                        Json.write(c.body()));
                 JsonNode problem = Json.MAPPER.readTree(response.body());
                 boolean named = false;
                 for (JsonNode error : problem.path("errors")) named |= error.path("field").asText().equals(c.field());
@@ -98,13 +94,11 @@ class StrictTypesTest {
             for (Case c : cases(file, command)) {
                 if (c.field().equals("command")) continue;
                 int before = runner.aws().countItems();
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/invoke/" + function))
-                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(c.body()))).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                JsonNode error = Json.MAPPER.readTree(response.body()).path("error");
+                JsonNode answer = clearinghouse.answer(function, Json.write(c.body()));
+                JsonNode error = answer.path("error");
                 String topField = c.field().replaceAll("[.\\[].*", "");
                 if (error.path("status").asInt() != 400 || !error.path("detail").asText().contains(topField)) {
-                    failures.add(c + " → " + response.body());
+                    failures.add(c + " → " + answer);
                 }
                 if (runner.aws().countItems() != before) failures.add(c + " wrote to the table");
                 checked++;
@@ -142,19 +136,6 @@ class StrictTypesTest {
     }
 
     private static JsonNode replaced(JsonNode body, String field, JsonNode wrong) {
-        JsonNode copy = body.deepCopy();
-        JsonNode parent = copy;
-        String[] steps = field.split("(?=\\[)|\\.");
-        for (int i = 0; i < steps.length - 1; i++) parent = step(parent, steps[i]);
-        String last = steps[steps.length - 1];
-        if (last.startsWith("[")) ((ArrayNode) parent).set(index(last), wrong);
-        else ((ObjectNode) parent).set(last, wrong);
-        return copy;
+        return TestEvents.of(body).with(field, wrong).json();
     }
-
-    private static JsonNode step(JsonNode node, String step) {
-        return step.startsWith("[") ? node.get(index(step)) : node.get(step);
-    }
-
-    private static int index(String step) { return Integer.parseInt(step.substring(1, step.length() - 1)); }
 }
