@@ -319,6 +319,38 @@ public final class Store {
         }
     }
 
+    /**
+     * One item written alone (PutItem, no transaction): for a change that touches that item only and
+     * whatever is there may be replaced (a suppression entry refreshed by a later bounce).
+     */
+    public void put(EnhancedDocument item) {
+        dynamoDb.putItem(p -> p.tableName(tableName()).item(item.toMap()));
+    }
+
+    /**
+     * One item changed alone under a condition (UpdateItem, no transaction: half the write units, one
+     * action): {@code update} is the update expression with its names and values, {@code condition} the
+     * condition with its own. Rejected with {@code failure} when the condition fails; nothing is written then.
+     */
+    public Outcome updateIf(Key key, Expression update, Expression condition, Failure failure) {
+        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, AttributeValue> values = new java.util.HashMap<>();
+        for (Expression expression : List.of(update, condition)) {
+            if (expression.expressionNames() != null) names.putAll(expression.expressionNames());
+            if (expression.expressionValues() != null) values.putAll(expression.expressionValues());
+        }
+        try {
+            dynamoDb.updateItem(u -> u.tableName(tableName()).key(keyMap(key))
+                    .updateExpression(update.expression())
+                    .conditionExpression(condition.expression())
+                    .expressionAttributeNames(names.isEmpty() ? null : names)
+                    .expressionAttributeValues(values.isEmpty() ? null : values));
+            return new Outcome.Committed();
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return new Outcome.Rejected(failure, "update " + key.partitionKeyValue().s() + " if " + condition.expression());
+        }
+    }
+
     /** The table name, for logs and tests. */
     public String tableName() { return table.tableName(); }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.impact.ImpactFigures;
 import org.probono.clearinghouse.impact.ImpactReport;
@@ -32,16 +33,17 @@ public final class ImpactReportMail {
         public static final Enclosed NONE = new Enclosed(Map.of(), List.of());
     }
 
-    private final ImpactFigures figures;
+    private final BiFunction<LocalDate, LocalDate, ImpactFigures.Period> figures;
     private final ZoneId zone;
 
-    public ImpactReportMail(ImpactFigures figures, ZoneId zone) {
+    /** {@code figures}: (from, to) → the period's figures and rows, as the running totals hold them. */
+    public ImpactReportMail(BiFunction<LocalDate, LocalDate, ImpactFigures.Period> figures, ZoneId zone) {
         this.figures = figures;
         this.zone = zone;
     }
 
     public Enclosed enclose(OutboxMessage message) {
-        return enclose(message, figures.read(from(message), to(message)));
+        return enclose(message, figures.apply(from(message), to(message)));
     }
 
     /** The email's additions for figures already read (what the translations test renders with). */

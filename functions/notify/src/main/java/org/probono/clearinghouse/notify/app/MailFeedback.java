@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.probono.clearinghouse.json.Json;
-import org.probono.clearinghouse.notify.store.SuppressionList;
 
 /**
  * SES bounce and complaint notifications (through SNS): a permanent bounce or a complaint puts the
@@ -15,10 +14,10 @@ import org.probono.clearinghouse.notify.store.SuppressionList;
  */
 public final class MailFeedback {
 
-    private final SuppressionList suppressions;
+    private final Suppressions suppressions;
     private final Clock clock;
 
-    public MailFeedback(SuppressionList suppressions, Clock clock) {
+    public MailFeedback(Suppressions suppressions, Clock clock) {
         this.suppressions = suppressions;
         this.clock = clock;
     }
@@ -48,7 +47,7 @@ public final class MailFeedback {
             }
             default -> Log.info("SES notification ignored", "type", type);
         }
-        List<String> addresses = suppressed.stream().filter(a -> !a.isBlank()).map(SuppressionList::normalise).toList();
+        List<String> addresses = suppressed.stream().filter(a -> !a.isBlank()).map(Suppressions::normalise).toList();
         addresses.forEach(address -> suppressions.suppress(address, type, clock.instant()));
         if (!addresses.isEmpty()) Log.info("addresses suppressed", "count", addresses.size(), "after", type);
         return addresses;

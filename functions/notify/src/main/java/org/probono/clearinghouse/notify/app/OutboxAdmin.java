@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.probono.clearinghouse.crypto.ConfidentialBox;
+import java.util.function.BiFunction;
+import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
-import org.probono.clearinghouse.notify.store.OutboxStore;
 
 /**
  * The team's outbox commands: list the emails still PENDING (the ones the stream gave up on), and send
@@ -32,20 +32,23 @@ public final class OutboxAdmin {
         record Changed(String outboxId) implements Resend {}
     }
 
-    private final OutboxStore outbox;
-    private final ConfidentialBox box;
+    private final Outbox outbox;
+    private final BiFunction<String, String, String> openToken;
+    private final TokenSealer sealer;
     private final Ids ids;
     private final Clock clock;
 
-    public OutboxAdmin(OutboxStore outbox, ConfidentialBox box, Ids ids, Clock clock) {
+    /** {@code openToken}: (sealed, outboxId) → the email's token, resealed by {@code sealer} to the copy's id. */
+    public OutboxAdmin(Outbox outbox, BiFunction<String, String, String> openToken, TokenSealer sealer, Ids ids, Clock clock) {
         this.outbox = outbox;
-        this.box = box;
+        this.openToken = openToken;
+        this.sealer = sealer;
         this.ids = ids;
         this.clock = clock;
     }
 
     /** PENDING emails created at least {@code olderThan} ago, oldest first. */
-    public List<OutboxStore.Pending> pendingEmails(Duration olderThan) {
+    public List<Outbox.Pending> pendingEmails(Duration olderThan) {
         Instant cutoff = clock.instant().minus(olderThan);
         return outbox.pending().stream()
                 .filter(email -> email.createdAt() == null || !email.createdAt().isAfter(cutoff))
@@ -53,18 +56,18 @@ public final class OutboxAdmin {
     }
 
     public Resend resend(String outboxId) {
-        Optional<OutboxStore.Entry> found = outbox.find(outboxId);
+        Optional<Outbox.Entry> found = outbox.find(outboxId);
         if (found.isEmpty()) return new Resend.NotFound(outboxId);
-        OutboxStore.Entry entry = found.get();
-        if (!entry.isPending()) return new Resend.NotPending(outboxId, entry.status());
+        Outbox.Entry entry = found.get();
+        if (!entry.isPending()) return new Resend.NotPending(outboxId, entry.status().name());
         OutboxMessage old = entry.message();
         // A token is sealed to its email's id: the copy's is resealed to the copy's.
         String copyId = ids.next();
         String sealedToken = old.sealedToken() == null ? null
-                : box.sealToken(box.openToken(old.sealedToken(), old.id()), copyId);
+                : sealer.seal(openToken.apply(old.sealedToken(), old.id()), copyId);
         OutboxMessage copy = new OutboxMessage(copyId, old.template(), old.to(), old.language(), old.data(),
                 sealedToken, old.sealedDetails(), clock.instant());
-        if (!outbox.replaceWithCopy(entry, copy)) return new Resend.Changed(outboxId);
+        if (!outbox.replaceWithCopy(entry, copy).committed()) return new Resend.Changed(outboxId);
         Log.info("outbox email resent", "outboxId", outboxId, "template", old.template(), "copy", copy.id());
         return new Resend.Resent(copy.id(), outboxId);
     }

@@ -2,7 +2,10 @@ package org.probono.clearinghouse.notify.app;
 
 import org.probono.clearinghouse.json.Log;
 import org.probono.clearinghouse.json.Metric;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,29 +18,31 @@ import org.probono.clearinghouse.notify.mail.EmailTemplates;
 import org.probono.clearinghouse.notify.mail.MailSender;
 import org.probono.clearinghouse.notify.mail.OutgoingMail;
 import org.probono.clearinghouse.notify.mail.Wording;
-import org.probono.clearinghouse.notify.store.OutboxStore;
-import org.probono.clearinghouse.notify.store.SuppressionList;
 
 /**
- * Sends the outbox: each record names an outbox item, which is read afresh, rendered, built, sent, then
- * marked SENT under the condition that it is still PENDING. A retried record whose item is already SENT
- * is skipped, so a retried batch sends nothing twice.
+ * Sends the outbox: each stream record carries its outbox email in its new image (read without going back
+ * to the table), which is claimed, rendered, built, sent, then marked SENT under the condition that it is
+ * still PENDING. The claim is the guard against at-least-once delivery: a redelivered record whose email
+ * is already SENT (or being sent) cannot claim it, so a retried batch sends nothing twice.
  *
- * <p>Send, then mark: if SES accepts and marking fails (a crash in between), the retry sends again. The
- * copy carries the same Message-ID (derived from the outbox id), which receiving systems use to drop
- * duplicates. Marking first would instead lose mail on a failed send.
+ * <p>Send, then mark: if SES accepts and marking fails (a crash in between), the retry sends again once the
+ * claim lapses. The copy carries the same Message-ID (derived from the outbox id), which receiving systems
+ * use to drop duplicates. Marking first would instead lose mail on a failed send.
  */
 public final class OutboxDelivery {
     private static final String FROM_NAME = "Pro Bono Clearinghouse";
 
-    /** One stream record: its sequence number (the partial-failure identifier) and the outbox item it names. */
-    public record OutboxRecord(String sequenceNumber, String outboxId) {}
+    /** Longer than the function's timeout (20 s): a live delivery's claim never lapses under it. */
+    static final Duration CLAIM = Duration.ofMinutes(1);
+
+    /** One stream record: its sequence number (the partial-failure identifier) and its new image. */
+    public record OutboxRecord(String sequenceNumber, JsonNode newImage) {}
 
     /** What happened to one outbox item. */
     public sealed interface Delivery {
         record Sent(String sesMessageId) implements Delivery {}
 
-        /** Already SENT or SUPPRESSED, or gone: nothing to do. */
+        /** Already SENT or SUPPRESSED, or gone (resent under a new id): nothing to do. */
         record AlreadyDone() implements Delivery {}
 
         record Suppressed() implements Delivery {}
@@ -49,8 +54,9 @@ public final class OutboxDelivery {
     /** What the templates need besides the item's data. */
     public record Settings(String senderAddress, String adminEmail, String inboundDomain, String webUrl) {}
 
-    private final OutboxStore outbox;
-    private final SuppressionList suppressions;
+    private final Outbox outbox;
+    private final OutboxImages images;
+    private final Suppressions suppressions;
     private final EmailTemplates templates;
     private final Wording wording;
     private final MailSender mailer;
@@ -66,13 +72,14 @@ public final class OutboxDelivery {
      * (sealed, outboxId) → the email's token (ConfidentialBox.openToken), opened only to render and send it;
      * {@code reports}: the figures, chart and CSV of the monthly impact report.
      */
-    public OutboxDelivery(OutboxStore outbox, SuppressionList suppressions, EmailTemplates templates, Wording wording,
+    public OutboxDelivery(Outbox outbox, OutboxImages images, Suppressions suppressions, EmailTemplates templates, Wording wording,
                           MailSender mailer, BiFunction<String, String, String> openDetails,
                           BiFunction<String, String, String> openToken, Settings settings, ImpactReportMail reports,
                           Ids ids, Clock clock) {
         this.openToken = openToken;
         this.reports = reports;
         this.outbox = outbox;
+        this.images = images;
         this.suppressions = suppressions;
         this.templates = templates;
         this.wording = wording;
@@ -88,13 +95,16 @@ public final class OutboxDelivery {
         List<String> failed = new ArrayList<>();
         for (OutboxRecord record : records) {
             Delivery delivery;
+            String outboxId = "(unreadable image)";
             try {
-                delivery = deliver(record.outboxId());
+                Outbox.Entry entry = images.entryOf(record.newImage());
+                outboxId = entry.message().id();
+                delivery = deliver(entry);
             } catch (RuntimeException e) {
                 delivery = new Delivery.Failed(e.getClass().getSimpleName());
             }
             if (delivery instanceof Delivery.Failed(String reason)) {
-                Log.warn("outbox email not sent, will retry", "outboxId", record.outboxId(), "reason", reason);
+                Log.warn("outbox email not sent, will retry", "outboxId", outboxId, "reason", reason);
                 Log.metric(Metric.EMAILS_FAILED);
                 failed.add(record.sequenceNumber());
             }
@@ -102,11 +112,30 @@ public final class OutboxDelivery {
         return failed;
     }
 
-    public Delivery deliver(String outboxId) {
-        var found = outbox.find(outboxId);
-        if (found.isEmpty() || !found.get().isPending()) return new Delivery.AlreadyDone();
-        OutboxStore.Entry entry = found.get();
+    /** Delivers one email as its stream record carried it. */
+    public Delivery deliver(Outbox.Entry entry) {
+        if (!entry.isPending()) return new Delivery.AlreadyDone();
+        Instant now = clock.instant();
+        return switch (outbox.claim(entry, now, now.plus(CLAIM))) {
+            case Outbox.Claim.Done done -> new Delivery.AlreadyDone();
+            case Outbox.Claim.Busy busy -> new Delivery.Failed("another delivery holds its claim");
+            case Outbox.Claim.Claimed(Instant until) -> {
+                Delivery delivery;
+                try {
+                    delivery = send(entry);
+                } catch (RuntimeException e) {
+                    outbox.release(entry, until);
+                    throw e;
+                }
+                if (delivery instanceof Delivery.Failed) outbox.release(entry, until);
+                yield delivery;
+            }
+        };
+    }
+
+    private Delivery send(Outbox.Entry entry) {
         OutboxMessage message = entry.message();
+        String outboxId = message.id();
         if (suppressions.isSuppressed(message.to())) return suppress(entry);
 
         String token = message.sealedToken() == null ? null : openToken.apply(message.sealedToken(), message.id());
@@ -120,7 +149,7 @@ public final class OutboxDelivery {
         return switch (mailer.send(mail)) {
             case MailSender.Result.Failed(String reason) -> new Delivery.Failed(reason);
             case MailSender.Result.Accepted(String sesMessageId) -> {
-                if (!outbox.markSent(entry, sesMessageId, rendered.subject(), clock.instant())) {
+                if (!outbox.markSent(entry, sesMessageId, rendered.subject(), clock.instant()).committed()) {
                     Log.warn("outbox email marked by another delivery after sending", "outboxId", outboxId);
                 }
                 Log.info("outbox email sent", "outboxId", outboxId, "template", message.template(), "sesMessageId", sesMessageId,
@@ -131,7 +160,7 @@ public final class OutboxDelivery {
         };
     }
 
-    private Delivery suppress(OutboxStore.Entry entry) {
+    private Delivery suppress(Outbox.Entry entry) {
         OutboxMessage message = entry.message();
         boolean tellAdmin = message.template() != EmailTemplate.ADMIN_SUPPRESSED
                 && !suppressions.isSuppressed(settings.adminEmail());

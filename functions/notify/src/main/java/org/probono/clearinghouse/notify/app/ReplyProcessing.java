@@ -18,11 +18,8 @@ import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.matters.AnswerOutcome;
 import org.probono.clearinghouse.matters.OfferReplies;
-import org.probono.clearinghouse.notify.mail.InboundBucket;
 import org.probono.clearinghouse.notify.mail.InboundMessage;
-import org.probono.clearinghouse.notify.store.InboundLog;
-import org.probono.clearinghouse.notify.store.OfferReplyTokens;
-import org.probono.clearinghouse.notify.store.OutboxStore;
+import org.probono.clearinghouse.notify.mail.RawReplies;
 
 /**
  * A lawyer's reply to an offer: read the raw mail SES stored, claim its Message-ID (a second delivery
@@ -33,12 +30,12 @@ import org.probono.clearinghouse.notify.store.OutboxStore;
  */
 public final class ReplyProcessing {
 
-    private final InboundBucket bucket;
+    private final RawReplies bucket;
     private final InboundLog log;
     private final OfferReplies offerReplies;
     private final MatterCompletion completions;
-    private final OfferReplyTokens tokens;
-    private final OutboxStore outbox;
+    private final ReplyTokens tokens;
+    private final Outbox outbox;
     private final Pattern replyAddress;
     private final TokenSealer sealer;
     private final Ids ids;
@@ -46,8 +43,8 @@ public final class ReplyProcessing {
     private final ReplyReader reader = ReplyReader.builtIn();
     private final AutoReplies autoReplies = AutoReplies.builtIn();
 
-    public ReplyProcessing(InboundBucket bucket, InboundLog log, OfferReplies offerReplies, MatterCompletion completions,
-                           OfferReplyTokens tokens, OutboxStore outbox, String inboundDomain, TokenSealer sealer, Ids ids,
+    public ReplyProcessing(RawReplies bucket, InboundLog log, OfferReplies offerReplies, MatterCompletion completions,
+                           ReplyTokens tokens, Outbox outbox, String inboundDomain, TokenSealer sealer, Ids ids,
                            Clock clock) {
         this.sealer = sealer;
         this.bucket = bucket;
@@ -133,9 +130,9 @@ public final class ReplyProcessing {
      * language; the question carries the same completion token, so a reply to it counts like one to the details.
      */
     private Decided completionNotUnderstood(String token, String sender, String read) {
-        Optional<OfferReplyTokens.Holder> holder = tokens.holdingMatter(token, clock.instant());
+        Optional<ReplyTokens.Holder> holder = tokens.holdingMatter(token, clock.instant());
         if (holder.isEmpty()) return new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired, or the matter is closed");
-        OfferReplyTokens.Holder lawyer = holder.get();
+        ReplyTokens.Holder lawyer = holder.get();
         if (lawyer.lawyerEmail() == null || !lawyer.lawyerEmail().toLowerCase(Locale.ROOT).equals(sender)) {
             return new Decided(ReplyResult.WRONG_SENDER, "request " + lawyer.requestId());
         }
@@ -155,9 +152,9 @@ public final class ReplyProcessing {
      * nothing. The answer carries the offer's reply token, so a reply to it counts like a reply to the offer.
      */
     private Decided notUnderstood(String token, String sender, ReplyReading.Unclear unclear) {
-        Optional<OfferReplyTokens.Holder> holder = tokens.open(token, clock.instant());
+        Optional<ReplyTokens.Holder> holder = tokens.open(token, clock.instant());
         if (holder.isEmpty()) return new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired, used, or its offer closed");
-        OfferReplyTokens.Holder lawyer = holder.get();
+        ReplyTokens.Holder lawyer = holder.get();
         if (lawyer.lawyerEmail() == null || !lawyer.lawyerEmail().toLowerCase(Locale.ROOT).equals(sender)) {
             return new Decided(ReplyResult.WRONG_SENDER, "request " + lawyer.requestId());
         }

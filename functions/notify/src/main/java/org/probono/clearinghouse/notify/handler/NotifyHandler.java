@@ -1,43 +1,42 @@
 package org.probono.clearinghouse.notify.handler;
 
-import org.probono.clearinghouse.store.Keys;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.probono.clearinghouse.aws.AwsClients;
 import org.probono.clearinghouse.aws.Lazy;
-import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.events.EventShape;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.events.LambdaEvents;
-import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.notify.app.MailFeedback;
 import org.probono.clearinghouse.notify.app.OutboxDelivery;
 import org.probono.clearinghouse.notify.app.ReceivedMail;
 import org.probono.clearinghouse.notify.app.ReplyProcessing;
 import org.probono.clearinghouse.notify.app.ReplyResult;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
+import org.probono.clearinghouse.notify.wiring.Wiring;
 
 /**
  * NotifyFunction's entry: outbox stream records, inbound replies from SES, SES feedback from SNS, and the
  * team's outbox commands (pending-emails, resend).
  */
 public final class NotifyHandler implements RequestStreamHandler {
-    /** Read-only: an outbox record whose item does not exist is read (the SDK's first request) and skipped. */
+    /**
+     * Writes nothing: the image is read, and the claim of an outbox item that does not exist fails its
+     * condition (the SDK's first request), so it is skipped.
+     */
     private static final String PRIMING_EVENT = """
             {"Records":[{"eventID":"priming","eventName":"INSERT","eventVersion":"1.1","eventSource":"aws:dynamodb",
               "awsRegion":"us-east-1","eventSourceARN":"arn:aws:dynamodb:us-east-1:000000000000:table/priming/stream/priming",
               "dynamodb":{"ApproximateCreationDateTime":1767225600,"SequenceNumber":"1","SizeBytes":1,
                 "StreamViewType":"NEW_AND_OLD_IMAGES",
                 "Keys":{"PK":{"S":"OUTBOX#snapstart-priming"},"SK":{"S":"OUTBOX"}},
-                "NewImage":{"PK":{"S":"OUTBOX#snapstart-priming"},"SK":{"S":"OUTBOX"},"entity":{"S":"OUTBOX"}}}}]}""";
+                "NewImage":{"PK":{"S":"OUTBOX#snapstart-priming"},"SK":{"S":"OUTBOX"},"entity":{"S":"OUTBOX"},
+                  "id":{"S":"snapstart-priming"},"template":{"S":"LAWYER_APPROVED"},"to":{"S":"priming@priming.invalid"},
+                  "language":{"S":"en"},"data":{"M":{"name":{"S":"Priming"}}},"createdAt":{"S":"2026-01-01T00:00:00Z"},
+                  "status":{"S":"PENDING"},"version":{"N":"1"}}}}]}""";
 
     /** Read-only: a reply whose raw mail is not in the bucket (S3 GetObject) is skipped before any write. */
     private static final String PRIMING_REPLY = """
@@ -55,11 +54,11 @@ public final class NotifyHandler implements RequestStreamHandler {
     private final AdminCommands commands;
 
     public NotifyHandler() {
-        this(fromEnvironment());
+        this(Wiring.fromEnvironment());
         SnapStartPriming.register(this, PRIMING_EVENT, PRIMING_REPLY, PRIMING_PENDING_EMAILS);
     }
 
-    NotifyHandler(NotifyWiring wiring) {
+    public NotifyHandler(Wiring wiring) {
         this.outbox = wiring.outbox();
         this.replies = wiring.replies();
         this.feedback = wiring.feedback();
@@ -78,11 +77,10 @@ public final class NotifyHandler implements RequestStreamHandler {
         });
     }
 
-    /** Partial batch response: only the records that failed are retried. */
+    /** Partial batch response: only the records that failed are retried. The email is the record's new image. */
     private Map<String, Object> sendOutbox(OutboxStreamEvent event) {
         List<OutboxDelivery.OutboxRecord> records = event.records().stream()
-                .map(r -> new OutboxDelivery.OutboxRecord(r.dynamodb().sequenceNumber(),
-                        r.dynamodb().keys().get("PK").s().substring(Keys.OUTBOX_PREFIX.length())))
+                .map(r -> new OutboxDelivery.OutboxRecord(r.dynamodb().sequenceNumber(), r.dynamodb().newImage()))
                 .toList();
         List<Map<String, String>> failures = outbox.get().deliverAll(records).stream()
                 .map(sequenceNumber -> Map.of("itemIdentifier", sequenceNumber)).toList();
@@ -114,14 +112,5 @@ public final class NotifyHandler implements RequestStreamHandler {
 
     private static void put(Map<String, String> verdicts, String name, SesReceiptEvent.Verdict verdict) {
         if (verdict != null && verdict.status() != null) verdicts.put(name, verdict.status());
-    }
-
-    private static NotifyWiring fromEnvironment() {
-        Config config = Config.fromEnvironment();
-        AwsClients clients = new AwsClients(config.region());
-        return NotifyWiring.build(config, Clock.tickMillis(ZoneOffset.UTC), clients.dynamoDb(),
-                () -> SesV2Client.builder().region(clients.region()).httpClient(clients.http()).build(),
-                () -> S3Client.builder().region(clients.region()).httpClient(clients.http()).build(),
-                clients::kms, OfferDecisions::new);
     }
 }

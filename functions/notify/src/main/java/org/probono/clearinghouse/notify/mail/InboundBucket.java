@@ -5,7 +5,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /** The raw MIME SES's receipt rule stored: {@code inbound/<SES messageId>} (the rule's ObjectKeyPrefix). */
-public final class InboundBucket {
+public final class InboundBucket implements RawReplies {
     public static final String KEY_PREFIX = "inbound/";
 
     private final S3Client s3;
@@ -16,6 +16,7 @@ public final class InboundBucket {
         this.bucket = bucket;
     }
 
+    @Override
     public Optional<byte[]> raw(String sesMessageId) {
         try {
             return Optional.of(s3.getObjectAsBytes(g -> g.bucket(bucket).key(KEY_PREFIX + sesMessageId)).asByteArray());

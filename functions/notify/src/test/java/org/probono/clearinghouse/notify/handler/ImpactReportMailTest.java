@@ -18,7 +18,6 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.LegalRequest;
@@ -26,8 +25,9 @@ import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
-import org.probono.clearinghouse.matters.OfferReplies;
+import org.probono.clearinghouse.notify.app.Outbox;
 import org.probono.clearinghouse.notify.app.OutboxDelivery;
+import org.probono.clearinghouse.notify.wiring.Wiring;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
@@ -35,9 +35,6 @@ import org.probono.clearinghouse.store.Transaction;
 
 @ExtendWith(LocalAwsExtension.class)
 class ImpactReportMailTest {
-    private static final NotifyWiring.OfferRepliesFactory NO_REPLIES = (store, ids, config, sealer) -> (OfferReplies) (t, s, a) -> {
-        throw new AssertionError("no replies in this test");
-    };
 
     @Test
     void the_monthly_report_email_has_the_figures_an_inline_chart_and_a_csv_row_per_request(LocalAws aws) throws Exception {
@@ -62,10 +59,10 @@ class ImpactReportMailTest {
                 "team@clearinghouse.test", Map.of("month", "2026-11", "from", "2026-11-01", "to", "2026-11-30"),
                 Instant.parse("2026-12-01T02:30:00Z"));
         commit(store, new Transaction().create(OutboxItems.toItem(message)));
-        NotifyWiring wiring = NotifyWiring.build(Config.fromEnvironment(), Clock.systemUTC(), aws.dynamoDb(), aws.sesV2(),
-                aws.s3(), aws.kms(), NO_REPLIES);
+        Wiring wiring = NotifyTestKit.wiring(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
 
-        assertThat(wiring.outbox().get().deliver(message.id())).isInstanceOf(OutboxDelivery.Delivery.Sent.class);
+        assertThat(wiring.outbox().get().deliver(new Outbox.Entry(message, Outbox.Status.PENDING, 1, null)))
+                .isInstanceOf(OutboxDelivery.Delivery.Sent.class);
 
         MimeMessage sent = NotifyTestKit.rawSent(aws).getLast();
         assertThat(sent.getSubject()).isEqualTo("Impact report 2026-11: 2 requests, 1 placed, 6.5 hours donated");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
-import org.probono.clearinghouse.matters.OfferDecisions;
+import org.probono.clearinghouse.notify.wiring.Wiring;
 
 /** Each of NotifyFunction's paths builds only the clients it needs, on first use (issue 17). */
 @ExtendWith(LocalAwsExtension.class)
@@ -28,14 +28,14 @@ class LazyPathsTest {
         };
     }
 
-    private NotifyWiring wiring(LocalAws aws) {
-        return NotifyWiring.build(Config.fromEnvironment(), Clock.systemUTC(), aws.dynamoDb(),
-                recorded("ses", aws::sesV2), recorded("s3", aws::s3), recorded("kms", aws::kms), OfferDecisions::new);
+    private Wiring wiring(LocalAws aws) {
+        return Wiring.create(Config.fromEnvironment(), aws.dynamoDb(), recorded("ses", aws::sesV2), recorded("s3", aws::s3),
+                recorded("kms", aws::kms), Clock.systemUTC());
     }
 
     @Test
     void an_ses_bounce_through_sns_builds_no_ses_s3_or_kms_client(LocalAws aws) {
-        NotifyWiring wiring = wiring(aws);
+        Wiring wiring = wiring(aws);
 
         String answer = invoke(new NotifyHandler(wiring), eventFile("notify-sns-bounce.json").toString());
 
@@ -47,7 +47,7 @@ class LazyPathsTest {
 
     @Test
     void the_teams_outbox_command_builds_no_other_client(LocalAws aws) {
-        NotifyWiring wiring = wiring(aws);
+        Wiring wiring = wiring(aws);
 
         String answer = invoke(new NotifyHandler(wiring), eventFile("notify-pending-emails.json").toString());
 
@@ -57,7 +57,7 @@ class LazyPathsTest {
 
     @Test
     void an_outbox_record_builds_the_ses_client_once_and_never_s3(LocalAws aws) {
-        NotifyWiring wiring = wiring(aws);
+        Wiring wiring = wiring(aws);
         NotifyHandler handler = new NotifyHandler(wiring);
 
         invoke(handler, eventFile("notify-stream-outbox.json").toString());

@@ -25,7 +25,7 @@ class NotifyEventsTest {
     }
 
     @Test
-    void stream_records_give_the_sequence_number_and_outbox_key_the_runtime_gives() throws IOException {
+    void stream_records_give_the_sequence_number_and_new_image_the_runtime_gives() throws IOException {
         Path file = event("notify-stream-outbox.json");
         DynamodbEvent runtime = theirs(file, DynamodbEvent.class);
         OutboxStreamEvent ours = LambdaEvents.read(tree(file), OutboxStreamEvent.class);
@@ -34,8 +34,11 @@ class NotifyEventsTest {
         for (int i = 0; i < ours.records().size(); i++) {
             var expected = runtime.getRecords().get(i).getDynamodb();
             assertThat(ours.records().get(i).dynamodb().sequenceNumber()).isEqualTo(expected.getSequenceNumber());
-            assertThat(ours.records().get(i).dynamodb().keys().get("PK").s()).isEqualTo(expected.getKeys().get("PK").getS())
-                    .startsWith("OUTBOX#");
+            var image = ours.records().get(i).dynamodb().newImage();
+            assertThat(image.path("PK").path("S").asText()).isEqualTo(expected.getNewImage().get("PK").getS()).startsWith("OUTBOX#");
+            assertThat(image.path("id").path("S").asText()).isEqualTo(expected.getNewImage().get("id").getS());
+            assertThat(image.path("data").path("M").path("name").path("S").asText())
+                    .isEqualTo(expected.getNewImage().get("data").getM().get("name").getS());
         }
     }
 

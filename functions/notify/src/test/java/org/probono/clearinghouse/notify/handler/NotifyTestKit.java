@@ -27,7 +27,11 @@ import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.Template;
+import org.probono.clearinghouse.matters.OfferReplies;
+import org.probono.clearinghouse.notify.wiring.Wiring;
+import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.Store;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -35,9 +39,57 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 final class NotifyTestKit {
     private NotifyTestKit() {}
 
-    static NotifyHandler handler(LocalAws aws, SesV2Client ses, NotifyWiring.OfferRepliesFactory offerReplies) {
-        return new NotifyHandler(NotifyWiring.build(Config.fromEnvironment(), Clock.systemUTC(), aws.dynamoDb(), ses,
-                aws.s3(), aws.kms(), offerReplies));
+    static NotifyHandler handler(LocalAws aws, SesV2Client ses, OfferReplies offerReplies) {
+        return new NotifyHandler(wiring(aws, ses, offerReplies));
+    }
+
+    static Wiring wiring(LocalAws aws, SesV2Client ses, OfferReplies offerReplies) {
+        return Wiring.create(Config.fromEnvironment(), aws.dynamoDb(), () -> ses, aws::s3, aws::kms, Clock.systemUTC(),
+                offerReplies);
+    }
+
+    /** Replies are not what these tests are about. */
+    static final OfferReplies NO_REPLIES = (token, sender, answer) -> {
+        throw new AssertionError("no replies in these tests");
+    };
+
+    /**
+     * A stream record of each outbox item as the table holds it now, in one event, as Lambda delivers
+     * inserts: the item is the record's new image. Sequence numbers are the items' positions, from 1.
+     */
+    static String streamEvent(LocalAws aws, String... outboxIds) {
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        var records = event.putArray("Records");
+        int sequence = 0;
+        for (String id : outboxIds) {
+            Map<String, AttributeValue> item = aws.dynamoDb().getItem(g -> g.tableName(aws.tableName())
+                    .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.OUTBOX_PREFIX + id), Keys.SK, AttributeValue.fromS("OUTBOX")))
+                    .consistentRead(true)).item();
+            ObjectNode record = records.addObject().put("eventName", "INSERT").put("eventSource", "aws:dynamodb");
+            ObjectNode dynamodb = record.putObject("dynamodb").put("SequenceNumber", Integer.toString(++sequence));
+            dynamodb.set("NewImage", image(item));
+        }
+        return event.toString();
+    }
+
+    private static ObjectNode image(Map<String, AttributeValue> item) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        item.forEach((name, value) -> json.set(name, attribute(value)));
+        return json;
+    }
+
+    private static ObjectNode attribute(AttributeValue value) {
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        switch (value.type()) {
+            case S -> json.put("S", value.s());
+            case N -> json.put("N", value.n());
+            case BOOL -> json.put("BOOL", value.bool());
+            case NUL -> json.put("NULL", true);
+            case M -> json.set("M", image(value.m()));
+            case L -> value.l().forEach(element -> json.withArray("L").add(attribute(element)));
+            default -> throw new IllegalArgumentException("outbox items hold no " + value.type());
+        }
+        return json;
     }
 
     /** The email with its token (given raw) sealed as the writing functions seal it. */

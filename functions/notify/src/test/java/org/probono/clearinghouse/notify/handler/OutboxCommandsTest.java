@@ -26,7 +26,6 @@ import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.local.backend.SentMail;
 import org.probono.clearinghouse.local.backend.StreamPump;
-import org.probono.clearinghouse.matters.OfferReplies;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OutboxItems;
@@ -45,9 +44,6 @@ class OutboxCommandsTest {
     private static final String DATA_MARKER = "DATA-MARKER-5c1e";
     private static final String SEALED_MARKER = "SEALED-MARKER-5c1e";
     private static final Secrets SECRETS = new Secrets();
-    private static final NotifyWiring.OfferRepliesFactory NO_REPLIES = (store, ids, config, sealer) -> (OfferReplies) (t, s, a) -> {
-        throw new AssertionError("no replies in these tests");
-    };
 
     private static OutboxMessage email(String id, EmailTemplate template, String token, String sealed, Duration age) {
         return new OutboxMessage(id, template, LAWYER, Language.EN, Map.of("lawyerName", "Asha Rao", "requestId", "REQ-1",
@@ -88,7 +84,7 @@ class OutboxCommandsTest {
 
     @Test
     void pending_emails_lists_only_old_enough_pending_outbox_items_oldest_first_and_never_their_data_token_or_details(LocalAws aws) {
-        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
+        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
         String token = SECRETS.newReplyToken();
         write(aws, store,
@@ -129,7 +125,7 @@ class OutboxCommandsTest {
                         if (sesDown.get()) throw SdkClientException.create("Unable to execute HTTP request (SES outage)");
                     }
                 })).build();
-        NotifyHandler handler = NotifyTestKit.handler(aws, ses, NO_REPLIES);
+        NotifyHandler handler = NotifyTestKit.handler(aws, ses, NotifyTestKit.NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
         String confidential = "CONFIDENTIAL-MARKER-5c1e";
         String sealed = new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")).seal(confidential, "REQ-1");
@@ -182,7 +178,7 @@ class OutboxCommandsTest {
 
     @Test
     void a_resent_offer_keeps_its_reply_token(LocalAws aws) {
-        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
+        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         String token = SECRETS.newReplyToken();
         write(aws, NotifyTestKit.store(aws), email("OB-OFFER", EmailTemplate.OFFER, token, null, Duration.ofHours(1)));
 
@@ -198,7 +194,7 @@ class OutboxCommandsTest {
 
     @Test
     void resending_a_sent_email_is_a_409_and_writes_nothing(LocalAws aws) {
-        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
+        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
         write(aws, store, email("OB-DONE", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
         try (StreamPump pump = pump(aws, handler)) {
@@ -219,7 +215,7 @@ class OutboxCommandsTest {
 
     @Test
     void resending_an_unknown_email_is_a_404_and_writes_nothing(LocalAws aws) {
-        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
+        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         write(aws, NotifyTestKit.store(aws), email("OB-OTHER", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
         int itemsBefore = aws.countItems();
 
@@ -233,7 +229,7 @@ class OutboxCommandsTest {
 
     @Test
     void bad_commands_are_a_400_naming_the_problem_and_write_nothing(LocalAws aws) {
-        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
+        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         write(aws, NotifyTestKit.store(aws), email("OB-KEEP", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
         int itemsBefore = aws.countItems();
         Map<String, String> badCommands = Map.of(

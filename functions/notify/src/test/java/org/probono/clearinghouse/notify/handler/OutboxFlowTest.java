@@ -22,7 +22,6 @@ import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.local.backend.SentMail;
 import org.probono.clearinghouse.local.backend.StreamPump;
-import org.probono.clearinghouse.matters.OfferReplies;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OutboxItems;
@@ -38,9 +37,6 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 class OutboxFlowTest {
     private static final String LAWYER = "asha.rao@example.org";
     private static final Secrets SECRETS = new Secrets();
-    private static final NotifyWiring.OfferRepliesFactory NO_REPLIES = (store, ids, config, sealer) -> (OfferReplies) (t, s, a) -> {
-        throw new AssertionError("no replies in these tests");
-    };
 
     private static OutboxMessage offer(String id, String token) {
         return new OutboxMessage(id, EmailTemplate.OFFER, LAWYER, Language.EN, Map.of("lawyerName", "Asha Rao", "requestId", "REQ-1",
@@ -62,7 +58,7 @@ class OutboxFlowTest {
 
     @Test
     void an_offer_goes_out_once_with_its_reply_address_our_message_id_and_auto_submitted(LocalAws aws) throws Exception {
-        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
+        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
         String token = SECRETS.newReplyToken();
         write(aws, store, offer("OB-1", token));
@@ -93,18 +89,43 @@ class OutboxFlowTest {
 
     @Test
     void a_redelivered_record_sends_nothing_twice(LocalAws aws) {
-        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
+        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         write(aws, NotifyTestKit.store(aws), offer("OB-2", SECRETS.newReplyToken()));
-        ObjectNode event = (ObjectNode) eventFile("notify-stream-outbox.json");
-        ObjectNode keys = (ObjectNode) event.path("Records").path(0).path("dynamodb").path("Keys");
-        keys.putObject("PK").put("S", "OUTBOX#OB-2");
+        String event = NotifyTestKit.streamEvent(aws, "OB-2"); // the image says PENDING both times, as Lambda's retry would
 
-        String first = invoke(handler, event.toString());
-        String second = invoke(handler, event.toString());
+        String first = invoke(handler, event);
+        String second = invoke(handler, event);
 
         assertThat(json(first).path("batchItemFailures")).isEmpty();
         assertThat(json(second).path("batchItemFailures")).isEmpty();
         assertThat(SentMail.of(aws).all()).hasSize(1);
+    }
+
+    @Test
+    void a_batch_redelivered_from_the_stream_after_a_failure_sends_only_what_was_not_sent(LocalAws aws) {
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        SesV2Client failingOnce = SesV2Client.builder().endpointOverride(aws.backend().endpoint())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (failuresLeft.getAndDecrement() > 0) throw SdkClientException.create("Rate exceeded");
+                    }
+                })).build();
+        NotifyHandler handler = NotifyTestKit.handler(aws, failingOnce, NotifyTestKit.NO_REPLIES);
+        Store store = NotifyTestKit.store(aws);
+        write(aws, store, offer("OB-11", SECRETS.newReplyToken()), OutboxMessage.of("OB-12", EmailTemplate.LAWYER_APPROVED,
+                "ravi@example.org", Language.EN, Map.of("name", "Ravi"), Instant.now()));
+
+        try (StreamPump first = pump(aws, handler)) {
+            first.pollOnce(); // OB-11 refused, OB-12 sent
+        }
+        try (StreamPump again = pump(aws, handler)) {
+            again.pollOnce(); // both records again, from the stream's start: OB-11 sent, OB-12 already SENT
+        }
+
+        assertThat(SentMail.of(aws).all()).extracting(m -> m.to().getFirst()).containsExactlyInAnyOrder(LAWYER, "ravi@example.org");
+        assertThat(store.get(Keys.outbox("OB-11")).orElseThrow().string("status")).isEqualTo("SENT");
+        assertThat(store.get(Keys.outbox("OB-11")).orElseThrow().string("claimedUntil")).isNull();
     }
 
     @Test
@@ -123,7 +144,7 @@ class OutboxFlowTest {
                     }
                 }))
                 .build();
-        NotifyHandler handler = NotifyTestKit.handler(aws, failingSes, NO_REPLIES);
+        NotifyHandler handler = NotifyTestKit.handler(aws, failingSes, NotifyTestKit.NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
         write(aws, store, offer("OB-3", SECRETS.newReplyToken()), OutboxMessage.of("OB-4", EmailTemplate.LAWYER_APPROVED,
                 "ravi@example.org", Language.EN, Map.of("name", "Ravi"), Instant.now()));
@@ -154,21 +175,19 @@ class OutboxFlowTest {
                         if (failuresLeft.getAndDecrement() > 0) throw SdkClientException.create("Rate exceeded");
                     }
                 })).build();
-        NotifyHandler handler = NotifyTestKit.handler(aws, failingOnce, NO_REPLIES);
-        write(aws, NotifyTestKit.store(aws), offer("OB-5", SECRETS.newReplyToken()));
-        ObjectNode event = (ObjectNode) eventFile("notify-stream-outbox.json");
-        ObjectNode record = (ObjectNode) event.path("Records").path(0);
-        ((ObjectNode) record.path("dynamodb").path("Keys")).putObject("PK").put("S", "OUTBOX#OB-5");
+        NotifyHandler handler = NotifyTestKit.handler(aws, failingOnce, NotifyTestKit.NO_REPLIES);
+        write(aws, NotifyTestKit.store(aws), offer("OB-5", SECRETS.newReplyToken()), OutboxMessage.of("OB-13",
+                EmailTemplate.LAWYER_APPROVED, "ravi@example.org", Language.EN, Map.of("name", "Ravi"), Instant.now()));
 
-        String answer = invoke(handler, event.toString());
+        String answer = invoke(handler, NotifyTestKit.streamEvent(aws, "OB-5", "OB-13"));
 
-        assertThat(json(answer).path("batchItemFailures").path(0).path("itemIdentifier").asText())
-                .isEqualTo(record.path("dynamodb").path("SequenceNumber").asText());
+        assertThat(json(answer).path("batchItemFailures")).singleElement()
+                .satisfies(failure -> assertThat(failure.path("itemIdentifier").asText()).isEqualTo("1"));
     }
 
     @Test
     void a_suppressed_recipient_is_not_mailed_and_the_admin_is_told(LocalAws aws) {
-        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
+        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
         invoke(handler, eventFile("notify-sns-bounce.json").toString()); // gone.lawyer@example.org bounced
         OutboxMessage toGone = new OutboxMessage("OB-6", EmailTemplate.OFFER, "gone.lawyer@example.org", Language.EN,
@@ -190,7 +209,7 @@ class OutboxFlowTest {
 
     @Test
     void a_complaint_suppresses_too_and_a_transient_bounce_does_not(LocalAws aws) {
-        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
+        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         Store store = NotifyTestKit.store(aws);
         ObjectNode event = (ObjectNode) eventFile("notify-sns-bounce.json");
         ObjectNode sns = (ObjectNode) event.path("Records").path(0).path("Sns");
@@ -205,7 +224,7 @@ class OutboxFlowTest {
 
     @Test
     void confidential_details_appear_only_in_the_accepted_lawyer_email(LocalAws aws) {
-        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NO_REPLIES);
+        NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         String marker = "CONFIDENTIAL-MARKER-7f3a <survivor's name>";
         String sealed = new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")).seal(marker, "REQ-9");
         Map<String, Object> common = Map.of("requestId", "REQ-9", "title", "Documentary consent", "lawyerName", "Asha Rao",

@@ -62,7 +62,7 @@ class ReplyFlowTest {
             calls.add(call);
             return outcome.apply(call);
         };
-        return NotifyTestKit.handler(aws, aws.sesV2(), (store, ids, config, sealer) -> recording);
+        return NotifyTestKit.handler(aws, aws.sesV2(), recording);
     }
 
     private static byte[] fixture(String name) { return NotifyTestKit.fixture(name); }

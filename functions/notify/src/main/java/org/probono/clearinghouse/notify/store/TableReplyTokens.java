@@ -2,12 +2,12 @@ package org.probono.clearinghouse.notify.store;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Secrets;
+import org.probono.clearinghouse.notify.app.ReplyTokens;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.LawyerItems;
 import org.probono.clearinghouse.store.OfferItems;
@@ -15,23 +15,13 @@ import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.TokenItems;
 
-/**
- * Who a reply token was given to, read only: enough to answer a reply that said neither ACCEPT nor
- * DECLINE (to the offered lawyer, about the right matter). Deciding is {@code OfferReplies}'s job.
- */
-public final class OfferReplyTokens {
-    /** An open offer's reply token, its lawyer and its request. */
-    public record Holder(String lawyerId, String lawyerName, String lawyerEmail, Language lawyerLanguage,
-                         String requestId, String title) {}
-
+/** Reply tokens on the table ({@code TOKEN#hash}), with the offer, lawyer and request they name. */
+public final class TableReplyTokens implements ReplyTokens {
     private final Store store;
 
-    public OfferReplyTokens(Store store) { this.store = store; }
+    public TableReplyTokens(Store store) { this.store = store; }
 
-    /**
-     * The holder of an unexpired, unused offer-reply token whose offer is still pending: a lawyer whose
-     * offer was filled, withdrawn or lapsed is not asked to answer it again.
-     */
+    @Override
     public Optional<Holder> open(String token, Instant now) {
         String hash = Secrets.hash(token);
         return store.get(Keys.token(hash))
@@ -44,17 +34,14 @@ public final class OfferReplyTokens {
                                 holder(lawyer, request))));
     }
 
-    /** What an unexpired reply token is for: an offer's reply or a matter's completion. */
+    @Override
     public Optional<Token.Purpose> purpose(String token, Instant now) {
         String hash = Secrets.hash(token);
         return store.get(Keys.token(hash)).map(item -> TokenItems.from(hash, item))
                 .filter(t -> !t.isExpired(now)).map(Token::purpose);
     }
 
-    /**
-     * The holder of a completion-reply token whose matter they still hold (ACCEPTED by them): the lawyer
-     * asked again when their "DONE" reply was unclear.
-     */
+    @Override
     public Optional<Holder> holdingMatter(String token, Instant now) {
         String hash = Secrets.hash(token);
         return store.get(Keys.token(hash))
