@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.events.LambdaEvents;
 import org.probono.clearinghouse.http.Http;
+import org.probono.clearinghouse.validation.FieldError;
 import org.probono.clearinghouse.http.Problem;
 import org.probono.clearinghouse.http.Response;
 import org.probono.clearinghouse.store.RunningTotals;
@@ -80,7 +82,12 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
     }
 
     private Response submit(APIGatewayV2HTTPEvent event, Organisation caller) {
-        var key = IdempotencyKeys.check(Http.header(event, "idempotency-key"));
+        Optional<String> key = switch (IdempotencyKeys.check(Http.header(event, "idempotency-key"))) {
+            case IdempotencyKeys.Header.Absent absent -> Optional.empty();
+            case IdempotencyKeys.Header.Key present -> Optional.of(present.value());
+            case IdempotencyKeys.Header.Malformed malformed ->
+                    throw Problem.invalid(List.of(new FieldError("Idempotency-Key", IdempotencyKeys.SHAPE_RULE)));
+        };
         NewRequest body = Http.body(event, NewRequest.class);
         return switch (requests.submission().submit(caller, key, body)) {
             case SubmitOutcome.Created created -> Response.created(new Submission.Accepted(created.id(), created.status()))
