@@ -7,6 +7,6 @@ import java.util.Optional;
  * is written by {@link OrganisationRequests#submit} in the request's own transaction.
  */
 public interface RememberedSubmits {
-    /** The submit remembered under the organisation's key; one past its 24 hours may still be here. */
+    /** The submit remembered under the organisation's key; one past its 24 hours is absent (the key is free). */
     Optional<IdempotencyRecord> remembered(String organisationId, String key);
 }
