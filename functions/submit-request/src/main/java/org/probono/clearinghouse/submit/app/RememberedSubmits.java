@@ -8,5 +8,5 @@ import java.util.Optional;
  */
 public interface RememberedSubmits {
     /** The submit remembered under the organisation's key; one past its 24 hours is absent (the key is free). */
-    Optional<IdempotencyRecord> remembered(String organisationId, String key);
+    Optional<IdempotencyRecord> under(String organisationId, String key);
 }

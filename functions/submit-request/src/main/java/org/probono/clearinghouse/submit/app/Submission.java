@@ -60,7 +60,7 @@ public final class Submission {
         String fingerprint = fingerprint(body);
         if (key.isPresent()) {
             // Before validating: a replay answers as the first time did, even once its deadline has passed.
-            Optional<IdempotencyRecord> earlier = remembered.remembered(org.id(), key.get());
+            Optional<IdempotencyRecord> earlier = remembered.under(org.id(), key.get());
             if (earlier.isPresent()) return replay(earlier.get(), fingerprint, body);
         }
         Instant now = clock.instant();
@@ -77,7 +77,7 @@ public final class Submission {
             if (outcome instanceof Outcome.Rejected rejected) {
                 if (key.isPresent()) {
                     // Lost a race for the same key: the winner's record now answers for both.
-                    Optional<IdempotencyRecord> winner = remembered.remembered(org.id(), key.get());
+                    Optional<IdempotencyRecord> winner = remembered.under(org.id(), key.get());
                     if (winner.isPresent()) return replay(winner.get(), fingerprint, body);
                 }
                 if (rejected.failure() == Failure.WRONG_STATE) return new SubmitOutcome.NotApproved();

@@ -15,7 +15,6 @@ import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.events.LambdaEvents;
 import org.probono.clearinghouse.http.Http;
-import org.probono.clearinghouse.validation.FieldError;
 import org.probono.clearinghouse.http.Problem;
 import org.probono.clearinghouse.http.Response;
 import org.probono.clearinghouse.submit.app.FeedbackForm;
@@ -26,6 +25,7 @@ import org.probono.clearinghouse.submit.app.SubmitOutcome;
 import org.probono.clearinghouse.submit.app.Submission;
 import org.probono.clearinghouse.submit.app.WithdrawOutcome;
 import org.probono.clearinghouse.submit.wiring.Wiring;
+import org.probono.clearinghouse.validation.FieldError;
 
 /** SubmitRequestFunction's entry: the organisations' request routes (docs/api/submit-request.md). */
 public final class SubmitRequestHandler implements RequestStreamHandler {

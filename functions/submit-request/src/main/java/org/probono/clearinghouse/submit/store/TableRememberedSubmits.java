@@ -13,7 +13,7 @@ public final class TableRememberedSubmits implements RememberedSubmits {
     public TableRememberedSubmits(Store store) { this.store = store; }
 
     @Override
-    public Optional<IdempotencyRecord> remembered(String organisationId, String key) {
+    public Optional<IdempotencyRecord> under(String organisationId, String key) {
         return store.get(Keys.idempotency(organisationId, key)).map(IdempotencyItems::from);
     }
 }

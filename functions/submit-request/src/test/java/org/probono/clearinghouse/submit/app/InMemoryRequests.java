@@ -100,7 +100,7 @@ public final class InMemoryRequests implements OrganisationRequests, RememberedS
     }
 
     @Override
-    public synchronized Optional<IdempotencyRecord> remembered(String organisationId, String key) {
+    public synchronized Optional<IdempotencyRecord> under(String organisationId, String key) {
         return Optional.ofNullable(remembered.get(key(organisationId, key)))
                 .filter(record -> clock.instant().isBefore(record.expiresAt()));
     }

@@ -74,7 +74,7 @@ class SubmissionTest {
 
         assertThat(later).isInstanceOf(SubmitOutcome.Created.class);
         assertThat(desk.requests.requests()).hasSize(2);
-        assertThat(desk.requests.remembered(desk.shakti.id(), "k-1")).get()
+        assertThat(desk.requests.under(desk.shakti.id(), "k-1")).get()
                 .satisfies(record -> assertThat(record.requestId()).isEqualTo(((SubmitOutcome.Created) later).id()));
     }
 
@@ -97,7 +97,7 @@ class SubmissionTest {
                         .extracting(FieldError::field)
                         .containsExactly("category", "title", "summary", "jurisdiction", "language", "deadline"));
         assertThat(desk.requests.requests()).isEmpty();
-        assertThat(desk.requests.remembered(desk.shakti.id(), "k-1")).isEmpty();
+        assertThat(desk.requests.under(desk.shakti.id(), "k-1")).isEmpty();
     }
 
     @Test
