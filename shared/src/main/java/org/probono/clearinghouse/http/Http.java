@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.validation.FieldError;
+import org.probono.clearinghouse.validation.InvalidInput;
 
 /**
  * The one way an HTTP API handler reads a request and answers it. Routes are the API Gateway route keys
@@ -27,8 +29,8 @@ public final class Http {
     private Http() {}
 
     /**
-     * Routes the event and turns the answer, or a {@link Problem} thrown while reading it, into the
-     * API Gateway response. Anything else is a 500 with no detail; the cause goes to the log by class and
+     * Routes the event and turns the answer, or a {@link Problem} or {@link InvalidInput} thrown while
+     * reading it, into the API Gateway response. Anything else is a 500 with no detail; the cause goes to the log by class and
      * message only (bodies, which may hold confidential details, are never logged).
      */
     public static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Function<String, Response> router) {
@@ -37,6 +39,8 @@ public final class Http {
             response = router.apply(event.getRouteKey());
         } catch (Problem problem) {
             response = Response.problem(problem);
+        } catch (InvalidInput invalid) {
+            response = Response.problem(Problem.invalid(invalid.errors()));
         } catch (RuntimeException e) {
             Log.error("unhandled error", "route", event.getRouteKey(), "error", e.getClass().getName());
             response = Response.problem(new Problem(500, "internal", "Internal error",

@@ -1,6 +1,7 @@
 package org.probono.clearinghouse.http;
 
 import java.util.List;
+import org.probono.clearinghouse.validation.FieldError;
 
 /**
  * An RFC 9457 problem. Thrown only while reading and checking a request (body, auth, path) so that a

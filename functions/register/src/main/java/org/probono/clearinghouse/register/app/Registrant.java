@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.register.app;
 
-import org.probono.clearinghouse.store.Keys;
 import java.time.Instant;
 import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.Lawyer;
@@ -32,9 +31,6 @@ public sealed interface Registrant {
 
     /** The same registrant in {@code status}, one version on. */
     Registrant withStatus(ProfileStatus status);
-
-    /** The audit trail's partition: {@code ORG#id} or {@code LAWYER#id}. */
-    default String subjectKey() { return kind() == ProfileKind.ORGANISATION ? Keys.organisationPk(id()) : Keys.lawyerPk(id()); }
 
     record OfOrganisation(Organisation organisation) implements Registrant {
         public ProfileKind kind() { return ProfileKind.ORGANISATION; }

@@ -10,7 +10,7 @@ import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.OrganisationType;
 import org.probono.clearinghouse.domain.ProfileStatus;
-import org.probono.clearinghouse.http.Validation;
+import org.probono.clearinghouse.validation.Validation;
 
 /**
  * Every field rule of a registration (docs/api/register.md lists them). Each form is checked whole, so
@@ -35,7 +35,7 @@ final class RegistrationRules {
 
     private RegistrationRules() {}
 
-    /** The organisation the form describes, or a 400 Problem naming every bad field. */
+    /** The organisation the form describes, or InvalidInput naming every bad field (a 400). */
     static Organisation organisation(OrganisationForm form, String id, Instant now) {
         Validation v = new Validation();
         String name = v.text("name", form.name(), 2, NAME_MAX);
@@ -64,7 +64,7 @@ final class RegistrationRules {
                 preferredLanguage(v, "contact.preferredLanguage", form.preferredLanguage()));
     }
 
-    /** The lawyer the form describes, or a 400 Problem naming every bad field. */
+    /** The lawyer the form describes, or InvalidInput naming every bad field (a 400). */
     static Lawyer lawyer(LawyerForm form, String id, Instant now) {
         Validation v = new Validation();
         String name = v.text("name", form.name(), 2, PERSON_NAME_MAX);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.probono.clearinghouse.crypto.TokenSealer;
-import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.ProfileStatus;
@@ -47,7 +46,7 @@ public final class Registrations {
         record EmailTaken() implements Result {}
     }
 
-    /** Registers the organisation; a bad form is a 400 Problem and writes nothing. {@code apiUrl} goes into the link. */
+    /** Registers the organisation; a bad form is InvalidInput (a 400) and writes nothing. {@code apiUrl} goes into the link. */
     public Result registerOrganisation(OrganisationForm form, String apiUrl) {
         Instant now = clock.instant();
         return register(new Registrant.OfOrganisation(RegistrationRules.organisation(form, ids.next(), now)), apiUrl, now);
@@ -62,19 +61,19 @@ public final class Registrations {
         String secret = secrets.newToken();
         Token verification = new Token(Secrets.hash(secret), Token.Purpose.VERIFY_EMAIL, registrant.kind(),
                 registrant.id(), null, now.plus(VERIFICATION_VALIDITY), null);
-        AuditEvent event = new AuditEvent(registrant.subjectKey(), now, registrant.status().name(), "registered", ACTOR);
+        AuditNote note = new AuditNote(now, "registered", ACTOR);
         String emailId = ids.next();
         OutboxMessage email = new OutboxMessage(emailId, EmailTemplate.VERIFY_EMAIL, registrant.email(),
                 registrant.preferredLanguage(),
                 Map.of("name", registrant.name(), "kind", registrant.kind().word(), "apiUrl", apiUrl,
                         "privacyNoticeUrl", notice.url(registrant.preferredLanguage())),
                 sealer.seal(secret, emailId), null, now);
-        Outcome outcome = registry.register(registrant, verification, event, email);
+        Outcome outcome = registry.register(registrant, verification, note, email);
         if (outcome instanceof Outcome.Rejected r && r.failure() == Failure.ALREADY_EXISTS) {
             outcome = abandonedHolder(registrant.email(), now)
-                    .map(abandoned -> registry.takeOver(abandoned, new AuditEvent(abandoned.subjectKey(), now,
-                                    ProfileStatus.REJECTED.name(), "The address was never verified and was registered again.",
-                                    ACTOR), registrant, verification, event, email))
+                    .map(abandoned -> registry.takeOver(abandoned, new AuditNote(now,
+                                    "The address was never verified and was registered again.", ACTOR),
+                            registrant, verification, note, email))
                     .orElse(outcome);
         }
         return switch (outcome) {

@@ -2,20 +2,19 @@ package org.probono.clearinghouse.register.app;
 
 import java.util.List;
 import java.util.Optional;
-import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.domain.Outcome;
 
 /**
- * Where registrations live. Each change is one transaction: the profile, its audit event, its email and
- * whatever else the step needs, all written or none, under conditions that make a concurrent or repeated
- * step fail instead of writing twice.
+ * Where registrations live. Each change is one transaction: the profile, its audit event (the note, filed
+ * under the profile with the status the change leaves it in), its email and whatever else the step needs,
+ * all written or none, under conditions that make a concurrent or repeated step fail instead of writing twice.
  */
 public interface Registry {
     /** Claims the email (ALREADY_EXISTS if taken) and writes the new profile, its verification token, event and email. */
-    Outcome register(Registrant registrant, Token verification, AuditEvent event, OutboxMessage email);
+    Outcome register(Registrant registrant, Token verification, AuditNote note, OutboxMessage email);
 
     /** Who holds an email address now, if anyone. */
     Optional<Registrant> holderOf(String email);
@@ -25,8 +24,8 @@ public interface Registry {
      * rejected (its audit trail says why), the claim moves to the new one, and the new profile, token,
      * event and email are written; all in one transaction, under the old profile's version.
      */
-    Outcome takeOver(Registrant abandoned, AuditEvent abandonedEvent, Registrant registrant, Token verification,
-            AuditEvent event, OutboxMessage email);
+    Outcome takeOver(Registrant abandoned, AuditNote abandonedNote, Registrant registrant, Token verification,
+            AuditNote note, OutboxMessage email);
 
     /** A token by its hash; expired tokens are absent. */
     Optional<Token> token(String hash);
@@ -34,16 +33,16 @@ public interface Registry {
     Optional<Registrant> find(ProfileKind kind, String id);
 
     /** Moves the profile on, spends the token (WRONG_STATE if it was spent meanwhile) and records the consent. */
-    Outcome verify(Registrant verified, long expectedVersion, Token spent, AuditEvent event, Consent consent);
+    Outcome verify(Registrant verified, long expectedVersion, Token spent, AuditNote note, Consent consent);
 
     /**
      * Approves: an organisation gets its access token, a lawyer its practice-area index entries.
      * {@code accessToken} is null for a lawyer.
      */
-    Outcome approve(Registrant approved, long expectedVersion, Token accessToken, AuditEvent event, OutboxMessage email);
+    Outcome approve(Registrant approved, long expectedVersion, Token accessToken, AuditNote note, OutboxMessage email);
 
     /** Rejects and frees the email address for a new registration. */
-    Outcome reject(Registrant rejected, long expectedVersion, AuditEvent event, OutboxMessage email);
+    Outcome reject(Registrant rejected, long expectedVersion, AuditNote note, OutboxMessage email);
 
     /**
      * An organisation's access tokens (normally one), from GSI1: eventually consistent, so a token written
@@ -57,7 +56,7 @@ public interface Registry {
      * (so two reissues at once cannot both win), the event and the email written; all or nothing.
      */
     Outcome reissueAccess(Registrant organisation, long expectedVersion, List<Token> revoked, Token fresh,
-            AuditEvent event, OutboxMessage email);
+            AuditNote note, OutboxMessage email);
 
     /** Registrations awaiting review, oldest first. */
     List<Registrant> pendingReview();

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.probono.clearinghouse.crypto.TokenSealer;
-import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.ProfileKind;
@@ -67,14 +66,14 @@ public final class Reviews {
     public Result approve(ProfileKind kind, String id, String reviewedBy) {
         return decide(kind, id, ProfileStatus.APPROVED, (current, approved) -> {
             Instant now = clock.instant();
-            AuditEvent event = new AuditEvent(current.subjectKey(), now, approved.status().name(), "approved", reviewedBy);
+            AuditNote note = new AuditNote(now, "approved", reviewedBy);
             return switch (approved) {
                 case Registrant.OfOrganisation org -> {
                     String secret = secrets.newToken();
-                    yield registry.approve(approved, current.version(), accessToken(org, secret), event,
+                    yield registry.approve(approved, current.version(), accessToken(org, secret), note,
                             accessEmail(EmailTemplate.ORGANISATION_APPROVED, org, secret, now));
                 }
-                case Registrant.OfLawyer lawyer -> registry.approve(approved, current.version(), null, event,
+                case Registrant.OfLawyer lawyer -> registry.approve(approved, current.version(), null, note,
                         OutboxMessage.of(ids.next(), EmailTemplate.LAWYER_APPROVED, lawyer.email(),
                                 lawyer.preferredLanguage(), Map.of("name", lawyer.name()), now));
             };
@@ -84,10 +83,10 @@ public final class Reviews {
     public Result reject(ProfileKind kind, String id, String reviewedBy, String reason) {
         return decide(kind, id, ProfileStatus.REJECTED, (current, rejected) -> {
             Instant now = clock.instant();
-            AuditEvent event = new AuditEvent(current.subjectKey(), now, rejected.status().name(), reason, reviewedBy);
+            AuditNote note = new AuditNote(now, reason, reviewedBy);
             OutboxMessage email = OutboxMessage.of(ids.next(), EmailTemplate.REGISTRATION_REJECTED, current.email(),
                     current.preferredLanguage(), Map.of("name", current.name(), "kind", current.kind().word(), "reason", reason), now);
-            return registry.reject(rejected, current.version(), event, email);
+            return registry.reject(rejected, current.version(), note, email);
         });
     }
 
@@ -104,9 +103,9 @@ public final class Reviews {
         Instant now = clock.instant();
         String secret = secrets.newToken();
         String note = "access token reissued" + (reason == null ? "" : ": " + reason);
-        AuditEvent event = new AuditEvent(org.subjectKey(), now, ProfileStatus.APPROVED.name(), note, reviewedBy);
+        AuditNote audit = new AuditNote(now, note, reviewedBy);
         Outcome outcome = registry.reissueAccess(org.withStatus(ProfileStatus.APPROVED), org.version(),
-                registry.accessTokens(id), accessToken(org, secret), event,
+                registry.accessTokens(id), accessToken(org, secret), audit,
                 accessEmail(EmailTemplate.ORGANISATION_TOKEN_REISSUED, org, secret, now));
         return switch (outcome) {
             case Outcome.Committed c -> new Reissue.Reissued(id);

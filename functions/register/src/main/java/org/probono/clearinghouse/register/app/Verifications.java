@@ -3,7 +3,6 @@ package org.probono.clearinghouse.register.app;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Secrets;
@@ -51,13 +50,12 @@ public final class Verifications {
             }
             Instant now = clock.instant();
             Registrant verified = current.withStatus(ProfileStatus.PENDING_REVIEW);
-            AuditEvent event = new AuditEvent(current.subjectKey(), now, verified.status().name(), "email verified",
-                    Registrations.ACTOR);
+            AuditNote note = new AuditNote(now, "email verified", Registrations.ACTOR);
             // A spent link is kept a year, so a click long after still says "already verified", not "unknown".
             Token spent = token.get().usedAt(now).keptUntil(now.plus(SPENT_LINK_KEPT));
             // The link came with the notice: opening it is the registrant's consent to that version.
             Consent consent = new Consent(notice.version(), current.preferredLanguage(), now);
-            Outcome outcome = registry.verify(verified, current.version(), spent, event, consent);
+            Outcome outcome = registry.verify(verified, current.version(), spent, note, consent);
             if (outcome instanceof Outcome.Committed) return new Result.Verified(verified.name(), verified.status());
             lastFailure = outcome;
         }

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.events.LambdaEvents;
+import org.probono.clearinghouse.register.wiring.Wiring;
 
 /**
  * RegisterFunction's entry: the public routes (organisations and lawyers join, verify their email) and
@@ -47,7 +48,7 @@ public final class RegisterHandler implements RequestStreamHandler {
         SnapStartPriming.register(this, PRIMING_EVENT, PRIMING_EMPTY_FORM, PRIMING_LIST_PENDING);
     }
 
-    RegisterHandler(Wiring wiring) {
+    public RegisterHandler(Wiring wiring) {
         this.routes = new RegistrationRoutes(wiring.registrations(), wiring.verifications(), wiring.publicApiUrl());
         this.admin = new AdminCommands(wiring.reviews(), wiring.subjects());
     }

@@ -8,6 +8,7 @@ import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.Token;
+import org.probono.clearinghouse.register.app.AuditNote;
 import org.probono.clearinghouse.register.app.Consent;
 import org.probono.clearinghouse.register.app.Registrant;
 import org.probono.clearinghouse.register.app.Registry;
@@ -52,19 +53,19 @@ public final class TableRegistry implements Registry {
     public TableRegistry(Store store) { this.store = store; }
 
     @Override
-    public Outcome register(Registrant registrant, Token verification, AuditEvent event, OutboxMessage email) {
+    public Outcome register(Registrant registrant, Token verification, AuditNote note, OutboxMessage email) {
         Transaction registration = new Transaction()
                 .create(EmailClaimItems.toItem(registrant.email(), registrant.kind(), registrant.id()), Failure.ALREADY_EXISTS);
-        return store.commit(newProfile(registration, registrant, verification, event, email));
+        return store.commit(newProfile(registration, registrant, verification, note, email));
     }
 
     /** What every registration writes beside its email claim. */
     private static Transaction newProfile(Transaction transaction, Registrant registrant, Token verification,
-                                          AuditEvent event, OutboxMessage email) {
+                                          AuditNote note, OutboxMessage email) {
         return transaction
                 .create(toItem(registrant))
                 .create(TokenItems.toItem(verification))
-                .create(AuditItems.toItem(event, REGISTERED))
+                .create(auditItem(registrant, note, REGISTERED))
                 .create(OutboxItems.toItem(email));
     }
 
@@ -75,16 +76,17 @@ public final class TableRegistry implements Registry {
     }
 
     @Override
-    public Outcome takeOver(Registrant abandoned, AuditEvent abandonedEvent, Registrant registrant, Token verification,
-            AuditEvent event, OutboxMessage email) {
+    public Outcome takeOver(Registrant abandoned, AuditNote abandonedNote, Registrant registrant, Token verification,
+            AuditNote note, OutboxMessage email) {
+        Registrant rejected = abandoned.withStatus(ProfileStatus.REJECTED);
         Expression stillTheirs = Expression.builder().expression("ownerId = :owner")
                 .expressionValues(java.util.Map.of(":owner", AttributeValue.fromS(abandoned.id()))).build();
         Transaction takeOver = new Transaction()
                 .putIf(EmailClaimItems.toItem(registrant.email(), registrant.kind(), registrant.id()), stillTheirs,
                         Failure.ALREADY_EXISTS)
-                .replace(toItem(abandoned.withStatus(ProfileStatus.REJECTED)), abandoned.version())
-                .create(AuditItems.toItem(abandonedEvent, REVIEWED));
-        return store.commit(newProfile(takeOver, registrant, verification, event, email));
+                .replace(toItem(rejected), abandoned.version())
+                .create(auditItem(rejected, abandonedNote, REVIEWED));
+        return store.commit(newProfile(takeOver, registrant, verification, note, email));
     }
 
     @Override
@@ -99,20 +101,20 @@ public final class TableRegistry implements Registry {
     }
 
     @Override
-    public Outcome verify(Registrant verified, long expectedVersion, Token spent, AuditEvent event, Consent consent) {
+    public Outcome verify(Registrant verified, long expectedVersion, Token spent, AuditNote note, Consent consent) {
         return store.commit(new Transaction()
                 .putIf(TokenItems.toItem(spent), UNSPENT, Failure.WRONG_STATE)
                 .replace(toItem(verified), expectedVersion)
-                .create(AuditItems.toItem(event, VERIFIED))
-                .put(ConsentItems.toItem(verified.subjectKey(), consent)));
+                .create(auditItem(verified, note, VERIFIED))
+                .put(ConsentItems.toItem(partition(verified), consent)));
     }
 
     @Override
-    public Outcome approve(Registrant approved, long expectedVersion, Token accessToken, AuditEvent event,
+    public Outcome approve(Registrant approved, long expectedVersion, Token accessToken, AuditNote note,
             OutboxMessage email) {
         Transaction change = new Transaction()
                 .replace(toItem(approved), expectedVersion)
-                .create(AuditItems.toItem(event, REVIEWED))
+                .create(auditItem(approved, note, REVIEWED))
                 .create(OutboxItems.toItem(email));
         if (accessToken != null) change.create(TokenItems.toItem(accessToken));
         if (approved instanceof Registrant.OfLawyer lawyer) {
@@ -122,11 +124,11 @@ public final class TableRegistry implements Registry {
     }
 
     @Override
-    public Outcome reject(Registrant rejected, long expectedVersion, AuditEvent event, OutboxMessage email) {
+    public Outcome reject(Registrant rejected, long expectedVersion, AuditNote note, OutboxMessage email) {
         return store.commit(new Transaction()
                 .replace(toItem(rejected), expectedVersion)
                 .delete(Keys.email(rejected.email()))
-                .create(AuditItems.toItem(event, REVIEWED))
+                .create(auditItem(rejected, note, REVIEWED))
                 .create(OutboxItems.toItem(email)));
     }
 
@@ -138,18 +140,29 @@ public final class TableRegistry implements Registry {
 
     @Override
     public Outcome reissueAccess(Registrant organisation, long expectedVersion, List<Token> revoked, Token fresh,
-            AuditEvent event, OutboxMessage email) {
+            AuditNote note, OutboxMessage email) {
         Transaction change = new Transaction().replace(toItem(organisation), expectedVersion);
         for (Token old : revoked) change.deleteIf(Keys.token(old.hash()), STILL_THERE, Failure.CHANGED_CONCURRENTLY);
         return store.commit(change
                 .create(TokenItems.toItem(fresh))
-                .create(AuditItems.toItem(event, REISSUED))
+                .create(auditItem(organisation, note, REISSUED))
                 .create(OutboxItems.toItem(email)));
     }
 
     @Override
     public List<Registrant> pendingReview() {
         return store.index(Keys.GSI1, Keys.REVIEW_PENDING, true, 0).stream().map(TableRegistry::toRegistrant).toList();
+    }
+
+    /** The registrant's partition: its profile, consent and audit trail ({@code ORG#id} or {@code LAWYER#id}). */
+    private static String partition(Registrant registrant) {
+        return registrant.kind() == ProfileKind.ORGANISATION ? Keys.organisationPk(registrant.id()) : Keys.lawyerPk(registrant.id());
+    }
+
+    /** The note as an event in the registrant's trail, with the status the step left it in. */
+    private static EnhancedDocument auditItem(Registrant written, AuditNote note, int seq) {
+        return AuditItems.toItem(new AuditEvent(partition(written), note.at(), written.status().name(), note.note(),
+                note.actor()), seq);
     }
 
     private static EnhancedDocument toItem(Registrant registrant) {

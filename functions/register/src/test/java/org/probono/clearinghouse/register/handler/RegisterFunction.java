@@ -21,6 +21,7 @@ import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.Template;
+import org.probono.clearinghouse.register.wiring.Wiring;
 import org.probono.clearinghouse.store.AuditItems;
 import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.store.Item;
@@ -45,7 +46,7 @@ final class RegisterFunction {
         this.clock = clock;
         Map<String, String> environment = new HashMap<>(aws.environment());
         environment.putAll(configOverrides);
-        this.handler = new RegisterHandler(Wiring.create(Config.from(environment), dynamoDb, aws.kms(), clock));
+        this.handler = new RegisterHandler(Wiring.create(Config.from(environment), dynamoDb, aws::kms, clock));
         this.store = new Store(aws.dynamoDb(), aws.tableName(), clock);
     }
 

@@ -1,7 +1,7 @@
 package org.probono.clearinghouse.submit.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.probono.clearinghouse.http.Validation;
+import org.probono.clearinghouse.validation.Validation;
 
 /**
  * The body of {@code POST /requests/{id}/feedback}, as sent: JSON nodes, so that a rating sent as text or

@@ -7,11 +7,7 @@ import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.json.Log;
-import org.probono.clearinghouse.matters.OfferChanges;
 import org.probono.clearinghouse.domain.Outcome;
-import org.probono.clearinghouse.store.RequestItems;
-import org.probono.clearinghouse.store.Transaction;
-import org.probono.clearinghouse.submit.store.RequestStore;
 
 /**
  * {@code POST /requests/{id}/feedback}: the organisation rates the help it got, once, after completion.
@@ -21,17 +17,17 @@ import org.probono.clearinghouse.submit.store.RequestStore;
 public final class FeedbackGiving {
     private static final int ATTEMPTS = 3;
 
-    private final RequestStore store;
+    private final OrganisationRequests requests;
     private final Clock clock;
 
-    public FeedbackGiving(RequestStore store, Clock clock) {
-        this.store = store;
+    public FeedbackGiving(OrganisationRequests requests, Clock clock) {
+        this.requests = requests;
         this.clock = clock;
     }
 
     public FeedbackOutcome give(Organisation caller, String requestId, FeedbackForm.Checked feedback) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<LegalRequest> found = store.request(requestId)
+            Optional<LegalRequest> found = requests.request(requestId)
                     .filter(request -> request.organisationId().equals(caller.id()));
             if (found.isEmpty()) return new FeedbackOutcome.NotFound();
             LegalRequest request = found.get();
@@ -40,11 +36,9 @@ public final class FeedbackGiving {
 
             Instant now = clock.instant();
             LegalRequest rated = request.rated(new LegalRequest.Feedback(feedback.rating(), feedback.comment(), now));
-            Transaction transaction = new Transaction().replace(RequestItems.toItem(rated), request.version());
-            OfferChanges.audit(transaction, rated, "The organisation rated the help " + feedback.rating() + " of 5.",
-                    "organisation:" + caller.id(), now);
-            store.totals().rated(transaction, rated);
-            if (store.commit(transaction) instanceof Outcome.Committed) {
+            Outcome outcome = requests.rate(rated, request.version(),
+                    "The organisation rated the help " + feedback.rating() + " of 5.", "organisation:" + caller.id(), now);
+            if (outcome instanceof Outcome.Committed) {
                 Log.info("feedback given", "requestId", requestId, "rating", feedback.rating());
                 return new FeedbackOutcome.Given(requestId, feedback.rating());
             }

@@ -1,25 +1,28 @@
 package org.probono.clearinghouse.submit.app;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.probono.clearinghouse.http.FieldError;
-import org.probono.clearinghouse.http.Problem;
 
 /** The {@code Idempotency-Key} header: optional, 1–100 characters of letters, digits and {@code _-:.}. */
 public final class IdempotencyKeys {
+    /** What a well-formed key is, said to the caller who sent another. */
+    public static final String SHAPE_RULE = "must be 1 to 100 letters, digits or the characters _ - : .";
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_\\-:.]{1,100}");
 
     private IdempotencyKeys() {}
 
-    /** The key, if one was sent; a 400 naming the header if it has the wrong shape. */
-    public static Optional<String> check(Optional<String> header) {
-        if (header.isEmpty()) return Optional.empty();
+    /** What the header held; the handler answers a malformed key with a 400 naming the header. */
+    public sealed interface Header {
+        record Absent() implements Header {}
+
+        record Key(String value) implements Header {}
+
+        record Malformed() implements Header {}
+    }
+
+    public static Header check(Optional<String> header) {
+        if (header.isEmpty()) return new Header.Absent();
         String key = header.get().strip();
-        if (!SHAPE.matcher(key).matches()) {
-            throw Problem.invalid(List.of(new FieldError("Idempotency-Key",
-                    "must be 1 to 100 letters, digits or the characters _ - : .")));
-        }
-        return Optional.of(key);
+        return SHAPE.matcher(key).matches() ? new Header.Key(key) : new Header.Malformed();
     }
 }

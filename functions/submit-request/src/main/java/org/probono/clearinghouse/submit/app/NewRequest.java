@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Codes;
-import org.probono.clearinghouse.http.Validation;
+import org.probono.clearinghouse.validation.Validation;
 
 /**
  * The body of {@code POST /requests}, as sent. Everything is text here so that a bad value is reported

@@ -6,7 +6,6 @@ import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Secrets;
-import org.probono.clearinghouse.submit.store.RequestStore;
 
 /**
  * Who is calling: the organisation whose access token this is, if it is approved. The token is looked
@@ -14,19 +13,19 @@ import org.probono.clearinghouse.submit.store.RequestStore;
  * that is not (or no longer) approved all come back empty, so the caller cannot tell them apart.
  */
 public final class OrganisationAccess {
-    private final RequestStore store;
+    private final Profiles profiles;
     private final Clock clock;
 
-    public OrganisationAccess(RequestStore store, Clock clock) {
-        this.store = store;
+    public OrganisationAccess(Profiles profiles, Clock clock) {
+        this.profiles = profiles;
         this.clock = clock;
     }
 
     public Optional<Organisation> approvedOrganisation(String token) {
-        return store.token(Secrets.hash(token))
+        return profiles.token(Secrets.hash(token))
                 .filter(t -> t.purpose() == Token.Purpose.ORGANISATION_ACCESS)
                 .filter(t -> !t.isExpired(clock.instant()))
-                .flatMap(t -> store.organisation(t.subjectId()))
+                .flatMap(t -> profiles.organisation(t.subjectId()))
                 .filter(org -> org.status() == ProfileStatus.APPROVED);
     }
 }

@@ -10,7 +10,6 @@ import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.RequestStatus;
-import org.probono.clearinghouse.submit.store.RequestStore;
 
 /**
  * {@code GET /requests}: the caller's own requests, newest first, {@value #PAGE_SIZE} a page, from the
@@ -28,11 +27,11 @@ public final class RequestListing {
     /** The cursor was not one this listing handed to this organisation. */
     public record BadCursor() {}
 
-    private final RequestStore store;
+    private final OrganisationRequests requests;
     private final PageCursors cursors;
 
-    public RequestListing(RequestStore store, PageCursors cursors) {
-        this.store = store;
+    public RequestListing(OrganisationRequests requests, PageCursors cursors) {
+        this.requests = requests;
         this.cursors = cursors;
     }
 
@@ -41,11 +40,11 @@ public final class RequestListing {
         Map<String, String> after = Map.of();
         if (cursor.isPresent()) {
             Optional<Map<String, String>> opened = cursors.open(cursor.get())
-                    .filter(position -> RequestStore.isPositionIn(position, caller.id()));
+                    .filter(position -> requests.isPositionIn(position, caller.id()));
             if (opened.isEmpty()) return Optional.empty();
             after = opened.get();
         }
-        RequestStore.RequestPage page = store.requestsOf(caller.id(), PAGE_SIZE, after);
+        OrganisationRequests.RequestPage page = requests.requestsOf(caller.id(), PAGE_SIZE, after);
         List<Summary> items = page.requests().stream().map(RequestListing::summary).toList();
         String next = page.nextAfter().map(position -> cursors.seal(new LinkedHashMap<>(position))).orElse(null);
         return Optional.of(new Page(items, next));

@@ -7,20 +7,21 @@ import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.submit.app.RequestView.HistoryEntry;
 import org.probono.clearinghouse.submit.app.RequestView.LawyerCard;
-import org.probono.clearinghouse.submit.store.RequestStore;
 
 /** Reads a request for its owner. Another organisation's request is as absent as an unknown one. */
 public final class RequestViews {
-    private final RequestStore store;
+    private final OrganisationRequests requests;
+    private final Profiles profiles;
     private final ConfidentialBox box;
 
-    public RequestViews(RequestStore store, ConfidentialBox box) {
-        this.store = store;
+    public RequestViews(OrganisationRequests requests, Profiles profiles, ConfidentialBox box) {
+        this.requests = requests;
+        this.profiles = profiles;
         this.box = box;
     }
 
     public Optional<RequestView> view(Organisation caller, String requestId) {
-        return store.request(requestId)
+        return requests.request(requestId)
                 .filter(request -> request.organisationId().equals(caller.id()))
                 .map(this::toView);
     }
@@ -30,7 +31,7 @@ public final class RequestViews {
         return new RequestView(request.id(), request.status(), request.category(), request.title(), request.summary(),
                 request.jurisdiction(), request.language(), request.deadline(), request.createdAt(),
                 request.counterparties(), details,
-                store.history(request.id()).stream().map(e -> new HistoryEntry(e.at(), e.status(), e.note())).toList(),
+                requests.history(request.id()).stream().map(e -> new HistoryEntry(e.at(), e.status(), e.note())).toList(),
                 lawyer(request).orElse(null),
                 request.completion() == null ? null : request.completion().outcome(),
                 request.completion() == null ? null : request.completion().hoursSpent(),
@@ -42,6 +43,6 @@ public final class RequestViews {
     private Optional<LawyerCard> lawyer(LegalRequest request) {
         boolean taken = request.status() == RequestStatus.ACCEPTED || request.status() == RequestStatus.COMPLETED;
         if (!taken || request.lawyerId() == null) return Optional.empty();
-        return store.lawyer(request.lawyerId()).map(l -> new LawyerCard(l.name(), l.firm(), l.email()));
+        return profiles.lawyer(request.lawyerId()).map(l -> new LawyerCard(l.name(), l.firm(), l.email()));
     }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
-import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Organisation;
@@ -24,11 +23,8 @@ import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.domain.Failure;
-import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.submit.app.NewRequest.Draft;
-import org.probono.clearinghouse.submit.store.IdempotencyRecord;
-import org.probono.clearinghouse.submit.store.RequestStore;
 
 /**
  * {@code POST /requests}: an approved organisation asks for help. The request, its audit event, its place
@@ -43,14 +39,17 @@ public final class Submission {
     static final Duration KEY_LIFETIME = Duration.ofHours(24);
     private static final int ATTEMPTS = 3;
 
-    private final RequestStore store;
+    private final OrganisationRequests requests;
+    private final RememberedSubmits remembered;
     private final ConfidentialBox box;
     private final Ids ids;
     private final Clock clock;
     private final Mailboxes mailboxes;
 
-    public Submission(RequestStore store, ConfidentialBox box, Ids ids, Clock clock, Mailboxes mailboxes) {
-        this.store = store;
+    public Submission(OrganisationRequests requests, RememberedSubmits remembered, ConfidentialBox box, Ids ids,
+                      Clock clock, Mailboxes mailboxes) {
+        this.requests = requests;
+        this.remembered = remembered;
         this.box = box;
         this.ids = ids;
         this.clock = clock;
@@ -61,25 +60,24 @@ public final class Submission {
         String fingerprint = fingerprint(body);
         if (key.isPresent()) {
             // Before validating: a replay answers as the first time did, even once its deadline has passed.
-            Optional<IdempotencyRecord> earlier = store.idempotency(org.id(), key.get());
+            Optional<IdempotencyRecord> earlier = remembered.under(org.id(), key.get());
             if (earlier.isPresent()) return replay(earlier.get(), fingerprint, body);
         }
         Instant now = clock.instant();
         Draft draft = body.validate(now);
         LegalRequest request = newRequest(org, draft, now);
-        AuditEvent event = new AuditEvent(Keys.requestPk(request.id()), now, RequestStatus.SUBMITTED.name(),
-                "Request submitted.", "organisation:" + org.id());
         String response = Json.write(new Accepted(request.id(), request.status()));
         Optional<IdempotencyRecord> record = key.map(k -> new IdempotencyRecord(org.id(), k, fingerprint,
                 request.id(), 201, response, now, now.plus(KEY_LIFETIME)));
         List<OutboxMessage> mail = mail(org, request, now);
 
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Outcome outcome = store.submit(request, event, mail, record, now);
+            Outcome outcome = requests.submit(request, "Request submitted.", "organisation:" + org.id(), mail, record,
+                    now);
             if (outcome instanceof Outcome.Rejected rejected) {
                 if (key.isPresent()) {
                     // Lost a race for the same key: the winner's record now answers for both.
-                    Optional<IdempotencyRecord> winner = store.idempotency(org.id(), key.get());
+                    Optional<IdempotencyRecord> winner = remembered.under(org.id(), key.get());
                     if (winner.isPresent()) return replay(winner.get(), fingerprint, body);
                 }
                 if (rejected.failure() == Failure.WRONG_STATE) return new SubmitOutcome.NotApproved();
@@ -112,7 +110,7 @@ public final class Submission {
     private boolean sameConfidentialDetails(String requestId, NewRequest body) {
         String sent = body.confidentialDetails() == null || body.confidentialDetails().isBlank()
                 ? null : body.confidentialDetails().strip();
-        String sealed = store.request(requestId).map(LegalRequest::sealedDetails).orElse(null);
+        String sealed = requests.request(requestId).map(LegalRequest::sealedDetails).orElse(null);
         if (sent == null || sealed == null) return sent == null && sealed == null;
         return MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
                 box.open(sealed, requestId).getBytes(StandardCharsets.UTF_8));

@@ -6,15 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.probono.clearinghouse.aws.AwsClients;
-import org.probono.clearinghouse.aws.Lazy;
-import org.probono.clearinghouse.config.Config;
-import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
@@ -22,19 +17,15 @@ import org.probono.clearinghouse.events.LambdaEvents;
 import org.probono.clearinghouse.http.Http;
 import org.probono.clearinghouse.http.Problem;
 import org.probono.clearinghouse.http.Response;
-import org.probono.clearinghouse.store.RunningTotals;
-import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.submit.app.FeedbackForm;
 import org.probono.clearinghouse.submit.app.FeedbackOutcome;
 import org.probono.clearinghouse.submit.app.IdempotencyKeys;
-import org.probono.clearinghouse.submit.app.PageCursors;
-import org.probono.clearinghouse.submit.app.Mailboxes;
 import org.probono.clearinghouse.submit.app.NewRequest;
-import org.probono.clearinghouse.submit.app.Requests;
 import org.probono.clearinghouse.submit.app.SubmitOutcome;
 import org.probono.clearinghouse.submit.app.Submission;
 import org.probono.clearinghouse.submit.app.WithdrawOutcome;
-import org.probono.clearinghouse.submit.store.RequestStore;
+import org.probono.clearinghouse.submit.wiring.Wiring;
+import org.probono.clearinghouse.validation.FieldError;
 
 /** SubmitRequestFunction's entry: the organisations' request routes (docs/api/submit-request.md). */
 public final class SubmitRequestHandler implements RequestStreamHandler {
@@ -51,14 +42,15 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
     /** Our ids are UUIDs; anything else is not a request of ours and is not looked up. */
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-    private final Requests requests;
+    private final Wiring wiring;
 
+    /** Lambda's constructor: configuration and clients built once per container. */
     public SubmitRequestHandler() {
-        this(wire(Config.fromEnvironment(), Clock.tickMillis(ZoneOffset.UTC)));
+        this(Wiring.fromEnvironment());
         SnapStartPriming.register(this, PRIMING_EVENT);
     }
 
-    SubmitRequestHandler(Requests requests) { this.requests = requests; }
+    public SubmitRequestHandler(Wiring wiring) { this.wiring = wiring; }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
@@ -80,9 +72,14 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
     }
 
     private Response submit(APIGatewayV2HTTPEvent event, Organisation caller) {
-        var key = IdempotencyKeys.check(Http.header(event, "idempotency-key"));
+        Optional<String> key = switch (IdempotencyKeys.check(Http.header(event, "idempotency-key"))) {
+            case IdempotencyKeys.Header.Absent absent -> Optional.empty();
+            case IdempotencyKeys.Header.Key present -> Optional.of(present.value());
+            case IdempotencyKeys.Header.Malformed malformed ->
+                    throw Problem.invalid(List.of(new FieldError("Idempotency-Key", IdempotencyKeys.SHAPE_RULE)));
+        };
         NewRequest body = Http.body(event, NewRequest.class);
-        return switch (requests.submission().submit(caller, key, body)) {
+        return switch (wiring.submission().submit(caller, key, body)) {
             case SubmitOutcome.Created created -> Response.created(new Submission.Accepted(created.id(), created.status()))
                     .withHeader("Location", "/requests/" + created.id());
             case SubmitOutcome.Replayed replayed -> new Response(replayed.status(), replayed.body(),
@@ -96,12 +93,12 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
     }
 
     private Response view(Organisation caller, String requestId) {
-        return requests.views().view(caller, requestId).map(Response::ok)
+        return wiring.views().view(caller, requestId).map(Response::ok)
                 .orElseGet(() -> Response.problem(noSuchRequest()));
     }
 
     private Response withdraw(Organisation caller, String requestId) {
-        return switch (requests.withdrawal().withdraw(caller, requestId)) {
+        return switch (wiring.withdrawal().withdraw(caller, requestId)) {
             case WithdrawOutcome.Withdrawn withdrawn -> Response.ok(new Submission.Accepted(withdrawn.id(), withdrawn.status()));
             case WithdrawOutcome.NotFound notFound -> Response.problem(noSuchRequest());
             case WithdrawOutcome.NotOpen notOpen -> Response.problem(Problem.conflict(
@@ -112,13 +109,13 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
     }
 
     private Response list(Organisation caller, Optional<String> cursor) {
-        return requests.listing().list(caller, cursor).map(Response::ok).orElseGet(() -> Response.problem(
+        return wiring.listing().list(caller, cursor).map(Response::ok).orElseGet(() -> Response.problem(
                 Problem.badRequest("The cursor is not one this listing gave out; start again without it.")));
     }
 
     private Response feedback(APIGatewayV2HTTPEvent event, Organisation caller, String requestId) {
         FeedbackForm.Checked feedback = Http.body(event, FeedbackForm.class).validate();
-        return switch (requests.feedback().give(caller, requestId, feedback)) {
+        return switch (wiring.feedback().give(caller, requestId, feedback)) {
             case FeedbackOutcome.Given given -> Response.created(given);
             case FeedbackOutcome.NotFound notFound -> Response.problem(noSuchRequest());
             case FeedbackOutcome.NotCompleted notCompleted -> Response.problem(Problem.conflict(
@@ -132,7 +129,7 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
 
     /** The approved organisation the bearer token belongs to; the same 401 for every way of failing. */
     private Organisation caller(APIGatewayV2HTTPEvent event) {
-        return requests.access().approvedOrganisation(Http.bearerToken(event)).orElseThrow(Problem::unauthorized);
+        return wiring.access().approvedOrganisation(Http.bearerToken(event)).orElseThrow(Problem::unauthorized);
     }
 
     private static String requestId(APIGatewayV2HTTPEvent event) {
@@ -142,12 +139,4 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
     }
 
     private static Problem noSuchRequest() { return Problem.notFound("No such request."); }
-
-    private static Requests wire(Config config, Clock clock) {
-        AwsClients aws = new AwsClients(config.region());
-        Store store = new Store(aws.dynamoDb(), config.tableName(), clock);
-        return Requests.of(new RequestStore(store, new RunningTotals(config.timeZone())),
-                new ConfidentialBox(Lazy.of(aws::kms), config.kmsKeyId()), // views and withdrawals need no KMS
-                new Mailboxes(config.adminEmail(), config.webUrl()), new PageCursors(config.cursorKey()), clock);
-    }
 }

@@ -2,6 +2,7 @@ package org.probono.clearinghouse.submit.store;
 
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
+import org.probono.clearinghouse.submit.app.IdempotencyRecord;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /** IdempotencyRecord ⇄ item ({@code IDEMP#orgId#key}); {@code expiresAt} is also the table's TTL attribute. */

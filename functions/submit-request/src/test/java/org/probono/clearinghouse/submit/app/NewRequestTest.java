@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.probono.clearinghouse.domain.Category;
-import org.probono.clearinghouse.http.FieldError;
-import org.probono.clearinghouse.http.Problem;
+import org.probono.clearinghouse.validation.FieldError;
+import org.probono.clearinghouse.validation.InvalidInput;
 
 class NewRequestTest {
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
@@ -75,8 +75,7 @@ class NewRequestTest {
     @MethodSource("badFields")
     void each_bad_field_is_reported_by_name(String field, Object value, String reported, String message) {
         assertThatThrownBy(() -> with(field, value).validate(NOW))
-                .isInstanceOfSatisfying(Problem.class, problem -> {
-                    assertThat(problem.status()).isEqualTo(400);
+                .isInstanceOfSatisfying(InvalidInput.class, problem -> {
                     assertThat(problem.errors()).singleElement().satisfies(error -> {
                         assertThat(error.field()).isEqualTo(reported);
                         assertThat(error.message()).contains(message);
@@ -88,7 +87,7 @@ class NewRequestTest {
     void every_bad_field_is_reported_at_once() {
         NewRequest bad = new NewRequest("TAX", "", "short", null, "XX", "xx", "yesterday", null);
 
-        assertThatThrownBy(() -> bad.validate(NOW)).isInstanceOfSatisfying(Problem.class, problem ->
+        assertThatThrownBy(() -> bad.validate(NOW)).isInstanceOfSatisfying(InvalidInput.class, problem ->
                 assertThat(problem.errors()).extracting(FieldError::field)
                         .containsExactly("category", "title", "summary", "jurisdiction", "language", "deadline"));
     }

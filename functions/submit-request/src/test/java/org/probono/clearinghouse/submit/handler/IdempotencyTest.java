@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.probono.clearinghouse.crypto.ConfidentialBox;
+import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
-import org.probono.clearinghouse.store.Store;
-import org.probono.clearinghouse.submit.app.Mailboxes;
-import org.probono.clearinghouse.submit.app.Requests;
 import org.probono.clearinghouse.submit.handler.SubmitApi.Reply;
-import org.probono.clearinghouse.submit.store.RequestStore;
+import org.probono.clearinghouse.submit.wiring.Wiring;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -163,12 +159,7 @@ class IdempotencyTest {
     }
 
     private SubmitRequestHandler handler(DynamoDbClient dynamoDb, Clock clock) {
-        return new SubmitRequestHandler(Requests.of(
-                new RequestStore(new Store(dynamoDb, aws.tableName(), clock),
-                        new org.probono.clearinghouse.store.RunningTotals(java.time.ZoneId.of("Asia/Kolkata"))),
-                new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")),
-                new Mailboxes("admin@example.org", "https://form.example"),
-                new org.probono.clearinghouse.submit.app.PageCursors("test-cursor-key"), clock));
+        return new SubmitRequestHandler(Wiring.create(Config.from(aws.environment()), dynamoDb, aws::kms, clock));
     }
 
     /** Holds each TransactWriteItems until all callers have sent one, then lets them through one at a time. */

@@ -1,13 +1,19 @@
-package org.probono.clearinghouse.http;
+package org.probono.clearinghouse.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Codes;
+import org.probono.clearinghouse.http.Http;
+import org.probono.clearinghouse.http.Response;
+import org.probono.clearinghouse.json.Json;
 
 class ValidationTest {
     private final Validation validation = new Validation();
@@ -41,11 +47,27 @@ class ValidationTest {
         validation.enumValue("category", "TAX", Category.class);
         validation.code("jurisdiction", "IN-XX", Codes::isJurisdiction, "an ISO 3166-2 code");
 
-        assertThatThrownBy(validation::throwIfInvalid).isInstanceOfSatisfying(Problem.class, problem -> {
-            assertThat(problem.status()).isEqualTo(400);
+        assertThatThrownBy(validation::throwIfInvalid).isInstanceOfSatisfying(InvalidInput.class, problem -> {
             assertThat(problem.errors()).extracting(FieldError::field).containsExactly("name", "category", "jurisdiction");
             assertThat(problem.errors().get(1).message()).startsWith("must be one of CONTRACT_REVIEW, CONTRACT_DRAFTING");
         });
+    }
+
+    @Test
+    void invalid_input_is_answered_with_a_400_naming_every_field() throws Exception {
+        validation.fail("name", "is required");
+        validation.fail("phone", "must be in international form");
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withRouteKey("POST /things").build();
+
+        APIGatewayV2HTTPResponse response = Http.respond(event, route -> {
+            validation.throwIfInvalid();
+            return Response.ok("never");
+        });
+
+        JsonNode body = Json.MAPPER.readTree(response.getBody());
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(body.path("type").asText()).endsWith("/validation");
+        assertThat(body.path("errors")).extracting(error -> error.path("field").asText()).containsExactly("name", "phone");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.probono.clearinghouse.submit.store;
+package org.probono.clearinghouse.submit.app;
 
 import java.time.Instant;
 

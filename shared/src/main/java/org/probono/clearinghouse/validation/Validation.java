@@ -1,4 +1,4 @@
-package org.probono.clearinghouse.http;
+package org.probono.clearinghouse.validation;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -29,7 +29,7 @@ public final class Validation {
     public List<FieldError> errors() { return List.copyOf(errors); }
 
     public void throwIfInvalid() {
-        if (!errors.isEmpty()) throw Problem.invalid(errors);
+        if (!errors.isEmpty()) throw new InvalidInput(errors);
     }
 
     /** Required text, trimmed, {@code min}..{@code max} characters. */
