@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.probono.clearinghouse.http.Validation;
+import org.probono.clearinghouse.validation.Validation;
 import org.probono.clearinghouse.json.Json;
 
 /**

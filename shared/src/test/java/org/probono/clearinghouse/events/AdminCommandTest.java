@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.probono.clearinghouse.http.Validation;
+import org.probono.clearinghouse.validation.Validation;
 import org.probono.clearinghouse.json.Json;
 
 /** The one admin-command reader, without a backend: what it reads, and how it words what it refuses. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.probono.clearinghouse.assign.app.Offering;
 import org.probono.clearinghouse.events.AdminCommand;
-import org.probono.clearinghouse.http.Validation;
+import org.probono.clearinghouse.validation.Validation;
 import org.probono.clearinghouse.impact.ImpactFigures;
 
 /** AssignFunction's commands' fields, read by {@link AdminCommand#read}; docs/api/assign.md lists them. */

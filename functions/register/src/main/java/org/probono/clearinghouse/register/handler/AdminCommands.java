@@ -6,7 +6,7 @@ import java.util.Map;
 import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.events.AdminCommand;
 import org.probono.clearinghouse.events.AdminError;
-import org.probono.clearinghouse.http.Validation;
+import org.probono.clearinghouse.validation.Validation;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.register.app.Reviews;
 import org.probono.clearinghouse.register.app.SubjectRights;
