@@ -16,7 +16,6 @@ import org.probono.clearinghouse.events.EventShape;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.events.LambdaEvents;
-import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.notify.app.MailFeedback;
 import org.probono.clearinghouse.notify.app.OutboxDelivery;
 import org.probono.clearinghouse.notify.app.ReceivedMail;
@@ -122,6 +121,6 @@ public final class NotifyHandler implements RequestStreamHandler {
         return NotifyWiring.build(config, Clock.tickMillis(ZoneOffset.UTC), clients.dynamoDb(),
                 () -> SesV2Client.builder().region(clients.region()).httpClient(clients.http()).build(),
                 () -> S3Client.builder().region(clients.region()).httpClient(clients.http()).build(),
-                clients::kms, OfferDecisions::new);
+                clients::kms, NotifyWiring.OFFER_DECISIONS);
     }
 }

@@ -8,6 +8,7 @@ import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.matters.MatterCompletion;
+import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.matters.OfferReplies;
 import org.probono.clearinghouse.notify.app.MailFeedback;
 import org.probono.clearinghouse.notify.app.OutboxAdmin;
@@ -23,7 +24,12 @@ import org.probono.clearinghouse.notify.store.InboundLog;
 import org.probono.clearinghouse.notify.store.OfferReplyTokens;
 import org.probono.clearinghouse.notify.store.OutboxStore;
 import org.probono.clearinghouse.notify.store.SuppressionList;
+import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TableFigures;
+import org.probono.clearinghouse.store.TableLawyers;
+import org.probono.clearinghouse.store.TableMatters;
+import org.probono.clearinghouse.store.TableOffers;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -44,6 +50,11 @@ record NotifyWiring(Lazy<OutboxDelivery> outbox, Lazy<ReplyProcessing> replies, 
         OfferReplies create(Store store, Ids ids, Config config, TokenSealer sealer);
     }
 
+    /** The shared accept/decline rule on the table: what production answers offer replies with. */
+    static final OfferRepliesFactory OFFER_DECISIONS = (store, ids, config, sealer) -> new OfferDecisions(
+            new TableMatters(store, new RunningTotals(config.timeZone())), new TableLawyers(store), new TableOffers(store),
+            ids, config, sealer, store.clock());
+
     /** With clients built already (tests). */
     static NotifyWiring build(Config config, Clock clock, DynamoDbClient dynamoDb, SesV2Client ses, S3Client s3,
                               KmsClient kms, OfferRepliesFactory offerReplies) {
@@ -62,10 +73,11 @@ record NotifyWiring(Lazy<OutboxDelivery> outbox, Lazy<ReplyProcessing> replies, 
                 new Wording(config.timeZone()), new SesMailer(ses.get(), config.sesConfigurationSet()), box::open,
                 box::openToken,
                 new OutboxDelivery.Settings(config.senderAddress(), config.adminEmail(), config.inboundDomain(), config.webUrl()),
-                new ImpactReportMail(new ImpactFigures(store), config.timeZone()), ids, clock));
+                new ImpactReportMail(new ImpactFigures(new TableFigures(store)), config.timeZone()), ids, clock));
         Lazy<ReplyProcessing> replies = Lazy.of(() -> new ReplyProcessing(new InboundBucket(s3.get(), config.inboundBucket()),
                 new InboundLog(store), offerReplies.create(store, ids, config, box::sealToken),
-                new MatterCompletion(store, ids, config), new OfferReplyTokens(store), outboxStore, config.inboundDomain(),
+                new MatterCompletion(new TableMatters(store, new RunningTotals(config.timeZone())), new TableLawyers(store),
+                        new TableOffers(store), ids, config, clock), new OfferReplyTokens(store), outboxStore, config.inboundDomain(),
                 box::sealToken, ids, clock));
         return new NotifyWiring(outbox, replies, new MailFeedback(suppressions, clock),
                 new OutboxAdmin(outboxStore, box, ids, clock));

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
-import org.probono.clearinghouse.matters.OfferDecisions;
 
 /** Each of NotifyFunction's paths builds only the clients it needs, on first use (issue 17). */
 @ExtendWith(LocalAwsExtension.class)
@@ -30,7 +29,7 @@ class LazyPathsTest {
 
     private NotifyWiring wiring(LocalAws aws) {
         return NotifyWiring.build(Config.fromEnvironment(), Clock.systemUTC(), aws.dynamoDb(),
-                recorded("ses", aws::sesV2), recorded("s3", aws::s3), recorded("kms", aws::kms), OfferDecisions::new);
+                recorded("ses", aws::sesV2), recorded("s3", aws::s3), recorded("kms", aws::kms), NotifyWiring.OFFER_DECISIONS);
     }
 
     @Test

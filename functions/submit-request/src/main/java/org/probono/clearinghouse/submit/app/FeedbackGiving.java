@@ -7,7 +7,7 @@ import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.json.Log;
-import org.probono.clearinghouse.matters.OfferChanges;
+import org.probono.clearinghouse.store.AuditItems;
 import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.Transaction;
@@ -41,8 +41,8 @@ public final class FeedbackGiving {
             Instant now = clock.instant();
             LegalRequest rated = request.rated(new LegalRequest.Feedback(feedback.rating(), feedback.comment(), now));
             Transaction transaction = new Transaction().replace(RequestItems.toItem(rated), request.version());
-            OfferChanges.audit(transaction, rated, "The organisation rated the help " + feedback.rating() + " of 5.",
-                    "organisation:" + caller.id(), now);
+            transaction.create(AuditItems.ofRequest(rated, "The organisation rated the help " + feedback.rating()
+                    + " of 5.", "organisation:" + caller.id(), now));
             store.totals().rated(transaction, rated);
             if (store.commit(transaction) instanceof Outcome.Committed) {
                 Log.info("feedback given", "requestId", requestId, "rating", feedback.rating());

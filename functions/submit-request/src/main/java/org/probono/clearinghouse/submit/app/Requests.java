@@ -15,7 +15,7 @@ public record Requests(OrganisationAccess access, Submission submission, Request
                 new OrganisationAccess(store, clock),
                 new Submission(store, box, ids, clock, mailboxes),
                 new RequestViews(store, box),
-                new Withdrawal(store, ids, clock, mailboxes),
+                new Withdrawal(store.matters(), store.lawyers(), ids, clock, mailboxes),
                 new RequestListing(store, cursors),
                 new FeedbackGiving(store, clock));
     }

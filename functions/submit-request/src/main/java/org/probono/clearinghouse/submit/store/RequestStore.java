@@ -17,12 +17,15 @@ import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.LawyerItems;
 import org.probono.clearinghouse.store.OrganisationItems;
 import org.probono.clearinghouse.store.OutboxItems;
-import org.probono.clearinghouse.matters.Matter;
+import org.probono.clearinghouse.matters.Lawyers;
+import org.probono.clearinghouse.matters.Matters;
 import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TableLawyers;
+import org.probono.clearinghouse.store.TableMatters;
 import org.probono.clearinghouse.store.TokenItems;
 import org.probono.clearinghouse.store.Transaction;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -117,8 +120,10 @@ public final class RequestStore {
         return store.commit(transaction);
     }
 
-    /** The request with its organisation and offers, as the shared offer rules take it. */
-    public Optional<Matter> matter(String requestId) { return Matter.load(store, requestId); }
+    /** Requests as the shared offer rules read and change them. */
+    public Matters matters() { return new TableMatters(store, totals); }
+
+    public Lawyers lawyers() { return new TableLawyers(store); }
 
     public Outcome commit(Transaction transaction) { return store.commit(transaction); }
 
