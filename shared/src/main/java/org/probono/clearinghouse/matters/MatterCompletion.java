@@ -4,13 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.domain.Token;
-import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.impact.Tally;
 import org.probono.clearinghouse.json.Log;
@@ -49,11 +47,11 @@ public final class MatterCompletion {
     private final MatterEmails emails;
     private final Clock clock;
 
-    public MatterCompletion(Matters matters, Lawyers lawyers, Offers offers, Ids ids, Config config, Clock clock) {
+    public MatterCompletion(Matters matters, Lawyers lawyers, Offers offers, MatterEmails emails, Clock clock) {
         this.matters = matters;
         this.lawyers = lawyers;
         this.offers = offers;
-        this.emails = new MatterEmails(ids, config.adminEmail());
+        this.emails = emails;
         this.clock = clock;
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.Failure;
 import org.probono.clearinghouse.domain.Lawyer;
@@ -16,7 +15,6 @@ import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.domain.Token;
-import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.impact.Tally;
 import org.probono.clearinghouse.json.Log;
@@ -43,14 +41,14 @@ public final class OfferDecisions implements OfferReplies {
     private final Clock clock;
 
     /** {@code sealer} seals the completion reply address the matter-details email carries. */
-    public OfferDecisions(Matters matters, Lawyers lawyers, Offers offers, Ids ids, Config config, TokenSealer sealer,
+    public OfferDecisions(Matters matters, Lawyers lawyers, Offers offers, MatterEmails emails, TokenSealer sealer,
                           Clock clock) {
         this.matters = matters;
         this.lawyers = lawyers;
         this.offers = offers;
         this.sealer = sealer;
         this.clock = clock;
-        this.emails = new MatterEmails(ids, config.adminEmail());
+        this.emails = emails;
         this.suggestions = new Suggestions(lawyers, clock);
     }
 

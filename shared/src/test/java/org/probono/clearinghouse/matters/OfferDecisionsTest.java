@@ -324,7 +324,7 @@ class OfferDecisionsTest {
     private OfferDecisions decisions(Store on, Ids ids, Clock clock) {
         Config config = Config.from(aws.environment());
         return new OfferDecisions(new TableMatters(on, new RunningTotals(config.timeZone())), new TableLawyers(on),
-                new TableOffers(on), ids, config, box()::sealToken, clock);
+                new TableOffers(on), new MatterEmails(ids, config.adminEmail()), box()::sealToken, clock);
     }
 
     private ConfidentialBox box() { return new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")); }

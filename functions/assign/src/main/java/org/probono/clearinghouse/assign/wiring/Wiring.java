@@ -56,7 +56,7 @@ public record Wiring(QueueListing queue, MatterShowing showing, Suggesting sugge
                 new Suggesting(matters, new Suggestions(lawyers, clock)),
                 new Offering(matters, lawyers, emails, box::sealToken, clock),
                 new MatterChanges(matters, lawyers, emails,
-                        new MatterCompletion(matters, lawyers, offers, ids, config, clock), clock),
+                        new MatterCompletion(matters, lawyers, offers, emails, clock), clock),
                 new OfferExpiry(matters, lawyers, offers, emails, box::sealToken,
                         Duration.ofDays(config.detailsRetentionDays()), clock),
                 new ImpactFigures(new TableFigures(store)),

@@ -35,6 +35,7 @@ import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.assign.wiring.Wiring;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.Template;
@@ -85,7 +86,7 @@ final class Fixture {
     /** The shared offer rules on this table, as NotifyFunction runs them when a lawyer replies. */
     OfferDecisions decisions() {
         return new OfferDecisions(new TableMatters(store, new RunningTotals(config.timeZone())), new TableLawyers(store),
-                new TableOffers(store), ids, config, box::sealToken, clock);
+                new TableOffers(store), new MatterEmails(ids, config.adminEmail()), box::sealToken, clock);
     }
 
     /** The raw token an outbox email carries, opened as NotifyFunction opens it. */

@@ -8,6 +8,7 @@ import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.matters.MatterCompletion;
+import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.matters.OfferReplies;
 import org.probono.clearinghouse.notify.app.MailFeedback;
@@ -53,7 +54,7 @@ record NotifyWiring(Lazy<OutboxDelivery> outbox, Lazy<ReplyProcessing> replies, 
     /** The shared accept/decline rule on the table: what production answers offer replies with. */
     static final OfferRepliesFactory OFFER_DECISIONS = (store, ids, config, sealer) -> new OfferDecisions(
             new TableMatters(store, new RunningTotals(config.timeZone())), new TableLawyers(store), new TableOffers(store),
-            ids, config, sealer, store.clock());
+            new MatterEmails(ids, config.adminEmail()), sealer, store.clock());
 
     /** With clients built already (tests). */
     static NotifyWiring build(Config config, Clock clock, DynamoDbClient dynamoDb, SesV2Client ses, S3Client s3,
@@ -77,7 +78,8 @@ record NotifyWiring(Lazy<OutboxDelivery> outbox, Lazy<ReplyProcessing> replies, 
         Lazy<ReplyProcessing> replies = Lazy.of(() -> new ReplyProcessing(new InboundBucket(s3.get(), config.inboundBucket()),
                 new InboundLog(store), offerReplies.create(store, ids, config, box::sealToken),
                 new MatterCompletion(new TableMatters(store, new RunningTotals(config.timeZone())), new TableLawyers(store),
-                        new TableOffers(store), ids, config, clock), new OfferReplyTokens(store), outboxStore, config.inboundDomain(),
+                        new TableOffers(store), new MatterEmails(ids, config.adminEmail()), clock),
+                new OfferReplyTokens(store), outboxStore, config.inboundDomain(),
                 box::sealToken, ids, clock));
         return new NotifyWiring(outbox, replies, new MailFeedback(suppressions, clock),
                 new OutboxAdmin(outboxStore, box, ids, clock));

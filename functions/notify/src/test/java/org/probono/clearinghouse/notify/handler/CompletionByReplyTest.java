@@ -33,6 +33,7 @@ import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.matters.Answer;
+import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.notify.mail.EmailTemplates;
 import org.probono.clearinghouse.store.Item;
@@ -92,7 +93,8 @@ class CompletionByReplyTest {
         assertThat(store.commit(setup).committed()).isTrue();
         Config config = Config.fromEnvironment();
         new OfferDecisions(new TableMatters(store, new RunningTotals(config.timeZone())), new TableLawyers(store),
-                new TableOffers(store), ids, config, NotifyTestKit.box(aws)::sealToken, store.clock())
+                new TableOffers(store), new MatterEmails(ids, config.adminEmail()), NotifyTestKit.box(aws)::sealToken,
+                store.clock())
                 .answer(request.id(), asha.id(), new Answer.Accept(), "test");
         completionToken = tokenOf(outbox(EmailTemplate.MATTER_DETAILS_TO_LAWYER).getFirst());
         handler = new NotifyHandler();
