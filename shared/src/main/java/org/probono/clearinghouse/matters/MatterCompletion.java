@@ -22,6 +22,7 @@ import org.probono.clearinghouse.json.Log;
 public final class MatterCompletion {
     /** The reply address of the matter-details email lasts this long: matters can take months. */
     public static final Duration REPLY_TOKEN_LIFETIME = Duration.ofDays(365);
+    private static final int ATTEMPTS = 3;
 
     public sealed interface Completed {
         record Done(String requestId) implements Completed {}
@@ -83,8 +84,18 @@ public final class MatterCompletion {
                 "lawyer:" + token.get().lawyerId());
     }
 
+    /** A concurrent change (often only the day's running totals) is decided again on fresh reads, a few times. */
     private Completed complete(String requestId, Optional<String> byLawyer, String outcome, double hoursSpent,
                                String actor) {
+        Completed completed = new Completed.Busy(requestId);
+        for (int attempt = 1; attempt <= ATTEMPTS && completed instanceof Completed.Busy; attempt++) {
+            completed = attempt(requestId, byLawyer, outcome, hoursSpent, actor);
+        }
+        return completed;
+    }
+
+    private Completed attempt(String requestId, Optional<String> byLawyer, String outcome, double hoursSpent,
+                              String actor) {
         Optional<Matter> found = matters.matter(requestId);
         if (found.isEmpty()) return new Completed.NotFound();
         Matter matter = found.get();

@@ -88,8 +88,24 @@ class MatterCompletionRulesTest {
     }
 
     @Test
-    void a_matter_changed_between_reading_and_completing_is_busy_and_nothing_is_written() {
+    void a_change_that_got_in_first_is_decided_again_on_fresh_reads() {
         table.beforeNextCommit(() -> table.put(table.lawyer(meera.id()).orElseThrow().withLoadChange(+1)));
+
+        assertThat(completion.complete(accepted.id(), "Contract signed", 6.5, "admin"))
+                .isEqualTo(new MatterCompletion.Completed.Done(accepted.id()));
+        assertThat(table.lawyer(meera.id()).orElseThrow().activeMatters()).isEqualTo(1);
+    }
+
+    @Test
+    void a_matter_that_keeps_changing_is_busy_and_nothing_is_written() {
+        Runnable keepRacing = new Runnable() {
+            @Override
+            public void run() {
+                table.put(table.lawyer(meera.id()).orElseThrow().withLoadChange(0));
+                table.beforeNextCommit(this);
+            }
+        };
+        table.beforeNextCommit(keepRacing);
 
         assertThat(completion.complete(accepted.id(), "Contract signed", 6.5, "admin"))
                 .isEqualTo(new MatterCompletion.Completed.Busy(accepted.id()));
