@@ -10,6 +10,9 @@ import org.probono.clearinghouse.domain.LegalRequest;
 public sealed interface Tally {
     LegalRequest request();
 
+    /** A new request submitted. */
+    record Received(LegalRequest request) implements Tally {}
+
     record Offered(LegalRequest request, int offers, Instant at) implements Tally {}
 
     record Accepted(LegalRequest request, Instant at) implements Tally {}
@@ -23,4 +26,7 @@ public sealed interface Tally {
 
     /** The request ended without a lawyer: CLOSED by the team or WITHDRAWN by its organisation. */
     record Ended(LegalRequest request) implements Tally {}
+
+    /** The organisation rated the help of a completed matter. */
+    record Rated(LegalRequest request) implements Tally {}
 }

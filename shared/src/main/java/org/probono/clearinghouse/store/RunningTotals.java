@@ -38,12 +38,14 @@ public final class RunningTotals {
     /** Adds what {@code tally} counts to the transaction of the change it counts. */
     public void count(Transaction transaction, Tally tally) {
         switch (tally) {
+            case Tally.Received received -> received(transaction, received.request());
             case Tally.Offered offered -> offered(transaction, offered.request(), offered.offers(), offered.at());
             case Tally.Accepted accepted -> accepted(transaction, accepted.request(), accepted.at());
             case Tally.Declined declined -> declined(transaction, declined.request(), declined.reason());
             case Tally.Expired expired -> expired(transaction, expired.request());
             case Tally.Completed completed -> completed(transaction, completed.request());
             case Tally.Ended ended -> ended(transaction, ended.request());
+            case Tally.Rated rated -> rated(transaction, rated.request());
         }
     }
 
