@@ -35,9 +35,8 @@ public final class QueueListing {
     public Result list() {
         OpenQueue queue = matters.openQueue();
         Map<String, List<PendingOffer>> offers = new HashMap<>();
-        queue.pendingOffers().stream()
-                .forEach(offer -> offers.computeIfAbsent(offer.requestId(), id -> new ArrayList<>())
-                        .add(new PendingOffer(offer.lawyerId(), offer.status().name(), offer.respondBy())));
+        queue.pendingOffers().forEach(offer -> offers.computeIfAbsent(offer.requestId(), id -> new ArrayList<>())
+                .add(new PendingOffer(offer.lawyerId(), offer.status().name(), offer.respondBy())));
         Map<String, String> olderNames = new HashMap<>();
         List<Entry> entries = queue.requests().stream()
                 .map(request -> new Entry(request.id(), request.status().name(), request.category().name(),
