@@ -54,16 +54,28 @@ public record LegalRequest(
 
     public boolean hasConfidentialDetails() { return sealedDetails != null; }
 
-    public LegalRequest withStatus(RequestStatus newStatus) {
-        return new LegalRequest(id, organisationId, organisationName, newStatus, category, title, summary, sealedDetails,
-                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1,
+    /** Offered to more lawyers: SUBMITTED or OFFERED become OFFERED. */
+    public LegalRequest offered() { return moved(RequestStatus.OFFERED); }
+
+    /**
+     * One of its pending offers ended (declined, lapsed, withdrawn): back in the queue (SUBMITTED) when no other
+     * offer is pending, else still OFFERED. Either way the next version: changes to one request's offers are
+     * serialised by rewriting the request under its version.
+     */
+    public LegalRequest offerEnded(boolean othersPending) {
+        return moved(othersPending ? RequestStatus.OFFERED : RequestStatus.SUBMITTED);
+    }
+
+    private LegalRequest moved(RequestStatus target) {
+        return new LegalRequest(id, organisationId, organisationName, status.moveTo(target), category, title, summary,
+                sealedDetails, jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1,
                 completion, feedback);
     }
 
     /** Ends the request (COMPLETED, CLOSED, WITHDRAWN) at {@code at}. */
     public LegalRequest endedAs(RequestStatus endStatus, Instant at) {
         if (!endStatus.isEnded()) throw new IllegalArgumentException(endStatus + " does not end a request");
-        return new LegalRequest(id, organisationId, organisationName, endStatus, category, title, summary, sealedDetails,
+        return new LegalRequest(id, organisationId, organisationName, status.moveTo(endStatus), category, title, summary, sealedDetails,
                 jurisdiction, language, deadline, counterparties, createdAt, lawyerId, at, version + 1,
                 completion, feedback);
     }
@@ -75,19 +87,25 @@ public record LegalRequest(
                 completion, feedback);
     }
 
+    /** The lawyer accepted an offer: only an OFFERED request is accepted. */
     public LegalRequest acceptedBy(String acceptingLawyerId) {
-        return new LegalRequest(id, organisationId, organisationName, RequestStatus.ACCEPTED, category, title, summary,
+        return new LegalRequest(id, organisationId, organisationName, status.moveTo(RequestStatus.ACCEPTED), category, title, summary,
                 sealedDetails, jurisdiction, language, deadline, counterparties, createdAt, acceptingLawyerId, endedAt,
                 version + 1, completion, feedback);
     }
 
     /** Completes the matter at {@code at} with what the lawyer reported: it ends there, as retention counts. */
     public LegalRequest completed(Completion done, Instant at) {
-        return new LegalRequest(id, organisationId, organisationName, RequestStatus.COMPLETED, category, title, summary, sealedDetails,
+        return new LegalRequest(id, organisationId, organisationName, status.moveTo(RequestStatus.COMPLETED), category, title, summary, sealedDetails,
                 jurisdiction, language, deadline, counterparties, createdAt, lawyerId, at, version + 1, done, feedback);
     }
 
+    /** The organisation rated the help: only a COMPLETED matter, once. */
     public LegalRequest rated(Feedback given) {
+        if (status != RequestStatus.COMPLETED || feedback != null) {
+            throw new IllegalStateException("a " + status + " request" + (feedback != null ? " already rated" : "")
+                    + " cannot be rated");
+        }
         return new LegalRequest(id, organisationId, organisationName, status, category, title, summary, sealedDetails,
                 jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1,
                 completion, given);

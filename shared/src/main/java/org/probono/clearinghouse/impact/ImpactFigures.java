@@ -16,17 +16,12 @@ import org.probono.clearinghouse.impact.ImpactReport.DeclineReason;
 import org.probono.clearinghouse.impact.ImpactReport.JurisdictionFigures;
 import org.probono.clearinghouse.impact.ImpactReport.LawyerFigures;
 import org.probono.clearinghouse.impact.ImpactReport.OrganisationFigures;
-import org.probono.clearinghouse.store.Item;
-import org.probono.clearinghouse.store.Keys;
-import org.probono.clearinghouse.store.RunningTotals;
-import org.probono.clearinghouse.store.Store;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
 
 /**
- * Reads the impact report of a period from the running totals: one Query per day of the period (the
- * day's partition holds its totals and its requests' timings rows), then one BatchGetItem for the names
- * of the lawyers and organisations that appear. Never a Scan: the cost grows with the days and the
- * requests, lawyers and organisations of the period, not with the table.
+ * Reads the impact report of a period from the running totals ({@link RunningFigures}): each day's figures
+ * (on DynamoDB one Query per day: the day's partition holds its totals and its requests' timings rows), then
+ * the names of the lawyers and organisations that appear (BatchGetItem calls of 100 keys). Never a Scan: the
+ * cost grows with the days and the requests, lawyers and organisations of the period, not with the table.
  */
 public final class ImpactFigures {
     /** A year and a day: the longest period one report reads (a bound on its cost). */
@@ -35,9 +30,9 @@ public final class ImpactFigures {
     /** The report and its requests' rows (for the CSV), read together. */
     public record Period(ImpactReport report, List<RequestRow> rows) {}
 
-    private final Store store;
+    private final RunningFigures figures;
 
-    public ImpactFigures(Store store) { this.store = store; }
+    public ImpactFigures(RunningFigures figures) { this.figures = figures; }
 
     /** Why a period cannot be reported on, or empty when it can. */
     public static Optional<String> invalidPeriod(LocalDate from, LocalDate to) {
@@ -59,71 +54,50 @@ public final class ImpactFigures {
     }
 
     public Period read(LocalDate from, LocalDate to) {
-        Tally tally = new Tally();
+        Sums sums = new Sums();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            store.wholePartition(Keys.impactDayPk(day)).forEach(tally::add);
+            figures.day(day).forEach(sums::add);
         }
-        Map<String, String> names = names(tally);
-        return new Period(tally.report(from, to, names), tally.rows(names));
+        Map<String, String> names = figures.names(sums.lawyerIds(), sums.organisationIds());
+        return new Period(sums.report(from, to, names), sums.rows(names));
     }
 
-    /** Lawyers' and organisations' names, by id, in BatchGetItem calls of 100 keys. */
-    private Map<String, String> names(Tally tally) {
-        List<Key> keys = new ArrayList<>();
-        tally.lawyerIds().forEach(id -> keys.add(Keys.lawyer(id)));
-        tally.organisationIds().forEach(id -> keys.add(Keys.organisation(id)));
-        Map<String, String> names = new HashMap<>();
-        for (Item item : store.getAll(keys)) {
-            String id = item.string("id");
-            if (id != null && item.string("name") != null) names.put(id, item.string("name"));
-        }
-        return names;
-    }
-
-    /** The sums of a period's items, as they are read. */
-    private static final class Tally {
+    /** The sums of a period's figures, as they are read. */
+    private static final class Sums {
         private final Map<String, Double> totals = new HashMap<>();
         private final Map<String, Long> declines = new HashMap<>();
         private final Map<String, double[]> categories = new TreeMap<>();
         private final Map<String, double[]> jurisdictions = new TreeMap<>();
         private final Map<String, double[]> lawyers = new TreeMap<>();
         private final Map<String, double[]> organisations = new TreeMap<>();
-        private final List<Item> requests = new ArrayList<>();
+        private final List<Figure> requests = new ArrayList<>();
 
-        void add(Item item) {
-            String sk = item.string(Keys.SK);
-            if (sk.equals(Keys.IMPACT_TOTAL)) {
-                item.document().toMap().forEach((name, value) -> {
-                    if (value.n() == null) return;
-                    double amount = Double.parseDouble(value.n());
-                    if (name.startsWith(RunningTotals.DECLINE_PREFIX)) {
-                        declines.merge(name.substring(RunningTotals.DECLINE_PREFIX.length()), (long) amount, Long::sum);
+        void add(Figure figure) {
+            switch (figure.kind()) {
+                case TOTAL -> figure.numbers().forEach((name, amount) -> {
+                    if (name.startsWith(Figure.DECLINE_PREFIX)) {
+                        declines.merge(name.substring(Figure.DECLINE_PREFIX.length()), (long) (double) amount, Long::sum);
                     } else {
                         totals.merge(name, amount, Double::sum);
                     }
                 });
-            } else if (sk.startsWith(Keys.IMPACT_CATEGORY_PREFIX)) {
-                sum(categories, sk.substring(Keys.IMPACT_CATEGORY_PREFIX.length()), item, "received", "completed", "hours");
-            } else if (sk.startsWith(Keys.IMPACT_JURISDICTION_PREFIX)) {
-                sum(jurisdictions, sk.substring(Keys.IMPACT_JURISDICTION_PREFIX.length()), item, "received", "completed", "hours");
-            } else if (sk.startsWith(Keys.IMPACT_LAWYER_PREFIX)) {
-                sum(lawyers, sk.substring(Keys.IMPACT_LAWYER_PREFIX.length()), item, "matters", "hours");
-            } else if (sk.startsWith(Keys.IMPACT_ORGANISATION_PREFIX)) {
-                sum(organisations, sk.substring(Keys.IMPACT_ORGANISATION_PREFIX.length()), item, "requests", "completed");
-            } else if (sk.startsWith(Keys.IMPACT_REQUEST_PREFIX)) {
-                requests.add(item);
+                case CATEGORY -> sum(categories, figure, "received", "completed", "hours");
+                case JURISDICTION -> sum(jurisdictions, figure, "received", "completed", "hours");
+                case LAWYER -> sum(lawyers, figure, "matters", "hours");
+                case ORGANISATION -> sum(organisations, figure, "requests", "completed");
+                case REQUEST -> requests.add(figure);
             }
         }
 
-        private static void sum(Map<String, double[]> into, String key, Item item, String... counters) {
-            double[] sums = into.computeIfAbsent(key, k -> new double[counters.length]);
-            for (int i = 0; i < counters.length; i++) sums[i] += item.decimal(counters[i]);
+        private static void sum(Map<String, double[]> into, Figure figure, String... counters) {
+            double[] sums = into.computeIfAbsent(figure.key(), k -> new double[counters.length]);
+            for (int i = 0; i < counters.length; i++) sums[i] += figure.number(counters[i]);
         }
 
         List<String> lawyerIds() {
             List<String> ids = new ArrayList<>(lawyers.keySet());
             requests.forEach(row -> {
-                String id = row.string("lawyerId");
+                String id = row.text("lawyerId");
                 if (id != null && !ids.contains(id)) ids.add(id);
             });
             return ids;
@@ -132,7 +106,7 @@ public final class ImpactFigures {
         List<String> organisationIds() {
             List<String> ids = new ArrayList<>(organisations.keySet());
             requests.forEach(row -> {
-                String id = row.string("organisationId");
+                String id = row.text("organisationId");
                 if (id != null && !ids.contains(id)) ids.add(id);
             });
             return ids;
@@ -185,9 +159,9 @@ public final class ImpactFigures {
         }
 
         /** Hours from submission to {@code step}, over the requests that reached it; null when none did. */
-        private static Double median(List<Item> requests, String step) {
+        private static Double median(List<Figure> requests, String step) {
             List<Double> hours = requests.stream()
-                    .filter(row -> row.string(step) != null && row.string("createdAt") != null)
+                    .filter(row -> row.text(step) != null && row.text("createdAt") != null)
                     .map(row -> Duration.between(row.time("createdAt"), row.time(step)).toMillis() / 3_600_000.0)
                     .sorted()
                     .toList();
@@ -199,12 +173,12 @@ public final class ImpactFigures {
 
         List<RequestRow> rows(Map<String, String> names) {
             return requests.stream()
-                    .map(row -> new RequestRow(row.string("requestId"), row.time("createdAt"), row.string("category"),
-                            row.string("jurisdiction"), row.string("title"), row.string("organisationId"),
-                            names.get(row.string("organisationId")), row.string("status"), row.time("firstOfferAt"),
-                            row.time("acceptedAt"), row.string("lawyerId"), names.get(row.string("lawyerId")),
-                            row.optionalNumber("hoursSpent").map(n -> n.doubleValue()).orElse(null),
-                            row.optionalNumber("rating").map(n -> n.intValue()).orElse(null)))
+                    .map(row -> new RequestRow(row.text("requestId"), row.time("createdAt"), row.text("category"),
+                            row.text("jurisdiction"), row.text("title"), row.text("organisationId"),
+                            names.get(row.text("organisationId")), row.text("status"), row.time("firstOfferAt"),
+                            row.time("acceptedAt"), row.text("lawyerId"), names.get(row.text("lawyerId")),
+                            row.optionalNumber("hoursSpent").orElse(null),
+                            row.optionalNumber("rating").map(Double::intValue).orElse(null)))
                     .sorted(Comparator.comparing(RequestRow::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
                             .thenComparing(RequestRow::requestId))
                     .toList();

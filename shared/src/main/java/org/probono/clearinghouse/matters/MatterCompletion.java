@@ -1,25 +1,17 @@
 package org.probono.clearinghouse.matters;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.domain.Token;
-import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.ids.Secrets;
+import org.probono.clearinghouse.impact.Tally;
 import org.probono.clearinghouse.json.Log;
-import org.probono.clearinghouse.store.Keys;
-import org.probono.clearinghouse.store.LawyerItems;
-import org.probono.clearinghouse.store.OutboxItems;
-import org.probono.clearinghouse.domain.Outcome;
-import org.probono.clearinghouse.store.RequestItems;
-import org.probono.clearinghouse.store.RunningTotals;
-import org.probono.clearinghouse.store.Store;
-import org.probono.clearinghouse.store.TokenItems;
-import org.probono.clearinghouse.store.Transaction;
 
 /**
  * Completing an accepted matter, by the team's {@code complete} command or by the accepting lawyer's
@@ -30,6 +22,7 @@ import org.probono.clearinghouse.store.Transaction;
 public final class MatterCompletion {
     /** The reply address of the matter-details email lasts this long: matters can take months. */
     public static final Duration REPLY_TOKEN_LIFETIME = Duration.ofDays(365);
+    private static final int ATTEMPTS = 3;
 
     public sealed interface Completed {
         record Done(String requestId) implements Completed {}
@@ -49,14 +42,18 @@ public final class MatterCompletion {
         record WrongSender(String requestId) implements Completed {}
     }
 
-    private final Store store;
+    private final Matters matters;
+    private final Lawyers lawyers;
+    private final Offers offers;
     private final MatterEmails emails;
-    private final RunningTotals totals;
+    private final Clock clock;
 
-    public MatterCompletion(Store store, Ids ids, Config config) {
-        this.store = store;
-        this.emails = new MatterEmails(ids, config.adminEmail());
-        this.totals = new RunningTotals(config.timeZone());
+    public MatterCompletion(Matters matters, Lawyers lawyers, Offers offers, MatterEmails emails, Clock clock) {
+        this.matters = matters;
+        this.lawyers = lawyers;
+        this.offers = offers;
+        this.emails = emails;
+        this.clock = clock;
     }
 
     /** The token of a matter-details email's reply address, for the lawyer who accepted. */
@@ -74,11 +71,11 @@ public final class MatterCompletion {
         String normalised = Secrets.normaliseReplyToken(replyToken);
         if (normalised == null) return new Completed.UnknownToken();
         String hash = Secrets.hash(normalised);
-        Optional<Token> token = store.get(Keys.token(hash)).map(item -> TokenItems.from(hash, item))
+        Optional<Token> token = offers.token(hash)
                 .filter(found -> found.purpose() == Token.Purpose.COMPLETION_REPLY && found.lawyerId() != null)
-                .filter(found -> !found.isExpired(store.clock().instant()));
+                .filter(found -> !found.isExpired(clock.instant()));
         if (token.isEmpty()) return new Completed.UnknownToken();
-        Optional<Lawyer> lawyer = store.get(Keys.lawyer(token.get().lawyerId())).map(LawyerItems::from);
+        Optional<Lawyer> lawyer = lawyers.lawyer(token.get().lawyerId());
         if (lawyer.isEmpty()) return new Completed.UnknownToken();
         if (senderEmail == null || !senderEmail.strip().equalsIgnoreCase(lawyer.get().email())) {
             return new Completed.WrongSender(token.get().subjectId());
@@ -87,9 +84,19 @@ public final class MatterCompletion {
                 "lawyer:" + token.get().lawyerId());
     }
 
+    /** A concurrent change (often only the day's running totals) is decided again on fresh reads, a few times. */
     private Completed complete(String requestId, Optional<String> byLawyer, String outcome, double hoursSpent,
                                String actor) {
-        Optional<Matter> found = Matter.load(store, requestId);
+        Completed completed = new Completed.Busy(requestId);
+        for (int attempt = 1; attempt <= ATTEMPTS && completed instanceof Completed.Busy; attempt++) {
+            completed = attempt(requestId, byLawyer, outcome, hoursSpent, actor);
+        }
+        return completed;
+    }
+
+    private Completed attempt(String requestId, Optional<String> byLawyer, String outcome, double hoursSpent,
+                              String actor) {
+        Optional<Matter> found = matters.matter(requestId);
         if (found.isEmpty()) return new Completed.NotFound();
         Matter matter = found.get();
         LegalRequest request = matter.request();
@@ -97,17 +104,18 @@ public final class MatterCompletion {
                 || byLawyer.isPresent() && !byLawyer.get().equals(request.lawyerId())) {
             return new Completed.NotAccepted(requestId, request.status());
         }
-        Optional<Lawyer> lawyer = store.get(Keys.lawyer(request.lawyerId())).map(LawyerItems::from);
+        Optional<Lawyer> lawyer = lawyers.lawyer(request.lawyerId());
         if (lawyer.isEmpty()) throw new IllegalStateException("request " + requestId + " names a lawyer not in the table");
-        Instant now = store.clock().instant();
+        Instant now = clock.instant();
         LegalRequest completed = request.completed(new LegalRequest.Completion(outcome, hoursSpent), now);
-        Transaction transaction = new Transaction()
-                .replace(RequestItems.toItem(completed), request.version())
-                .replace(LawyerItems.toItem(lawyer.get().withLoadChange(-1)), lawyer.get().version());
-        OfferChanges.audit(transaction, completed, "Completed: " + outcome, actor, now);
-        transaction.create(OutboxItems.toItem(emails.requestCompleted(matter, lawyer.get(), outcome, now)));
-        totals.completed(transaction, completed);
-        if (store.commit(transaction) instanceof Outcome.Rejected) return new Completed.Busy(requestId);
+        MatterChange change = MatterChange.builder()
+                .request(request, completed)
+                .lawyer(lawyer.get(), lawyer.get().withLoadChange(-1))
+                .audit(completed, "Completed: " + outcome, actor, now)
+                .email(emails.requestCompleted(matter, lawyer.get(), outcome, now))
+                .count(new Tally.Completed(completed))
+                .build();
+        if (matters.commit(change) instanceof Outcome.Rejected) return new Completed.Busy(requestId);
         Log.info("matter completed", "requestId", requestId, "by", actor.startsWith("lawyer:") ? "lawyer" : "team");
         return new Completed.Done(requestId);
     }

@@ -1,34 +1,24 @@
 package org.probono.clearinghouse.matters;
 
-import org.probono.clearinghouse.json.Log;
-import org.probono.clearinghouse.json.Metric;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.crypto.TokenSealer;
+import org.probono.clearinghouse.domain.Failure;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LawyerStats;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.OfferStatus;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.domain.Token;
-import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.ids.Secrets;
-import org.probono.clearinghouse.domain.Failure;
-import org.probono.clearinghouse.store.Keys;
-import org.probono.clearinghouse.store.LawyerItems;
-import org.probono.clearinghouse.store.LawyerStatsItems;
-import org.probono.clearinghouse.store.OfferItems;
-import org.probono.clearinghouse.store.OutboxItems;
-import org.probono.clearinghouse.domain.Outcome;
-import org.probono.clearinghouse.store.RequestItems;
-import org.probono.clearinghouse.store.RunningTotals;
-import org.probono.clearinghouse.store.Store;
-import org.probono.clearinghouse.store.TokenItems;
-import org.probono.clearinghouse.store.Transaction;
+import org.probono.clearinghouse.impact.Tally;
+import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 
 /**
  * Accepting and declining offers. The first acceptance wins: one transaction accepts the offer, gives the
@@ -41,20 +31,25 @@ public final class OfferDecisions implements OfferReplies {
     private static final int ATTEMPTS = 5;
     private static final int SUGGESTIONS_IN_EMAIL = 3;
 
-    private final Store store;
+    private final Matters matters;
+    private final Lawyers lawyers;
+    private final Offers offers;
     private final MatterEmails emails;
     private final Suggestions suggestions;
-    private final RunningTotals totals;
     private final Secrets secrets = new Secrets();
     private final TokenSealer sealer;
+    private final Clock clock;
 
     /** {@code sealer} seals the completion reply address the matter-details email carries. */
-    public OfferDecisions(Store store, Ids ids, Config config, TokenSealer sealer) {
-        this.store = store;
+    public OfferDecisions(Matters matters, Lawyers lawyers, Offers offers, MatterEmails emails, TokenSealer sealer,
+                          Clock clock) {
+        this.matters = matters;
+        this.lawyers = lawyers;
+        this.offers = offers;
         this.sealer = sealer;
-        this.totals = new RunningTotals(config.timeZone());
-        this.emails = new MatterEmails(ids, config.adminEmail());
-        this.suggestions = new Suggestions(store);
+        this.clock = clock;
+        this.emails = emails;
+        this.suggestions = new Suggestions(lawyers, clock);
     }
 
     @Override
@@ -62,12 +57,12 @@ public final class OfferDecisions implements OfferReplies {
         String normalised = Secrets.normaliseReplyToken(replyToken);
         if (normalised == null) return new AnswerOutcome.UnknownToken();
         String hash = Secrets.hash(normalised);
-        Optional<Token> token = store.get(Keys.token(hash)).map(item -> TokenItems.from(hash, item))
+        Optional<Token> token = offers.token(hash)
                 .filter(found -> found.purpose() == Token.Purpose.OFFER_REPLY && found.lawyerId() != null)
                 .filter(found -> !found.isUsed());
         if (token.isEmpty()) return new AnswerOutcome.UnknownToken();
         String requestId = token.get().subjectId();
-        Optional<LawyerProfile> lawyer = LawyerProfile.load(store, token.get().lawyerId());
+        Optional<LawyerProfile> lawyer = lawyers.profile(token.get().lawyerId());
         if (lawyer.isEmpty()) return new AnswerOutcome.UnknownToken();
         if (senderEmail == null || !senderEmail.strip().equalsIgnoreCase(lawyer.get().lawyer().email())) {
             return new AnswerOutcome.WrongSender(requestId);
@@ -94,14 +89,14 @@ public final class OfferDecisions implements OfferReplies {
     }
 
     private Attempt attempt(String requestId, String lawyerId, Answer answer, String actor) {
-        Optional<Matter> found = Matter.load(store, requestId);
-        Optional<LawyerProfile> profile = LawyerProfile.load(store, lawyerId);
+        Optional<Matter> found = matters.matter(requestId);
+        Optional<LawyerProfile> profile = lawyers.profile(lawyerId);
         if (found.isEmpty() || profile.isEmpty() || found.get().offerTo(lawyerId).isEmpty()) {
             return Attempt.of(new AnswerOutcome.UnknownToken());
         }
         Matter matter = found.get();
         Offer offer = matter.offerTo(lawyerId).orElseThrow();
-        Instant now = store.clock().instant();
+        Instant now = clock.instant();
         // A pending offer of a request that is no longer open cannot be committed on DynamoDB (the changes
         // that close a request end its offers in the same transaction); answer it as a late reply anyway.
         if (!offer.isPending() || !matter.request().status().isOpen()) {
@@ -111,11 +106,11 @@ public final class OfferDecisions implements OfferReplies {
             return Attempt.of(tooLate(matter, offer, profile.get().lawyer(), now));
         }
 
-        Transaction transaction = switch (answer) {
+        MatterChange change = switch (answer) {
             case Answer.Accept accept -> accept(matter, offer, profile.get(), actor, now);
             case Answer.Decline decline -> decline(matter, offer, profile.get(), decline.reason(), actor, now);
         };
-        Outcome outcome = store.commit(transaction);
+        Outcome outcome = matters.commit(change);
         if (outcome instanceof Outcome.Rejected rejected) {
             if (rejected.failure() == Failure.CHANGED_CONCURRENTLY) return Attempt.retry();
             throw new IllegalStateException("answering an offer failed: " + rejected.label());
@@ -127,7 +122,7 @@ public final class OfferDecisions implements OfferReplies {
     }
 
     private boolean changedSince(LegalRequest read) {
-        return store.get(Keys.request(read.id())).map(RequestItems::from).map(LegalRequest::version)
+        return matters.request(read.id()).map(LegalRequest::version)
                 .filter(version -> version == read.version()).isEmpty();
     }
 
@@ -135,55 +130,53 @@ public final class OfferDecisions implements OfferReplies {
         LegalRequest request = matter.request();
         boolean takenByAnother = request.status() == RequestStatus.ACCEPTED && !lawyer.id().equals(request.lawyerId());
         if (!takenByAnother) return new AnswerOutcome.NoLongerOpen(request.id(), lawyer.id(), offer.status());
-        store.commit(new Transaction().create(OutboxItems.toItem(emails.alreadyTaken(matter, lawyer, now))));
+        matters.commit(MatterChange.builder().email(emails.alreadyTaken(matter, lawyer, now)).build());
         return new AnswerOutcome.AlreadyTaken(request.id(), lawyer.id());
     }
 
-    private Transaction accept(Matter matter, Offer offer, LawyerProfile profile, String actor, Instant now) {
-        Transaction transaction = new Transaction();
+    private MatterChange accept(Matter matter, Offer offer, LawyerProfile profile, String actor, Instant now) {
+        MatterChange.Builder change = MatterChange.builder();
         Lawyer lawyer = profile.lawyer();
         // The accepting lawyer's load already counts this offer: it becomes the matter, nothing to change.
-        transaction.replace(OfferItems.toItem(offer.answered(OfferStatus.ACCEPTED, now, null)), offer.version());
-        recordResponse(transaction, profile, offer, now);
+        change.offer(offer, offer.answered(OfferStatus.ACCEPTED, now, null));
+        recordResponse(change, profile, offer, now);
         LegalRequest accepted = matter.request().acceptedBy(lawyer.id());
-        transaction.replace(RequestItems.toItem(accepted), matter.request().version());
-        OfferChanges.audit(transaction, accepted, "A lawyer accepted the request", actor, now);
-        totals.accepted(transaction, accepted, now);
+        change.request(matter.request(), accepted);
+        change.audit(accepted, "A lawyer accepted the request", actor, now);
+        change.count(new Tally.Accepted(accepted, now));
         for (Offer other : matter.pendingOffersExcept(lawyer.id())) {
-            Lawyer otherLawyer = LawyerProfile.load(store, other.lawyerId()).orElseThrow().lawyer();
-            transaction.replace(OfferItems.toItem(other.answered(OfferStatus.WITHDRAWN, now, "filled")), other.version());
-            transaction.replace(LawyerItems.toItem(otherLawyer.withLoadChange(-1)),
-                    otherLawyer.version());
-            transaction.create(OutboxItems.toItem(emails.offerFilled(matter, otherLawyer, now)));
+            Lawyer otherLawyer = lawyers.lawyer(other.lawyerId()).orElseThrow();
+            change.offer(other, other.answered(OfferStatus.WITHDRAWN, now, "filled"));
+            change.lawyer(otherLawyer, otherLawyer.withLoadChange(-1));
+            change.email(emails.offerFilled(matter, otherLawyer, now));
         }
         // The details email gets its own reply address: the lawyer closes the matter by answering it.
         String completionToken = secrets.newReplyToken();
-        transaction.create(TokenItems.toItem(MatterCompletion.replyToken(completionToken, matter.request().id(),
-                lawyer.id(), now)));
-        transaction.create(OutboxItems.toItem(emails.matterDetails(matter, lawyer, completionToken, sealer, now)));
-        transaction.create(OutboxItems.toItem(emails.introduction(matter, lawyer, now)));
-        transaction.create(OutboxItems.toItem(emails.adminAccepted(matter, lawyer, now)));
-        return transaction;
+        change.token(MatterCompletion.replyToken(completionToken, matter.request().id(), lawyer.id(), now));
+        change.email(emails.matterDetails(matter, lawyer, completionToken, sealer, now));
+        change.email(emails.introduction(matter, lawyer, now));
+        change.email(emails.adminAccepted(matter, lawyer, now));
+        return change.build();
     }
 
-    private Transaction decline(Matter matter, Offer offer, LawyerProfile profile, String reason, String actor,
-                                Instant now) {
-        Transaction transaction = new Transaction();
+    private MatterChange decline(Matter matter, Offer offer, LawyerProfile profile, String reason, String actor,
+                                 Instant now) {
+        MatterChange.Builder change = MatterChange.builder();
         String why = reason == null ? "" : reason.strip();
-        LegalRequest written = OfferChanges.endOffer(transaction, matter, offer, profile.lawyer(), OfferStatus.DECLINED,
+        LegalRequest written = OfferChanges.endOffer(change, matter, offer, profile.lawyer(), OfferStatus.DECLINED,
                 why, now);
-        recordResponse(transaction, profile, offer, now);
-        totals.declined(transaction, written, why);
+        recordResponse(change, profile, offer, now);
+        change.count(new Tally.Declined(written, why));
         boolean backInQueue = written.status() == RequestStatus.SUBMITTED;
-        OfferChanges.audit(transaction, written, backInQueue ? "An offer was declined; back in the queue"
-                : "An offer was declined", actor, now);
+        change.audit(written, backInQueue ? "An offer was declined; back in the queue" : "An offer was declined",
+                actor, now);
         List<Candidate> next = backInQueue ? suggestions.forMatter(matter, SUGGESTIONS_IN_EMAIL) : List.of();
-        transaction.create(OutboxItems.toItem(emails.adminDeclined(matter, profile.lawyer(), why, next, now)));
-        return transaction;
+        change.email(emails.adminDeclined(matter, profile.lawyer(), why, next, now));
+        return change.build();
     }
 
-    private static void recordResponse(Transaction transaction, LawyerProfile profile, Offer offer, Instant now) {
+    private static void recordResponse(MatterChange.Builder change, LawyerProfile profile, Offer offer, Instant now) {
         LawyerStats before = profile.stats();
-        LawyerStatsItems.save(transaction, before, before.afterAnswer(Duration.between(offer.offeredAt(), now)));
+        change.stats(before, before.afterAnswer(Duration.between(offer.offeredAt(), now)));
     }
 }

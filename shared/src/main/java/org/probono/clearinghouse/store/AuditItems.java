@@ -1,6 +1,8 @@
 package org.probono.clearinghouse.store;
 
+import java.time.Instant;
 import org.probono.clearinghouse.domain.AuditEvent;
+import org.probono.clearinghouse.domain.LegalRequest;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /**
@@ -23,6 +25,15 @@ public final class AuditItems {
     }
 
     public static EnhancedDocument toItem(AuditEvent event) { return toItem(event, 0); }
+
+    /**
+     * The audit event of a change to a request: the status {@code written} has, ordered among the request's
+     * events by {@code written}'s version (unique per request), so two changes in one instant never collide.
+     */
+    public static EnhancedDocument ofRequest(LegalRequest written, String note, String actor, Instant at) {
+        AuditEvent event = new AuditEvent(Keys.requestPk(written.id()), at, written.status().name(), note, actor);
+        return toItem(event, (int) (written.version() % 1000));
+    }
 
     public static AuditEvent from(Item item) {
         return new AuditEvent(item.requiredString(Keys.PK), item.time("at"), item.string("status"),

@@ -36,10 +36,10 @@ public final class LawyerStatsItems {
                 item.version());
     }
 
-    /** Adds the write of {@code after} (read as {@code before}) to the transaction: a create the first time. */
-    public static Transaction save(Transaction transaction, LawyerStats before, LawyerStats after) {
-        return before.version() == 0
+    /** Adds the write of {@code after} (read at {@code readVersion}) to the transaction: a create the first time. */
+    public static Transaction save(Transaction transaction, LawyerStats after, long readVersion) {
+        return readVersion == 0
                 ? transaction.create(toItem(after), Failure.CHANGED_CONCURRENTLY)
-                : transaction.replace(toItem(after), before.version());
+                : transaction.replace(toItem(after), readVersion);
     }
 }

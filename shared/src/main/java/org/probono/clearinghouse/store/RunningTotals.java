@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.probono.clearinghouse.domain.LegalRequest;
+import org.probono.clearinghouse.impact.Figure;
+import org.probono.clearinghouse.impact.Tally;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -20,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class RunningTotals {
     public static final String ENTITY = "IMPACT";
     /** Decline reasons are counted as attributes named with this prefix and the reason, normalised. */
-    public static final String DECLINE_PREFIX = "decline:";
+    public static final String DECLINE_PREFIX = Figure.DECLINE_PREFIX;
     public static final String NO_REASON = "(no reason given)";
     private static final int REASON_MAX = 100;
 
@@ -32,6 +34,20 @@ public final class RunningTotals {
 
     /** The day a request counts on. */
     public LocalDate dayOf(LegalRequest request) { return request.createdAt().atZone(zone).toLocalDate(); }
+
+    /** Adds what {@code tally} counts to the transaction of the change it counts. */
+    public void count(Transaction transaction, Tally tally) {
+        switch (tally) {
+            case Tally.Received received -> received(transaction, received.request());
+            case Tally.Offered offered -> offered(transaction, offered.request(), offered.offers(), offered.at());
+            case Tally.Accepted accepted -> accepted(transaction, accepted.request(), accepted.at());
+            case Tally.Declined declined -> declined(transaction, declined.request(), declined.reason());
+            case Tally.Expired expired -> expired(transaction, expired.request());
+            case Tally.Completed completed -> completed(transaction, completed.request());
+            case Tally.Ended ended -> ended(transaction, ended.request());
+            case Tally.Rated rated -> rated(transaction, rated.request());
+        }
+    }
 
     public void received(Transaction transaction, LegalRequest request) {
         LocalDate day = dayOf(request);

@@ -53,8 +53,6 @@ public final class Store {
             .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
             .build();
 
-    private static final int TRANSACTION_CONFLICT_ATTEMPTS = 3;
-
     private final DynamoDbClient dynamoDb;
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<EnhancedDocument> table;
@@ -206,28 +204,23 @@ public final class Store {
 
     /**
      * Commits the transaction: everything or nothing. A failed condition comes back as
-     * {@link Outcome.Rejected} naming the first failing action; a conflict with a transaction in flight
-     * is retried (the conditions are evaluated afresh), then reported as CHANGED_CONCURRENTLY. Any other
-     * cancellation (a validation error, throttling past the SDK's retries) is an error, not an outcome.
-     * Each attempt carries its own ClientRequestToken: should the SDK resend an attempt whose answer was
-     * lost, DynamoDB answers as it did the first time instead of failing the attempt's own conditions.
+     * {@link Outcome.Rejected} naming the first failing action; a conflict with a transaction in flight as
+     * CHANGED_CONCURRENTLY. Any other cancellation (a validation error, throttling past the SDK's retries) is
+     * an error, not an outcome. The ClientRequestToken makes the SDK's own resend of a lost answer idempotent.
      */
     public Outcome commit(Transaction transaction) {
         if (transaction.isEmpty()) throw new IllegalArgumentException("an empty transaction changes nothing");
         List<Action> actions = transaction.actions();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dynamoDb.transactWriteItems(toRequest(actions, UUID.randomUUID().toString()));
-                return new Outcome.Committed();
-            } catch (TransactionCanceledException e) {
-                Optional<Outcome.Rejected> rejected = conditionFailure(actions, e.cancellationReasons());
-                if (rejected.isPresent()) return rejected.get();
-                if (!onlyConflicts(e.cancellationReasons())) throw e;
-                if (attempt == TRANSACTION_CONFLICT_ATTEMPTS) {
-                    return new Outcome.Rejected(Failure.CHANGED_CONCURRENTLY, "transaction conflict");
-                }
-                pause(attempt);
-            }
+        try {
+            dynamoDb.transactWriteItems(toRequest(actions, UUID.randomUUID().toString()));
+            return new Outcome.Committed();
+        } catch (TransactionCanceledException e) {
+            Optional<Outcome.Rejected> rejected = conditionFailure(actions, e.cancellationReasons());
+            if (rejected.isPresent()) return rejected.get();
+            if (!onlyConflicts(e.cancellationReasons())) throw e;
+            // No retry here: the one retry layer is the use case's, which re-reads and decides afresh (a blind
+            // resend of the same writes could only fail its version conditions); the SDK still retries throttling.
+            return new Outcome.Rejected(Failure.CHANGED_CONCURRENTLY, "transaction conflict");
         }
     }
 
@@ -309,14 +302,6 @@ public final class Store {
 
     private static Map<String, AttributeValue> keyMap(Key key) {
         return Map.of(Keys.PK, key.partitionKeyValue(), Keys.SK, key.sortKeyValue().orElseThrow());
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(20L * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**

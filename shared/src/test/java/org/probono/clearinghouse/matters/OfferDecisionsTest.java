@@ -45,7 +45,11 @@ import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.store.OrganisationItems;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.RequestItems;
+import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TableLawyers;
+import org.probono.clearinghouse.store.TableMatters;
+import org.probono.clearinghouse.store.TableOffers;
 import org.probono.clearinghouse.store.TokenItems;
 import org.probono.clearinghouse.store.Transaction;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
@@ -71,7 +75,7 @@ class OfferDecisionsTest {
     void setUp(LocalAws aws) {
         this.aws = aws;
         store = new Store(aws.dynamoDb(), aws.tableName(), clock);
-        decisions = new OfferDecisions(store, ids, Config.from(aws.environment()), box()::sealToken);
+        decisions = decisions(store, ids, clock);
         org = new Organisation(ids.next(), "Shakti Vahini", OrganisationType.NGO, "REG-1", "IN-WB", "Kolkata", null,
                 List.of("trafficking"), new Contact("Asha Rao", "asha@shakti.example", "+919830000001"),
                 ProfileStatus.APPROVED, OFFERED_AT, 1);
@@ -272,8 +276,7 @@ class OfferDecisionsTest {
     @Test
     void an_expired_reply_token_is_unknown() {
         Clock later = Clock.fixed(OFFERED_AT.plus(Duration.ofDays(9)), ZoneOffset.UTC);
-        OfferDecisions lateDecisions = new OfferDecisions(new Store(aws.dynamoDb(), aws.tableName(), later),
-                new Ids(later), Config.from(aws.environment()), box()::sealToken);
+        OfferDecisions lateDecisions = decisions(new Store(aws.dynamoDb(), aws.tableName(), later), new Ids(later), later);
 
         assertThat(lateDecisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept()))
                 .isEqualTo(new AnswerOutcome.UnknownToken());
@@ -316,6 +319,12 @@ class OfferDecisionsTest {
                 .items().stream()
                 .map(item -> OutboxItems.from(Item.of(EnhancedDocument.fromAttributeValueMap(item))))
                 .toList();
+    }
+
+    private OfferDecisions decisions(Store on, Ids ids, Clock clock) {
+        Config config = Config.from(aws.environment());
+        return new OfferDecisions(new TableMatters(on, new RunningTotals(config.timeZone())), new TableLawyers(on),
+                new TableOffers(on), new MatterEmails(ids, config.adminEmail()), box()::sealToken, clock);
     }
 
     private ConfidentialBox box() { return new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")); }

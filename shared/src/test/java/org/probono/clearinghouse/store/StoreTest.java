@@ -156,10 +156,10 @@ class StoreTest {
     void a_replace_based_on_a_stale_version_is_a_concurrent_change() {
         LegalRequest request = request("REQ-V", RequestStatus.SUBMITTED, null, NOW);
         store.commit(new Transaction().create(RequestItems.toItem(request)));
-        LegalRequest offered = request.withStatus(RequestStatus.OFFERED);
+        LegalRequest offered = request.offered();
         assertThat(store.commit(new Transaction().replace(RequestItems.toItem(offered), request.version())).committed()).isTrue();
 
-        Outcome stale = store.commit(new Transaction().replace(RequestItems.toItem(request.withStatus(RequestStatus.CLOSED)),
+        Outcome stale = store.commit(new Transaction().replace(RequestItems.toItem(request.endedAs(RequestStatus.CLOSED, NOW)),
                 request.version()));
 
         assertThat(stale).isInstanceOf(Outcome.Rejected.class);

@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.assign.app;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.probono.clearinghouse.domain.Lawyer;
@@ -7,18 +8,15 @@ import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
-import org.probono.clearinghouse.matters.LawyerProfile;
+import org.probono.clearinghouse.impact.Tally;
+import org.probono.clearinghouse.matters.Lawyers;
 import org.probono.clearinghouse.matters.Matter;
+import org.probono.clearinghouse.matters.MatterChange;
+import org.probono.clearinghouse.matters.Matters;
 import org.probono.clearinghouse.matters.MatterCompletion;
 import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.OfferChanges;
-import org.probono.clearinghouse.store.LawyerItems;
 import org.probono.clearinghouse.domain.Outcome;
-import org.probono.clearinghouse.store.OutboxItems;
-import org.probono.clearinghouse.store.RequestItems;
-import org.probono.clearinghouse.store.RunningTotals;
-import org.probono.clearinghouse.store.Store;
-import org.probono.clearinghouse.store.Transaction;
 
 /**
  * The team's other changes to a matter: withdrawing one offer, completing an accepted matter, closing an
@@ -30,20 +28,22 @@ public final class MatterChanges {
 
     public record Changed(String requestId, String status) {}
 
-    private final Store store;
+    private final Matters matters;
+    private final Lawyers lawyers;
     private final MatterEmails emails;
-    private final RunningTotals totals;
     private final MatterCompletion completion;
+    private final Clock clock;
 
-    public MatterChanges(Store store, MatterEmails emails, RunningTotals totals, MatterCompletion completion) {
-        this.store = store;
+    public MatterChanges(Matters matters, Lawyers lawyers, MatterEmails emails, MatterCompletion completion, Clock clock) {
+        this.matters = matters;
+        this.lawyers = lawyers;
         this.emails = emails;
-        this.totals = totals;
         this.completion = completion;
+        this.clock = clock;
     }
 
     public Result withdraw(String requestId, String lawyerId, String reason, String actor) {
-        Optional<Matter> found = Matter.load(store, requestId);
+        Optional<Matter> found = matters.matter(requestId);
         if (found.isEmpty()) return Result.notFound("No request " + requestId + ".");
         Matter matter = found.get();
         Optional<Offer> offer = matter.offerTo(lawyerId);
@@ -52,14 +52,14 @@ public final class MatterChanges {
             return Result.conflict("The offer to lawyer " + lawyerId + " is " + offer.get().status() + ", not pending.");
         }
         Lawyer lawyer = lawyer(lawyerId);
-        Instant now = store.clock().instant();
-        Transaction transaction = new Transaction();
-        LegalRequest written = OfferChanges.endOffer(transaction, matter, offer.get(), lawyer, OfferStatus.WITHDRAWN,
+        Instant now = clock.instant();
+        MatterChange.Builder change = MatterChange.builder();
+        LegalRequest written = OfferChanges.endOffer(change, matter, offer.get(), lawyer, OfferStatus.WITHDRAWN,
                 reason, now);
-        OfferChanges.audit(transaction, written, written.status() == RequestStatus.SUBMITTED
+        change.audit(written, written.status() == RequestStatus.SUBMITTED
                 ? "An offer was withdrawn; back in the queue" : "An offer was withdrawn", actor, now);
-        transaction.create(OutboxItems.toItem(emails.offerWithdrawn(matter, lawyer, reason, now)));
-        return commit(transaction, requestId,
+        change.email(emails.offerWithdrawn(matter, lawyer, reason, now));
+        return commit(change.build(), requestId,
                 new Withdrawn(requestId, lawyerId, OfferStatus.WITHDRAWN.name(), written.status().name()));
     }
 
@@ -78,29 +78,29 @@ public final class MatterChanges {
     }
 
     public Result close(String requestId, String reason, String actor) {
-        Optional<Matter> found = Matter.load(store, requestId);
+        Optional<Matter> found = matters.matter(requestId);
         if (found.isEmpty()) return Result.notFound("No request " + requestId + ".");
         Matter matter = found.get();
         if (!matter.request().status().isOpen()) {
             return Result.conflict("Request " + requestId + " is " + matter.request().status() + ", not open.");
         }
-        Instant now = store.clock().instant();
-        Transaction transaction = new Transaction();
-        OfferChanges.withdrawPendingOffers(transaction, matter, this::lawyer, emails, "The request was closed.", now);
-        LegalRequest closed = OfferChanges.end(transaction, matter.request(), RequestStatus.CLOSED, now);
-        OfferChanges.audit(transaction, closed, "Closed: " + reason, actor, now);
-        transaction.create(OutboxItems.toItem(emails.requestClosed(matter, reason, now)));
-        totals.ended(transaction, closed);
-        return commit(transaction, requestId, new Changed(requestId, RequestStatus.CLOSED.name()));
+        Instant now = clock.instant();
+        MatterChange.Builder change = MatterChange.builder();
+        OfferChanges.withdrawPendingOffers(change, matter, this::lawyer, emails, "The request was closed.", now);
+        LegalRequest closed = OfferChanges.end(change, matter.request(), RequestStatus.CLOSED, now);
+        change.audit(closed, "Closed: " + reason, actor, now);
+        change.email(emails.requestClosed(matter, reason, now));
+        change.count(new Tally.Ended(closed));
+        return commit(change.build(), requestId, new Changed(requestId, RequestStatus.CLOSED.name()));
     }
 
     private Lawyer lawyer(String lawyerId) {
-        return LawyerProfile.load(store, lawyerId).orElseThrow(
-                () -> new IllegalStateException("an offer names lawyer " + lawyerId + ", who is not in the table")).lawyer();
+        return lawyers.lawyer(lawyerId).orElseThrow(
+                () -> new IllegalStateException("an offer names lawyer " + lawyerId + ", who is not in the table"));
     }
 
-    private Result commit(Transaction transaction, String requestId, Object result) {
-        Outcome outcome = store.commit(transaction);
+    private Result commit(MatterChange change, String requestId, Object result) {
+        Outcome outcome = matters.commit(change);
         if (outcome instanceof Outcome.Rejected) {
             return Result.conflict("Request " + requestId + " changed meanwhile; nothing was written. Try again.");
         }

@@ -6,11 +6,9 @@ import java.util.Optional;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
+import org.probono.clearinghouse.matters.Lawyers;
 import org.probono.clearinghouse.matters.Matter;
-import org.probono.clearinghouse.store.AuditItems;
-import org.probono.clearinghouse.store.Keys;
-import org.probono.clearinghouse.store.LawyerItems;
-import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.matters.Matters;
 
 /**
  * One request as the team sees it, whatever its state: the request, its organisation, every offer (with the
@@ -29,18 +27,21 @@ public final class MatterShowing {
 
     public record HistoryEntry(Instant at, String status, String note, String actor) {}
 
-    private final Store store;
+    private final Matters matters;
+    private final Lawyers lawyers;
 
-    public MatterShowing(Store store) { this.store = store; }
+    public MatterShowing(Matters matters, Lawyers lawyers) {
+        this.matters = matters;
+        this.lawyers = lawyers;
+    }
 
     public Result show(String requestId) {
-        Optional<Matter> matter = Matter.load(store, requestId);
+        Optional<Matter> matter = matters.matter(requestId);
         if (matter.isEmpty()) return Result.notFound("No request " + requestId + ".");
         LegalRequest request = matter.get().request();
         List<ShownOffer> offers = matter.get().offers().stream().map(this::offer).toList();
         LawyerRef lawyer = request.lawyerId() == null ? null : lawyer(request.lawyerId());
-        List<HistoryEntry> history = store.partition(Keys.requestPk(requestId), Keys.EVENT_PREFIX).stream()
-                .map(AuditItems::from)
+        List<HistoryEntry> history = matters.history(requestId).stream()
                 .map(event -> new HistoryEntry(event.at(), event.status(), event.note(), event.actor()))
                 .toList();
         return Result.done(new Shown(request.id(), request.status().name(), request.category().name(), request.title(),
@@ -55,7 +56,7 @@ public final class MatterShowing {
     }
 
     private LawyerRef lawyer(String id) {
-        return store.get(Keys.lawyer(id)).map(LawyerItems::from)
+        return lawyers.lawyer(id)
                 .map((Lawyer l) -> new LawyerRef(l.id(), l.name(), l.firm()))
                 .orElse(new LawyerRef(id, null, null));
     }

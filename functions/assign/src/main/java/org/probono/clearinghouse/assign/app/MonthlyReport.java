@@ -10,9 +10,6 @@ import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.json.Log;
-import org.probono.clearinghouse.store.OutboxItems;
-import org.probono.clearinghouse.store.Store;
-import org.probono.clearinghouse.store.Transaction;
 
 /**
  * The monthly schedule (the 1st of each month, in the deployment's time zone), or an admin naming a month:
@@ -23,13 +20,15 @@ import org.probono.clearinghouse.store.Transaction;
 public final class MonthlyReport {
     public record Scheduled(String month, String from, String to, String emailedTo) {}
 
-    private final Store store;
+    private final Outbox outbox;
     private final Ids ids;
     private final String adminEmail;
     private final ZoneId zone;
+    private final Clock clock;
 
-    public MonthlyReport(Store store, Ids ids, String adminEmail, ZoneId zone) {
-        this.store = store;
+    public MonthlyReport(Outbox outbox, Ids ids, String adminEmail, ZoneId zone, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
         this.ids = ids;
         this.adminEmail = adminEmail;
         this.zone = zone;
@@ -37,13 +36,12 @@ public final class MonthlyReport {
 
     /** The month before today's (in the deployment's time zone) unless {@code month} names one. */
     public Result schedule(Optional<YearMonth> month) {
-        Clock clock = store.clock();
         YearMonth reported = month.orElseGet(() -> YearMonth.from(LocalDate.ofInstant(clock.instant(), zone)).minusMonths(1));
         LocalDate from = reported.atDay(1);
         LocalDate to = reported.atEndOfMonth();
         OutboxMessage mail = OutboxMessage.toTeam(ids.next(), EmailTemplate.ADMIN_IMPACT_REPORT, adminEmail,
                 Map.of("month", reported.toString(), "from", from.toString(), "to", to.toString()), clock.instant());
-        store.commit(new Transaction().create(OutboxItems.toItem(mail)));
+        outbox.queue(mail);
         Log.info("monthly impact report queued", "month", reported.toString(), "outboxId", mail.id());
         return Result.done(new Scheduled(reported.toString(), from.toString(), to.toString(), adminEmail));
     }

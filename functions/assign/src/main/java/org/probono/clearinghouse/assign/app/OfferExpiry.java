@@ -2,12 +2,12 @@ package org.probono.clearinghouse.assign.app;
 
 import org.probono.clearinghouse.json.Log;
 import org.probono.clearinghouse.json.Metric;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.probono.clearinghouse.crypto.TokenSealer;
-import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
@@ -15,21 +15,15 @@ import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.ids.Secrets;
-import org.probono.clearinghouse.matters.LawyerProfile;
+import org.probono.clearinghouse.impact.Tally;
+import org.probono.clearinghouse.matters.Lawyers;
 import org.probono.clearinghouse.matters.Matter;
+import org.probono.clearinghouse.matters.MatterChange;
 import org.probono.clearinghouse.matters.MatterEmails;
+import org.probono.clearinghouse.matters.Matters;
+import org.probono.clearinghouse.matters.Offers;
 import org.probono.clearinghouse.matters.OfferChanges;
-import org.probono.clearinghouse.store.AuditItems;
-import org.probono.clearinghouse.store.Item;
-import org.probono.clearinghouse.store.Keys;
-import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.domain.Outcome;
-import org.probono.clearinghouse.store.RequestItems;
-import org.probono.clearinghouse.store.OutboxItems;
-import org.probono.clearinghouse.store.RunningTotals;
-import org.probono.clearinghouse.store.Store;
-import org.probono.clearinghouse.store.TokenItems;
-import org.probono.clearinghouse.store.Transaction;
 
 /**
  * The schedule's work (every 15 minutes): offers past respondBy become EXPIRED, and offers half-way
@@ -48,25 +42,30 @@ public final class OfferExpiry {
 
     private static final String SYSTEM = "schedule";
 
-    private final Store store;
+    private final Matters matters;
+    private final Lawyers lawyers;
+    private final Offers offers;
     private final MatterEmails emails;
-    private final RunningTotals totals;
     private final Secrets secrets = new Secrets();
     private final TokenSealer sealer;
     private final Duration retention;
+    private final Clock clock;
 
     /** {@code retention}: how long after a request ends its confidential details are kept. */
-    public OfferExpiry(Store store, MatterEmails emails, RunningTotals totals, TokenSealer sealer, Duration retention) {
-        this.store = store;
+    public OfferExpiry(Matters matters, Lawyers lawyers, Offers offers, MatterEmails emails, TokenSealer sealer,
+                       Duration retention, Clock clock) {
+        this.matters = matters;
+        this.lawyers = lawyers;
+        this.offers = offers;
         this.emails = emails;
-        this.totals = totals;
         this.sealer = sealer;
         this.retention = retention;
+        this.clock = clock;
     }
 
     public Run run() {
-        Instant now = store.clock().instant();
-        List<Offer> pending = store.index(Keys.GSI1, Keys.OFFERS_PENDING, true, 0).stream().map(OfferItems::from).toList();
+        Instant now = clock.instant();
+        List<Offer> pending = offers.pending();
         int expired = 0;
         int reminded = 0;
         int failed = 0;
@@ -85,13 +84,12 @@ public final class OfferExpiry {
             }
         }
         int destroyed = 0;
-        for (Item retained : store.indexUpTo(Keys.GSI2, Keys.DETAILS_RETAINED,
-                Keys.retainedDetailsSk(now.minus(retention), "~"), 0)) {
+        for (String requestId : matters.detailsRetainedUntil(now.minus(retention))) {
             try {
-                if (destroyDetails(retained.requiredString("id"), now)) destroyed++;
+                if (destroyDetails(requestId, now)) destroyed++;
             } catch (RuntimeException e) {
                 failed++;
-                Log.error("destroying confidential details failed", "requestId", retained.string("id"),
+                Log.error("destroying confidential details failed", "requestId", requestId,
                         "error", e.getClass().getSimpleName());
             }
         }
@@ -106,19 +104,20 @@ public final class OfferExpiry {
      * on a fresh read and written under its version; the view, the history and the report need none of it.
      */
     private boolean destroyDetails(String requestId, Instant now) {
-        Optional<Item> found = store.get(Keys.request(requestId));
+        Optional<LegalRequest> found = matters.request(requestId);
         if (found.isEmpty()) return false;
-        LegalRequest request = RequestItems.from(found.get());
+        LegalRequest request = found.get();
         if (!request.hasConfidentialDetails() || request.endedAt() == null
                 || request.endedAt().plus(retention).isAfter(now)) {
             return false;
         }
-        AuditEvent event = new AuditEvent(Keys.requestPk(requestId), now, request.status().name(),
-                "Confidential details deleted " + retention.toDays() + " days after the request ended", SYSTEM);
-        Transaction transaction = new Transaction()
-                .replace(RequestItems.withoutDetails(found.get()), request.version())
-                .create(AuditItems.toItem(event, (int) ((request.version() + 1) % 1000)));
-        return store.commit(transaction) instanceof Outcome.Committed;
+        LegalRequest destroyed = request.withoutDetails();
+        MatterChange change = MatterChange.builder()
+                .request(request, destroyed)
+                .audit(destroyed, "Confidential details deleted " + retention.toDays() + " days after the request ended",
+                        SYSTEM, now)
+                .build();
+        return matters.commit(change) instanceof Outcome.Committed;
     }
 
     static Instant halfway(Offer offer) {
@@ -126,34 +125,34 @@ public final class OfferExpiry {
     }
 
     private boolean expire(Offer seen, Instant now) {
-        Optional<Matter> matter = Matter.load(store, seen.requestId());
+        Optional<Matter> matter = matters.matter(seen.requestId());
         Optional<Offer> offer = matter.flatMap(m -> m.offerTo(seen.lawyerId())).filter(Offer::isPending);
         if (offer.isEmpty() || offer.get().respondBy().isAfter(now)) return false;
-        Lawyer lawyer = LawyerProfile.load(store, seen.lawyerId()).orElseThrow().lawyer();
-        Transaction transaction = new Transaction();
-        LegalRequest written = OfferChanges.endOffer(transaction, matter.get(), offer.get(), lawyer, OfferStatus.EXPIRED,
+        Lawyer lawyer = lawyers.lawyer(seen.lawyerId()).orElseThrow();
+        MatterChange.Builder change = MatterChange.builder();
+        LegalRequest written = OfferChanges.endOffer(change, matter.get(), offer.get(), lawyer, OfferStatus.EXPIRED,
                 "no answer by " + offer.get().respondBy(), now);
-        OfferChanges.audit(transaction, written, written.status() == RequestStatus.SUBMITTED
+        change.audit(written, written.status() == RequestStatus.SUBMITTED
                 ? "An offer lapsed; back in the queue" : "An offer lapsed", SYSTEM, now);
-        transaction.create(OutboxItems.toItem(emails.adminExpired(matter.get(), lawyer, now)));
-        totals.expired(transaction, written);
-        return store.commit(transaction) instanceof Outcome.Committed;
+        change.email(emails.adminExpired(matter.get(), lawyer, now));
+        change.count(new Tally.Expired(written));
+        return matters.commit(change.build()) instanceof Outcome.Committed;
     }
 
     /** A fresh reply token for the same offer: only hashes are stored, so the first cannot be sent again. */
     private boolean remind(Offer seen, Instant now) {
-        Optional<Matter> matter = Matter.load(store, seen.requestId());
+        Optional<Matter> matter = matters.matter(seen.requestId());
         Optional<Offer> offer = matter.flatMap(m -> m.offerTo(seen.lawyerId()))
                 .filter(o -> o.isPending() && !o.reminded());
         if (offer.isEmpty()) return false;
-        Lawyer lawyer = LawyerProfile.load(store, seen.lawyerId()).orElseThrow().lawyer();
+        Lawyer lawyer = lawyers.lawyer(seen.lawyerId()).orElseThrow();
         String token = secrets.newReplyToken();
-        Transaction transaction = new Transaction()
-                .replace(OfferItems.toItem(offer.get().markReminded()), offer.get().version())
-                .create(TokenItems.toItem(Offering.replyToken(token, seen.requestId(), seen.lawyerId(),
-                        offer.get().respondBy())))
-                .create(OutboxItems.toItem(emails.offer(EmailTemplate.OFFER_REMINDER, matter.get(), lawyer,
-                        offer.get().respondBy(), token, sealer, now)));
-        return store.commit(transaction) instanceof Outcome.Committed;
+        MatterChange change = MatterChange.builder()
+                .offer(offer.get(), offer.get().markReminded())
+                .token(Offering.replyToken(token, seen.requestId(), seen.lawyerId(), offer.get().respondBy()))
+                .email(emails.offer(EmailTemplate.OFFER_REMINDER, matter.get(), lawyer, offer.get().respondBy(), token,
+                        sealer, now))
+                .build();
+        return matters.commit(change) instanceof Outcome.Committed;
     }
 }

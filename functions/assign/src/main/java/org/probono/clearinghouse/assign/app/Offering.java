@@ -2,6 +2,7 @@ package org.probono.clearinghouse.assign.app;
 
 import org.probono.clearinghouse.json.Log;
 import org.probono.clearinghouse.json.Metric;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,20 +17,15 @@ import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Secrets;
+import org.probono.clearinghouse.impact.Tally;
 import org.probono.clearinghouse.matters.LawyerProfile;
+import org.probono.clearinghouse.matters.Lawyers;
 import org.probono.clearinghouse.matters.Matter;
+import org.probono.clearinghouse.matters.MatterChange;
 import org.probono.clearinghouse.matters.MatterEmails;
-import org.probono.clearinghouse.matters.OfferChanges;
+import org.probono.clearinghouse.matters.Matters;
 import org.probono.clearinghouse.matters.Ranking;
-import org.probono.clearinghouse.store.LawyerItems;
-import org.probono.clearinghouse.store.LawyerStatsItems;
-import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.domain.Outcome;
-import org.probono.clearinghouse.store.OutboxItems;
-import org.probono.clearinghouse.store.RunningTotals;
-import org.probono.clearinghouse.store.Store;
-import org.probono.clearinghouse.store.TokenItems;
-import org.probono.clearinghouse.store.Transaction;
 
 /**
  * Offers an open request to 1 to 3 lawyers in one transaction: the request OFFERED (conditioned on the
@@ -48,68 +44,70 @@ public final class Offering {
 
     public record OfferedTo(String lawyerId, Instant respondBy) {}
 
-    private final Store store;
+    private final Matters matters;
+    private final Lawyers lawyers;
     private final MatterEmails emails;
-    private final RunningTotals totals;
     private final Secrets secrets = new Secrets();
     private final TokenSealer sealer;
+    private final Clock clock;
 
-    public Offering(Store store, MatterEmails emails, RunningTotals totals, TokenSealer sealer) {
-        this.sealer = sealer;
-        this.store = store;
+    public Offering(Matters matters, Lawyers lawyers, MatterEmails emails, TokenSealer sealer, Clock clock) {
+        this.matters = matters;
+        this.lawyers = lawyers;
         this.emails = emails;
-        this.totals = totals;
+        this.sealer = sealer;
+        this.clock = clock;
     }
 
     public Result assign(String requestId, List<String> lawyerIds, String assignedBy, int respondWithinHours) {
-        Optional<Matter> found = Matter.load(store, requestId);
+        Optional<Matter> found = matters.matter(requestId);
         if (found.isEmpty()) return Result.notFound("No request " + requestId + ".");
         Matter matter = found.get();
         LegalRequest request = matter.request();
         if (!request.status().isOpen()) {
             return Result.conflict("Request " + requestId + " is " + request.status() + ", not open.");
         }
-        List<LawyerProfile> lawyers = new ArrayList<>();
+        List<LawyerProfile> offerees = new ArrayList<>();
         for (String lawyerId : lawyerIds) {
-            Optional<LawyerProfile> profile = LawyerProfile.load(store, lawyerId);
+            Optional<LawyerProfile> profile = lawyers.profile(lawyerId);
             if (profile.isEmpty()) return Result.notFound("No lawyer " + lawyerId + ".");
             Optional<String> exclusion = Ranking.exclusion(request, matter.offers(), profile.get().lawyer());
             if (exclusion.isPresent()) {
                 return Result.conflict("Lawyer " + lawyerId + " cannot be offered this request: " + exclusion.get() + ".");
             }
-            lawyers.add(profile.get());
+            offerees.add(profile.get());
         }
 
-        Instant now = store.clock().instant();
+        Instant now = clock.instant();
         // Whole seconds read better in the offer email ("respond by 2026-11-29T10:15:30Z").
         Instant respondBy = respondBy(request, now.truncatedTo(ChronoUnit.SECONDS), respondWithinHours);
-        Transaction transaction = new Transaction();
-        LegalRequest offered = OfferChanges.rewrite(transaction, request, RequestStatus.OFFERED);
-        OfferChanges.audit(transaction, offered, "Offered to " + lawyers.size() + " lawyer" + (lawyers.size() == 1 ? "" : "s"),
+        MatterChange.Builder change = MatterChange.builder();
+        LegalRequest offered = request.offered();
+        change.request(request, offered);
+        change.audit(offered, "Offered to " + offerees.size() + " lawyer" + (offerees.size() == 1 ? "" : "s"),
                 assignedBy, now);
-        for (LawyerProfile profile : lawyers) {
+        for (LawyerProfile profile : offerees) {
             String token = secrets.newReplyToken();
             // A lawyer whose earlier offer the team withdrew gets the same offer item back, pending again.
             Optional<Offer> withdrawn = matter.offerTo(profile.lawyer().id());
             Offer offer = new Offer(requestId, profile.lawyer().id(), OfferStatus.PENDING, now, respondBy,
                     Secrets.hash(token), null, null, false, withdrawn.map(o -> o.version() + 1).orElse(1L));
-            if (withdrawn.isPresent()) transaction.replace(OfferItems.toItem(offer), withdrawn.get().version());
-            else transaction.create(OfferItems.toItem(offer));
-            transaction.replace(LawyerItems.toItem(profile.lawyer().withLoadChange(+1)), profile.lawyer().version());
-            LawyerStatsItems.save(transaction, profile.stats(), profile.stats().afterOffer(now));
-            transaction.create(TokenItems.toItem(replyToken(token, requestId, profile.lawyer().id(), respondBy)));
-            transaction.create(OutboxItems.toItem(emails.offer(EmailTemplate.OFFER, matter, profile.lawyer(), respondBy,
-                    token, sealer, now)));
+            if (withdrawn.isPresent()) change.offer(withdrawn.get(), offer);
+            else change.newOffer(offer);
+            change.lawyer(profile.lawyer(), profile.lawyer().withLoadChange(+1));
+            change.stats(profile.stats(), profile.stats().afterOffer(now));
+            change.token(replyToken(token, requestId, profile.lawyer().id(), respondBy));
+            change.email(emails.offer(EmailTemplate.OFFER, matter, profile.lawyer(), respondBy, token, sealer, now));
         }
-        totals.offered(transaction, offered, lawyers.size(), now);
-        Outcome outcome = store.commit(transaction);
+        change.count(new Tally.Offered(offered, offerees.size(), now));
+        Outcome outcome = matters.commit(change.build());
         if (outcome instanceof Outcome.Rejected) {
             return Result.conflict("Request " + requestId + " or one of the lawyers changed while assigning;"
                     + " nothing was offered. Run queue and suggest again.");
         }
-        Log.metric(Metric.OFFERS_MADE, lawyers.size());
+        Log.metric(Metric.OFFERS_MADE, offerees.size());
         return Result.done(new Offered(requestId, RequestStatus.OFFERED.name(),
-                lawyers.stream().map(p -> new OfferedTo(p.lawyer().id(), respondBy)).toList()));
+                offerees.stream().map(p -> new OfferedTo(p.lawyer().id(), respondBy)).toList()));
     }
 
     /** The window the admin gave, shortened to the request's deadline when that is sooner. */

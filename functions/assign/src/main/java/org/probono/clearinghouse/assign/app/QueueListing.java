@@ -6,14 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.probono.clearinghouse.domain.LegalRequest;
-import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.Organisation;
-import org.probono.clearinghouse.store.Item;
-import org.probono.clearinghouse.store.Keys;
-import org.probono.clearinghouse.store.OfferItems;
-import org.probono.clearinghouse.store.OrganisationItems;
-import org.probono.clearinghouse.store.RequestItems;
-import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.matters.Matters;
+import org.probono.clearinghouse.matters.OpenQueue;
 
 /**
  * The open queue, most urgent first, in one Query whatever the number of open requests: the queue's
@@ -33,21 +28,17 @@ public final class QueueListing {
 
     public record PendingOffer(String lawyerId, String status, Instant respondBy) {}
 
-    private final Store store;
+    private final Matters matters;
 
-    public QueueListing(Store store) { this.store = store; }
+    public QueueListing(Matters matters) { this.matters = matters; }
 
     public Result list() {
-        List<Item> partition = store.index(Keys.GSI2, Keys.QUEUE_OPEN, true, 0);
+        OpenQueue queue = matters.openQueue();
         Map<String, List<PendingOffer>> offers = new HashMap<>();
-        partition.stream().filter(item -> OfferItems.ENTITY.equals(item.entity())).map(OfferItems::from)
-                .filter(Offer::isPending)
-                .forEach(offer -> offers.computeIfAbsent(offer.requestId(), id -> new ArrayList<>())
-                        .add(new PendingOffer(offer.lawyerId(), offer.status().name(), offer.respondBy())));
+        queue.pendingOffers().forEach(offer -> offers.computeIfAbsent(offer.requestId(), id -> new ArrayList<>())
+                .add(new PendingOffer(offer.lawyerId(), offer.status().name(), offer.respondBy())));
         Map<String, String> olderNames = new HashMap<>();
-        List<Entry> entries = partition.stream().filter(item -> RequestItems.ENTITY.equals(item.entity()))
-                .map(RequestItems::from)
-                .filter(request -> request.status().isOpen())
+        List<Entry> entries = queue.requests().stream()
                 .map(request -> new Entry(request.id(), request.status().name(), request.category().name(),
                         request.title(), new OrganisationRef(request.organisationId(), organisationName(request, olderNames)),
                         request.deadline(), request.createdAt(), offers.getOrDefault(request.id(), List.of())))
@@ -58,6 +49,6 @@ public final class QueueListing {
     private String organisationName(LegalRequest request, Map<String, String> olderNames) {
         if (request.organisationName() != null) return request.organisationName();
         return olderNames.computeIfAbsent(request.organisationId(), id ->
-                store.get(Keys.organisation(id)).map(OrganisationItems::from).map(Organisation::name).orElse(null));
+                matters.organisation(id).map(Organisation::name).orElse(null));
     }
 }

@@ -4,23 +4,23 @@ import java.util.List;
 import java.util.Optional;
 import org.probono.clearinghouse.matters.Candidate;
 import org.probono.clearinghouse.matters.Matter;
+import org.probono.clearinghouse.matters.Matters;
 import org.probono.clearinghouse.matters.Suggestions;
-import org.probono.clearinghouse.store.Store;
 
 /** Ranked candidates for an open request (the rule lives in shared {@code matters.Ranking}). */
 public final class Suggesting {
     public record Candidates(List<Candidate> candidates) {}
 
-    private final Store store;
+    private final Matters matters;
     private final Suggestions suggestions;
 
-    public Suggesting(Store store) {
-        this.store = store;
-        this.suggestions = new Suggestions(store);
+    public Suggesting(Matters matters, Suggestions suggestions) {
+        this.matters = matters;
+        this.suggestions = suggestions;
     }
 
     public Result suggest(String requestId, int limit) {
-        Optional<Matter> matter = Matter.load(store, requestId);
+        Optional<Matter> matter = matters.matter(requestId);
         if (matter.isEmpty()) return Result.notFound("No request " + requestId + ".");
         if (!matter.get().request().status().isOpen()) {
             return Result.conflict("Request " + requestId + " is " + matter.get().request().status() + ", not open.");

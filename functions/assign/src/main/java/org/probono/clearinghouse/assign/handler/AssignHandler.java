@@ -5,10 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.probono.clearinghouse.assign.app.MatterChanges;
 import org.probono.clearinghouse.assign.app.MatterShowing;
 import org.probono.clearinghouse.assign.app.MonthlyReport;
@@ -17,21 +14,13 @@ import org.probono.clearinghouse.assign.app.Offering;
 import org.probono.clearinghouse.assign.app.QueueListing;
 import org.probono.clearinghouse.assign.app.Result;
 import org.probono.clearinghouse.assign.app.Suggesting;
-import org.probono.clearinghouse.aws.AwsClients;
-import org.probono.clearinghouse.aws.Lazy;
-import org.probono.clearinghouse.config.Config;
-import org.probono.clearinghouse.crypto.ConfidentialBox;
+import org.probono.clearinghouse.assign.wiring.Wiring;
 import org.probono.clearinghouse.events.AdminCommand;
 import org.probono.clearinghouse.events.AdminError;
 import org.probono.clearinghouse.events.BadCommand;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
-import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.impact.ImpactFigures;
-import org.probono.clearinghouse.matters.MatterCompletion;
-import org.probono.clearinghouse.matters.MatterEmails;
-import org.probono.clearinghouse.store.RunningTotals;
-import org.probono.clearinghouse.store.Store;
 
 /** AssignFunction's entry: the team's admin commands and the scheduled expiry. */
 public final class AssignHandler implements RequestStreamHandler {
@@ -55,31 +44,19 @@ public final class AssignHandler implements RequestStreamHandler {
     private final MonthlyReport monthly;
 
     public AssignHandler() {
-        this(Config.fromEnvironment(), Clock.tickMillis(ZoneOffset.UTC));
+        this(Wiring.fromEnvironment());
         SnapStartPriming.register(this, PRIMING_EVENT, PRIMING_SUGGEST);
     }
 
-    private AssignHandler(Config config, Clock clock) {
-        this(config, clock, new AwsClients(config.region()));
-    }
-
-    private AssignHandler(Config config, Clock clock, AwsClients aws) {
-        this(new Store(aws.dynamoDb(), config.tableName(), clock), new Ids(clock), config,
-                new ConfidentialBox(Lazy.of(aws::kms), config.kmsKeyId())); // queue, suggest, expiry need no KMS
-    }
-
-    /** {@code box} seals the reply tokens of offers and destroys nothing; this function never opens a sealed value. */
-    AssignHandler(Store store, Ids ids, Config config, ConfidentialBox box) {
-        MatterEmails emails = new MatterEmails(ids, config.adminEmail());
-        RunningTotals totals = new RunningTotals(config.timeZone());
-        this.queue = new QueueListing(store);
-        this.showing = new MatterShowing(store);
-        this.suggesting = new Suggesting(store);
-        this.offering = new Offering(store, emails, totals, box::sealToken);
-        this.changes = new MatterChanges(store, emails, totals, new MatterCompletion(store, ids, config));
-        this.expiry = new OfferExpiry(store, emails, totals, box::sealToken, Duration.ofDays(config.detailsRetentionDays()));
-        this.impact = new ImpactFigures(store);
-        this.monthly = new MonthlyReport(store, ids, config.adminEmail(), config.timeZone());
+    public AssignHandler(Wiring wiring) {
+        this.queue = wiring.queue();
+        this.showing = wiring.showing();
+        this.suggesting = wiring.suggesting();
+        this.offering = wiring.offering();
+        this.changes = wiring.changes();
+        this.expiry = wiring.expiry();
+        this.impact = wiring.impact();
+        this.monthly = wiring.monthly();
     }
 
     @Override

@@ -39,7 +39,7 @@ class AcceptFlowTest {
         for (String name : List.of("Meera Das", "Ravi Sen", "Kabir Roy")) lawyers.add(fx.lawyer(name));
         fx.invoke("assign-assign.json", Map.of("requestId", request.id(),
                 "lawyerIds", lawyers.stream().map(Lawyer::id).toList()));
-        decisions = new OfferDecisions(fx.store, fx.ids, fx.config, fx.box::sealToken);
+        decisions = fx.decisions();
     }
 
     private String tokenOf(Lawyer lawyer) {

@@ -130,7 +130,7 @@ class AssignCommandsTest {
     @Test
     void re_offering_to_a_lawyer_who_declined_is_a_conflict_and_writes_nothing() {
         assign(request, List.of(meera.id()));
-        OfferDecisions decisions = new OfferDecisions(fx.store, fx.ids, fx.config, fx.box::sealToken);
+        OfferDecisions decisions = fx.decisions();
         decisions.answer(request.id(), meera.id(), new Answer.Decline("conflict of interest"), "test");
         int before = fx.aws.countItems();
 
@@ -268,7 +268,7 @@ class AssignCommandsTest {
                 .isEqualTo(409);
         assertThat(fx.aws.countItems()).isEqualTo(beforeAny);
         assign(request, List.of(meera.id()));
-        new OfferDecisions(fx.store, fx.ids, fx.config, fx.box::sealToken).answer(request.id(), meera.id(), new Answer.Accept(), "test");
+        fx.decisions().answer(request.id(), meera.id(), new Answer.Accept(), "test");
         assertThat(fx.load(meera)).isEqualTo(1);
 
         JsonNode result = fx.invoke("assign-complete.json", Map.of("requestId", request.id()));

@@ -33,7 +33,10 @@ import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.ids.Ids;
+import org.probono.clearinghouse.assign.wiring.Wiring;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.matters.MatterEmails;
+import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.Template;
 import org.probono.clearinghouse.store.Item;
@@ -44,7 +47,11 @@ import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.store.OrganisationItems;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.RequestItems;
+import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TableLawyers;
+import org.probono.clearinghouse.store.TableMatters;
+import org.probono.clearinghouse.store.TableOffers;
 import org.probono.clearinghouse.store.Transaction;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -69,11 +76,17 @@ final class Fixture {
         this.store = new Store(aws.dynamoDb(), aws.tableName(), clock);
         this.config = Config.from(aws.environment());
         this.box = new ConfidentialBox(aws.kms(), config.kmsKeyId());
-        this.handler = new AssignHandler(store, ids, config, box);
+        this.handler = new AssignHandler(Wiring.create(config, aws.dynamoDb(), aws::kms, clock));
         this.org = new Organisation(ids.next(), "Shakti Vahini", OrganisationType.NGO, "REG-1", "IN-WB", "Kolkata",
                 null, List.of("trafficking"), new Contact("Asha Rao", "asha@shakti.example", "+919830000001"),
                 ProfileStatus.APPROVED, START, 2);
         commit(new Transaction().create(OrganisationItems.toItem(org)));
+    }
+
+    /** The shared offer rules on this table, as NotifyFunction runs them when a lawyer replies. */
+    OfferDecisions decisions() {
+        return new OfferDecisions(new TableMatters(store, new RunningTotals(config.timeZone())), new TableLawyers(store),
+                new TableOffers(store), new MatterEmails(ids, config.adminEmail()), box::sealToken, clock);
     }
 
     /** The raw token an outbox email carries, opened as NotifyFunction opens it. */

@@ -24,11 +24,11 @@ import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.matters.Answer;
-import org.probono.clearinghouse.matters.OfferChanges;
 import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.store.AuditItems;
 import org.probono.clearinghouse.store.OrganisationItems;
 import org.probono.clearinghouse.store.RequestItems;
+import org.probono.clearinghouse.store.TableFigures;
 import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Transaction;
 import org.probono.clearinghouse.domain.AuditEvent;
@@ -54,7 +54,7 @@ class ImpactReportTest {
     void setUp(LocalAws aws) {
         fx = new Fixture(aws);
         totals = new RunningTotals(fx.config.timeZone());
-        decisions = new OfferDecisions(fx.store, fx.ids, fx.config, fx.box::sealToken);
+        decisions = fx.decisions();
         chitrakatha = new Organisation(fx.ids.next(), "Chitrakatha Trust", OrganisationType.TRUST, "REG-2", "IN-DL",
                 "Delhi", null, List.of("art"), new Contact("Ravi Kumar", "ravi@chitrakatha.example", "+919810000002"),
                 ProfileStatus.APPROVED, Fixture.START, 2);
@@ -150,7 +150,7 @@ class ImpactReportTest {
         answer(old, meera, "2026-11-02T09:00:00Z", new Answer.Accept());
         complete(old, "2026-11-03T09:00:00Z", 2.0);
 
-        var period = new org.probono.clearinghouse.impact.ImpactFigures(fx.store)
+        var period = new org.probono.clearinghouse.impact.ImpactFigures(new TableFigures(fx.store))
                 .read(java.time.LocalDate.parse("2026-11-01"), java.time.LocalDate.parse("2026-11-30"));
 
         assertThat(period.report().requests().received()).isZero();
@@ -279,7 +279,9 @@ class ImpactReportTest {
     private void withdraw(LegalRequest request, String at) {
         fx.clock.set(Instant.parse(at));
         Transaction transaction = new Transaction();
-        LegalRequest withdrawn = OfferChanges.rewrite(transaction, fx.readRequest(request.id()), RequestStatus.WITHDRAWN);
+        LegalRequest current = fx.readRequest(request.id());
+        LegalRequest withdrawn = current.endedAs(RequestStatus.WITHDRAWN, fx.clock.instant());
+        transaction.replace(RequestItems.toItem(withdrawn), current.version());
         totals.ended(transaction, withdrawn);
         assertThat(fx.store.commit(transaction).committed()).isTrue();
     }

@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.assign.handler;
 
+import org.probono.clearinghouse.assign.wiring.Wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,6 @@ import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OrganisationItems;
 import org.probono.clearinghouse.store.RequestItems;
-import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.Transaction;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -56,7 +56,7 @@ class QueueQueryTest {
                         calls.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
                     }
                 })).build();
-        counted = new AssignHandler(new Store(client, aws.tableName(), fx.clock), fx.ids, fx.config, fx.box);
+        counted = new AssignHandler(Wiring.create(fx.config, client, aws::kms, fx.clock));
     }
 
     private Organisation organisation(String name) {

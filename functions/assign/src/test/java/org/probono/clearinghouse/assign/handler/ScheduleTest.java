@@ -84,7 +84,7 @@ class ScheduleTest {
         OutboxMessage toMeera = reminders.stream().filter(m -> m.to().equals(meera.email())).findFirst().orElseThrow();
         assertThat(toMeera.toString()).doesNotContain(Fixture.CONFIDENTIAL);
         assertThat(fx.store.get(Keys.token(Secrets.hash(fx.tokenOf(toMeera))))).isPresent();
-        AnswerOutcome outcome = new OfferDecisions(fx.store, fx.ids, fx.config, fx.box::sealToken)
+        AnswerOutcome outcome = fx.decisions()
                 .answerByReply(fx.tokenOf(toMeera), meera.email(), new Answer.Accept());
         assertThat(outcome).isInstanceOf(AnswerOutcome.Accepted.class);
     }
@@ -117,7 +117,7 @@ class ScheduleTest {
                 .findFirst().orElseThrow());
         int before = fx.aws.countItems();
 
-        AnswerOutcome late = new OfferDecisions(fx.store, fx.ids, fx.config, fx.box::sealToken)
+        AnswerOutcome late = fx.decisions()
                 .answerByReply(meeraToken, meera.email(), new Answer.Accept());
 
         assertThat(late).isEqualTo(new AnswerOutcome.NoLongerOpen(request.id(), meera.id(), OfferStatus.EXPIRED));

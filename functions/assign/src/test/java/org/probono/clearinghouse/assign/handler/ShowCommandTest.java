@@ -32,8 +32,8 @@ class ShowCommandTest {
     @Test
     void show_names_every_offer_with_its_lawyer_and_answer_and_the_history_but_nothing_confidential() {
         fx.invoke("assign-assign.json", Map.of("requestId", request.id(), "lawyerIds", List.of(meera.id(), ravi.id())));
-        new OfferDecisions(fx.store, fx.ids, fx.config, fx.box::sealToken).answer(request.id(), ravi.id(), new Answer.Decline("conflict with a client"), "test");
-        new OfferDecisions(fx.store, fx.ids, fx.config, fx.box::sealToken).answer(request.id(), meera.id(), new Answer.Accept(), "test");
+        fx.decisions().answer(request.id(), ravi.id(), new Answer.Decline("conflict with a client"), "test");
+        fx.decisions().answer(request.id(), meera.id(), new Answer.Accept(), "test");
 
         JsonNode shown = fx.invoke("assign-show.json", Map.of("requestId", request.id()));
 

@@ -26,7 +26,13 @@ import org.probono.clearinghouse.notify.store.TableInboundLog;
 import org.probono.clearinghouse.notify.store.TableOutbox;
 import org.probono.clearinghouse.notify.store.TableReplyTokens;
 import org.probono.clearinghouse.notify.store.TableSuppressions;
+import org.probono.clearinghouse.matters.MatterEmails;
+import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TableFigures;
+import org.probono.clearinghouse.store.TableLawyers;
+import org.probono.clearinghouse.store.TableMatters;
+import org.probono.clearinghouse.store.TableOffers;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -71,7 +77,11 @@ public record Wiring(Lazy<OutboxDelivery> outbox, Lazy<ReplyProcessing> replies,
         TableOutbox outbox = new TableOutbox(store);
         TableSuppressions suppressions = new TableSuppressions(store);
         ConfidentialBox box = new ConfidentialBox(Lazy.of(kms), config.kmsKeyId());
-        ImpactFigures figures = new ImpactFigures(store);
+        ImpactFigures figures = new ImpactFigures(new TableFigures(store));
+        TableMatters matters = new TableMatters(store, new RunningTotals(config.timeZone()));
+        TableLawyers lawyers = new TableLawyers(store);
+        TableOffers offers = new TableOffers(store);
+        MatterEmails emails = new MatterEmails(ids, config.adminEmail());
         Lazy<OutboxDelivery> delivery = Lazy.of(() -> new OutboxDelivery(outbox, outbox, suppressions, TEMPLATES.get(),
                 new Wording(config.timeZone()), new SesMailer(ses.get(), config.sesConfigurationSet()), box::open,
                 box::openToken,
@@ -79,8 +89,9 @@ public record Wiring(Lazy<OutboxDelivery> outbox, Lazy<ReplyProcessing> replies,
                 new ImpactReportMail(figures::read, config.timeZone()), ids, clock));
         Lazy<ReplyProcessing> replies = Lazy.of(() -> new ReplyProcessing(new InboundBucket(s3.get(), config.inboundBucket()),
                 new TableInboundLog(store),
-                offerReplies.orElseGet(() -> new OfferDecisions(store, ids, config, box::sealToken)),
-                new MatterCompletion(store, ids, config), new TableReplyTokens(store), outbox, config.inboundDomain(),
+                offerReplies.orElseGet(() -> new OfferDecisions(matters, lawyers, offers, emails, box::sealToken, clock)),
+                new MatterCompletion(matters, lawyers, offers, emails, clock), new TableReplyTokens(store), outbox,
+                config.inboundDomain(),
                 box::sealToken, ids, clock));
         return new Wiring(delivery, replies, new MailFeedback(suppressions, clock),
                 new OutboxAdmin(outbox, box::openToken, box::sealToken, ids, clock));

@@ -33,6 +33,7 @@ import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.matters.Answer;
+import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.notify.mail.EmailTemplates;
 import org.probono.clearinghouse.store.Item;
@@ -43,7 +44,11 @@ import org.probono.clearinghouse.store.OrganisationItems;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.RunningTotals;
+import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TableLawyers;
+import org.probono.clearinghouse.store.TableMatters;
+import org.probono.clearinghouse.store.TableOffers;
 import org.probono.clearinghouse.store.TokenItems;
 import org.probono.clearinghouse.store.Transaction;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
@@ -86,7 +91,10 @@ class CompletionByReplyTest {
                 .create(TokenItems.toItem(new Token(Secrets.hash(offerToken), Token.Purpose.OFFER_REPLY, null,
                         request.id(), asha.id(), offeredAt.plus(Duration.ofDays(8)), null)));
         assertThat(store.commit(setup).committed()).isTrue();
-        new OfferDecisions(store, ids, Config.fromEnvironment(), NotifyTestKit.box(aws)::sealToken)
+        Config config = Config.fromEnvironment();
+        new OfferDecisions(new TableMatters(store, new RunningTotals(config.timeZone())), new TableLawyers(store),
+                new TableOffers(store), new MatterEmails(ids, config.adminEmail()), NotifyTestKit.box(aws)::sealToken,
+                store.clock())
                 .answer(request.id(), asha.id(), new Answer.Accept(), "test");
         completionToken = tokenOf(outbox(EmailTemplate.MATTER_DETAILS_TO_LAWYER).getFirst());
         handler = new NotifyHandler();

@@ -42,7 +42,7 @@ class ImpactReportMailTest {
         RunningTotals totals = new RunningTotals(ZoneId.of("Asia/Kolkata"));
         LegalRequest open = request("R-OPEN", "आश्रय के किराये का अनुबंध", "2026-11-03T05:00:00Z");
         LegalRequest done = request("R-DONE", "Muralist's contract", "2026-11-12T05:00:00Z")
-                .acceptedBy("L-1").completed(new LegalRequest.Completion("Signed", 6.5), Instant.parse("2026-11-20T05:00:00Z"));
+                .offered().acceptedBy("L-1").completed(new LegalRequest.Completion("Signed", 6.5), Instant.parse("2026-11-20T05:00:00Z"));
         Transaction transaction = new Transaction();
         totals.received(transaction, open);
         commit(store, transaction);

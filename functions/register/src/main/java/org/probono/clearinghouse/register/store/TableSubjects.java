@@ -18,7 +18,6 @@ import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.json.Log;
-import org.probono.clearinghouse.matters.OfferChanges;
 import org.probono.clearinghouse.register.app.SubjectRights;
 import org.probono.clearinghouse.store.AuditItems;
 import org.probono.clearinghouse.domain.Failure;
@@ -230,10 +229,10 @@ public final class TableSubjects implements SubjectRights {
         return Optional.of(new Change(keys, transaction -> {
             transaction.replace(OfferItems.toItem(offer.answered(OfferStatus.WITHDRAWN, now, "withdrawn: the lawyer's data was erased")),
                     offer.version());
-            LegalRequest written = OfferChanges.rewrite(transaction, request,
-                    othersPending ? request.status() : RequestStatus.SUBMITTED);
-            OfferChanges.audit(transaction, written, written.status() == RequestStatus.SUBMITTED
-                    ? "An offer was withdrawn; back in the queue" : "An offer was withdrawn", ACTOR, now);
+            LegalRequest written = request.offerEnded(othersPending);
+            transaction.replace(RequestItems.toItem(written), request.version());
+            transaction.create(AuditItems.ofRequest(written, written.status() == RequestStatus.SUBMITTED
+                    ? "An offer was withdrawn; back in the queue" : "An offer was withdrawn", ACTOR, now));
         }));
     }
 

@@ -10,12 +10,13 @@ import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.domain.Outcome;
-import org.probono.clearinghouse.store.Transaction;
-import org.probono.clearinghouse.store.OutboxItems;
+import org.probono.clearinghouse.impact.Tally;
+import org.probono.clearinghouse.matters.Lawyers;
+import org.probono.clearinghouse.matters.MatterChange;
+import org.probono.clearinghouse.matters.Matters;
 import org.probono.clearinghouse.matters.OfferChanges;
 import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.Matter;
-import org.probono.clearinghouse.submit.store.RequestStore;
 
 /**
  * {@code POST /requests/{id}/withdraw}: the organisation no longer needs help. Allowed while the request is
@@ -28,13 +29,15 @@ public final class Withdrawal {
     static final String REASON = "The organisation withdrew the request.";
     private static final int ATTEMPTS = 3;
 
-    private final RequestStore store;
+    private final Matters matters;
+    private final Lawyers lawyers;
     private final Ids ids;
     private final Clock clock;
     private final Mailboxes mailboxes;
 
-    public Withdrawal(RequestStore store, Ids ids, Clock clock, Mailboxes mailboxes) {
-        this.store = store;
+    public Withdrawal(Matters matters, Lawyers lawyers, Ids ids, Clock clock, Mailboxes mailboxes) {
+        this.matters = matters;
+        this.lawyers = lawyers;
         this.ids = ids;
         this.clock = clock;
         this.mailboxes = mailboxes;
@@ -43,7 +46,7 @@ public final class Withdrawal {
     public WithdrawOutcome withdraw(Organisation caller, String requestId) {
         MatterEmails emails = new MatterEmails(ids, mailboxes.adminEmail());
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<Matter> found = store.matter(requestId)
+            Optional<Matter> found = matters.matter(requestId)
                     .filter(matter -> matter.request().organisationId().equals(caller.id()));
             if (found.isEmpty()) return new WithdrawOutcome.NotFound();
             Matter matter = found.get();
@@ -51,16 +54,16 @@ public final class Withdrawal {
             if (!request.status().isOpen()) return new WithdrawOutcome.NotOpen(request.status());
 
             Instant now = clock.instant();
-            Transaction transaction = new Transaction();
-            int offers = OfferChanges.withdrawPendingOffers(transaction, matter, this::lawyer, emails, REASON, now);
-            LegalRequest withdrawn = OfferChanges.end(transaction, request, RequestStatus.WITHDRAWN, now);
-            OfferChanges.audit(transaction, withdrawn, offers == 0 ? "Withdrawn by the organisation."
+            MatterChange.Builder change = MatterChange.builder();
+            int offers = OfferChanges.withdrawPendingOffers(change, matter, this::lawyer, emails, REASON, now);
+            LegalRequest withdrawn = OfferChanges.end(change, request, RequestStatus.WITHDRAWN, now);
+            change.audit(withdrawn, offers == 0 ? "Withdrawn by the organisation."
                     : "Withdrawn by the organisation; " + offers + " pending offer(s) withdrawn.",
                     "organisation:" + caller.id(), now);
-            transaction.create(OutboxItems.toItem(emails.requestWithdrawn(matter, now)));
-            store.totals().ended(transaction, withdrawn);
+            change.email(emails.requestWithdrawn(matter, now));
+            change.count(new Tally.Ended(withdrawn));
 
-            if (store.commit(transaction) instanceof Outcome.Committed) {
+            if (matters.commit(change.build()) instanceof Outcome.Committed) {
                 Log.info("request withdrawn", "requestId", request.id(), "organisationId", caller.id(),
                         "offersWithdrawn", offers);
                 return new WithdrawOutcome.Withdrawn(request.id(), RequestStatus.WITHDRAWN, offers);
@@ -70,7 +73,7 @@ public final class Withdrawal {
     }
 
     private Lawyer lawyer(String lawyerId) {
-        return store.lawyer(lawyerId).orElseThrow(
+        return lawyers.lawyer(lawyerId).orElseThrow(
                 () -> new IllegalStateException("an offer names lawyer " + lawyerId + ", who is not in the table"));
     }
 }

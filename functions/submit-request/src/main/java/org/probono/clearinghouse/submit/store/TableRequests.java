@@ -12,7 +12,6 @@ import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.ProfileStatus;
-import org.probono.clearinghouse.matters.OfferChanges;
 import org.probono.clearinghouse.store.AuditItems;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
@@ -91,7 +90,7 @@ public final class TableRequests implements OrganisationRequests {
     @Override
     public Outcome rate(LegalRequest rated, long expectedVersion, String note, String actor, Instant at) {
         Transaction transaction = new Transaction().replace(RequestItems.toItem(rated), expectedVersion);
-        OfferChanges.audit(transaction, rated, note, actor, at);
+        transaction.create(AuditItems.ofRequest(rated, note, actor, at));
         totals.rated(transaction, rated);
         return store.commit(transaction);
     }

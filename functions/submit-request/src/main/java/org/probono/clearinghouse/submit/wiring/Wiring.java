@@ -18,7 +18,8 @@ import org.probono.clearinghouse.submit.app.RequestListing;
 import org.probono.clearinghouse.submit.app.RequestViews;
 import org.probono.clearinghouse.submit.app.Submission;
 import org.probono.clearinghouse.submit.app.Withdrawal;
-import org.probono.clearinghouse.submit.store.RequestStore;
+import org.probono.clearinghouse.store.TableLawyers;
+import org.probono.clearinghouse.store.TableMatters;
 import org.probono.clearinghouse.submit.store.TableProfiles;
 import org.probono.clearinghouse.submit.store.TableRememberedSubmits;
 import org.probono.clearinghouse.submit.store.TableRequests;
@@ -49,7 +50,7 @@ public record Wiring(OrganisationAccess access, Submission submission, RequestVi
                 new OrganisationAccess(profiles, clock),
                 new Submission(requests, new TableRememberedSubmits(store), box, ids, clock, mailboxes),
                 new RequestViews(requests, profiles, box),
-                new Withdrawal(new RequestStore(store, totals), ids, clock, mailboxes),
+                new Withdrawal(new TableMatters(store, totals), new TableLawyers(store), ids, clock, mailboxes),
                 new RequestListing(requests, new PageCursors(config.cursorKey())),
                 new FeedbackGiving(requests, clock));
     }

@@ -101,7 +101,7 @@ final class World {
         LegalRequest request = request(requestId);
         Instant now = Instant.now();
         Transaction transaction = new Transaction()
-                .replace(RequestItems.toItem(request.withStatus(RequestStatus.OFFERED)), request.version());
+                .replace(RequestItems.toItem(request.offered()), request.version());
         for (Lawyer lawyer : pending) {
             transaction.create(OfferItems.toItem(new Offer(requestId, lawyer.id(), OfferStatus.PENDING, now,
                     now.plus(Duration.ofHours(24)), Secrets.hash(secrets.newToken()), null, null, false, 1)));

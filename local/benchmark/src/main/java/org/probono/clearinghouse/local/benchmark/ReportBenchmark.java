@@ -19,6 +19,7 @@ import org.probono.clearinghouse.local.backend.Template;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.RunningTotals;
+import org.probono.clearinghouse.store.TableFigures;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.Transaction;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -57,7 +58,7 @@ public final class ReportBenchmark {
         System.out.printf(Locale.ROOT, "seeded %d requests, %d lawyers, %d organisations: %d transactions in %.1f s%n",
                 REQUESTS, LAWYERS, ORGANISATIONS, transactions, (System.nanoTime() - seeded) / 1e9);
 
-        ImpactFigures figures = new ImpactFigures(store);
+        ImpactFigures figures = new ImpactFigures(new TableFigures(store));
         for (int i = 0; i < 3; i++) figures.read(FROM, TO);
         List<Double> millis = new ArrayList<>();
         ImpactFigures.Period period = null;
@@ -103,17 +104,17 @@ public final class ReportBenchmark {
                     "en", null, List.of(), created, null, 1);
             count += commit(store, t -> totals.received(t, request));
             if (i % 20 == 19) {
-                count += commit(store, t -> totals.ended(t, request.withStatus(RequestStatus.WITHDRAWN)));
+                count += commit(store, t -> totals.ended(t, request.endedAs(RequestStatus.WITHDRAWN, created)));
                 continue;
             }
-            count += commit(store, t -> totals.offered(t, request.withStatus(RequestStatus.OFFERED), 2, created.plusSeconds(7200)));
+            count += commit(store, t -> totals.offered(t, request.offered(), 2, created.plusSeconds(7200)));
             if (i % 3 == 0) count += commit(store, t -> totals.declined(t, request, i % 2 == 0 ? "conflict of interest" : "no time this month"));
             if (i % 10 == 1) {
                 count += commit(store, t -> totals.expired(t, request));
-                count += commit(store, t -> totals.ended(t, request.withStatus(RequestStatus.CLOSED)));
+                count += commit(store, t -> totals.ended(t, request.endedAs(RequestStatus.CLOSED, created)));
                 continue;
             }
-            LegalRequest accepted = request.acceptedBy("L-" + (i % LAWYERS));
+            LegalRequest accepted = request.offered().acceptedBy("L-" + (i % LAWYERS));
             count += commit(store, t -> totals.accepted(t, accepted, created.plusSeconds(18_000)));
             if (i % 4 != 3) {
                 LegalRequest done = accepted.completed(new LegalRequest.Completion("done", 1 + (i % 12) / 2.0), created.plusSeconds(90_000));
