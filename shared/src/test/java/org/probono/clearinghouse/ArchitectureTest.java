@@ -15,4 +15,9 @@ class ArchitectureTest {
     void the_rules_are_free_of_infrastructure() {
         Layers.rulesAreFreeOfInfrastructure().check(SHARED);
     }
+
+    @Test
+    void shared_code_uses_no_function() {
+        Layers.usesNoFunction().check(SHARED);
+    }
 }

@@ -46,6 +46,9 @@ public final class Layers {
                 .because("a handler talks to the app layer; the wiring is the one place that builds the stores");
     }
 
+    /** Shared code, the local runner and the tools serve the functions and use none of their classes. */
+    public static ArchRule usesNoFunction() { return usesNoOtherFunction("none"); }
+
     /** The function under {@code function} uses no other function's classes. */
     public static ArchRule usesNoOtherFunction(String function) {
         String[] others = FUNCTIONS.stream().filter(other -> !other.equals(function))

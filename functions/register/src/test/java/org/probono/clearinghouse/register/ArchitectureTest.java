@@ -1,25 +1,8 @@
 package org.probono.clearinghouse.register;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.Test;
-import org.probono.clearinghouse.testkit.Layers;
+import org.probono.clearinghouse.testkit.FunctionLayersTest;
 
-/** RegisterFunction keeps the layers: use cases behind ports, handlers off the store, no other function used. */
-class ArchitectureTest {
-    private static final JavaClasses CLASSES = Layers.mainClasses("org.probono.clearinghouse.register");
-
-    @Test
-    void the_use_cases_know_nothing_of_aws_storage_or_http() {
-        Layers.rulesAreFreeOfInfrastructure().check(CLASSES);
-    }
-
-    @Test
-    void the_handlers_do_not_use_the_store() {
-        Layers.handlersDoNotUseTheStore().check(CLASSES);
-    }
-
-    @Test
-    void register_uses_no_other_function() {
-        Layers.usesNoOtherFunction("register").check(CLASSES);
-    }
+/** The function's layers (docs/architecture.md): use cases behind ports, a handler off the store, no other function. */
+class ArchitectureTest extends FunctionLayersTest {
+    ArchitectureTest() { super("register"); }
 }

@@ -1,0 +1,44 @@
+package org.probono.clearinghouse.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.Test;
+
+/** The layer rules can fail: each names the leak planted in the sample layers, and passes the clean classes. */
+class LayersTest {
+    private static final JavaClasses SAMPLE = new ClassFileImporter().importPackages(Layers.ROOT + ".layersample");
+
+    @Test
+    void a_use_case_that_reaches_into_the_store_breaks_the_rule_and_is_named() {
+        EvaluationResult result = Layers.rulesAreFreeOfInfrastructure().evaluate(SAMPLE);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .allMatch(line -> line.contains("LeakyUseCase"))
+                .anyMatch(line -> line.contains("SampleTable"));
+    }
+
+    @Test
+    void a_handler_that_talks_to_dynamodb_breaks_the_rule_and_is_named() {
+        EvaluationResult result = Layers.handlersDoNotUseTheStore().evaluate(SAMPLE);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).allMatch(line -> line.contains("LeakyHandler"));
+    }
+
+    @Test
+    void a_function_that_uses_another_breaks_its_rule_and_only_its_rule() {
+        JavaClasses borrowing = new ClassFileImporter().importClasses(Borrower.class);
+
+        assertThat(Layers.usesNoOtherFunction("submit").evaluate(borrowing).hasViolation()).isTrue();
+        assertThat(Layers.usesNoOtherFunction("assign").evaluate(borrowing).hasViolation()).isFalse();
+    }
+
+    /** Stands for a class of submit that uses assign's (the package name is what the rule reads). */
+    static final class Borrower {
+        Object borrowed() { return new org.probono.clearinghouse.assign.SampleOfAssign(); }
+    }
+}
