@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
  * address), bound to its outbox item ({@code outboxId} as context), so the table, its stream, backups and
  * exports never hold a live token. Only NotifyFunction may decrypt (template.yaml).
  */
-public final class ConfidentialBox {
+public final class ConfidentialBox implements ConfidentialDetails {
     private static final String VERSION = "v1";
     private static final String REQUEST_CONTEXT = "requestId";
     private static final String OUTBOX_CONTEXT = "outboxId";
@@ -47,10 +47,12 @@ public final class ConfidentialBox {
         this.keyId = keyId;
     }
 
+    @Override
     public String seal(String plaintext, String requestId) {
         return seal(plaintext, REQUEST_CONTEXT, requestId);
     }
 
+    @Override
     public String open(String sealed, String requestId) {
         return open(sealed, REQUEST_CONTEXT, requestId);
     }

@@ -1,7 +1,7 @@
 package org.probono.clearinghouse.submit.app;
 
 import java.util.Optional;
-import org.probono.clearinghouse.crypto.ConfidentialBox;
+import org.probono.clearinghouse.crypto.ConfidentialDetails;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.RequestStatus;
@@ -12,9 +12,9 @@ import org.probono.clearinghouse.submit.app.RequestView.LawyerCard;
 public final class RequestViews {
     private final OrganisationRequests requests;
     private final Profiles profiles;
-    private final ConfidentialBox box;
+    private final ConfidentialDetails box;
 
-    public RequestViews(OrganisationRequests requests, Profiles profiles, ConfidentialBox box) {
+    public RequestViews(OrganisationRequests requests, Profiles profiles, ConfidentialDetails box) {
         this.requests = requests;
         this.profiles = profiles;
         this.box = box;

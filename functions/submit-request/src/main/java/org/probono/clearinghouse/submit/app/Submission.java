@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.probono.clearinghouse.crypto.ConfidentialBox;
+import org.probono.clearinghouse.crypto.ConfidentialDetails;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Organisation;
@@ -41,12 +41,12 @@ public final class Submission {
 
     private final OrganisationRequests requests;
     private final RememberedSubmits remembered;
-    private final ConfidentialBox box;
+    private final ConfidentialDetails box;
     private final Ids ids;
     private final Clock clock;
     private final Mailboxes mailboxes;
 
-    public Submission(OrganisationRequests requests, RememberedSubmits remembered, ConfidentialBox box, Ids ids,
+    public Submission(OrganisationRequests requests, RememberedSubmits remembered, ConfidentialDetails box, Ids ids,
                       Clock clock, Mailboxes mailboxes) {
         this.requests = requests;
         this.remembered = remembered;
