@@ -14,9 +14,12 @@ public final class AuditItems {
 
     private AuditItems() {}
 
-    /** {@code seq} tells apart events of one subject written in the same transaction. */
-    public static EnhancedDocument toItem(AuditEvent event, int seq) {
-        return Item.write(ENTITY, Keys.event(event.subjectKey(), event.at(), seq))
+    /**
+     * {@code event} in the trail of the subject whose partition is {@code subjectPk} ({@code Keys.requestPk},
+     * {@code ORG#id}, {@code LAWYER#id}); {@code seq} tells apart its events written in the same transaction.
+     */
+    public static EnhancedDocument toItem(String subjectPk, AuditEvent event, int seq) {
+        return Item.write(ENTITY, Keys.event(subjectPk, event.at(), seq))
                 .time("at", event.at())
                 .string("status", event.status())
                 .string("note", event.note())
@@ -24,19 +27,18 @@ public final class AuditItems {
                 .build();
     }
 
-    public static EnhancedDocument toItem(AuditEvent event) { return toItem(event, 0); }
+    public static EnhancedDocument toItem(String subjectPk, AuditEvent event) { return toItem(subjectPk, event, 0); }
 
     /**
      * The audit event of a change to a request: the status {@code written} has, ordered among the request's
      * events by {@code written}'s version (unique per request), so two changes in one instant never collide.
      */
     public static EnhancedDocument ofRequest(LegalRequest written, String note, String actor, Instant at) {
-        AuditEvent event = new AuditEvent(Keys.requestPk(written.id()), at, written.status().name(), note, actor);
-        return toItem(event, (int) (written.version() % 1000));
+        AuditEvent event = new AuditEvent(at, written.status().name(), note, actor);
+        return toItem(Keys.requestPk(written.id()), event, (int) (written.version() % 1000));
     }
 
     public static AuditEvent from(Item item) {
-        return new AuditEvent(item.requiredString(Keys.PK), item.time("at"), item.string("status"),
-                item.string("note"), item.string("actor"));
+        return new AuditEvent(item.time("at"), item.string("status"), item.string("note"), item.string("actor"));
     }
 }

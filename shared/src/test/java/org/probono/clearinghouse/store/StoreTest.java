@@ -143,7 +143,7 @@ class StoreTest {
 
         Transaction change = new Transaction()
                 .create(OutboxItems.toItem(OutboxMessage.of(ids.next(), EmailTemplate.OFFER, "a@example.org", Language.EN, Map.of(), NOW)))
-                .create(AuditItems.toItem(new AuditEvent(Keys.requestPk(request.id()), NOW, "OFFERED", "offered", "test")))
+                .create(AuditItems.toItem(Keys.requestPk(request.id()), new AuditEvent(NOW, "OFFERED", "offered", "test")))
                 .check(Keys.request(request.id()), statusIs(RequestStatus.ACCEPTED), Failure.WRONG_STATE);
         Outcome outcome = store.commit(change);
 
@@ -317,7 +317,7 @@ class StoreTest {
         return new Transaction()
                 .create(EmailClaimItems.toItem(org.contact().email(), ProfileKind.ORGANISATION, org.id()), Failure.ALREADY_EXISTS)
                 .create(OrganisationItems.toItem(org))
-                .create(AuditItems.toItem(new AuditEvent("ORG#" + org.id(), NOW, org.status().name(), "registered", "web")));
+                .create(AuditItems.toItem("ORG#" + org.id(), new AuditEvent(NOW, org.status().name(), "registered", "web")));
     }
 
     private static Expression statusIs(RequestStatus status) {

@@ -229,7 +229,7 @@ public final class InMemoryMatters implements Matters, Lawyers, Offers {
             case MatterChange.TokenCreated w -> put(w.token());
             case MatterChange.EmailQueued w -> outbox.put(w.message().id(), w.message());
             case MatterChange.RequestAudited w -> history.computeIfAbsent(w.written().id(), id -> new ArrayList<>())
-                    .add(new AuditEvent(w.written().id(), w.at(), w.written().status().name(), w.note(), w.actor()));
+                    .add(new AuditEvent(w.at(), w.written().status().name(), w.note(), w.actor()));
             case MatterChange.Counted w -> tallies.add(w.tally());
         }
     }

@@ -240,7 +240,7 @@ class ImpactReportTest {
                 "Help with " + category, "Summary of the matter", Fixture.CONFIDENTIAL, jurisdiction, "en", null,
                 List.of(), fx.clock.instant(), null, 1);
         Transaction transaction = new Transaction().create(RequestItems.toItem(request))
-                .create(AuditItems.toItem(new AuditEvent(Keys.requestPk(request.id()), fx.clock.instant(),
+                .create(AuditItems.toItem(Keys.requestPk(request.id()), new AuditEvent(fx.clock.instant(),
                         "SUBMITTED", "Submitted", "organisation:" + org.id())));
         totals.received(transaction, request);
         assertThat(fx.store.commit(transaction).committed()).isTrue();

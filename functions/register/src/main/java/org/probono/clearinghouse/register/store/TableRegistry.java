@@ -161,7 +161,7 @@ public final class TableRegistry implements Registry {
 
     /** The note as an event in the registrant's trail, with the status the step left it in. */
     private static EnhancedDocument auditItem(Registrant written, AuditNote note, int seq) {
-        return AuditItems.toItem(new AuditEvent(partition(written), note.at(), written.status().name(), note.note(),
+        return AuditItems.toItem(partition(written), new AuditEvent(note.at(), written.status().name(), note.note(),
                 note.actor()), seq);
     }
 

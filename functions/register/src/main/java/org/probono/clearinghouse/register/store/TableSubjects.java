@@ -247,9 +247,8 @@ public final class TableSubjects implements SubjectRights {
         return new Change(keys, transaction -> {
             for (Item profile : data.profiles()) {
                 transaction.replace(tombstone(profile, now), profile.version());
-                AuditEvent event = new AuditEvent(profile.string(Keys.PK), now, ProfileStatus.ERASED.name(), note,
-                        scrub(requestedBy, data));
-                transaction.create(AuditItems.toItem(event, 9));
+                AuditEvent event = new AuditEvent(now, ProfileStatus.ERASED.name(), note, scrub(requestedBy, data));
+                transaction.create(AuditItems.toItem(profile.string(Keys.PK), event, 9));
             }
         });
     }

@@ -87,7 +87,7 @@ class SubjectRightsTest {
         function.store.commit(new Transaction().create(RequestItems.toItem(offered)).create(OfferItems.toItem(offer))
                 .create(OutboxItems.toItem(OutboxMessage.toTeam("OB-ADMIN", EmailTemplate.ADMIN_ACCEPTED, "team@example.org",
                         Map.of("lawyerName", "Adv. Meera Iyer", "requestId", offered.id()), START)))
-                .create(AuditItems.toItem(new AuditEvent(Keys.requestPk(offered.id()), START, "OFFERED",
+                .create(AuditItems.toItem(Keys.requestPk(offered.id()), new AuditEvent(START, "OFFERED",
                         "Offered to Adv. Meera Iyer", "admin"))));
 
         JsonNode erased = function.invoke(RegisterFunction.event("register-erase-subject.json"));

@@ -74,10 +74,10 @@ public final class TableRequests implements OrganisationRequests {
     @Override
     public Outcome submit(LegalRequest request, String note, String actor, List<OutboxMessage> mail,
             Optional<IdempotencyRecord> remembered, Instant now) {
-        AuditEvent event = new AuditEvent(Keys.requestPk(request.id()), now, request.status().name(), note, actor);
+        AuditEvent event = new AuditEvent(now, request.status().name(), note, actor);
         Transaction transaction = new Transaction()
                 .create(RequestItems.toItem(request))
-                .create(AuditItems.toItem(event))
+                .create(AuditItems.toItem(Keys.requestPk(request.id()), event))
                 .check(Keys.organisation(request.organisationId()), statusIs(ProfileStatus.APPROVED.name()),
                         Failure.WRONG_STATE);
         totals.received(transaction, request);

@@ -113,7 +113,7 @@ public final class InMemoryRequests implements OrganisationRequests, RememberedS
 
     private void file(LegalRequest written, String note, String actor, Instant at) {
         history.computeIfAbsent(written.id(), id -> new ArrayList<>())
-                .add(new AuditEvent(written.id(), at, written.status().name(), note, actor));
+                .add(new AuditEvent(at, written.status().name(), note, actor));
     }
 
     private static Outcome rejected(Failure failure) { return new Outcome.Rejected(failure, failure.name()); }
