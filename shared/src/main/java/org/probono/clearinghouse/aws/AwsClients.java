@@ -1,9 +1,12 @@
 package org.probono.clearinghouse.aws;
 
+import java.util.List;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
@@ -22,8 +25,25 @@ public final class AwsClients {
 
     public SdkHttpClient http() { return http; }
 
+    /**
+     * The SDK's own retries (throttling, 5xx, network) also cover a transaction cancelled only because
+     * another one held an item for a moment ({@link #isTransactionConflict}): every change ADDs to the day's
+     * running totals, so two changes of different requests can meet there. Nothing was decided on a
+     * stale read, so resending the same writes is right: they commit, or a version condition now fails and
+     * the use case, the one layer that re-reads and decides again, hears CHANGED_CONCURRENTLY.
+     */
     public DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder().region(region).httpClient(http).build();
+        return DynamoDbClient.builder().region(region).httpClient(http)
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.retryOnException(AwsClients::isTransactionConflict)))
+                .build();
+    }
+
+    /** A transaction cancelled by a conflicting transaction alone, no condition of its own having failed. */
+    public static boolean isTransactionConflict(Throwable failure) {
+        if (!(failure instanceof TransactionCanceledException cancelled) || !cancelled.hasCancellationReasons()) return false;
+        List<String> codes = cancelled.cancellationReasons().stream().map(CancellationReason::code).toList();
+        return codes.contains("TransactionConflict")
+                && codes.stream().allMatch(code -> code == null || "None".equals(code) || "TransactionConflict".equals(code));
     }
 
     public KmsClient kms() {

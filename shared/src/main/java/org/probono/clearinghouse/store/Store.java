@@ -218,8 +218,7 @@ public final class Store {
             Optional<Outcome.Rejected> rejected = conditionFailure(actions, e.cancellationReasons());
             if (rejected.isPresent()) return rejected.get();
             if (!onlyConflicts(e.cancellationReasons())) throw e;
-            // No retry here: the one retry layer is the use case's, which re-reads and decides afresh (a blind
-            // resend of the same writes could only fail its version conditions); the SDK still retries throttling.
+            // Past the SDK's own retries of a conflict (AwsClients.dynamoDb): the use case re-reads and decides again.
             return new Outcome.Rejected(Failure.CHANGED_CONCURRENTLY, "transaction conflict");
         }
     }
