@@ -18,7 +18,8 @@ class LayersTest {
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails())
                 .allMatch(line -> line.contains("LeakyUseCase"))
-                .anyMatch(line -> line.contains("SampleTable"));
+                .anyMatch(line -> line.contains("SampleTable"))
+                .anyMatch(line -> line.contains("ConfidentialBox"));
     }
 
     @Test
