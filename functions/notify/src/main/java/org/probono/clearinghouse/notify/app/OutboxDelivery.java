@@ -26,8 +26,8 @@ import org.probono.clearinghouse.notify.mail.Wording;
  * is already SENT (or being sent) cannot claim it, so a retried batch sends nothing twice.
  *
  * <p>Send, then mark: if SES accepts and marking fails (a crash in between), the retry sends again once the
- * claim lapses. The copy carries the same Message-ID (derived from the outbox id), which receiving systems
- * use to drop duplicates. Marking first would instead lose mail on a failed send.
+ * claim lapses, a second copy the recipient sees (SES sets its own Message-ID, so receivers cannot drop it).
+ * Marking first would instead lose mail on a failed send, which is worse for an offer with a deadline.
  */
 public final class OutboxDelivery {
     private static final String FROM_NAME = "Pro Bono Clearinghouse";
