@@ -105,6 +105,13 @@ public final class TableFixture {
         return offer;
     }
 
+    /** The offer and its reply token ({@link MatterSamples#offerToken}), as Assign's offering leaves them. */
+    public Offer offer(Offer offer, String replyToken) {
+        commit(new Transaction().create(OfferItems.toItem(offer))
+                .create(TokenItems.toItem(MatterSamples.offerToken(offer, replyToken))));
+        return offer;
+    }
+
     /** Writes the emails as the functions do, in one transaction: a raw token given in the sealed slot is sealed first. */
     public void outbox(OutboxMessage... messages) {
         Transaction transaction = new Transaction();

@@ -20,7 +20,6 @@ import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.matters.Answer;
 import org.probono.clearinghouse.matters.AnswerOutcome;
-import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.store.Keys;
 
 /** The EventBridge schedule: expiry exactly once, a reminder once at half the window. */

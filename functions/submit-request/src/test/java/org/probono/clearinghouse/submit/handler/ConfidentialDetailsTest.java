@@ -26,7 +26,7 @@ class ConfidentialDetailsTest {
     void the_marker_reaches_only_the_owner_and_never_the_table_the_outbox_or_the_logs(LocalAws aws) {
         World world = new World(aws);
         SubmitApi api = new SubmitApi(new SubmitRequestHandler());
-        OrganisationWithToken shakti = world.approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
+        OrganisationWithToken shakti = world.shakti();
         OrganisationWithToken other = world.approvedOrganisation("Prajwala", "office@prajwala.example");
         ObjectNode body = SubmitFlowTest.body().put("confidentialDetails", "The survivor is " + MARKER + ", 19.");
 
@@ -57,7 +57,7 @@ class ConfidentialDetailsTest {
     @Test
     void a_request_without_confidential_details_stores_no_sealed_value(LocalAws aws) {
         World world = new World(aws);
-        OrganisationWithToken shakti = world.approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
+        OrganisationWithToken shakti = world.shakti();
         SubmitApi api = new SubmitApi(new SubmitRequestHandler());
 
         Reply reply = api.submit(shakti.token(), null, SubmitFlowTest.body().without("confidentialDetails"));

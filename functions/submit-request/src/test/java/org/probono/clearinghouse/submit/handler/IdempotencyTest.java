@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -44,7 +43,7 @@ class IdempotencyTest {
         this.aws = aws;
         world = new World(aws);
         api = new SubmitApi(new SubmitRequestHandler());
-        shakti = world.approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
+        shakti = world.shakti();
     }
 
     @Test

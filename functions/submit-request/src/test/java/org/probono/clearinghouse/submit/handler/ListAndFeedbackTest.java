@@ -30,7 +30,7 @@ class ListAndFeedbackTest {
     void setUp(LocalAws aws) {
         world = new World(aws);
         api = new SubmitApi(new SubmitRequestHandler());
-        shakti = world.approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
+        shakti = world.shakti();
         other = world.approvedOrganisation("Chitrakatha Trust", "asha@chitrakatha.example");
     }
 

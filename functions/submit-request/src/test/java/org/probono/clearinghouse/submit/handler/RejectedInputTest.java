@@ -30,7 +30,7 @@ class RejectedInputTest {
     void setUp(LocalAws aws) {
         this.aws = aws;
         api = new SubmitApi(new SubmitRequestHandler());
-        shakti = new World(aws).approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
+        shakti = new World(aws).shakti();
     }
 
     static Stream<Arguments> badBodies() {

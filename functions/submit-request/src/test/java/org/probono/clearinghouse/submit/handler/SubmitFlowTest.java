@@ -31,7 +31,7 @@ class SubmitFlowTest {
         this.aws = aws;
         world = new World(aws);
         api = new SubmitApi(new SubmitRequestHandler());
-        shakti = world.approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
+        shakti = world.shakti();
     }
 
     static ObjectNode body(Instant deadline) {

@@ -29,7 +29,7 @@ class WithdrawFlowTest {
         this.aws = aws;
         world = new World(aws);
         api = new SubmitApi(new SubmitRequestHandler());
-        shakti = world.approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
+        shakti = world.shakti();
         requestId = api.submit(shakti.token(), null, SubmitFlowTest.body()).body().path("id").asText();
     }
 

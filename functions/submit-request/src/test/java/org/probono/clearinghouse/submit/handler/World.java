@@ -46,6 +46,9 @@ final class World {
         this.store = table.store();
     }
 
+    /** The organisation these tests submit as, approved. */
+    OrganisationWithToken shakti() { return approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example"); }
+
     OrganisationWithToken approvedOrganisation(String name, String email) {
         return organisation(name, email, ProfileStatus.APPROVED);
     }
