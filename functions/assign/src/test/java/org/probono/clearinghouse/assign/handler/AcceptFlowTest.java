@@ -43,7 +43,7 @@ class AcceptFlowTest {
     }
 
     private String tokenOf(Lawyer lawyer) {
-        return fx.tokenOf(fx.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(lawyer.email())).findFirst()
+        return fx.table.tokenOf(fx.table.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(lawyer.email())).findFirst()
                 .orElseThrow());
     }
 
@@ -67,21 +67,21 @@ class AcceptFlowTest {
         assertThat(outcomes).as("outcomes: " + outcomes).filteredOn(AnswerOutcome.Accepted.class::isInstance).hasSize(1);
         assertThat(outcomes).as("outcomes: " + outcomes).filteredOn(AnswerOutcome.AlreadyTaken.class::isInstance).hasSize(1);
         Lawyer winner = outcomes.get(0) instanceof AnswerOutcome.Accepted ? lawyers.get(0) : lawyers.get(1);
-        LegalRequest accepted = fx.readRequest(request.id());
+        LegalRequest accepted = fx.table.readRequest(request.id());
         assertThat(accepted.status()).isEqualTo(RequestStatus.ACCEPTED);
         assertThat(accepted.lawyerId()).isEqualTo(winner.id());
         assertThat(fx.inQueue(request.id())).isFalse();
         for (Lawyer lawyer : lawyers) {
             boolean won = lawyer.equals(winner);
-            assertThat(fx.readOffer(request.id(), lawyer.id()).status())
+            assertThat(fx.table.readOffer(request.id(), lawyer.id()).status())
                     .isEqualTo(won ? OfferStatus.ACCEPTED : OfferStatus.WITHDRAWN);
             assertThat(fx.load(lawyer)).isEqualTo(won ? 1 : 0);
         }
-        assertThat(fx.outbox(EmailTemplate.MATTER_DETAILS_TO_LAWYER)).extracting(OutboxMessage::to)
+        assertThat(fx.table.outbox(EmailTemplate.MATTER_DETAILS_TO_LAWYER)).extracting(OutboxMessage::to)
                 .containsExactly(winner.email());
-        assertThat(fx.outbox(EmailTemplate.OFFER_FILLED)).hasSize(2);
-        assertThat(fx.outbox(EmailTemplate.INTRODUCTION_TO_ORGANISATION)).hasSize(1);
-        assertThat(fx.outbox(EmailTemplate.ADMIN_ACCEPTED)).hasSize(1);
+        assertThat(fx.table.outbox(EmailTemplate.OFFER_FILLED)).hasSize(2);
+        assertThat(fx.table.outbox(EmailTemplate.INTRODUCTION_TO_ORGANISATION)).hasSize(1);
+        assertThat(fx.table.outbox(EmailTemplate.ADMIN_ACCEPTED)).hasSize(1);
         assertThat(fx.invoke("assign-queue.json", Map.of()).path("items")).isEmpty();
     }
 
@@ -89,7 +89,7 @@ class AcceptFlowTest {
     void only_the_accepted_lawyers_email_carries_the_sealed_details() {
         decisions.answerByReply(tokenOf(lawyers.get(2)), lawyers.get(2).email(), new Answer.Accept());
 
-        for (OutboxMessage message : fx.outbox()) {
+        for (OutboxMessage message : fx.table.outbox()) {
             if (message.template() == EmailTemplate.MATTER_DETAILS_TO_LAWYER) {
                 assertThat(message.sealedDetails()).isEqualTo(Fixture.CONFIDENTIAL);
                 assertThat(message.data().toString()).doesNotContain(Fixture.CONFIDENTIAL);
@@ -104,9 +104,9 @@ class AcceptFlowTest {
         Lawyer spare = fx.lawyer("Nisha Pal");
         for (Lawyer lawyer : lawyers) decisions.answerByReply(tokenOf(lawyer), lawyer.email(), new Answer.Decline("busy"));
 
-        assertThat(fx.readRequest(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(fx.table.readRequest(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
         assertThat(lawyers).allSatisfy(l -> assertThat(fx.load(l)).isZero());
-        List<OutboxMessage> declined = fx.outbox(EmailTemplate.ADMIN_OFFER_DECLINED);
+        List<OutboxMessage> declined = fx.table.outbox(EmailTemplate.ADMIN_OFFER_DECLINED);
         assertThat(declined).hasSize(3);
         assertThat(declined.getLast().data().get("suggestions").toString()).contains("Nisha Pal (");
         assertThat(fx.invoke("assign-suggest.json", Map.of("requestId", request.id())).path("candidates").path(0)

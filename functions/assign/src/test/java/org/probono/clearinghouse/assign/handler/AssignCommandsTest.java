@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.probono.clearinghouse.testkit.TestEvents;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.EmailTemplate;
@@ -58,12 +59,12 @@ class AssignCommandsTest {
         assertThat(result.path("status").asText()).isEqualTo("OFFERED");
         assertThat(result.path("offers")).hasSize(2);
         assertThat(result.path("offers").path(0).path("respondBy").asText()).isEqualTo(respondBy.toString());
-        assertThat(fx.readRequest(request.id()).status()).isEqualTo(RequestStatus.OFFERED);
+        assertThat(fx.table.readRequest(request.id()).status()).isEqualTo(RequestStatus.OFFERED);
         assertThat(fx.inQueue(request.id())).isTrue();
-        assertThat(fx.readOffer(request.id(), meera.id()).status()).isEqualTo(OfferStatus.PENDING);
+        assertThat(fx.table.readOffer(request.id(), meera.id()).status()).isEqualTo(OfferStatus.PENDING);
         assertThat(List.of(fx.load(meera), fx.load(ravi))).containsExactly(1, 1);
 
-        List<OutboxMessage> offers = fx.outbox(EmailTemplate.OFFER);
+        List<OutboxMessage> offers = fx.table.outbox(EmailTemplate.OFFER);
         assertThat(offers).extracting(OutboxMessage::to).containsExactlyInAnyOrder(meera.email(), ravi.email());
         OutboxMessage toMeera = offers.stream().filter(m -> m.to().equals(meera.email())).findFirst().orElseThrow();
         assertThat(toMeera.data()).containsEntry("organisationName", "Shakti Vahini")
@@ -73,9 +74,9 @@ class AssignCommandsTest {
         assertThat(toMeera.toString()).doesNotContain(Fixture.CONFIDENTIAL);
         assertThat(toMeera.sealedDetails()).isNull();
         // The raw token rides only sealed on the outbox item; the offer and the token item keep its hash.
-        String tokenHash = Secrets.hash(fx.tokenOf(toMeera));
-        assertThat(toMeera.sealedToken()).startsWith("v1.").doesNotContain(fx.tokenOf(toMeera));
-        assertThat(fx.readOffer(request.id(), meera.id()).replyTokenHash()).isEqualTo(tokenHash);
+        String tokenHash = Secrets.hash(fx.table.tokenOf(toMeera));
+        assertThat(toMeera.sealedToken()).startsWith("v1.").doesNotContain(fx.table.tokenOf(toMeera));
+        assertThat(fx.table.readOffer(request.id(), meera.id()).replyTokenHash()).isEqualTo(tokenHash);
         Token token = TokenItems.from(tokenHash, fx.store.get(Keys.token(tokenHash)).orElseThrow());
         assertThat(token.purpose()).isEqualTo(Token.Purpose.OFFER_REPLY);
         assertThat(token.subjectId()).isEqualTo(request.id());
@@ -159,7 +160,7 @@ class AssignCommandsTest {
 
         assertThat(results).allSatisfy(result -> assertThat(result.path("error").path("status").asInt()).isEqualTo(400));
         assertThat(fx.aws.countItems()).isEqualTo(before);
-        assertThat(fx.readRequest(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(fx.table.readRequest(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
     }
 
     @Test
@@ -196,7 +197,7 @@ class AssignCommandsTest {
         assertThat(answers).filteredOn(a -> a.path("status").asText().equals("OFFERED")).hasSize(1);
         assertThat(answers).filteredOn(a -> a.path("error").path("status").asInt() == 409).hasSize(1);
         assertThat(fx.load(meera) + fx.load(ravi)).isEqualTo(1);
-        assertThat(fx.outbox(EmailTemplate.OFFER)).hasSize(1);
+        assertThat(fx.table.outbox(EmailTemplate.OFFER)).hasSize(1);
     }
 
     @Test
@@ -207,11 +208,11 @@ class AssignCommandsTest {
 
         assertThat(result.path("offerStatus").asText()).isEqualTo("WITHDRAWN");
         assertThat(result.path("status").asText()).isEqualTo("SUBMITTED");
-        assertThat(fx.readOffer(request.id(), meera.id()).status()).isEqualTo(OfferStatus.WITHDRAWN);
+        assertThat(fx.table.readOffer(request.id(), meera.id()).status()).isEqualTo(OfferStatus.WITHDRAWN);
         assertThat(fx.load(meera)).isZero();
-        assertThat(fx.readRequest(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(fx.table.readRequest(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
         assertThat(fx.inQueue(request.id())).isTrue();
-        assertThat(fx.outbox(EmailTemplate.OFFER_WITHDRAWN)).extracting(OutboxMessage::to).containsExactly(meera.email());
+        assertThat(fx.table.outbox(EmailTemplate.OFFER_WITHDRAWN)).extracting(OutboxMessage::to).containsExactly(meera.email());
     }
 
     @Test
@@ -235,7 +236,7 @@ class AssignCommandsTest {
         JsonNode result = assign(request, List.of(meera.id()));
 
         assertThat(result.path("status").asText()).isEqualTo("OFFERED");
-        assertThat(fx.readOffer(request.id(), meera.id()).status()).isEqualTo(OfferStatus.PENDING);
+        assertThat(fx.table.readOffer(request.id(), meera.id()).status()).isEqualTo(OfferStatus.PENDING);
         assertThat(fx.load(meera)).isEqualTo(1);
     }
 
@@ -246,14 +247,14 @@ class AssignCommandsTest {
         JsonNode result = fx.invoke("assign-close.json", Map.of("requestId", request.id()));
 
         assertThat(result.path("status").asText()).isEqualTo("CLOSED");
-        assertThat(fx.readRequest(request.id()).status()).isEqualTo(RequestStatus.CLOSED);
+        assertThat(fx.table.readRequest(request.id()).status()).isEqualTo(RequestStatus.CLOSED);
         assertThat(fx.inQueue(request.id())).isFalse();
         assertThat(List.of(fx.load(meera), fx.load(ravi))).containsExactly(0, 0);
-        assertThat(fx.readOffer(request.id(), ravi.id()).status()).isEqualTo(OfferStatus.WITHDRAWN);
-        assertThat(fx.outbox(EmailTemplate.OFFER_WITHDRAWN)).hasSize(2);
-        OutboxMessage told = fx.outbox(EmailTemplate.REQUEST_CLOSED).getFirst();
+        assertThat(fx.table.readOffer(request.id(), ravi.id()).status()).isEqualTo(OfferStatus.WITHDRAWN);
+        assertThat(fx.table.outbox(EmailTemplate.OFFER_WITHDRAWN)).hasSize(2);
+        OutboxMessage told = fx.table.outbox(EmailTemplate.REQUEST_CLOSED).getFirst();
         assertThat(told.to()).isEqualTo("asha@shakti.example");
-        assertThat(told.data()).containsEntry("reason", Fixture.readEvent("assign-close.json").path("reason").asText());
+        assertThat(told.data()).containsEntry("reason", TestEvents.command("assign-close.json").json().path("reason").asText());
 
         int before = fx.aws.countItems();
         assertThat(fx.invoke("assign-close.json", Map.of("requestId", request.id())).path("error").path("status").asInt())
@@ -274,13 +275,13 @@ class AssignCommandsTest {
         JsonNode result = fx.invoke("assign-complete.json", Map.of("requestId", request.id()));
 
         assertThat(result.path("status").asText()).isEqualTo("COMPLETED");
-        LegalRequest completed = fx.readRequest(request.id());
+        LegalRequest completed = fx.table.readRequest(request.id());
         assertThat(completed.status()).isEqualTo(RequestStatus.COMPLETED);
         assertThat(completed.lawyerId()).isEqualTo(meera.id());
         assertThat(fx.store.get(Keys.request(request.id())).orElseThrow().string("outcome"))
                 .startsWith("Contract reviewed");
         assertThat(fx.load(meera)).isZero();
-        OutboxMessage feedback = fx.outbox(EmailTemplate.REQUEST_COMPLETED).getFirst();
+        OutboxMessage feedback = fx.table.outbox(EmailTemplate.REQUEST_COMPLETED).getFirst();
         assertThat(feedback.to()).isEqualTo("asha@shakti.example");
         assertThat(feedback.data()).containsEntry("lawyerName", "Meera Das");
 

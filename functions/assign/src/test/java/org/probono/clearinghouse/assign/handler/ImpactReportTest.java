@@ -211,7 +211,7 @@ class ImpactReportTest {
         assertThat(result.path("month").asText()).isEqualTo("2026-11");
         assertThat(result.path("from").asText()).isEqualTo("2026-11-01");
         assertThat(result.path("to").asText()).isEqualTo("2026-11-30");
-        var mail = fx.outbox(org.probono.clearinghouse.domain.EmailTemplate.ADMIN_IMPACT_REPORT);
+        var mail = fx.table.outbox(org.probono.clearinghouse.domain.EmailTemplate.ADMIN_IMPACT_REPORT);
         assertThat(mail).singleElement().satisfies(m -> {
             assertThat(m.to()).isEqualTo(fx.config.adminEmail());
             assertThat(m.data()).containsEntry("month", "2026-11").containsEntry("from", "2026-11-01")
@@ -228,7 +228,7 @@ class ImpactReportTest {
             JsonNode answer = fx.invoke("assign-monthly-report.json", Map.of("month", bad));
             assertThat(answer.path("error").path("status").asInt()).as(bad).isEqualTo(400);
         }
-        assertThat(fx.outbox(org.probono.clearinghouse.domain.EmailTemplate.ADMIN_IMPACT_REPORT)).hasSize(1);
+        assertThat(fx.table.outbox(org.probono.clearinghouse.domain.EmailTemplate.ADMIN_IMPACT_REPORT)).hasSize(1);
     }
 
     // ------------------------------------------------------------------ the script's steps
@@ -268,7 +268,7 @@ class ImpactReportTest {
     /** Feedback as SubmitRequest writes it. */
     private void feedback(LegalRequest request, int rating) {
         fx.clock.advance(Duration.ofHours(1));
-        LegalRequest current = fx.readRequest(request.id());
+        LegalRequest current = fx.table.readRequest(request.id());
         LegalRequest rated = current.rated(new LegalRequest.Feedback(rating, null, fx.clock.instant()));
         Transaction transaction = new Transaction().replace(RequestItems.toItem(rated), current.version());
         totals.rated(transaction, rated);
@@ -279,7 +279,7 @@ class ImpactReportTest {
     private void withdraw(LegalRequest request, String at) {
         fx.clock.set(Instant.parse(at));
         Transaction transaction = new Transaction();
-        LegalRequest current = fx.readRequest(request.id());
+        LegalRequest current = fx.table.readRequest(request.id());
         LegalRequest withdrawn = current.endedAs(RequestStatus.WITHDRAWN, fx.clock.instant());
         transaction.replace(RequestItems.toItem(withdrawn), current.version());
         totals.ended(transaction, withdrawn);

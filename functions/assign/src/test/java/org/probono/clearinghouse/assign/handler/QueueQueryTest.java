@@ -4,16 +4,15 @@ import org.probono.clearinghouse.assign.wiring.Wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.probono.clearinghouse.testkit.TestEvents;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Contact;
@@ -81,8 +80,7 @@ class QueueQueryTest {
     private JsonNode queue() {
         calls.clear();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        counted.handleRequest(new ByteArrayInputStream(Json.write(Fixture.readEvent("assign-queue.json"))
-                .getBytes(StandardCharsets.UTF_8)), out, null);
+        counted.handleRequest(TestEvents.command("assign-queue.json").stream(), out, null);
         try {
             return Json.MAPPER.readTree(out.toByteArray());
         } catch (IOException e) {

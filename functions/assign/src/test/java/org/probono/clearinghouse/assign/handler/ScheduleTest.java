@@ -20,7 +20,6 @@ import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.matters.Answer;
 import org.probono.clearinghouse.matters.AnswerOutcome;
-import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.store.Keys;
 
 /** The EventBridge schedule: expiry exactly once, a reminder once at half the window. */
@@ -67,8 +66,8 @@ class ScheduleTest {
 
         assertThat(run.path("failed").asInt()).isEqualTo(1);
         assertThat(run.path("expired").asInt()).isEqualTo(2);
-        assertThat(fx.readOffer(request.id(), meera.id()).status()).isEqualTo(OfferStatus.EXPIRED);
-        assertThat(fx.readOffer(other.id(), gone.id()).status()).isEqualTo(OfferStatus.PENDING);
+        assertThat(fx.table.readOffer(request.id(), meera.id()).status()).isEqualTo(OfferStatus.EXPIRED);
+        assertThat(fx.table.readOffer(other.id(), gone.id()).status()).isEqualTo(OfferStatus.PENDING);
     }
 
     @Test
@@ -78,14 +77,14 @@ class ScheduleTest {
         assertThat(tick().path("reminded").asInt()).isEqualTo(2);
         assertThat(tick().path("reminded").asInt()).isZero();
 
-        List<OutboxMessage> reminders = fx.outbox(EmailTemplate.OFFER_REMINDER);
+        List<OutboxMessage> reminders = fx.table.outbox(EmailTemplate.OFFER_REMINDER);
         assertThat(reminders).extracting(OutboxMessage::to).containsExactlyInAnyOrder(meera.email(), ravi.email());
-        assertThat(fx.readOffer(request.id(), meera.id()).reminded()).isTrue();
+        assertThat(fx.table.readOffer(request.id(), meera.id()).reminded()).isTrue();
         OutboxMessage toMeera = reminders.stream().filter(m -> m.to().equals(meera.email())).findFirst().orElseThrow();
         assertThat(toMeera.toString()).doesNotContain(Fixture.CONFIDENTIAL);
-        assertThat(fx.store.get(Keys.token(Secrets.hash(fx.tokenOf(toMeera))))).isPresent();
+        assertThat(fx.store.get(Keys.token(Secrets.hash(fx.table.tokenOf(toMeera))))).isPresent();
         AnswerOutcome outcome = fx.decisions()
-                .answerByReply(fx.tokenOf(toMeera), meera.email(), new Answer.Accept());
+                .answerByReply(fx.table.tokenOf(toMeera), meera.email(), new Answer.Accept());
         assertThat(outcome).isInstanceOf(AnswerOutcome.Accepted.class);
     }
 
@@ -100,12 +99,12 @@ class ScheduleTest {
         assertThat(first.path("expired").asInt()).isEqualTo(2);
         assertThat(second.path("expired").asInt()).isZero();
         assertThat(fx.aws.countItems()).isEqualTo(afterFirst);
-        assertThat(fx.readOffer(request.id(), meera.id()).status()).isEqualTo(OfferStatus.EXPIRED);
-        assertThat(fx.readOffer(request.id(), ravi.id()).status()).isEqualTo(OfferStatus.EXPIRED);
+        assertThat(fx.table.readOffer(request.id(), meera.id()).status()).isEqualTo(OfferStatus.EXPIRED);
+        assertThat(fx.table.readOffer(request.id(), ravi.id()).status()).isEqualTo(OfferStatus.EXPIRED);
         assertThat(List.of(fx.load(meera), fx.load(ravi))).containsExactly(0, 0);
-        assertThat(fx.readRequest(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(fx.table.readRequest(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
         assertThat(fx.inQueue(request.id())).isTrue();
-        assertThat(fx.outbox(EmailTemplate.ADMIN_OFFER_EXPIRED)).hasSize(2)
+        assertThat(fx.table.outbox(EmailTemplate.ADMIN_OFFER_EXPIRED)).hasSize(2)
                 .allSatisfy(m -> assertThat(m.to()).isEqualTo(fx.config.adminEmail()));
     }
 
@@ -113,7 +112,7 @@ class ScheduleTest {
     void a_lapsed_lawyer_is_not_suggested_again_and_a_late_acceptance_changes_nothing() {
         fx.clock.advance(Duration.ofHours(25));
         tick();
-        String meeraToken = fx.tokenOf(fx.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(meera.email()))
+        String meeraToken = fx.table.tokenOf(fx.table.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(meera.email()))
                 .findFirst().orElseThrow());
         int before = fx.aws.countItems();
 
@@ -129,22 +128,22 @@ class ScheduleTest {
     void confidential_details_of_an_ended_request_are_destroyed_once_the_retention_period_has_passed() {
         LegalRequest closed = fx.request("A request the team closes");
         fx.invoke("assign-close.json", Map.of("requestId", closed.id(), "reason", "No lawyer for this jurisdiction"));
-        assertThat(fx.readRequest(closed.id()).sealedDetails()).isNotNull();
+        assertThat(fx.table.readRequest(closed.id()).sealedDetails()).isNotNull();
 
         fx.clock.advance(Duration.ofDays(180).minusMinutes(1));
         assertThat(tick().path("detailsDestroyed").asInt()).isZero();
-        assertThat(fx.readRequest(closed.id()).sealedDetails()).isNotNull();
+        assertThat(fx.table.readRequest(closed.id()).sealedDetails()).isNotNull();
 
         fx.clock.advance(Duration.ofMinutes(2));
         JsonNode run = tick();
 
         assertThat(run.path("detailsDestroyed").asInt()).isEqualTo(1);
-        LegalRequest after = fx.readRequest(closed.id());
+        LegalRequest after = fx.table.readRequest(closed.id());
         assertThat(after.sealedDetails()).isNull();
         assertThat(after.status()).isEqualTo(RequestStatus.CLOSED);
         assertThat(fx.store.get(Keys.request(closed.id())).orElseThrow().string(Keys.GSI2PK)).isNull();
         // The open request keeps its details; a second run changes nothing.
-        assertThat(fx.readRequest(request.id()).sealedDetails()).isNotNull();
+        assertThat(fx.table.readRequest(request.id()).sealedDetails()).isNotNull();
         int before = fx.aws.countItems();
         assertThat(tick().path("detailsDestroyed").asInt()).isZero();
         assertThat(fx.aws.countItems()).isEqualTo(before);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.probono.clearinghouse.testkit.TestEvents;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Lawyer;
@@ -35,7 +36,7 @@ class SuggestCommandTest {
                 List.of("Acme Pvt Ltd", "Vikram Shah"));
         List<Category> employment = List.of(Category.EMPLOYMENT);
         best = fx.lawyer("Best Fit", null, employment, List.of("IN-WB"), List.of("bn"), 0, false, ProfileStatus.APPROVED);
-        fx.stats(new LawyerStats(best.id(), 4, 4 * 3600, List.of(), 1));
+        fx.table.stats(new LawyerStats(best.id(), 4, 4 * 3600, List.of(), 1));
         national = fx.lawyer("National Bar", null, employment, List.of("IN"), List.of("bn"), 0, false, ProfileStatus.APPROVED);
         good = fx.lawyer("Half Busy", null, employment, List.of("IN-WB"), List.of("bn"), 1, false, ProfileStatus.APPROVED);
         noBengali = fx.lawyer("English Only", null, employment, List.of("IN-WB"), List.of("en"), 0, false, ProfileStatus.APPROVED);
@@ -51,9 +52,9 @@ class SuggestCommandTest {
         Lawyer lapsed = fx.lawyer("Never Answered", null, employment, List.of("IN-WB"), List.of("bn"), 0, false, ProfileStatus.APPROVED);
         excluded.add(decliner);
         excluded.add(lapsed);
-        fx.offer(new Offer(request.id(), decliner.id(), OfferStatus.DECLINED, Fixture.START, Fixture.START.plus(Duration.ofHours(24)),
+        fx.table.offer(new Offer(request.id(), decliner.id(), OfferStatus.DECLINED, Fixture.START, Fixture.START.plus(Duration.ofHours(24)),
                 "hash-1", Fixture.START.plusSeconds(60), "too busy", false, 2));
-        fx.offer(new Offer(request.id(), lapsed.id(), OfferStatus.EXPIRED, Fixture.START, Fixture.START.plus(Duration.ofHours(24)),
+        fx.table.offer(new Offer(request.id(), lapsed.id(), OfferStatus.EXPIRED, Fixture.START, Fixture.START.plus(Duration.ofHours(24)),
                 "hash-2", Fixture.START.plus(Duration.ofHours(24)), "no answer", false, 2));
     }
 
@@ -76,10 +77,8 @@ class SuggestCommandTest {
     @Test
     void the_limit_defaults_to_five_and_is_respected() {
         assertThat(fx.invoke("assign-suggest.json", Map.of("requestId", request.id(), "limit", 2)).path("candidates")).hasSize(2);
-        JsonNode event = Fixture.readEvent("assign-suggest.json");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) event).remove("limit");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) event).put("requestId", request.id());
-        assertThat(fx.invoke(event.toString()).path("candidates")).hasSize(5);
+        String event = TestEvents.command("assign-suggest.json").without("limit").with("requestId", request.id()).text();
+        assertThat(fx.invoke(event).path("candidates")).hasSize(5);
     }
 
     @Test

@@ -16,16 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.domain.Category;
-import org.probono.clearinghouse.domain.Contact;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
-import org.probono.clearinghouse.domain.Offer;
-import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.Organisation;
-import org.probono.clearinghouse.domain.OrganisationType;
 import org.probono.clearinghouse.domain.OutboxMessage;
-import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Ids;
@@ -39,10 +34,6 @@ import org.probono.clearinghouse.notify.mail.EmailTemplates;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.LawyerItems;
-import org.probono.clearinghouse.store.OfferItems;
-import org.probono.clearinghouse.store.OrganisationItems;
-import org.probono.clearinghouse.store.OutboxItems;
-import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
@@ -50,8 +41,8 @@ import org.probono.clearinghouse.store.TableLawyers;
 import org.probono.clearinghouse.store.TableMatters;
 import org.probono.clearinghouse.store.TableOffers;
 import org.probono.clearinghouse.store.TokenItems;
-import org.probono.clearinghouse.store.Transaction;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import org.probono.clearinghouse.testkit.MatterSamples;
+import org.probono.clearinghouse.testkit.TableFixture;
 
 /**
  * The accepting lawyer closes the matter by replying to the matter-details email, as SES delivers the
@@ -62,6 +53,7 @@ import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 class CompletionByReplyTest {
     private final Ids ids = new Ids(Clock.systemUTC());
     private LocalAws aws;
+    private TableFixture table;
     private Store store;
     private NotifyHandler handler;
     private Organisation org;
@@ -72,28 +64,19 @@ class CompletionByReplyTest {
     @BeforeEach
     void aMatterAcceptedByAsha(LocalAws aws) {
         this.aws = aws;
-        store = NotifyTestKit.store(aws);
+        table = NotifyTestKit.table(aws);
+        store = table.store();
         Instant offeredAt = Instant.now().minus(Duration.ofHours(3));
-        org = new Organisation(ids.next(), "Chitrakatha Trust", OrganisationType.NGO, "REG-77", "IN-WB", "Kolkata", null,
-                List.of("artists' rights"), new Contact("Meera Das", "meera@chitrakatha.example", "+919830000001"),
-                ProfileStatus.APPROVED, offeredAt, 1);
-        request = new LegalRequest(ids.next(), org.id(), RequestStatus.OFFERED, Category.CONTRACT_REVIEW,
+        org = table.organisation(NotifyTestKit.organisation(ids.next(), offeredAt)).organisation();
+        request = table.request(new LegalRequest(ids.next(), org.id(), RequestStatus.OFFERED, Category.CONTRACT_REVIEW,
                 "Review of a muralist's contract", "A mural for a shelter", null, "IN-WB", "en", null, List.of(),
-                offeredAt, null, 2);
-        asha = new Lawyer(ids.next(), "Asha Rao", "asha.rao@example.org", "+919830000000", "Rao & Sen", "WB/1/2010",
-                "IN-WB", 12, List.of(Category.CONTRACT_REVIEW), List.of("IN-WB"), List.of("en", "hi"), 2, 1, false,
-                ProfileStatus.APPROVED, offeredAt, 3);
+                offeredAt, null, 2));
+        asha = table.lawyer(NotifyTestKit.lawyer(ids.next(), "Asha Rao", "asha.rao@example.org", "Rao & Sen", offeredAt));
         String offerToken = new Secrets().newReplyToken();
-        Transaction setup = new Transaction().create(OrganisationItems.toItem(org)).create(RequestItems.toItem(request))
-                .create(LawyerItems.toItem(asha))
-                .create(OfferItems.toItem(new Offer(request.id(), asha.id(), OfferStatus.PENDING, offeredAt,
-                        offeredAt.plus(Duration.ofHours(24)), Secrets.hash(offerToken), null, null, false, 1)))
-                .create(TokenItems.toItem(new Token(Secrets.hash(offerToken), Token.Purpose.OFFER_REPLY, null,
-                        request.id(), asha.id(), offeredAt.plus(Duration.ofDays(8)), null)));
-        assertThat(store.commit(setup).committed()).isTrue();
+        table.offer(MatterSamples.pendingOffer(request, asha, offeredAt, Duration.ofHours(24), offerToken), offerToken);
         Config config = Config.fromEnvironment();
         new OfferDecisions(new TableMatters(store, new RunningTotals(config.timeZone())), new TableLawyers(store),
-                new TableOffers(store), new MatterEmails(ids, config.adminEmail()), NotifyTestKit.box(aws)::sealToken,
+                new TableOffers(store), new MatterEmails(ids, config.adminEmail()), table.box()::sealToken,
                 store.clock())
                 .answer(request.id(), asha.id(), new Answer.Accept(), "test");
         completionToken = tokenOf(outbox(EmailTemplate.MATTER_DETAILS_TO_LAWYER).getFirst());
@@ -184,18 +167,9 @@ class CompletionByReplyTest {
         return NotifyTestKit.deliverReply(aws, handler, raw.getBytes(StandardCharsets.UTF_8), recipient, Map.of());
     }
 
-    private LegalRequest request() { return RequestItems.from(store.get(Keys.request(request.id())).orElseThrow()); }
+    private LegalRequest request() { return table.readRequest(request.id()); }
 
-    private List<OutboxMessage> outbox(EmailTemplate template) {
-        return aws.dynamoDb().scanPaginator(s -> s.tableName(aws.tableName())).items().stream()
-                .filter(item -> item.containsKey(Keys.ENTITY) && OutboxItems.ENTITY.equals(item.get(Keys.ENTITY).s()))
-                .map(item -> OutboxItems.from(Item.of(EnhancedDocument.fromAttributeValueMap(new HashMap<>(item)))))
-                .filter(message -> message.template() == template)
-                .toList();
-    }
+    private List<OutboxMessage> outbox(EmailTemplate template) { return table.outbox(template); }
 
-    /** The token an outbox email carries, opened as NotifyFunction opens it. */
-    private String tokenOf(OutboxMessage email) {
-        return NotifyTestKit.box(aws).openToken(email.sealedToken(), email.id());
-    }
+    private String tokenOf(OutboxMessage email) { return table.tokenOf(email); }
 }

@@ -1,7 +1,6 @@
 package org.probono.clearinghouse.notify.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probono.clearinghouse.notify.handler.NotifyTestKit.eventFile;
 import static org.probono.clearinghouse.notify.handler.NotifyTestKit.invoke;
 import static org.probono.clearinghouse.notify.handler.NotifyTestKit.json;
 
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.probono.clearinghouse.testkit.TestEvents;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.local.backend.LocalAws;
@@ -37,7 +37,7 @@ class LazyPathsTest {
     void an_ses_bounce_through_sns_builds_no_ses_s3_or_kms_client(LocalAws aws) {
         Wiring wiring = wiring(aws);
 
-        String answer = invoke(new NotifyHandler(wiring), eventFile("notify-sns-bounce.json").toString());
+        String answer = invoke(new NotifyHandler(wiring), TestEvents.file("notify-sns-bounce.json").text());
 
         assertThat(json(answer).path("suppressed").asInt()).isEqualTo(1);
         assertThat(built).isEmpty();
@@ -49,7 +49,7 @@ class LazyPathsTest {
     void the_teams_outbox_command_builds_no_other_client(LocalAws aws) {
         Wiring wiring = wiring(aws);
 
-        String answer = invoke(new NotifyHandler(wiring), eventFile("notify-pending-emails.json").toString());
+        String answer = invoke(new NotifyHandler(wiring), TestEvents.file("notify-pending-emails.json").text());
 
         assertThat(json(answer).has("items")).isTrue();
         assertThat(built).isEmpty();
@@ -60,8 +60,8 @@ class LazyPathsTest {
         Wiring wiring = wiring(aws);
         NotifyHandler handler = new NotifyHandler(wiring);
 
-        invoke(handler, eventFile("notify-stream-outbox.json").toString());
-        invoke(handler, eventFile("notify-stream-outbox.json").toString());
+        invoke(handler, TestEvents.file("notify-stream-outbox.json").text());
+        invoke(handler, TestEvents.file("notify-stream-outbox.json").text());
 
         assertThat(built).containsExactly("ses");
         assertThat(wiring.replies().isBuilt()).isFalse();

@@ -14,28 +14,32 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.probono.clearinghouse.crypto.ConfidentialBox;
-import org.probono.clearinghouse.domain.OutboxMessage;
+import java.time.Instant;
 import org.probono.clearinghouse.config.Config;
+import org.probono.clearinghouse.domain.Category;
+import org.probono.clearinghouse.domain.Contact;
+import org.probono.clearinghouse.domain.Lawyer;
+import org.probono.clearinghouse.domain.Organisation;
+import org.probono.clearinghouse.domain.OrganisationType;
+import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
-import org.probono.clearinghouse.local.backend.Template;
 import org.probono.clearinghouse.matters.OfferReplies;
 import org.probono.clearinghouse.notify.wiring.Wiring;
 import org.probono.clearinghouse.store.Keys;
-import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.testkit.TableFixture;
+import org.probono.clearinghouse.testkit.TestEvents;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
-/** What the flow tests share: the handler wired to the local backend, event files, raw sent mail. */
+/** What the flow tests share: the handler wired to the local backend, stream images, replies as SES delivers them, raw sent mail. */
 final class NotifyTestKit {
     private NotifyTestKit() {}
 
@@ -92,16 +96,25 @@ final class NotifyTestKit {
         return json;
     }
 
-    /** The email with its token (given raw) sealed as the writing functions seal it. */
-    static OutboxMessage sealed(LocalAws aws, OutboxMessage message) {
-        if (message.sealedToken() == null || message.sealedToken().startsWith("v1.")) return message;
-        return new OutboxMessage(message.id(), message.template(), message.to(), message.language(), message.data(),
-                box(aws).sealToken(message.sealedToken(), message.id()), message.sealedDetails(), message.createdAt());
+    /** The table as the other functions leave it, seeded and read through the shared kit. */
+    static TableFixture table(LocalAws aws) { return new TableFixture(aws, Clock.systemUTC()); }
+
+    /** The organisation whose request the reply tests offer, approved at {@code at}. */
+    static Organisation organisation(String id, Instant at) {
+        return new Organisation(id, "Chitrakatha Trust", OrganisationType.NGO, "REG-77", "IN-WB", "Kolkata", null,
+                List.of("artists' rights"), new Contact("Meera Das", "meera@chitrakatha.example", "+919830000001"),
+                ProfileStatus.APPROVED, at, 1);
     }
 
-    static ConfidentialBox box(LocalAws aws) { return new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")); }
-
-    static Store store(LocalAws aws) { return new Store(aws.dynamoDb(), aws.tableName(), Clock.systemUTC()); }
+    /**
+     * A lawyer of the reply tests, approved at {@code at}, holding one matter in hand: the offer they reply
+     * to (an offer counts against the load while pending).
+     */
+    static Lawyer lawyer(String id, String name, String email, String firm, Instant at) {
+        return new Lawyer(id, name, email, "+919830000000", firm, "WB/1/2010", "IN-WB", 12,
+                List.of(Category.CONTRACT_REVIEW), List.of("IN-WB"), List.of("en", "hi"), 2, 1, false,
+                ProfileStatus.APPROVED, at, 3);
+    }
 
     static String invoke(NotifyHandler handler, String event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -112,14 +125,6 @@ final class NotifyTestKit {
     static JsonNode json(String text) {
         try {
             return Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static JsonNode eventFile(String name) {
-        try {
-            return Json.MAPPER.readTree(Files.readString(Template.repositoryRoot().resolve("events/" + name)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -144,14 +149,9 @@ final class NotifyTestKit {
         String sesMessageId = UUID.randomUUID().toString();
         aws.s3().putObject(p -> p.bucket(aws.environment().get("INBOUND_BUCKET")).key("inbound/" + sesMessageId),
                 RequestBody.fromBytes(raw));
-        ObjectNode event = (ObjectNode) eventFile("notify-ses-receipt.json");
-        ObjectNode ses = (ObjectNode) event.path("Records").path(0).path("ses");
-        ((ObjectNode) ses.path("mail")).put("messageId", sesMessageId);
-        ((ObjectNode) ses.path("mail")).putArray("destination").add(recipient);
-        ObjectNode receipt = (ObjectNode) ses.path("receipt");
-        receipt.putArray("recipients").add(recipient);
-        verdicts.forEach((name, status) -> receipt.putObject(name + "Verdict").put("status", status));
-        return json(invoke(handler, event.toString())).path("results").path(0).asText();
+        TestEvents.SesReceipt event = TestEvents.sesReceipt().messageId(sesMessageId).recipient(recipient);
+        verdicts.forEach(event::verdict);
+        return json(invoke(handler, event.text())).path("results").path(0).asText();
     }
 
     /** Every raw message moto's SES accepted, as Jakarta Mail reads it (headers included). */

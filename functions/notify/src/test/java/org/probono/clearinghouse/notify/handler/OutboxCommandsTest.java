@@ -1,12 +1,10 @@
 package org.probono.clearinghouse.notify.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probono.clearinghouse.notify.handler.NotifyTestKit.eventFile;
 import static org.probono.clearinghouse.notify.handler.NotifyTestKit.invoke;
 import static org.probono.clearinghouse.notify.handler.NotifyTestKit.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,13 +13,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.probono.clearinghouse.testkit.TestEvents;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Secrets;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.local.backend.SentMail;
@@ -51,18 +49,11 @@ class OutboxCommandsTest {
                 "summary", "A commission contract " + DATA_MARKER), token, sealed, Instant.now().minus(age));
     }
 
-    /** Writes the emails as the functions do: a raw token given in the sealed slot is sealed first. */
-    private static void write(LocalAws aws, Store store, OutboxMessage... messages) {
-        Transaction transaction = new Transaction();
-        for (OutboxMessage message : messages) transaction.create(OutboxItems.toItem(NotifyTestKit.sealed(aws, message)));
-        store.commit(transaction);
-    }
-
     /** An events/ file with some fields changed, as an admin edits a copy of it. */
     private static String command(String eventFile, Map<String, Object> changes) {
-        ObjectNode event = (ObjectNode) eventFile(eventFile);
-        changes.forEach((field, value) -> event.set(field, Json.MAPPER.valueToTree(value)));
-        return event.toString();
+        TestEvents.Event event = TestEvents.command(eventFile);
+        changes.forEach(event::with);
+        return event.text();
     }
 
     private static StreamPump pump(LocalAws aws, NotifyHandler handler) {
@@ -85,10 +76,9 @@ class OutboxCommandsTest {
     @Test
     void pending_emails_lists_only_old_enough_pending_outbox_items_oldest_first_and_never_their_data_token_or_details(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
-        Store store = NotifyTestKit.store(aws);
+        Store store = NotifyTestKit.table(aws).store();
         String token = SECRETS.newReplyToken();
-        write(aws, store,
-                email("OB-TWO-HOURS", EmailTemplate.OFFER, token, null, Duration.ofHours(2)),
+        NotifyTestKit.table(aws).outbox(email("OB-TWO-HOURS", EmailTemplate.OFFER, token, null, Duration.ofHours(2)),
                 email("OB-THREE-HOURS", EmailTemplate.MATTER_DETAILS_TO_LAWYER, null, SEALED_MARKER, Duration.ofHours(3)),
                 email("OB-ONE-MINUTE", EmailTemplate.OFFER_FILLED, null, null, Duration.ofMinutes(1)));
         OutboxMessage sent = email("OB-SENT", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(4));
@@ -97,7 +87,7 @@ class OutboxCommandsTest {
                 .put(Item.write("OFFER", Keys.offer("REQ-1", "LAWYER-1")).string("id", "NOT-AN-EMAIL")
                         .string(OutboxItems.STATUS, "PENDING").time("createdAt", Instant.now().minus(Duration.ofDays(1))).build()));
 
-        String answer = invoke(handler, eventFile("notify-pending-emails.json").toString());
+        String answer = invoke(handler, TestEvents.file("notify-pending-emails.json").text());
         String everything = invoke(handler, command("notify-pending-emails.json", Map.of("olderThanMinutes", 0)));
 
         JsonNode items = json(answer).path("items");
@@ -126,15 +116,15 @@ class OutboxCommandsTest {
                     }
                 })).build();
         NotifyHandler handler = NotifyTestKit.handler(aws, ses, NotifyTestKit.NO_REPLIES);
-        Store store = NotifyTestKit.store(aws);
+        Store store = NotifyTestKit.table(aws).store();
         String confidential = "CONFIDENTIAL-MARKER-5c1e";
         String sealed = new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")).seal(confidential, "REQ-1");
         OutboxMessage stuck = email("OB-STUCK", EmailTemplate.MATTER_DETAILS_TO_LAWYER, null, sealed, Duration.ofHours(7));
-        write(aws, store, stuck);
+        NotifyTestKit.table(aws).outbox(stuck);
 
         try (StreamPump pump = pump(aws, handler)) {
             pump.pollOnce(); // SES refuses: the item stays PENDING, the record is left for a retry
-            assertThat(ids(json(invoke(handler, eventFile("notify-pending-emails.json").toString())).path("items")))
+            assertThat(ids(json(invoke(handler, TestEvents.file("notify-pending-emails.json").text())).path("items")))
                     .containsExactly("OB-STUCK");
             int itemsBefore = aws.countItems();
 
@@ -180,7 +170,7 @@ class OutboxCommandsTest {
     void a_resent_offer_keeps_its_reply_token(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         String token = SECRETS.newReplyToken();
-        write(aws, NotifyTestKit.store(aws), email("OB-OFFER", EmailTemplate.OFFER, token, null, Duration.ofHours(1)));
+        NotifyTestKit.table(aws).outbox(email("OB-OFFER", EmailTemplate.OFFER, token, null, Duration.ofHours(1)));
 
         String copyId = json(invoke(handler, command("notify-resend.json", Map.of("outboxId", "OB-OFFER")))).path("outboxId").asText();
         try (StreamPump pump = pump(aws, handler)) {
@@ -189,14 +179,14 @@ class OutboxCommandsTest {
 
         assertThat(SentMail.of(aws).all()).singleElement().satisfies(mail ->
                 assertThat(mail.replyTo()).containsExactly("reply+" + token.toLowerCase() + "@reply.clearinghouse.test"));
-        assertThat(NotifyTestKit.store(aws).getIncludingExpired(Keys.outbox(copyId)).orElseThrow().string("sealedToken")).isNull();
+        assertThat(NotifyTestKit.table(aws).store().getIncludingExpired(Keys.outbox(copyId)).orElseThrow().string("sealedToken")).isNull();
     }
 
     @Test
     void resending_a_sent_email_is_a_409_and_writes_nothing(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
-        Store store = NotifyTestKit.store(aws);
-        write(aws, store, email("OB-DONE", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
+        Store store = NotifyTestKit.table(aws).store();
+        NotifyTestKit.table(aws).outbox(email("OB-DONE", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
         try (StreamPump pump = pump(aws, handler)) {
             drain(pump);
             long version = store.get(Keys.outbox("OB-DONE")).orElseThrow().version();
@@ -216,21 +206,21 @@ class OutboxCommandsTest {
     @Test
     void resending_an_unknown_email_is_a_404_and_writes_nothing(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
-        write(aws, NotifyTestKit.store(aws), email("OB-OTHER", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
+        NotifyTestKit.table(aws).outbox(email("OB-OTHER", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
         int itemsBefore = aws.countItems();
 
-        JsonNode answer = json(invoke(handler, eventFile("notify-resend.json").toString()));
+        JsonNode answer = json(invoke(handler, TestEvents.file("notify-resend.json").text()));
 
         assertThat(answer.path("error").path("status").asInt()).isEqualTo(404);
         assertThat(answer.path("error").path("detail").asText()).contains("019ad0a4-1f2e-7a3b-8c4d-5e6f7a8b9c0d");
         assertThat(aws.countItems()).isEqualTo(itemsBefore);
-        assertThat(NotifyTestKit.store(aws).get(Keys.outbox("OB-OTHER")).orElseThrow().string("status")).isEqualTo("PENDING");
+        assertThat(NotifyTestKit.table(aws).store().get(Keys.outbox("OB-OTHER")).orElseThrow().string("status")).isEqualTo("PENDING");
     }
 
     @Test
     void bad_commands_are_a_400_naming_the_problem_and_write_nothing(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
-        write(aws, NotifyTestKit.store(aws), email("OB-KEEP", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
+        NotifyTestKit.table(aws).outbox(email("OB-KEEP", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
         int itemsBefore = aws.countItems();
         Map<String, String> badCommands = Map.of(
                 "{\"command\":\"resend-all\"}", "pending-emails, resend",
@@ -250,6 +240,6 @@ class OutboxCommandsTest {
         });
 
         assertThat(aws.countItems()).isEqualTo(itemsBefore);
-        assertThat(NotifyTestKit.store(aws).get(Keys.outbox("OB-KEEP")).orElseThrow().string("status")).isEqualTo("PENDING");
+        assertThat(NotifyTestKit.table(aws).store().get(Keys.outbox("OB-KEEP")).orElseThrow().string("status")).isEqualTo("PENDING");
     }
 }

@@ -1,7 +1,6 @@
 package org.probono.clearinghouse.notify.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.probono.clearinghouse.notify.handler.NotifyTestKit.eventFile;
 import static org.probono.clearinghouse.notify.handler.NotifyTestKit.invoke;
 import static org.probono.clearinghouse.notify.handler.NotifyTestKit.json;
 
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.probono.clearinghouse.testkit.TestEvents;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.EmailTemplate;
@@ -26,7 +26,6 @@ import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.Store;
-import org.probono.clearinghouse.store.Transaction;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -45,11 +44,17 @@ class OutboxFlowTest {
                 token, null, Instant.parse("2026-11-28T10:15:30Z"));
     }
 
-    /** Writes the emails as the functions do: a raw token given in the sealed slot is sealed first. */
-    private static void write(LocalAws aws, Store store, OutboxMessage... messages) {
-        Transaction transaction = new Transaction();
-        for (OutboxMessage message : messages) transaction.create(OutboxItems.toItem(NotifyTestKit.sealed(aws, message)));
-        store.commit(transaction);
+    /** SES on the test backend refusing the first {@code times} calls with {@code error}; {@code calls} counts them all. */
+    private static SesV2Client sesRefusing(LocalAws aws, int times, String error, AtomicInteger calls) {
+        AtomicInteger refusalsLeft = new AtomicInteger(times);
+        return SesV2Client.builder().endpointOverride(aws.backend().endpoint())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        calls.incrementAndGet();
+                        if (refusalsLeft.getAndDecrement() > 0) throw SdkClientException.create(error);
+                    }
+                })).build();
     }
 
     private static StreamPump pump(LocalAws aws, NotifyHandler handler) {
@@ -59,9 +64,9 @@ class OutboxFlowTest {
     @Test
     void an_offer_goes_out_once_with_its_reply_address_our_message_id_and_auto_submitted(LocalAws aws) throws Exception {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
-        Store store = NotifyTestKit.store(aws);
+        Store store = NotifyTestKit.table(aws).store();
         String token = SECRETS.newReplyToken();
-        write(aws, store, offer("OB-1", token));
+        NotifyTestKit.table(aws).outbox(offer("OB-1", token));
 
         try (StreamPump pump = pump(aws, handler)) {
             assertThat(pump.pollOnce()).isEqualTo(1);
@@ -90,7 +95,7 @@ class OutboxFlowTest {
     @Test
     void a_redelivered_record_sends_nothing_twice(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
-        write(aws, NotifyTestKit.store(aws), offer("OB-2", SECRETS.newReplyToken()));
+        NotifyTestKit.table(aws).outbox(offer("OB-2", SECRETS.newReplyToken()));
         String event = NotifyTestKit.streamEvent(aws, "OB-2"); // the image says PENDING both times, as Lambda's retry would
 
         String first = invoke(handler, event);
@@ -103,17 +108,10 @@ class OutboxFlowTest {
 
     @Test
     void a_batch_redelivered_from_the_stream_after_a_failure_sends_only_what_was_not_sent(LocalAws aws) {
-        AtomicInteger failuresLeft = new AtomicInteger(1);
-        SesV2Client failingOnce = SesV2Client.builder().endpointOverride(aws.backend().endpoint())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        if (failuresLeft.getAndDecrement() > 0) throw SdkClientException.create("Rate exceeded");
-                    }
-                })).build();
+        SesV2Client failingOnce = sesRefusing(aws, 1, "Rate exceeded", new AtomicInteger());
         NotifyHandler handler = NotifyTestKit.handler(aws, failingOnce, NotifyTestKit.NO_REPLIES);
-        Store store = NotifyTestKit.store(aws);
-        write(aws, store, offer("OB-11", SECRETS.newReplyToken()), OutboxMessage.of("OB-12", EmailTemplate.LAWYER_APPROVED,
+        Store store = NotifyTestKit.table(aws).store();
+        NotifyTestKit.table(aws).outbox(offer("OB-11", SECRETS.newReplyToken()), OutboxMessage.of("OB-12", EmailTemplate.LAWYER_APPROVED,
                 "ravi@example.org", Language.EN, Map.of("name", "Ravi"), Instant.now()));
 
         try (StreamPump first = pump(aws, handler)) {
@@ -130,23 +128,11 @@ class OutboxFlowTest {
 
     @Test
     void an_ses_outage_leaves_the_item_pending_and_it_is_sent_exactly_once_after_recovery(LocalAws aws) {
-        AtomicInteger failuresLeft = new AtomicInteger(3);
         AtomicInteger calls = new AtomicInteger();
-        SesV2Client failingSes = SesV2Client.builder()
-                .endpointOverride(aws.backend().endpoint())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        calls.incrementAndGet();
-                        if (failuresLeft.getAndDecrement() > 0) {
-                            throw SdkClientException.create("Unable to execute HTTP request: Connection refused (SES outage)");
-                        }
-                    }
-                }))
-                .build();
+        SesV2Client failingSes = sesRefusing(aws, 3, "Unable to execute HTTP request: Connection refused (SES outage)", calls);
         NotifyHandler handler = NotifyTestKit.handler(aws, failingSes, NotifyTestKit.NO_REPLIES);
-        Store store = NotifyTestKit.store(aws);
-        write(aws, store, offer("OB-3", SECRETS.newReplyToken()), OutboxMessage.of("OB-4", EmailTemplate.LAWYER_APPROVED,
+        Store store = NotifyTestKit.table(aws).store();
+        NotifyTestKit.table(aws).outbox(offer("OB-3", SECRETS.newReplyToken()), OutboxMessage.of("OB-4", EmailTemplate.LAWYER_APPROVED,
                 "ravi@example.org", Language.EN, Map.of("name", "Ravi"), Instant.now()));
 
         try (StreamPump pump = pump(aws, handler)) {
@@ -167,16 +153,9 @@ class OutboxFlowTest {
 
     @Test
     void the_batch_response_names_only_the_failed_record(LocalAws aws) {
-        AtomicInteger failuresLeft = new AtomicInteger(1);
-        SesV2Client failingOnce = SesV2Client.builder().endpointOverride(aws.backend().endpoint())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        if (failuresLeft.getAndDecrement() > 0) throw SdkClientException.create("Rate exceeded");
-                    }
-                })).build();
+        SesV2Client failingOnce = sesRefusing(aws, 1, "Rate exceeded", new AtomicInteger());
         NotifyHandler handler = NotifyTestKit.handler(aws, failingOnce, NotifyTestKit.NO_REPLIES);
-        write(aws, NotifyTestKit.store(aws), offer("OB-5", SECRETS.newReplyToken()), OutboxMessage.of("OB-13",
+        NotifyTestKit.table(aws).outbox(offer("OB-5", SECRETS.newReplyToken()), OutboxMessage.of("OB-13",
                 EmailTemplate.LAWYER_APPROVED, "ravi@example.org", Language.EN, Map.of("name", "Ravi"), Instant.now()));
 
         String answer = invoke(handler, NotifyTestKit.streamEvent(aws, "OB-5", "OB-13"));
@@ -188,12 +167,12 @@ class OutboxFlowTest {
     @Test
     void a_suppressed_recipient_is_not_mailed_and_the_admin_is_told(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
-        Store store = NotifyTestKit.store(aws);
-        invoke(handler, eventFile("notify-sns-bounce.json").toString()); // gone.lawyer@example.org bounced
+        Store store = NotifyTestKit.table(aws).store();
+        invoke(handler, TestEvents.file("notify-sns-bounce.json").text()); // gone.lawyer@example.org bounced
         OutboxMessage toGone = new OutboxMessage("OB-6", EmailTemplate.OFFER, "gone.lawyer@example.org", Language.EN,
                 Map.of("title", "T"),
                 SECRETS.newReplyToken(), null, Instant.now());
-        write(aws, store, toGone);
+        NotifyTestKit.table(aws).outbox(toGone);
 
         try (StreamPump pump = pump(aws, handler)) {
             pump.pollOnce(); // the offer: suppressed; queues the admin's email
@@ -210,8 +189,8 @@ class OutboxFlowTest {
     @Test
     void a_complaint_suppresses_too_and_a_transient_bounce_does_not(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
-        Store store = NotifyTestKit.store(aws);
-        ObjectNode event = (ObjectNode) eventFile("notify-sns-bounce.json");
+        Store store = NotifyTestKit.table(aws).store();
+        ObjectNode event = TestEvents.file("notify-sns-bounce.json").json();
         ObjectNode sns = (ObjectNode) event.path("Records").path(0).path("Sns");
         sns.put("Message", "{\"notificationType\":\"Complaint\",\"complaint\":{\"complainedRecipients\":[{\"emailAddress\":\"angry@example.org\"}]}}");
         invoke(handler, event.toString());
@@ -229,8 +208,7 @@ class OutboxFlowTest {
         String sealed = new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")).seal(marker, "REQ-9");
         Map<String, Object> common = Map.of("requestId", "REQ-9", "title", "Documentary consent", "lawyerName", "Asha Rao",
                 "organisationName", "Shakti Vahini", "contactName", "Meera");
-        write(aws, NotifyTestKit.store(aws),
-                new OutboxMessage("OB-7", EmailTemplate.OFFER, LAWYER, Language.EN, common, SECRETS.newReplyToken(), sealed, Instant.now()),
+        NotifyTestKit.table(aws).outbox(new OutboxMessage("OB-7", EmailTemplate.OFFER, LAWYER, Language.EN, common, SECRETS.newReplyToken(), sealed, Instant.now()),
                 new OutboxMessage("OB-8", EmailTemplate.MATTER_DETAILS_TO_LAWYER, LAWYER, Language.EN, common, null, sealed, Instant.now()),
                 new OutboxMessage("OB-9", EmailTemplate.INTRODUCTION_TO_ORGANISATION, "meera@ngo.example", Language.EN, common,
                         null, sealed, Instant.now()),

@@ -15,36 +15,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.Category;
-import org.probono.clearinghouse.domain.Contact;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.Organisation;
-import org.probono.clearinghouse.domain.OrganisationType;
 import org.probono.clearinghouse.domain.OutboxMessage;
-import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
-import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Ids;
-import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.local.backend.SentMail;
 import org.probono.clearinghouse.local.backend.StreamPump;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
-import org.probono.clearinghouse.store.LawyerItems;
-import org.probono.clearinghouse.store.OfferItems;
-import org.probono.clearinghouse.store.OrganisationItems;
 import org.probono.clearinghouse.store.OutboxItems;
-import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.Store;
-import org.probono.clearinghouse.store.TokenItems;
-import org.probono.clearinghouse.store.Transaction;
+import org.probono.clearinghouse.testkit.MatterSamples;
+import org.probono.clearinghouse.testkit.TableFixture;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -69,6 +59,7 @@ class ReplyDecidesTheMatterTest {
     private final Instant offeredAt = Instant.now().minus(Duration.ofHours(3));
     private final Ids ids = new Ids(Clock.systemUTC());
     private LocalAws aws;
+    private TableFixture table;
     private Store store;
     private NotifyHandler handler;
     private Organisation org;
@@ -80,38 +71,26 @@ class ReplyDecidesTheMatterTest {
     @BeforeEach
     void offerTheRequestToTwoLawyers(LocalAws aws) {
         this.aws = aws;
-        store = NotifyTestKit.store(aws);
-        org = new Organisation(ids.next(), "Chitrakatha Trust", OrganisationType.NGO, "REG-77", "IN-WB", "Kolkata", null,
-                List.of("artists' rights"), new Contact("Meera Das", "meera@chitrakatha.example", "+919830000001"),
-                ProfileStatus.APPROVED, offeredAt, 1);
+        table = NotifyTestKit.table(aws);
+        store = table.store();
+        org = table.organisation(NotifyTestKit.organisation(ids.next(), offeredAt)).organisation();
         String requestId = ids.next();
-        String sealed = new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")).seal(MARKER, requestId);
-        request = new LegalRequest(requestId, org.id(), RequestStatus.OFFERED, Category.CONTRACT_REVIEW,
-                "Review of a muralist's contract", "A mural for a shelter", sealed, "IN-WB", "en", null,
-                List.of("Paint Co"), offeredAt, null, 2);
+        request = table.request(new LegalRequest(requestId, org.id(), RequestStatus.OFFERED, Category.CONTRACT_REVIEW,
+                "Review of a muralist's contract", "A mural for a shelter", table.box().seal(MARKER, requestId), "IN-WB",
+                "en", null, List.of("Paint Co"), offeredAt, null, 2));
         lawyerA = lawyer("Asha Rao", "asha.rao@example.org", "Rao & Sen");
         lawyerB = lawyer("Ravi Sen", "ravi.sen@example.org", "Sen Legal Associates");
-        Transaction setup = new Transaction().create(OrganisationItems.toItem(org)).create(RequestItems.toItem(request));
-        offer(setup, lawyerA, TOKEN_A);
-        offer(setup, lawyerB, TOKEN_B);
-        assertThat(store.commit(setup).committed()).isTrue();
+        offer(lawyerA, TOKEN_A);
+        offer(lawyerB, TOKEN_B);
         handler = new NotifyHandler(); // as Lambda builds it: the environment LocalAwsExtension installed
     }
 
     private Lawyer lawyer(String name, String email, String firm) {
-        // Each holds one matter in hand: this offer (an offer counts against the load while pending).
-        return new Lawyer(ids.next(), name, email, "+919830000000", firm, "WB/1/2010", "IN-WB", 12,
-                List.of(Category.CONTRACT_REVIEW), List.of("IN-WB"), List.of("en", "hi"), 2, 1, false,
-                ProfileStatus.APPROVED, offeredAt, 3);
+        return table.lawyer(NotifyTestKit.lawyer(ids.next(), name, email, firm, offeredAt));
     }
 
-    private void offer(Transaction setup, Lawyer lawyer, String token) {
-        setup.create(LawyerItems.toItem(lawyer))
-                .create(LawyerItems.areaItem(lawyer.id(), Category.CONTRACT_REVIEW))
-                .create(OfferItems.toItem(new Offer(request.id(), lawyer.id(), OfferStatus.PENDING, offeredAt,
-                        offeredAt.plus(Duration.ofHours(24)), Secrets.hash(token), null, null, false, 1)))
-                .create(TokenItems.toItem(new Token(Secrets.hash(token), Token.Purpose.OFFER_REPLY, null, request.id(),
-                        lawyer.id(), offeredAt.plus(Duration.ofDays(8)), null)));
+    private void offer(Lawyer lawyer, String token) {
+        table.offer(MatterSamples.pendingOffer(request, lawyer, offeredAt, Duration.ofHours(24), token), token);
     }
 
     @Test
@@ -292,15 +271,11 @@ class ReplyDecidesTheMatterTest {
 
     private String adminEmail() { return aws.environment().get("ADMIN_EMAIL"); }
 
-    private LegalRequest request() { return RequestItems.from(store.get(Keys.request(request.id())).orElseThrow()); }
+    private LegalRequest request() { return table.readRequest(request.id()); }
 
-    private Offer offer(Lawyer lawyer) {
-        return OfferItems.from(store.get(Keys.offer(request.id(), lawyer.id())).orElseThrow());
-    }
+    private Offer offer(Lawyer lawyer) { return table.readOffer(request.id(), lawyer.id()); }
 
-    private int load(Lawyer lawyer) {
-        return LawyerItems.from(store.get(Keys.lawyer(lawyer.id())).orElseThrow()).activeMatters();
-    }
+    private int load(Lawyer lawyer) { return table.readLawyer(lawyer.id()).activeMatters(); }
 
     private Item inbound(String messageId) { return store.get(Keys.inbound(messageId)).orElseThrow(); }
 
@@ -332,10 +307,7 @@ class ReplyDecidesTheMatterTest {
                 .map(ReplyDecidesTheMatterTest::outboxMessage).toList();
     }
 
-    private List<OutboxMessage> outbox() {
-        return items().values().stream().filter(item -> OutboxItems.ENTITY.equals(item.get(Keys.ENTITY).s()))
-                .map(ReplyDecidesTheMatterTest::outboxMessage).toList();
-    }
+    private List<OutboxMessage> outbox() { return table.outbox(); }
 
     private List<String> outboxStatuses() {
         return items().values().stream().filter(item -> OutboxItems.ENTITY.equals(item.get(Keys.ENTITY).s()))

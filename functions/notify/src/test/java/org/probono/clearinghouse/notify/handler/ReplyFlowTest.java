@@ -107,7 +107,7 @@ class ReplyFlowTest {
         assertThat(result).isEqualTo("VERDICT_FAILED");
         assertThat(calls).isEmpty();
         assertThat(aws.countItems()).isEqualTo(before + 1); // only the INBOUND record of why
-        assertThat(NotifyTestKit.store(aws).get(Keys.inbound("<CAGmail-accept-1@mail.gmail.com>")).orElseThrow()
+        assertThat(NotifyTestKit.table(aws).store().get(Keys.inbound("<CAGmail-accept-1@mail.gmail.com>")).orElseThrow()
                 .string("detail")).contains(verdict + "=FAIL");
     }
 
@@ -187,7 +187,7 @@ class ReplyFlowTest {
     @Test
     void a_reply_without_a_decision_asks_the_lawyer_to_reply_accept_or_decline_quoting_what_was_read(LocalAws aws) {
         NotifyHandler handler = handler(aws);
-        Store store = NotifyTestKit.store(aws);
+        Store store = NotifyTestKit.table(aws).store();
         seedOffer(store, LAWYER, Instant.now().plus(1, ChronoUnit.DAYS));
 
         assertThat(deliver(aws, handler, "ambiguous.eml")).isEqualTo("NOT_UNDERSTOOD");
@@ -204,14 +204,14 @@ class ReplyFlowTest {
                     "ACCEPT (or YES)", "DECLINE (or NO)");
             assertThat(mail.html()).contains("<blockquote>Could you tell me more about the deadline first? I might accept.</blockquote>");
         });
-        assertThat(NotifyTestKit.store(aws).get(Keys.inbound("<CAGmail-question-1@mail.gmail.com>")).orElseThrow()
+        assertThat(NotifyTestKit.table(aws).store().get(Keys.inbound("<CAGmail-question-1@mail.gmail.com>")).orElseThrow()
                 .string("detail")).isEqualTo("request REQ-1, QUESTION");
     }
 
     @Test
     void an_unclear_reply_from_someone_else_gets_no_answer(LocalAws aws) {
         NotifyHandler handler = handler(aws);
-        seedOffer(NotifyTestKit.store(aws), "another.lawyer@example.org", Instant.now().plus(1, ChronoUnit.DAYS));
+        seedOffer(NotifyTestKit.table(aws).store(), "another.lawyer@example.org", Instant.now().plus(1, ChronoUnit.DAYS));
         int before = aws.countItems();
 
         assertThat(deliver(aws, handler, "ambiguous.eml")).isEqualTo("WRONG_SENDER");
@@ -220,7 +220,7 @@ class ReplyFlowTest {
 
     @Test
     void an_unclear_reply_about_an_offer_already_filled_gets_no_answer(LocalAws aws) {
-        seedOffer(NotifyTestKit.store(aws), LAWYER, Instant.now().plus(1, ChronoUnit.DAYS), OfferStatus.WITHDRAWN);
+        seedOffer(NotifyTestKit.table(aws).store(), LAWYER, Instant.now().plus(1, ChronoUnit.DAYS), OfferStatus.WITHDRAWN);
         NotifyHandler handler = handler(aws);
         int before = aws.countItems();
 
@@ -231,7 +231,7 @@ class ReplyFlowTest {
     @Test
     void an_unclear_reply_on_an_expired_token_gets_no_answer(LocalAws aws) {
         NotifyHandler handler = handler(aws);
-        seedOffer(NotifyTestKit.store(aws), LAWYER, Instant.now().minus(1, ChronoUnit.HOURS));
+        seedOffer(NotifyTestKit.table(aws).store(), LAWYER, Instant.now().minus(1, ChronoUnit.HOURS));
         int before = aws.countItems();
 
         assertThat(deliver(aws, handler, "ambiguous.eml")).isEqualTo("UNKNOWN_TOKEN");

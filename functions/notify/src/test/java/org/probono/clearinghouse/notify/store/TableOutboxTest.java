@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,8 +16,7 @@ import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.notify.app.Outbox;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OutboxItems;
-import org.probono.clearinghouse.store.Store;
-import org.probono.clearinghouse.store.Transaction;
+import org.probono.clearinghouse.testkit.TableFixture;
 
 /** The outbox's conditions on the table: a resend is both or neither; a claim and a mark happen once. */
 @ExtendWith(LocalAwsExtension.class)
@@ -26,13 +26,20 @@ class TableOutboxTest {
                 Instant.parse("2026-11-28T10:15:30Z"));
     }
 
-    private static Store store(LocalAws aws) { return new Store(aws.dynamoDb(), aws.tableName(), Clock.systemUTC()); }
+    private static final Instant NOW = Instant.parse("2026-11-28T10:16:00Z");
+
+    private static TableFixture table(LocalAws aws) { return new TableFixture(aws, Clock.systemUTC()); }
+
+    /** The outbox on the table, holding one pending email of each id. */
+    private static TableOutbox outboxHolding(TableFixture table, String... ids) {
+        table.outbox(Arrays.stream(ids).map(TableOutboxTest::email).toArray(OutboxMessage[]::new));
+        return new TableOutbox(table.store());
+    }
 
     @Test
     void a_copy_that_cannot_be_created_leaves_the_old_item_in_place(LocalAws aws) {
-        Store store = store(aws);
-        store.commit(new Transaction().create(OutboxItems.toItem(email("OB-OLD"))).create(OutboxItems.toItem(email("OB-TAKEN"))));
-        TableOutbox outbox = new TableOutbox(store);
+        TableFixture table = table(aws);
+        TableOutbox outbox = outboxHolding(table, "OB-OLD", "OB-TAKEN");
         int itemsBefore = aws.countItems();
 
         boolean replaced = outbox.replaceWithCopy(outbox.find("OB-OLD").orElseThrow(), email("OB-TAKEN")).committed();
@@ -40,59 +47,54 @@ class TableOutboxTest {
         assertThat(replaced).isFalse();
         assertThat(aws.countItems()).isEqualTo(itemsBefore);
         assertThat(outbox.find("OB-OLD").orElseThrow().isPending()).isTrue();
-        assertThat(store.get(Keys.outbox("OB-TAKEN")).orElseThrow().string(TableOutbox.RESEND_OF)).isNull();
+        assertThat(table.store().get(Keys.outbox("OB-TAKEN")).orElseThrow().string(TableOutbox.RESEND_OF)).isNull();
     }
 
     @Test
     void an_item_sent_after_it_was_read_is_not_replaced(LocalAws aws) {
-        Store store = store(aws);
-        store.commit(new Transaction().create(OutboxItems.toItem(email("OB-RACED"))));
-        TableOutbox outbox = new TableOutbox(store);
+        TableFixture table = table(aws);
+        TableOutbox outbox = outboxHolding(table, "OB-RACED");
         Outbox.Entry read = outbox.find("OB-RACED").orElseThrow();
         outbox.markSent(read, "ses-1", "Subject", Instant.now());
 
         boolean replaced = outbox.replaceWithCopy(read, email("OB-COPY")).committed();
 
         assertThat(replaced).isFalse();
-        assertThat(store.get(Keys.outbox("OB-COPY"))).isEmpty();
-        assertThat(store.get(Keys.outbox("OB-RACED")).orElseThrow().string(OutboxItems.STATUS)).isEqualTo(OutboxItems.SENT);
+        assertThat(table.store().get(Keys.outbox("OB-COPY"))).isEmpty();
+        assertThat(table.store().get(Keys.outbox("OB-RACED")).orElseThrow().string(OutboxItems.STATUS)).isEqualTo(OutboxItems.SENT);
     }
 
     @Test
     void a_claimed_email_cannot_be_claimed_again_until_the_claim_lapses(LocalAws aws) {
-        Store store = store(aws);
-        store.commit(new Transaction().create(OutboxItems.toItem(email("OB-CLAIM"))));
-        TableOutbox outbox = new TableOutbox(store);
+        TableFixture table = table(aws);
+        TableOutbox outbox = outboxHolding(table, "OB-CLAIM");
         Outbox.Entry entry = outbox.find("OB-CLAIM").orElseThrow();
-        Instant now = Instant.parse("2026-11-28T10:16:00Z");
 
-        Outbox.Claim first = outbox.claim(entry, now, now.plusSeconds(60));
-        Outbox.Claim meanwhile = outbox.claim(entry, now.plusSeconds(30), now.plusSeconds(90));
-        Outbox.Claim afterItLapsed = outbox.claim(entry, now.plusSeconds(61), now.plusSeconds(121));
+        Outbox.Claim first = outbox.claim(entry, NOW, NOW.plusSeconds(60));
+        Outbox.Claim meanwhile = outbox.claim(entry, NOW.plusSeconds(30), NOW.plusSeconds(90));
+        Outbox.Claim afterItLapsed = outbox.claim(entry, NOW.plusSeconds(61), NOW.plusSeconds(121));
 
-        assertThat(first).isEqualTo(new Outbox.Claim.Claimed(now.plusSeconds(60)));
+        assertThat(first).isEqualTo(new Outbox.Claim.Claimed(NOW.plusSeconds(60)));
         assertThat(meanwhile).isInstanceOf(Outbox.Claim.Busy.class);
-        assertThat(afterItLapsed).isEqualTo(new Outbox.Claim.Claimed(now.plusSeconds(121)));
+        assertThat(afterItLapsed).isEqualTo(new Outbox.Claim.Claimed(NOW.plusSeconds(121)));
     }
 
     @Test
     void a_released_claim_frees_the_email_and_a_sent_one_is_done(LocalAws aws) {
-        Store store = store(aws);
-        store.commit(new Transaction().create(OutboxItems.toItem(email("OB-FREE"))));
-        TableOutbox outbox = new TableOutbox(store);
+        TableFixture table = table(aws);
+        TableOutbox outbox = outboxHolding(table, "OB-FREE");
         Outbox.Entry entry = outbox.find("OB-FREE").orElseThrow();
-        Instant now = Instant.parse("2026-11-28T10:16:00Z");
-        outbox.claim(entry, now, now.plusSeconds(60));
+        outbox.claim(entry, NOW, NOW.plusSeconds(60));
 
-        outbox.release(entry, now.plusSeconds(60));
-        Outbox.Claim again = outbox.claim(entry, now.plusSeconds(1), now.plusSeconds(61));
-        boolean marked = outbox.markSent(entry, "ses-1", "Subject", now.plusSeconds(2)).committed();
-        boolean markedTwice = outbox.markSent(entry, "ses-2", "Subject", now.plusSeconds(3)).committed();
+        outbox.release(entry, NOW.plusSeconds(60));
+        Outbox.Claim again = outbox.claim(entry, NOW.plusSeconds(1), NOW.plusSeconds(61));
+        boolean marked = outbox.markSent(entry, "ses-1", "Subject", NOW.plusSeconds(2)).committed();
+        boolean markedTwice = outbox.markSent(entry, "ses-2", "Subject", NOW.plusSeconds(3)).committed();
 
         assertThat(again).isInstanceOf(Outbox.Claim.Claimed.class);
         assertThat(marked).isTrue();
         assertThat(markedTwice).isFalse();
-        assertThat(outbox.claim(entry, now.plusSeconds(4), now.plusSeconds(64))).isInstanceOf(Outbox.Claim.Done.class);
+        assertThat(outbox.claim(entry, NOW.plusSeconds(4), NOW.plusSeconds(64))).isInstanceOf(Outbox.Claim.Done.class);
         var item = outbox.raw("OB-FREE").orElseThrow();
         assertThat(item.string("sesMessageId")).isEqualTo("ses-1");
         assertThat(item.string(TableOutbox.CLAIMED_UNTIL)).isNull();
@@ -101,15 +103,13 @@ class TableOutboxTest {
 
     @Test
     void an_email_resent_under_a_new_id_is_neither_claimed_nor_marked_and_not_written_back(LocalAws aws) {
-        Store store = store(aws);
-        store.commit(new Transaction().create(OutboxItems.toItem(email("OB-GONE"))));
-        TableOutbox outbox = new TableOutbox(store);
+        TableFixture table = table(aws);
+        TableOutbox outbox = outboxHolding(table, "OB-GONE");
         Outbox.Entry entry = outbox.find("OB-GONE").orElseThrow();
         outbox.replaceWithCopy(entry, email("OB-GONE-COPY"));
-        Instant now = Instant.parse("2026-11-28T10:16:00Z");
 
-        assertThat(outbox.claim(entry, now, now.plusSeconds(60))).isInstanceOf(Outbox.Claim.Done.class);
-        assertThat(outbox.markSent(entry, "ses-1", "Subject", now).committed()).isFalse();
+        assertThat(outbox.claim(entry, NOW, NOW.plusSeconds(60))).isInstanceOf(Outbox.Claim.Done.class);
+        assertThat(outbox.markSent(entry, "ses-1", "Subject", NOW).committed()).isFalse();
         assertThat(outbox.raw("OB-GONE")).isEmpty();
     }
 }

@@ -37,20 +37,20 @@ class OnboardingTest {
         assertThat(created.path("status").asText()).isEqualTo("PENDING_VERIFICATION");
         assertThat(function.aws.countItems()).isEqualTo(5); // profile, email claim, token, audit event, outbox email
 
-        OutboxMessage verifyEmail = function.lastEmailTo("ananya.roy@shakti.example.org");
+        OutboxMessage verifyEmail = function.table.lastEmailTo("ananya.roy@shakti.example.org");
         assertThat(verifyEmail.template()).isEqualTo(EmailTemplate.VERIFY_EMAIL);
         assertThat(verifyEmail.data()).containsEntry("name", "Shakti Vahini Trust").containsEntry("kind", "organisation")
                 .containsEntry("apiUrl", "https://abcdef1234.execute-api.ap-south-1.amazonaws.com")
                 .containsEntry("privacyNoticeUrl", function.aws.environment().get("WEB_URL") + "/privacy/v1.en.html")
                 .hasSize(4);
-        assertThat(Secrets.looksLikeToken(function.tokenOf(verifyEmail))).isTrue();
-        Token stored = TokenItems.from(Secrets.hash(function.tokenOf(verifyEmail)),
-                function.store.get(Keys.token(Secrets.hash(function.tokenOf(verifyEmail)))).orElseThrow());
+        assertThat(Secrets.looksLikeToken(function.table.tokenOf(verifyEmail))).isTrue();
+        Token stored = TokenItems.from(Secrets.hash(function.table.tokenOf(verifyEmail)),
+                function.store.get(Keys.token(Secrets.hash(function.table.tokenOf(verifyEmail)))).orElseThrow());
         assertThat(stored.expiresAt()).isEqualTo(START.plusSeconds(48 * 3600));
         assertThat(stored.subjectId()).isEqualTo(id);
-        assertThat(function.scan("TOKEN")).noneMatch(item -> item.document().toJson().contains(function.tokenOf(verifyEmail)));
+        assertThat(function.table.items("TOKEN")).noneMatch(item -> item.document().toJson().contains(function.table.tokenOf(verifyEmail)));
 
-        RegisterFunction.HttpAnswer page = function.http(RegisterFunction.verifyEvent(function.tokenOf(verifyEmail), false));
+        RegisterFunction.HttpAnswer page = function.http(RegisterFunction.verifyEvent(function.table.tokenOf(verifyEmail), false));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.text()).contains("Shakti Vahini Trust").contains("verified");
@@ -67,17 +67,17 @@ class OnboardingTest {
         assertThat(approved.path("id").asText()).isEqualTo(id);
         assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
 
-        OutboxMessage approval = function.lastEmailTo("ananya.roy@shakti.example.org");
+        OutboxMessage approval = function.table.lastEmailTo("ananya.roy@shakti.example.org");
         assertThat(approval.template()).isEqualTo(EmailTemplate.ORGANISATION_APPROVED);
         assertThat(approval.data()).isEqualTo(Map.of("name", "Shakti Vahini Trust", "contactName", "Ananya Roy",
                 "webUrl", "http://localhost:3000"));
-        Token orgToken = TokenItems.from(Secrets.hash(function.tokenOf(approval)),
-                function.store.get(Keys.token(Secrets.hash(function.tokenOf(approval)))).orElseThrow());
+        Token orgToken = TokenItems.from(Secrets.hash(function.table.tokenOf(approval)),
+                function.store.get(Keys.token(Secrets.hash(function.table.tokenOf(approval)))).orElseThrow());
         assertThat(orgToken.purpose()).isEqualTo(Token.Purpose.ORGANISATION_ACCESS);
         assertThat(orgToken.subjectId()).isEqualTo(id);
         assertThat(orgToken.expiresAt()).isNull();
 
-        assertThat(function.auditTrail("ORG#" + id)).extracting(e -> e.status() + " by " + e.actor())
+        assertThat(function.table.auditTrail("ORG#" + id)).extracting(e -> e.status() + " by " + e.actor())
                 .containsExactly("PENDING_VERIFICATION by registrant", "PENDING_REVIEW by registrant",
                         "APPROVED by priya@clearinghouse.example");
         assertThat(function.invoke(RegisterFunction.event("register-list-pending.json")).path("items")).isEmpty();
@@ -86,11 +86,11 @@ class OnboardingTest {
     @Test
     void a_lawyer_registers_verifies_and_once_approved_is_found_under_each_practice_area() {
         String id = function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
-        OutboxMessage verifyEmail = function.lastEmailTo("meera.iyer@lawfirm.example");
+        OutboxMessage verifyEmail = function.table.lastEmailTo("meera.iyer@lawfirm.example");
         assertThat(verifyEmail.data()).containsEntry("kind", "lawyer").containsEntry("name", "Adv. Meera Iyer");
         assertThat(function.store.index(Keys.GSI1, Keys.areaIndexPk("CONTRACT_REVIEW"), true, 0)).isEmpty();
 
-        JsonNode verified = function.http(RegisterFunction.verifyEvent(function.tokenOf(verifyEmail), true)).json();
+        JsonNode verified = function.http(RegisterFunction.verifyEvent(function.table.tokenOf(verifyEmail), true)).json();
         assertThat(verified).isEqualTo(org.probono.clearinghouse.json.Json.MAPPER.createObjectNode()
                 .put("status", "PENDING_REVIEW"));
 
@@ -101,10 +101,10 @@ class OnboardingTest {
             assertThat(function.store.index(Keys.GSI1, Keys.areaIndexPk(area), true, 0))
                     .extracting(item -> item.string("lawyerId")).containsExactly(id);
         }
-        OutboxMessage welcome = function.lastEmailTo("meera.iyer@lawfirm.example");
+        OutboxMessage welcome = function.table.lastEmailTo("meera.iyer@lawfirm.example");
         assertThat(welcome.template()).isEqualTo(EmailTemplate.LAWYER_APPROVED);
         assertThat(welcome.data()).isEqualTo(Map.of("name", "Adv. Meera Iyer"));
-        assertThat(function.tokenOf(welcome)).isNull();
+        assertThat(function.table.tokenOf(welcome)).isNull();
         assertThat(function.store.get(Keys.lawyer(id)).orElseThrow().number("maxActiveMatters")).isEqualTo(3);
     }
 
@@ -112,16 +112,16 @@ class OnboardingTest {
     void a_rejected_registration_is_told_the_reason_and_its_email_address_can_register_again() {
         ObjectNode body = RegisterFunction.body("register-post-lawyer.json");
         String id = function.register("register-post-lawyer.json", body);
-        function.http(RegisterFunction.verifyEvent(function.tokenOf(function.lastEmailTo("meera.iyer@lawfirm.example")), true));
+        function.http(RegisterFunction.verifyEvent(function.table.tokenOf(function.table.lastEmailTo("meera.iyer@lawfirm.example")), true));
 
         JsonNode rejected = function.invoke(RegisterFunction.command("register-reject.json", c -> c.put("id", id)));
 
         assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
-        OutboxMessage email = function.lastEmailTo("meera.iyer@lawfirm.example");
+        OutboxMessage email = function.table.lastEmailTo("meera.iyer@lawfirm.example");
         assertThat(email.template()).isEqualTo(EmailTemplate.REGISTRATION_REJECTED);
         assertThat(email.data()).isEqualTo(Map.of("name", "Adv. Meera Iyer", "kind", "lawyer",
                 "reason", "We could not confirm the bar enrolment number with the Bar Council of Delhi."));
-        assertThat(function.auditTrail("LAWYER#" + id)).last()
+        assertThat(function.table.auditTrail("LAWYER#" + id)).last()
                 .satisfies(e -> assertThat(e.actor()).isEqualTo("priya@clearinghouse.example"))
                 .satisfies(e -> assertThat(e.note()).startsWith("We could not confirm"));
         assertThat(function.store.index(Keys.GSI1, Keys.areaIndexPk("CONTRACT_REVIEW"), true, 0)).isEmpty();
@@ -133,10 +133,10 @@ class OnboardingTest {
     @Test
     void list_pending_shows_verified_registrations_oldest_first_and_leaves_out_unverified_ones() {
         String lawyer = function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
-        String lawyerToken = function.tokenOf(function.lastEmailTo("meera.iyer@lawfirm.example"));
+        String lawyerToken = function.table.tokenOf(function.table.lastEmailTo("meera.iyer@lawfirm.example"));
         function.clock.advance(java.time.Duration.ofMinutes(5));
         String org = function.register("register-post-organisation.json", RegisterFunction.body("register-post-organisation.json"));
-        String orgToken = function.tokenOf(function.lastEmailTo("ananya.roy@shakti.example.org"));
+        String orgToken = function.table.tokenOf(function.table.lastEmailTo("ananya.roy@shakti.example.org"));
         function.clock.advance(java.time.Duration.ofMinutes(5));
         ObjectNode unverified = RegisterFunction.body("register-post-organisation.json");
         ((ObjectNode) unverified.path("contact")).put("email", "someone@else.example");
@@ -158,8 +158,8 @@ class OnboardingTest {
         ObjectNode orgBody = RegisterFunction.body("register-post-organisation.json");
         ((ObjectNode) orgBody.path("contact")).put("preferredLanguage", " BN ");
         String org = function.register("register-post-organisation.json", orgBody);
-        function.http(RegisterFunction.verifyEvent(function.tokenOf(function.lastEmailTo("meera.iyer@lawfirm.example")), true));
-        function.http(RegisterFunction.verifyEvent(function.tokenOf(function.lastEmailTo("ananya.roy@shakti.example.org")), true));
+        function.http(RegisterFunction.verifyEvent(function.table.tokenOf(function.table.lastEmailTo("meera.iyer@lawfirm.example")), true));
+        function.http(RegisterFunction.verifyEvent(function.table.tokenOf(function.table.lastEmailTo("ananya.roy@shakti.example.org")), true));
 
         assertThat(function.store.get(Keys.lawyer(lawyer)).orElseThrow().string("preferredLanguage")).isEqualTo("hi");
         assertThat(function.store.get(Keys.organisation(org)).orElseThrow().string("contactPreferredLanguage"))
@@ -175,7 +175,7 @@ class OnboardingTest {
 
         configured.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
 
-        assertThat(configured.lastEmailTo("meera.iyer@lawfirm.example").data())
+        assertThat(configured.table.lastEmailTo("meera.iyer@lawfirm.example").data())
                 .containsEntry("apiUrl", "https://api.help.example.org");
     }
 }

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.register.handler;
 
-import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,26 +9,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.probono.clearinghouse.config.Config;
-import org.probono.clearinghouse.crypto.ConfidentialBox;
-import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
-import org.probono.clearinghouse.local.backend.Template;
 import org.probono.clearinghouse.register.wiring.Wiring;
-import org.probono.clearinghouse.store.AuditItems;
-import org.probono.clearinghouse.domain.AuditEvent;
-import org.probono.clearinghouse.store.Item;
-import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.Store;
-import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import org.probono.clearinghouse.testkit.MovableClock;
+import org.probono.clearinghouse.testkit.TableFixture;
+import org.probono.clearinghouse.testkit.TestEvents;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Drives RegisterFunction the way Lambda does: event JSON from events/ in, the entry class's output out.
@@ -39,6 +30,7 @@ final class RegisterFunction {
     final LocalAws aws;
     final MovableClock clock;
     final RegisterHandler handler;
+    final TableFixture table;
     final Store store;
 
     RegisterFunction(LocalAws aws, MovableClock clock, Map<String, String> configOverrides, DynamoDbClient dynamoDb) {
@@ -47,7 +39,8 @@ final class RegisterFunction {
         Map<String, String> environment = new HashMap<>(aws.environment());
         environment.putAll(configOverrides);
         this.handler = new RegisterHandler(Wiring.create(Config.from(environment), dynamoDb, aws::kms, clock));
-        this.store = new Store(aws.dynamoDb(), aws.tableName(), clock);
+        this.table = new TableFixture(aws, clock);
+        this.store = table.store();
     }
 
     RegisterFunction(LocalAws aws, MovableClock clock, Map<String, String> configOverrides) {
@@ -57,13 +50,7 @@ final class RegisterFunction {
     RegisterFunction(LocalAws aws, MovableClock clock) { this(aws, clock, Map.of()); }
 
     /** An events/ file as a mutable tree. */
-    static ObjectNode event(String file) {
-        try {
-            return (ObjectNode) Json.MAPPER.readTree(Files.readString(Template.repositoryRoot().resolve("events/" + file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    static ObjectNode event(String file) { return TestEvents.file(file).json(); }
 
     /** The body of an events/ file's request, as a mutable tree. */
     static ObjectNode body(String file) {
@@ -75,18 +62,13 @@ final class RegisterFunction {
     }
 
     /** The event file with its body replaced. */
-    static ObjectNode withBody(String file, JsonNode body) {
-        ObjectNode event = event(file);
-        event.put("body", Json.write(body));
-        return event;
-    }
+    static ObjectNode withBody(String file, JsonNode body) { return TestEvents.http(file).body(body).json(); }
 
     static ObjectNode verifyEvent(String token, boolean json) {
-        ObjectNode event = event("register-verify.json");
-        ((ObjectNode) event.path("queryStringParameters")).put("token", token);
-        event.put("rawQueryString", "token=" + token);
-        if (json) ((ObjectNode) event.path("headers")).put("accept", "application/json");
-        return event;
+        TestEvents.HttpApi event = TestEvents.http("register-verify.json").query("token", token);
+        event.with("rawQueryString", "token=" + token);
+        if (json) event.header("accept", "application/json");
+        return event.json();
     }
 
     static ObjectNode command(String file, Consumer<ObjectNode> change) {
@@ -132,30 +114,5 @@ final class RegisterFunction {
         HttpAnswer answer = http(withBody(file, body));
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         return answer.json().path("id").asText();
-    }
-
-    List<OutboxMessage> outbox() {
-        return scan("OUTBOX").stream().map(OutboxItems::from)
-                .sorted(java.util.Comparator.comparing(OutboxMessage::id)).toList();
-    }
-
-    /** The raw token an outbox email carries, opened as NotifyFunction opens it; null when it carries none. */
-    String tokenOf(OutboxMessage email) {
-        return email.sealedToken() == null ? null
-                : new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")).openToken(email.sealedToken(), email.id());
-    }
-
-    OutboxMessage lastEmailTo(String address) {
-        return outbox().stream().filter(m -> m.to().equals(address)).reduce((a, b) -> b).orElseThrow();
-    }
-
-    List<AuditEvent> auditTrail(String subjectKey) {
-        return store.partition(subjectKey, "EVENT#").stream().map(AuditItems::from).toList();
-    }
-
-    List<Item> scan(String entity) {
-        return aws.dynamoDb().scanPaginator(s -> s.tableName(aws.tableName())
-                        .filterExpression("entity = :e").expressionAttributeValues(Map.of(":e", AttributeValue.fromS(entity))))
-                .items().stream().map(map -> Item.of(EnhancedDocument.fromAttributeValueMap(map))).toList();
     }
 }

@@ -65,8 +65,8 @@ class RegistrationConflictsTest {
         assertThat(answers).filteredOn(a -> a.status() == 409).hasSize(19);
         String winner = created.getFirst().json().path("id").asText();
         assertThat(function.store.get(Keys.email("race@example.org")).orElseThrow().string("ownerId")).isEqualTo(winner);
-        assertThat(function.scan("ORGANISATION").size() + function.scan("LAWYER").size()).isEqualTo(1);
-        assertThat(function.outbox()).hasSize(1);
+        assertThat(function.table.items("ORGANISATION").size() + function.table.items("LAWYER").size()).isEqualTo(1);
+        assertThat(function.table.outbox()).hasSize(1);
         assertThat(function.aws.countItems()).isEqualTo(5);
     }
 }

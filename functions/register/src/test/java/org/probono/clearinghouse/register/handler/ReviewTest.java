@@ -37,7 +37,7 @@ class ReviewTest {
 
     @Test
     void a_decided_registration_cannot_be_approved_or_rejected_again() {
-        function.http(RegisterFunction.verifyEvent(function.tokenOf(function.lastEmailTo("meera.iyer@lawfirm.example")), true));
+        function.http(RegisterFunction.verifyEvent(function.table.tokenOf(function.table.lastEmailTo("meera.iyer@lawfirm.example")), true));
         assertThat(function.invoke(approve(lawyer)).path("status").asText()).isEqualTo("APPROVED");
         int before = function.aws.countItems();
 

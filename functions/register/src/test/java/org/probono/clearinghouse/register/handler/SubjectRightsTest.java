@@ -45,7 +45,7 @@ class SubjectRightsTest {
         client = new InterposedWrite(aws.dynamoDb());
         function = new RegisterFunction(aws, new MovableClock(START), Map.of(), client);
         lawyerId = function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
-        function.http(RegisterFunction.verifyEvent(function.tokenOf(function.lastEmailTo(EMAIL)), true));
+        function.http(RegisterFunction.verifyEvent(function.table.tokenOf(function.table.lastEmailTo(EMAIL)), true));
         JsonNode approved = function.invoke(RegisterFunction.command("register-approve-lawyer.json", c -> c.put("id", lawyerId)));
         assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
     }
@@ -62,7 +62,7 @@ class SubjectRightsTest {
                 .containsExactlyInAnyOrder("VERIFY_EMAIL", "LAWYER_APPROVED");
         assertThat(export.path("auditEntries")).hasSizeGreaterThanOrEqualTo(3);
         // Never a token, sealed or raw.
-        assertThat(export.toString()).doesNotContain("sealedToken", function.tokenOf(function.outbox().getFirst()));
+        assertThat(export.toString()).doesNotContain("sealedToken", function.table.tokenOf(function.table.outbox().getFirst()));
     }
 
     @Test
@@ -100,9 +100,9 @@ class SubjectRightsTest {
                 .isEqualTo(OfferStatus.WITHDRAWN);
         assertThat(RequestItems.from(function.store.get(Keys.request(offered.id())).orElseThrow()).status())
                 .isEqualTo(RequestStatus.SUBMITTED);
-        assertThat(function.scan("TOKEN")).isEmpty();
-        assertThat(function.scan("LAWYER_AREA")).isEmpty();
-        assertThat(function.auditTrail(Keys.lawyerPk(lawyerId))).last().satisfies(event -> {
+        assertThat(function.table.items("TOKEN")).isEmpty();
+        assertThat(function.table.items("LAWYER_AREA")).isEmpty();
+        assertThat(function.table.auditTrail(Keys.lawyerPk(lawyerId))).last().satisfies(event -> {
             assertThat(event.status()).isEqualTo("ERASED");
             assertThat(event.actor()).isEqualTo("priya@clearinghouse.example");
         });

@@ -47,7 +47,7 @@ class TokenReissueTest {
     @Test
     void a_reissue_deletes_the_old_token_stores_only_the_new_ones_hash_and_emails_it_to_the_contact() {
         String org = approvedOrganisation();
-        String oldToken = function.tokenOf(function.lastEmailTo(CONTACT));
+        String oldToken = function.table.tokenOf(function.table.lastEmailTo(CONTACT));
         int before = function.aws.countItems();
 
         JsonNode answer = function.invoke(RegisterFunction.event("register-reissue-token.json").put("id", org));
@@ -55,11 +55,11 @@ class TokenReissueTest {
         assertThat(answer).isEqualTo(Json.MAPPER.createObjectNode()
                 .put("id", org).put("status", "APPROVED").put("tokenReissued", true));
         assertThat(function.store.get(Keys.token(Secrets.hash(oldToken)))).isEmpty();
-        OutboxMessage email = function.lastEmailTo(CONTACT);
+        OutboxMessage email = function.table.lastEmailTo(CONTACT);
         assertThat(email.template()).isEqualTo(EmailTemplate.ORGANISATION_TOKEN_REISSUED);
         assertThat(email.data()).isEqualTo(Map.of("name", "Shakti Vahini Trust", "contactName", "Ananya Roy",
                 "webUrl", "http://localhost:3000"));
-        String newToken = function.tokenOf(email);
+        String newToken = function.table.tokenOf(email);
         assertThat(Secrets.looksLikeToken(newToken)).isTrue();
         assertThat(newToken).isNotEqualTo(oldToken);
         Token stored = TokenItems.from(Secrets.hash(newToken), function.store.get(Keys.token(Secrets.hash(newToken))).orElseThrow());
@@ -69,8 +69,8 @@ class TokenReissueTest {
         assertThat(accessTokenHashes(org)).containsExactly(Secrets.hash(newToken));
         // The secret itself is nowhere in the table: the outbox item holds it sealed (only NotifyFunction opens it).
         assertThat(everyItem()).noneMatch(item -> item.document().toJson().contains(newToken));
-        assertThat(function.tokenOf(email)).isEqualTo(newToken);
-        assertThat(function.auditTrail("ORG#" + org)).last().satisfies(event -> {
+        assertThat(function.table.tokenOf(email)).isEqualTo(newToken);
+        assertThat(function.table.auditTrail("ORG#" + org)).last().satisfies(event -> {
             assertThat(event.status()).isEqualTo("APPROVED");
             assertThat(event.note()).isEqualTo("access token reissued: The coordinator lost the approval email.");
             assertThat(event.actor()).isEqualTo("priya@clearinghouse.example");
@@ -86,12 +86,12 @@ class TokenReissueTest {
         function.clock.advance(Duration.ofMinutes(1));
         reissue(org, c -> {});
 
-        String latest = function.tokenOf(function.lastEmailTo(CONTACT));
+        String latest = function.table.tokenOf(function.table.lastEmailTo(CONTACT));
         assertThat(accessTokenHashes(org)).containsExactly(Secrets.hash(latest));
-        assertThat(function.scan("TOKEN")).filteredOn(t -> "ORGANISATION_ACCESS".equals(t.string("purpose")))
+        assertThat(function.table.items("TOKEN")).filteredOn(t -> "ORGANISATION_ACCESS".equals(t.string("purpose")))
                 .extracting(t -> t.string(Keys.PK)).containsExactly("TOKEN#" + Secrets.hash(latest));
-        assertThat(function.outbox()).filteredOn(m -> m.template() == EmailTemplate.ORGANISATION_TOKEN_REISSUED).hasSize(2);
-        assertThat(function.auditTrail("ORG#" + org)).extracting(e -> e.note()).containsSubsequence(
+        assertThat(function.table.outbox()).filteredOn(m -> m.template() == EmailTemplate.ORGANISATION_TOKEN_REISSUED).hasSize(2);
+        assertThat(function.table.auditTrail("ORG#" + org)).extracting(e -> e.note()).containsSubsequence(
                 "access token reissued", "access token reissued: The coordinator lost the approval email.");
     }
 
@@ -99,7 +99,7 @@ class TokenReissueTest {
     void only_organisation_access_tokens_are_in_the_index() {
         String org = approvedOrganisation();
 
-        assertThat(function.scan("TOKEN")).hasSize(2).allSatisfy(token -> assertThat(token.string(Keys.GSI1PK))
+        assertThat(function.table.items("TOKEN")).hasSize(2).allSatisfy(token -> assertThat(token.string(Keys.GSI1PK))
                 .isEqualTo("ORGANISATION_ACCESS".equals(token.string("purpose")) ? "ORGTOKENS#" + org : null));
     }
 
@@ -119,7 +119,7 @@ class TokenReissueTest {
         String org = function.register("register-post-organisation.json", RegisterFunction.body("register-post-organisation.json"));
         int before = function.aws.countItems();
         JsonNode unverified = reissueAnswer(org, c -> {});
-        function.http(RegisterFunction.verifyEvent(function.tokenOf(function.lastEmailTo(CONTACT)), true));
+        function.http(RegisterFunction.verifyEvent(function.table.tokenOf(function.table.lastEmailTo(CONTACT)), true));
         int verified = function.aws.countItems();
         JsonNode pendingReview = reissueAnswer(org, c -> {});
         function.invoke(RegisterFunction.command("register-reject.json", c -> c.put("kind", "organisation").put("id", org)));
@@ -134,14 +134,14 @@ class TokenReissueTest {
         assertThat(afterRejection.path("error").path("detail").asText()).contains("REJECTED");
         assertThat(List.of(before, verified, rejected)).doesNotHaveDuplicates();
         assertThat(function.aws.countItems()).isEqualTo(rejected);
-        assertThat(function.scan("TOKEN")).noneMatch(t -> "ORGANISATION_ACCESS".equals(t.string("purpose")));
-        assertThat(function.outbox()).noneMatch(m -> m.template() == EmailTemplate.ORGANISATION_TOKEN_REISSUED);
+        assertThat(function.table.items("TOKEN")).noneMatch(t -> "ORGANISATION_ACCESS".equals(t.string("purpose")));
+        assertThat(function.table.outbox()).noneMatch(m -> m.template() == EmailTemplate.ORGANISATION_TOKEN_REISSUED);
     }
 
     @Test
     void bad_commands_are_400_error_objects_that_name_the_problem_and_write_nothing() {
         String org = approvedOrganisation();
-        String token = function.tokenOf(function.lastEmailTo(CONTACT));
+        String token = function.table.tokenOf(function.table.lastEmailTo(CONTACT));
         int before = function.aws.countItems();
         Map<String, Consumer<ObjectNode>> breakages = Map.of(
                 "id is required", c -> c.remove("id"),
@@ -165,10 +165,10 @@ class TokenReissueTest {
     @Test
     void when_one_action_fails_the_whole_reissue_is_undone() {
         String org = approvedOrganisation();
-        String oldHash = Secrets.hash(function.tokenOf(function.lastEmailTo(CONTACT)));
+        String oldHash = Secrets.hash(function.table.tokenOf(function.table.lastEmailTo(CONTACT)));
         long version = function.store.get(Keys.organisation(org)).orElseThrow().version();
-        int outbox = function.outbox().size();
-        int events = function.auditTrail("ORG#" + org).size();
+        int outbox = function.table.outbox().size();
+        int events = function.table.auditTrail("ORG#" + org).size();
         int before = function.aws.countItems();
         // Someone revokes the old token after the command read it: its conditioned delete fails.
         client.beforeNextTransaction(() -> function.aws.dynamoDb().deleteItem(d -> d.tableName(function.aws.tableName())
@@ -179,9 +179,9 @@ class TokenReissueTest {
         assertError(answer, 409);
         assertThat(answer.path("error").path("detail").asText()).contains("nothing was written");
         assertThat(function.aws.countItems()).isEqualTo(before - 1); // only the other party's delete
-        assertThat(function.scan("TOKEN")).noneMatch(t -> "ORGANISATION_ACCESS".equals(t.string("purpose")));
-        assertThat(function.outbox()).hasSize(outbox);
-        assertThat(function.auditTrail("ORG#" + org)).hasSize(events);
+        assertThat(function.table.items("TOKEN")).noneMatch(t -> "ORGANISATION_ACCESS".equals(t.string("purpose")));
+        assertThat(function.table.outbox()).hasSize(outbox);
+        assertThat(function.table.auditTrail("ORG#" + org)).hasSize(events);
         assertThat(function.store.get(Keys.organisation(org)).orElseThrow().version()).isEqualTo(version);
     }
 
@@ -200,20 +200,20 @@ class TokenReissueTest {
         long won = answers.stream().filter(a -> a.path("tokenReissued").asBoolean()).count();
         assertThat(won).isPositive();
         assertThat(answers).filteredOn(a -> a.path("error").path("status").asInt() == 409).hasSize((int) (8 - won));
-        List<OutboxMessage> emails = function.outbox().stream()
+        List<OutboxMessage> emails = function.table.outbox().stream()
                 .filter(m -> m.template() == EmailTemplate.ORGANISATION_TOKEN_REISSUED).toList();
         assertThat(emails).hasSize((int) won);
-        assertThat(function.auditTrail("ORG#" + org)).filteredOn(e -> e.note().startsWith("access token reissued")).hasSize((int) won);
+        assertThat(function.table.auditTrail("ORG#" + org)).filteredOn(e -> e.note().startsWith("access token reissued")).hasSize((int) won);
         List<String> hashes = accessTokenHashes(org);
         assertThat(hashes).hasSize(1);
-        assertThat(emails).extracting(m -> Secrets.hash(function.tokenOf(m))).contains(hashes.getFirst());
-        assertThat(function.scan("TOKEN")).filteredOn(t -> "ORGANISATION_ACCESS".equals(t.string("purpose"))).hasSize(1);
+        assertThat(emails).extracting(m -> Secrets.hash(function.table.tokenOf(m))).contains(hashes.getFirst());
+        assertThat(function.table.items("TOKEN")).filteredOn(t -> "ORGANISATION_ACCESS".equals(t.string("purpose"))).hasSize(1);
     }
 
     /** Registers, verifies and approves the organisation of events/; its approval email holds the first token. */
     private String approvedOrganisation() {
         String org = function.register("register-post-organisation.json", RegisterFunction.body("register-post-organisation.json"));
-        function.http(RegisterFunction.verifyEvent(function.tokenOf(function.lastEmailTo(CONTACT)), true));
+        function.http(RegisterFunction.verifyEvent(function.table.tokenOf(function.table.lastEmailTo(CONTACT)), true));
         JsonNode approved = function.invoke(RegisterFunction.command("register-approve-organisation.json", c -> c.put("id", org)));
         assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
         return org;

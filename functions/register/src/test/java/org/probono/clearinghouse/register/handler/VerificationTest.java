@@ -32,7 +32,7 @@ class VerificationTest {
     void setUp(LocalAws aws) {
         function = new RegisterFunction(aws, new MovableClock(Instant.parse("2026-11-28T10:00:00Z")));
         id = function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
-        token = function.tokenOf(function.lastEmailTo("meera.iyer@lawfirm.example"));
+        token = function.table.tokenOf(function.table.lastEmailTo("meera.iyer@lawfirm.example"));
     }
 
     @Test
@@ -49,7 +49,7 @@ class VerificationTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("already verified");
         assertThat(function.aws.countItems()).isEqualTo(before);
-        assertThat(function.auditTrail("LAWYER#" + id)).hasSize(2);
+        assertThat(function.table.auditTrail("LAWYER#" + id)).hasSize(2);
         assertThat(function.store.get(Keys.token(Secrets.hash(token))).orElseThrow().string("usedAt")).isNotNull();
     }
 
@@ -73,8 +73,8 @@ class VerificationTest {
         assertThat(again).isNotEqualTo(id);
         assertThat(function.store.get(Keys.email("meera.iyer@lawfirm.example")).orElseThrow().string("ownerId")).isEqualTo(again);
         assertThat(function.store.get(Keys.lawyer(id)).orElseThrow().string("status")).isEqualTo("REJECTED");
-        assertThat(function.auditTrail("LAWYER#" + id)).extracting(e -> e.status()).containsExactly("PENDING_VERIFICATION", "REJECTED");
-        String secondToken = function.tokenOf(function.lastEmailTo("meera.iyer@lawfirm.example"));
+        assertThat(function.table.auditTrail("LAWYER#" + id)).extracting(e -> e.status()).containsExactly("PENDING_VERIFICATION", "REJECTED");
+        String secondToken = function.table.tokenOf(function.table.lastEmailTo("meera.iyer@lawfirm.example"));
         assertThat(function.http(RegisterFunction.verifyEvent(secondToken, true)).json().path("status").asText())
                 .isEqualTo("PENDING_REVIEW");
     }
@@ -102,7 +102,7 @@ class VerificationTest {
 
         assertThat(answers).allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("PENDING_REVIEW"));
         assertThat(answers).filteredOn(a -> !a.has("alreadyVerified")).hasSize(1);
-        assertThat(function.auditTrail("LAWYER#" + id)).hasSize(2);
+        assertThat(function.table.auditTrail("LAWYER#" + id)).hasSize(2);
         assertThat(function.store.get(Keys.lawyer(id)).orElseThrow().version()).isEqualTo(2);
     }
 
@@ -151,7 +151,7 @@ class VerificationTest {
         ObjectNode body = RegisterFunction.body("register-post-organisation.json");
         body.put("name", "<script>alert('x')</script> & Co");
         function.register("register-post-organisation.json", body);
-        String orgToken = function.tokenOf(function.lastEmailTo("ananya.roy@shakti.example.org"));
+        String orgToken = function.table.tokenOf(function.table.lastEmailTo("ananya.roy@shakti.example.org"));
 
         String page = function.http(RegisterFunction.verifyEvent(orgToken, false)).text();
 
@@ -163,9 +163,9 @@ class VerificationTest {
         function.http(RegisterFunction.verifyEvent(token, true));
         function.invoke(RegisterFunction.command("register-approve-lawyer.json", c -> c.put("id", id)));
         String orgId = function.register("register-post-organisation.json", RegisterFunction.body("register-post-organisation.json"));
-        function.http(RegisterFunction.verifyEvent(function.tokenOf(function.lastEmailTo("ananya.roy@shakti.example.org")), true));
+        function.http(RegisterFunction.verifyEvent(function.table.tokenOf(function.table.lastEmailTo("ananya.roy@shakti.example.org")), true));
         function.invoke(RegisterFunction.command("register-approve-organisation.json", c -> c.put("id", orgId)));
-        String orgToken = function.tokenOf(function.lastEmailTo("ananya.roy@shakti.example.org"));
+        String orgToken = function.table.tokenOf(function.table.lastEmailTo("ananya.roy@shakti.example.org"));
 
         assertThat(function.http(RegisterFunction.verifyEvent(orgToken, true)).status()).isEqualTo(400);
     }

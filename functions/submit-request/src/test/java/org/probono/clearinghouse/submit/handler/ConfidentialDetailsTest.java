@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.domain.Lawyer;
+import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.submit.handler.SubmitApi.Reply;
@@ -25,8 +26,8 @@ class ConfidentialDetailsTest {
     void the_marker_reaches_only_the_owner_and_never_the_table_the_outbox_or_the_logs(LocalAws aws) {
         World world = new World(aws);
         SubmitApi api = new SubmitApi(new SubmitRequestHandler());
-        World.Org shakti = world.approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
-        World.Org other = world.approvedOrganisation("Prajwala", "office@prajwala.example");
+        OrganisationWithToken shakti = world.shakti();
+        OrganisationWithToken other = world.approvedOrganisation("Prajwala", "office@prajwala.example");
         ObjectNode body = SubmitFlowTest.body().put("confidentialDetails", "The survivor is " + MARKER + ", 19.");
 
         Captured logs = Captured.during(() -> {
@@ -43,11 +44,11 @@ class ConfidentialDetailsTest {
         });
 
         assertThat(logs.text()).contains("request submitted").contains("request withdrawn").doesNotContain(MARKER);
-        List<Map<String, AttributeValue>> items = world.allItems();
+        List<Map<String, AttributeValue>> items = world.table.allItems();
         assertThat(items).isNotEmpty().allSatisfy(item -> assertThat(item.toString()).doesNotContain(MARKER));
-        assertThat(world.items("OUTBOX")).hasSize(4)
+        assertThat(world.table.rawItems("OUTBOX")).hasSize(4)
                 .allSatisfy(item -> assertThat(item.toString()).doesNotContain(MARKER).doesNotContain("survivor"));
-        assertThat(world.items("REQUEST")).singleElement().satisfies(request -> {
+        assertThat(world.table.rawItems("REQUEST")).singleElement().satisfies(request -> {
             assertThat(request.get("sealedDetails").s()).startsWith("v1.");
             assertThat(request).doesNotContainKey("confidentialDetails");
         });
@@ -56,12 +57,12 @@ class ConfidentialDetailsTest {
     @Test
     void a_request_without_confidential_details_stores_no_sealed_value(LocalAws aws) {
         World world = new World(aws);
-        World.Org shakti = world.approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
+        OrganisationWithToken shakti = world.shakti();
         SubmitApi api = new SubmitApi(new SubmitRequestHandler());
 
         Reply reply = api.submit(shakti.token(), null, SubmitFlowTest.body().without("confidentialDetails"));
 
-        assertThat(world.items("REQUEST")).singleElement().satisfies(item -> assertThat(item).doesNotContainKey("sealedDetails"));
+        assertThat(world.table.rawItems("REQUEST")).singleElement().satisfies(item -> assertThat(item).doesNotContainKey("sealedDetails"));
         assertThat(api.view(shakti.token(), reply.body().path("id").asText()).body().has("confidentialDetails")).isFalse();
     }
 

@@ -1,13 +1,13 @@
 package org.probono.clearinghouse.submit.handler;
 
 import org.probono.clearinghouse.testkit.MovableClock;
+import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -36,14 +36,14 @@ class IdempotencyTest {
     private LocalAws aws;
     private World world;
     private SubmitApi api;
-    private World.Org shakti;
+    private OrganisationWithToken shakti;
 
     @BeforeEach
     void setUp(LocalAws aws) {
         this.aws = aws;
         world = new World(aws);
         api = new SubmitApi(new SubmitRequestHandler());
-        shakti = world.approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
+        shakti = world.shakti();
     }
 
     @Test
@@ -59,9 +59,9 @@ class IdempotencyTest {
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(aws.countItems()).isEqualTo(after);
-        assertThat(world.items("REQUEST")).hasSize(1);
-        assertThat(world.items("OUTBOX")).hasSize(2);
-        assertThat(world.items("IDEMPOTENCY")).singleElement().satisfies(item -> {
+        assertThat(world.table.rawItems("REQUEST")).hasSize(1);
+        assertThat(world.table.rawItems("OUTBOX")).hasSize(2);
+        assertThat(world.table.rawItems("IDEMPOTENCY")).singleElement().satisfies(item -> {
             long expiresAt = Long.parseLong(item.get("expiresAt").n());
             assertThat(expiresAt - Instant.now().getEpochSecond()).isBetween(24 * 3600L - 60, 24 * 3600L);
         });
@@ -86,14 +86,14 @@ class IdempotencyTest {
 
     @Test
     void a_key_belongs_to_one_organisation() {
-        World.Org other = world.approvedOrganisation("Prajwala", "office@prajwala.example");
+        OrganisationWithToken other = world.approvedOrganisation("Prajwala", "office@prajwala.example");
 
         Reply mine = api.submit(shakti.token(), "shared-key", SubmitFlowTest.body());
         Reply theirs = api.submit(other.token(), "shared-key", SubmitFlowTest.body());
 
         assertThat(theirs.status()).isEqualTo(201);
         assertThat(theirs.body().path("id")).isNotEqualTo(mine.body().path("id"));
-        assertThat(world.items("REQUEST")).hasSize(2);
+        assertThat(world.table.rawItems("REQUEST")).hasSize(2);
     }
 
     @Test
@@ -147,10 +147,10 @@ class IdempotencyTest {
         pool.shutdown();
 
         assertThat(race.transactions()).isEqualTo(callers);
-        assertThat(world.items("REQUEST")).hasSize(1);
-        assertThat(world.items("OUTBOX")).hasSize(2);
-        assertThat(world.items("EVENT")).hasSize(1);
-        String id = world.items("REQUEST").get(0).get("id").s();
+        assertThat(world.table.rawItems("REQUEST")).hasSize(1);
+        assertThat(world.table.rawItems("OUTBOX")).hasSize(2);
+        assertThat(world.table.rawItems("EVENT")).hasSize(1);
+        String id = world.table.rawItems("REQUEST").get(0).get("id").s();
         assertThat(replies).allSatisfy(reply -> {
             assertThat(reply.status()).isEqualTo(201);
             assertThat(reply.body().path("id").asText()).isEqualTo(id);
@@ -215,8 +215,8 @@ class IdempotencyTest {
         assertThat(replay.body()).isEqualTo(first.body());
         assertThat(fresh.status()).isEqualTo(201);
         assertThat(fresh.body().path("id")).isNotEqualTo(first.body().path("id"));
-        assertThat(world.items("REQUEST")).hasSize(2);
-        assertThat(world.items("IDEMPOTENCY")).singleElement()
+        assertThat(world.table.rawItems("REQUEST")).hasSize(2);
+        assertThat(world.table.rawItems("IDEMPOTENCY")).singleElement()
                 .satisfies(item -> assertThat(item.get("requestId").s()).isEqualTo(fresh.body().path("id").asText()));
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.probono.clearinghouse.domain.Lawyer;
+import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.submit.handler.SubmitApi.Reply;
@@ -22,18 +23,18 @@ import org.probono.clearinghouse.submit.handler.SubmitApi.Reply;
 class ListAndFeedbackTest {
     private World world;
     private SubmitApi api;
-    private World.Org shakti;
-    private World.Org other;
+    private OrganisationWithToken shakti;
+    private OrganisationWithToken other;
 
     @BeforeEach
     void setUp(LocalAws aws) {
         world = new World(aws);
         api = new SubmitApi(new SubmitRequestHandler());
-        shakti = world.approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
+        shakti = world.shakti();
         other = world.approvedOrganisation("Chitrakatha Trust", "asha@chitrakatha.example");
     }
 
-    private String submit(World.Org org) {
+    private String submit(OrganisationWithToken org) {
         return api.submit(org.token(), null, SubmitFlowTest.body()).body().path("id").asText();
     }
 
@@ -128,7 +129,7 @@ class ListAndFeedbackTest {
 
         Reply again = api.feedback(shakti.token(), id, "{\"rating\":1}");
         assertThat(again.status()).isEqualTo(409);
-        assertThat(world.request(id).feedback().rating()).isEqualTo(5);
+        assertThat(world.table.readRequest(id).feedback().rating()).isEqualTo(5);
         assertThat(world.impactTotal(id).number("feedbackCount")).as("counted once, in the report's totals").isEqualTo(1);
         assertThat(world.impactTotal(id).number("ratingSum")).isEqualTo(5);
     }
@@ -151,8 +152,8 @@ class ListAndFeedbackTest {
 
         assertThat(api.feedback(shakti.token(), open, "{\"rating\":4}").status()).isEqualTo(409);
         assertThat(api.feedback(shakti.token(), theirs, "{\"rating\":4}").status()).isEqualTo(404);
-        assertThat(world.request(open).feedback()).isNull();
-        assertThat(world.request(open).version()).isEqualTo(1);
+        assertThat(world.table.readRequest(open).feedback()).isNull();
+        assertThat(world.table.readRequest(open).version()).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -160,14 +161,14 @@ class ListAndFeedbackTest {
             "{\"rating\":null}", "{\"rating\":5,\"comment\":42}", "{\"rating\":5,\"stars\":5}", "[5]", "5"})
     void a_bad_feedback_body_is_a_400_and_writes_nothing(String body) {
         String id = completedRequest();
-        long version = world.request(id).version();
+        long version = world.table.readRequest(id).version();
 
         Reply reply = api.feedback(shakti.token(), id, body);
 
         assertThat(reply.status()).as(body).isEqualTo(400);
         assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(world.request(id).version()).isEqualTo(version);
-        assertThat(world.request(id).feedback()).isNull();
+        assertThat(world.table.readRequest(id).version()).isEqualTo(version);
+        assertThat(world.table.readRequest(id).feedback()).isNull();
     }
 
     @Test
@@ -178,6 +179,6 @@ class ListAndFeedbackTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body().path("errors").get(0).path("field").asText()).isEqualTo("comment");
-        assertThat(world.request(id).feedback()).isNull();
+        assertThat(world.table.readRequest(id).feedback()).isNull();
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.probono.clearinghouse.local.backend.LocalAws;
+import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.submit.handler.SubmitApi.Reply;
 
@@ -23,13 +24,13 @@ import org.probono.clearinghouse.submit.handler.SubmitApi.Reply;
 class RejectedInputTest {
     private LocalAws aws;
     private SubmitApi api;
-    private World.Org shakti;
+    private OrganisationWithToken shakti;
 
     @BeforeEach
     void setUp(LocalAws aws) {
         this.aws = aws;
         api = new SubmitApi(new SubmitRequestHandler());
-        shakti = new World(aws).approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
+        shakti = new World(aws).shakti();
     }
 
     static Stream<Arguments> badBodies() {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.domain.LegalRequest;
+import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
@@ -23,14 +24,14 @@ class SubmitFlowTest {
     private LocalAws aws;
     private World world;
     private SubmitApi api;
-    private World.Org shakti;
+    private OrganisationWithToken shakti;
 
     @BeforeEach
     void setUp(LocalAws aws) {
         this.aws = aws;
         world = new World(aws);
         api = new SubmitApi(new SubmitRequestHandler());
-        shakti = world.approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
+        shakti = world.shakti();
     }
 
     static ObjectNode body(Instant deadline) {
@@ -50,16 +51,16 @@ class SubmitFlowTest {
         assertThat(reply.body().path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(reply.header("Location")).isEqualTo("/requests/" + id);
 
-        LegalRequest request = world.request(id);
+        LegalRequest request = world.table.readRequest(id);
         assertThat(request.organisationId()).isEqualTo(shakti.id());
         assertThat(request.status()).isEqualTo(RequestStatus.SUBMITTED);
         assertThat(request.jurisdiction()).isEqualTo("IN-WB");
         assertThat(request.counterparties()).containsExactly("Ananya Sen (artist)", "Kolkata Municipal Corporation");
-        assertThat(world.queue()).containsExactly(id);
-        assertThat(world.items("EVENT")).singleElement()
+        assertThat(world.table.queue()).containsExactly(id);
+        assertThat(world.table.rawItems("EVENT")).singleElement()
                 .satisfies(event -> assertThat(event.get("status").s()).isEqualTo("SUBMITTED"));
 
-        List<Map<String, AttributeValue>> outbox = world.items("OUTBOX");
+        List<Map<String, AttributeValue>> outbox = world.table.rawItems("OUTBOX");
         assertThat(outbox).extracting(item -> item.get("template").s() + " -> " + item.get("to").s())
                 .containsExactlyInAnyOrder("REQUEST_ACKNOWLEDGED -> priya@shakti.example",
                         "ADMIN_NEW_REQUEST -> " + aws.environment().get("ADMIN_EMAIL"));
@@ -78,7 +79,7 @@ class SubmitFlowTest {
         String sooner = api.submit(shakti.token(), null, body(now.plus(2, ChronoUnit.DAYS))).body().path("id").asText();
         String alsoLater = api.submit(shakti.token(), null, body(now.plus(10, ChronoUnit.DAYS))).body().path("id").asText();
 
-        assertThat(world.queue()).containsExactly(sooner, later, alsoLater, undated);
+        assertThat(world.table.queue()).containsExactly(sooner, later, alsoLater, undated);
     }
 
     @Test
@@ -105,7 +106,7 @@ class SubmitFlowTest {
 
     @Test
     void another_organisations_request_and_an_unknown_id_are_both_not_found() {
-        World.Org other = world.approvedOrganisation("Prajwala", "office@prajwala.example");
+        OrganisationWithToken other = world.approvedOrganisation("Prajwala", "office@prajwala.example");
         String id = api.submit(shakti.token(), null, body()).body().path("id").asText();
         int before = aws.countItems();
 
@@ -121,7 +122,7 @@ class SubmitFlowTest {
         assertThat(foreignWithdraw.body()).isEqualTo(unknown.body());
         assertThat(foreign.body().toString()).doesNotContain("mural");
         assertThat(aws.countItems()).isEqualTo(before);
-        assertThat(world.request(id).status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(world.table.readRequest(id).status()).isEqualTo(RequestStatus.SUBMITTED);
     }
 
     @Test
@@ -141,9 +142,9 @@ class SubmitFlowTest {
 
     @Test
     void every_kind_of_bad_credential_gets_the_same_401_and_writes_nothing() {
-        World.Org pending = world.organisation("Pending NGO", "pending@ngo.example",
+        OrganisationWithToken pending = world.organisation("Pending NGO", "pending@ngo.example",
                 org.probono.clearinghouse.domain.ProfileStatus.PENDING_REVIEW);
-        World.Org revoked = world.approvedOrganisation("Revoked NGO", "revoked@ngo.example");
+        OrganisationWithToken revoked = world.approvedOrganisation("Revoked NGO", "revoked@ngo.example");
         world.revoke(revoked);
         String verification = world.verificationToken(shakti);
         int before = aws.countItems();

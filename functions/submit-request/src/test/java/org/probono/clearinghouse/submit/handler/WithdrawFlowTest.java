@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.domain.Lawyer;
+import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.local.backend.LocalAws;
@@ -20,7 +21,7 @@ class WithdrawFlowTest {
     private LocalAws aws;
     private World world;
     private SubmitApi api;
-    private World.Org shakti;
+    private OrganisationWithToken shakti;
     private String requestId;
 
     @BeforeEach
@@ -28,7 +29,7 @@ class WithdrawFlowTest {
         this.aws = aws;
         world = new World(aws);
         api = new SubmitApi(new SubmitRequestHandler());
-        shakti = world.approvedOrganisation("Shakti Vahini Trust", "priya@shakti.example");
+        shakti = world.shakti();
         requestId = api.submit(shakti.token(), null, SubmitFlowTest.body()).body().path("id").asText();
     }
 
@@ -39,8 +40,8 @@ class WithdrawFlowTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().path("id").asText()).isEqualTo(requestId);
         assertThat(reply.body().path("status").asText()).isEqualTo("WITHDRAWN");
-        assertThat(world.request(requestId).status()).isEqualTo(RequestStatus.WITHDRAWN);
-        assertThat(world.queue()).isEmpty();
+        assertThat(world.table.readRequest(requestId).status()).isEqualTo(RequestStatus.WITHDRAWN);
+        assertThat(world.table.queue()).isEmpty();
         assertThat(templates()).containsExactlyInAnyOrder("REQUEST_ACKNOWLEDGED", "ADMIN_NEW_REQUEST", "REQUEST_WITHDRAWN");
         assertThat(world.impactTotal(requestId).number("received")).as("counted by the submit").isEqualTo(1);
         assertThat(world.impactTotal(requestId).number("withdrawn")).as("counted by the withdrawal").isEqualTo(1);
@@ -60,15 +61,15 @@ class WithdrawFlowTest {
         Reply reply = api.withdraw(shakti.token(), requestId);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(world.offer(requestId, meera.id()).status()).isEqualTo(OfferStatus.WITHDRAWN);
-        assertThat(world.offer(requestId, arjun.id()).status()).isEqualTo(OfferStatus.WITHDRAWN);
-        assertThat(world.offer(requestId, declined.id()).status()).isEqualTo(OfferStatus.DECLINED);
-        assertThat(world.lawyer(meera.id()).activeMatters()).isZero();
-        assertThat(world.lawyer(arjun.id()).activeMatters()).isEqualTo(1);
-        assertThat(world.lawyer(declined.id()).activeMatters()).isZero();
-        assertThat(world.lawyer(declined.id()).version()).isEqualTo(declined.version());
+        assertThat(world.table.readOffer(requestId, meera.id()).status()).isEqualTo(OfferStatus.WITHDRAWN);
+        assertThat(world.table.readOffer(requestId, arjun.id()).status()).isEqualTo(OfferStatus.WITHDRAWN);
+        assertThat(world.table.readOffer(requestId, declined.id()).status()).isEqualTo(OfferStatus.DECLINED);
+        assertThat(world.table.readLawyer(meera.id()).activeMatters()).isZero();
+        assertThat(world.table.readLawyer(arjun.id()).activeMatters()).isEqualTo(1);
+        assertThat(world.table.readLawyer(declined.id()).activeMatters()).isZero();
+        assertThat(world.table.readLawyer(declined.id()).version()).isEqualTo(declined.version());
 
-        List<Map<String, AttributeValue>> told = world.items("OUTBOX").stream()
+        List<Map<String, AttributeValue>> told = world.table.rawItems("OUTBOX").stream()
                 .filter(item -> item.get("template").s().equals("OFFER_WITHDRAWN")).toList();
         assertThat(told).extracting(item -> item.get("to").s())
                 .containsExactlyInAnyOrder(meera.email(), arjun.email());
@@ -78,9 +79,9 @@ class WithdrawFlowTest {
             assertThat(data.get("requestId").s()).isEqualTo(requestId);
             assertThat(data.keySet()).containsExactlyInAnyOrder("lawyerName", "requestId", "title", "reason");
         });
-        assertThat(world.queue()).isEmpty();
+        assertThat(world.table.queue()).isEmpty();
         // the expiry index no longer holds the withdrawn offers
-        assertThat(world.allItems()).noneMatch(item -> item.containsKey("GSI2PK")
+        assertThat(world.table.allItems()).noneMatch(item -> item.containsKey("GSI2PK")
                 && item.get("GSI2PK").s().equals("OFFERS#PENDING"));
     }
 
@@ -96,23 +97,23 @@ class WithdrawFlowTest {
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.body().path("detail").asText()).contains("ACCEPTED");
         assertThat(aws.countItems()).isEqualTo(before);
-        assertThat(world.request(requestId).status()).isEqualTo(RequestStatus.ACCEPTED);
+        assertThat(world.table.readRequest(requestId).status()).isEqualTo(RequestStatus.ACCEPTED);
     }
 
     @Test
     void a_second_withdrawal_is_a_conflict_and_changes_nothing() {
         api.withdraw(shakti.token(), requestId);
         int before = aws.countItems();
-        long version = world.request(requestId).version();
+        long version = world.table.readRequest(requestId).version();
 
         Reply again = api.withdraw(shakti.token(), requestId);
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(aws.countItems()).isEqualTo(before);
-        assertThat(world.request(requestId).version()).isEqualTo(version);
+        assertThat(world.table.readRequest(requestId).version()).isEqualTo(version);
     }
 
     private List<String> templates() {
-        return world.items("OUTBOX").stream().map(item -> item.get("template").s()).toList();
+        return world.table.rawItems("OUTBOX").stream().map(item -> item.get("template").s()).toList();
     }
 }
