@@ -33,8 +33,8 @@ public interface Outbox {
         /** SENT, SUPPRESSED, or gone (resent under a new id): nothing to send. */
         record Done() implements Claim {}
 
-        /** Another delivery claimed it and may be sending it now; try again after its claim lapses. */
-        record Busy() implements Claim {}
+        /** Another delivery claimed it until {@code heldUntil} and may be sending it now; try after that. */
+        record Busy(Instant heldUntil) implements Claim {}
     }
 
     Optional<Entry> find(String outboxId);
@@ -58,10 +58,11 @@ public interface Outbox {
     Outcome markSuppressed(Entry entry, Instant at, OutboxMessage toTeam);
 
     /**
-     * Deletes the email while it is still PENDING at the version read and creates {@code copy} naming it;
-     * rejected, writing nothing, when it changed or went meanwhile.
+     * Deletes the email while it is still PENDING at the version read and no delivery holds a claim on it at
+     * {@code now}, and creates {@code copy} naming it; rejected, writing nothing, when it changed, went or is
+     * being sent meanwhile (two copies would go out).
      */
-    Outcome replaceWithCopy(Entry entry, OutboxMessage copy);
+    Outcome replaceWithCopy(Entry entry, OutboxMessage copy, Instant now);
 
     /** Queues a new email (it reaches this function again through the stream). */
     Outcome enqueue(OutboxMessage message);

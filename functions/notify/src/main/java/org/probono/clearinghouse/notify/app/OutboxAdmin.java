@@ -67,7 +67,7 @@ public final class OutboxAdmin {
                 : sealer.seal(openToken.apply(old.sealedToken(), old.id()), copyId);
         OutboxMessage copy = new OutboxMessage(copyId, old.template(), old.to(), old.language(), old.data(),
                 sealedToken, old.sealedDetails(), clock.instant());
-        if (!outbox.replaceWithCopy(entry, copy).committed()) return new Resend.Changed(outboxId);
+        if (!outbox.replaceWithCopy(entry, copy, clock.instant()).committed()) return new Resend.Changed(outboxId);
         Log.info("outbox email resent", "outboxId", outboxId, "template", old.template(), "copy", copy.id());
         return new Resend.Resent(copy.id(), outboxId);
     }

@@ -32,8 +32,21 @@ import org.probono.clearinghouse.notify.mail.Wording;
 public final class OutboxDelivery {
     private static final String FROM_NAME = "Pro Bono Clearinghouse";
 
-    /** Longer than the function's timeout (20 s): a live delivery's claim never lapses under it. */
-    static final Duration CLAIM = Duration.ofMinutes(1);
+    /** The function's timeout (template.yaml Globals): how long an invocation may run when it does not say. */
+    public static final Duration INVOCATION = Duration.ofSeconds(20);
+    /**
+     * A claim outlives its holder's last moment by this much (clocks of two hosts differ a little): it lapses
+     * as soon as the delivery that holds it can no longer be running, crashed or timed out.
+     */
+    static final Duration CLAIM_MARGIN = Duration.ofSeconds(2);
+    /** What sending one email needs after waiting for a claim to lapse: rendering, SES, the mark. */
+    static final Duration TO_SEND = Duration.ofSeconds(5);
+
+    /** Waits until an instant (Thread.sleep in Lambda; tests move their clock instead). */
+    @FunctionalInterface
+    public interface Pause {
+        void until(Instant at);
+    }
 
     /** One stream record: its sequence number (the partial-failure identifier) and its new image. */
     public record OutboxRecord(String sequenceNumber, JsonNode newImage) {}
@@ -66,6 +79,7 @@ public final class OutboxDelivery {
     private final ImpactReportMail reports;
     private final Ids ids;
     private final Clock clock;
+    private final Pause pause;
 
     /**
      * {@code openDetails}: (sealed, requestId) → the confidential text (ConfidentialBox.open); {@code openToken}:
@@ -75,7 +89,7 @@ public final class OutboxDelivery {
     public OutboxDelivery(Outbox outbox, OutboxImages images, Suppressions suppressions, EmailTemplates templates, Wording wording,
                           MailSender mailer, BiFunction<String, String, String> openDetails,
                           BiFunction<String, String, String> openToken, Settings settings, ImpactReportMail reports,
-                          Ids ids, Clock clock) {
+                          Ids ids, Clock clock, Pause pause) {
         this.openToken = openToken;
         this.reports = reports;
         this.outbox = outbox;
@@ -88,10 +102,15 @@ public final class OutboxDelivery {
         this.settings = settings;
         this.ids = ids;
         this.clock = clock;
+        this.pause = pause;
     }
 
-    /** Delivers every record; returns the sequence numbers of those to retry (partial batch response). */
-    public List<String> deliverAll(List<OutboxRecord> records) {
+    /**
+     * Delivers every record within {@code timeLeft} (what remains of the invocation); returns the sequence
+     * numbers of those to retry (partial batch response).
+     */
+    public List<String> deliverAll(List<OutboxRecord> records, Duration timeLeft) {
+        Instant deadline = clock.instant().plus(timeLeft);
         List<String> failed = new ArrayList<>();
         for (OutboxRecord record : records) {
             Delivery delivery;
@@ -99,7 +118,7 @@ public final class OutboxDelivery {
             try {
                 Outbox.Entry entry = images.entryOf(record.newImage());
                 outboxId = entry.message().id();
-                delivery = deliver(entry);
+                delivery = deliver(entry, deadline);
             } catch (RuntimeException e) {
                 delivery = new Delivery.Failed(e.getClass().getSimpleName());
             }
@@ -112,32 +131,57 @@ public final class OutboxDelivery {
         return failed;
     }
 
-    /** Delivers one email as its stream record carried it. */
-    public Delivery deliver(Outbox.Entry entry) {
+    /** Delivers one email as its stream record carried it, in an invocation of the function's full timeout. */
+    public Delivery deliver(Outbox.Entry entry) { return deliver(entry, clock.instant().plus(INVOCATION)); }
+
+    /**
+     * Delivers one email, claiming it until this invocation's {@code deadline} (plus a margin). A claim held
+     * by another delivery is waited for when it lapses early enough to send after it (its holder crashed and
+     * Lambda retried at once); otherwise the record fails and its retry comes back later.
+     */
+    Delivery deliver(Outbox.Entry entry, Instant deadline) {
         if (!entry.isPending()) return new Delivery.AlreadyDone();
-        Instant now = clock.instant();
-        return switch (outbox.claim(entry, now, now.plus(CLAIM))) {
+        Outbox.Claim claim = outbox.claim(entry, clock.instant(), deadline.plus(CLAIM_MARGIN));
+        if (claim instanceof Outbox.Claim.Busy(Instant heldUntil) && heldUntil.plus(TO_SEND).isBefore(deadline)) {
+            pause.until(heldUntil);
+            claim = outbox.claim(entry, clock.instant(), deadline.plus(CLAIM_MARGIN));
+        }
+        return switch (claim) {
             case Outbox.Claim.Done done -> new Delivery.AlreadyDone();
             case Outbox.Claim.Busy busy -> new Delivery.Failed("another delivery holds its claim");
-            case Outbox.Claim.Claimed(Instant until) -> {
-                Delivery delivery;
-                try {
-                    delivery = send(entry);
-                } catch (RuntimeException e) {
-                    outbox.release(entry, until);
-                    throw e;
-                }
-                if (delivery instanceof Delivery.Failed) outbox.release(entry, until);
-                yield delivery;
-            }
+            case Outbox.Claim.Claimed(Instant until) -> sendClaimed(entry, until);
         };
     }
 
-    private Delivery send(Outbox.Entry entry) {
-        OutboxMessage message = entry.message();
-        String outboxId = message.id();
-        if (suppressions.isSuppressed(message.to())) return suppress(entry);
+    /**
+     * Sends a claimed email. Until SES has accepted it, any failure gives the claim up, so the retry may send
+     * at once; once SES has accepted it, the claim is kept whatever happens to the mark, so no retry sends a
+     * second copy before this delivery's claim has lapsed.
+     */
+    private Delivery sendClaimed(Outbox.Entry entry, Instant until) {
+        Prepared prepared;
+        MailSender.Result result;
+        try {
+            if (suppressions.isSuppressed(entry.message().to())) return suppress(entry, until);
+            prepared = prepare(entry.message());
+            result = mailer.send(prepared.mail());
+        } catch (RuntimeException e) {
+            outbox.release(entry, until);
+            throw e;
+        }
+        return switch (result) {
+            case MailSender.Result.Failed(String reason) -> {
+                outbox.release(entry, until);
+                yield new Delivery.Failed(reason);
+            }
+            case MailSender.Result.Accepted(String sesMessageId) -> sent(entry, prepared, sesMessageId);
+        };
+    }
 
+    /** An email rendered and built, ready for SES. */
+    private record Prepared(OutgoingMail mail, String subject) {}
+
+    private Prepared prepare(OutboxMessage message) {
         String token = message.sealedToken() == null ? null : openToken.apply(message.sealedToken(), message.id());
         ImpactReportMail.Enclosed enclosed = message.template() == EmailTemplate.ADMIN_IMPACT_REPORT
                 ? reports.enclose(message) : ImpactReportMail.Enclosed.NONE;
@@ -146,28 +190,42 @@ public final class OutboxDelivery {
         EmailTemplates.Rendered rendered = templates.render(message.template(), language(message), scope);
         OutgoingMail mail = new OutgoingMail(message.id(), settings.senderAddress(), FROM_NAME, message.to(),
                 replyTo(message, token), rendered, clock.instant(), enclosed.attachments());
-        return switch (mailer.send(mail)) {
-            case MailSender.Result.Failed(String reason) -> new Delivery.Failed(reason);
-            case MailSender.Result.Accepted(String sesMessageId) -> {
-                if (!outbox.markSent(entry, sesMessageId, rendered.subject(), clock.instant()).committed()) {
-                    Log.warn("outbox email marked by another delivery after sending", "outboxId", outboxId);
-                }
-                Log.info("outbox email sent", "outboxId", outboxId, "template", message.template(), "sesMessageId", sesMessageId,
-                        "requestId", message.data().getOrDefault("requestId", ""));
-                Log.metric(Metric.EMAILS_SENT);
-                yield new Delivery.Sent(sesMessageId);
-            }
-        };
+        return new Prepared(mail, rendered.subject());
     }
 
-    private Delivery suppress(Outbox.Entry entry) {
+    /**
+     * SES accepted it: mark it SENT. A mark that fails (DynamoDB unreachable past the SDK's retries) leaves
+     * the email PENDING under this delivery's claim; the record's retry sends a second copy once the claim
+     * lapses, the price of never losing an email (see the class comment).
+     */
+    private Delivery sent(Outbox.Entry entry, Prepared prepared, String sesMessageId) {
+        OutboxMessage message = entry.message();
+        Log.info("outbox email sent", "outboxId", message.id(), "template", message.template(), "sesMessageId", sesMessageId,
+                "requestId", message.data().getOrDefault("requestId", ""));
+        Log.metric(Metric.EMAILS_SENT);
+        try {
+            if (!outbox.markSent(entry, sesMessageId, prepared.subject(), clock.instant()).committed()) {
+                Log.warn("outbox email marked by another delivery after sending", "outboxId", message.id());
+            }
+        } catch (RuntimeException e) {
+            return new Delivery.Failed("sent, but not marked SENT: " + e.getClass().getSimpleName());
+        }
+        return new Delivery.Sent(sesMessageId);
+    }
+
+    /** Not sent: SUPPRESSED, the team told. A mark that did not commit leaves it PENDING for the retry. */
+    private Delivery suppress(Outbox.Entry entry, Instant until) {
         OutboxMessage message = entry.message();
         boolean tellAdmin = message.template() != EmailTemplate.ADMIN_SUPPRESSED
                 && !suppressions.isSuppressed(settings.adminEmail());
         OutboxMessage toAdmin = tellAdmin ? OutboxMessage.toTeam(ids.next(), EmailTemplate.ADMIN_SUPPRESSED,
                 settings.adminEmail(), Map.of("address", message.to(), "template", message.template().name(),
                         "reason", "the address bounced or complained earlier"), clock.instant()) : null;
-        outbox.markSuppressed(entry, clock.instant(), toAdmin);
+        if (!outbox.markSuppressed(entry, clock.instant(), toAdmin).committed()) {
+            if (outbox.find(message.id()).filter(Outbox.Entry::isPending).isEmpty()) return new Delivery.AlreadyDone();
+            outbox.release(entry, until);
+            return new Delivery.Failed("suppressed, but not marked SUPPRESSED");
+        }
         Log.info("outbox email not sent: recipient suppressed", "outboxId", message.id());
         return new Delivery.Suppressed();
     }

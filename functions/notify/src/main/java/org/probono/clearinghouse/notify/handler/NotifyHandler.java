@@ -3,6 +3,7 @@ package org.probono.clearinghouse.notify.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.InputStream;
+import java.time.Duration;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ public final class NotifyHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         Invocation.run(input, output, context, (shape, event) -> switch (shape) {
-            case DYNAMODB_STREAM -> sendOutbox(LambdaEvents.read(event, OutboxStreamEvent.class));
+            case DYNAMODB_STREAM -> sendOutbox(LambdaEvents.read(event, OutboxStreamEvent.class), context);
             case SES_RECEIPT -> receiveReplies(LambdaEvents.read(event, SesReceiptEvent.class));
             case SNS -> recordFeedback(LambdaEvents.read(event, SnsEvent.class));
             case ADMIN_COMMAND -> commands.handle(event);
@@ -78,11 +79,13 @@ public final class NotifyHandler implements RequestStreamHandler {
     }
 
     /** Partial batch response: only the records that failed are retried. The email is the record's new image. */
-    private Map<String, Object> sendOutbox(OutboxStreamEvent event) {
+    private Map<String, Object> sendOutbox(OutboxStreamEvent event, Context context) {
         List<OutboxDelivery.OutboxRecord> records = event.records().stream()
                 .map(r -> new OutboxDelivery.OutboxRecord(r.dynamodb().sequenceNumber(), r.dynamodb().newImage()))
                 .toList();
-        List<Map<String, String>> failures = outbox.get().deliverAll(records).stream()
+        // What is left of this invocation bounds each email's claim (no context: priming and tests get the timeout).
+        Duration timeLeft = context == null ? OutboxDelivery.INVOCATION : Duration.ofMillis(context.getRemainingTimeInMillis());
+        List<Map<String, String>> failures = outbox.get().deliverAll(records, timeLeft).stream()
                 .map(sequenceNumber -> Map.of("itemIdentifier", sequenceNumber)).toList();
         return Map.of("batchItemFailures", failures);
     }

@@ -101,7 +101,8 @@ public final class TableOutbox implements Outbox, OutboxImages {
         }
         // Rare (a redelivered record): one read tells a finished email from one another delivery is sending.
         return store.get(Keys.outbox(entry.message().id())).filter(item -> OutboxItems.PENDING.equals(item.string(OutboxItems.STATUS)))
-                .<Claim>map(item -> new Claim.Busy()).orElse(new Claim.Done());
+                .<Claim>map(item -> new Claim.Busy(Instant.ofEpochMilli(item.optionalNumber(CLAIMED_UNTIL).map(n -> n.longValue()).orElse(0L))))
+                .orElse(new Claim.Done());
     }
 
     @Override
@@ -149,11 +150,15 @@ public final class TableOutbox implements Outbox, OutboxImages {
      * meanwhile (sent, suppressed, or resent by someone else); then nothing is written.
      */
     @Override
-    public Outcome replaceWithCopy(Entry entry, OutboxMessage copy) {
-        Expression unchangedAndPending = Expression.builder().expression("#status = :pending AND #version = :version")
-                .expressionNames(Map.of("#status", OutboxItems.STATUS, "#version", Keys.VERSION))
+    public Outcome replaceWithCopy(Entry entry, OutboxMessage copy, Instant now) {
+        // Unclaimed or lapsed too: a claim does not move the version, and a copy of an email being sent is a second email.
+        Expression unchangedAndPending = Expression.builder()
+                .expression("#status = :pending AND #version = :version"
+                        + " AND (attribute_not_exists(#claimedUntil) OR #claimedUntil <= :now)")
+                .expressionNames(Map.of("#status", OutboxItems.STATUS, "#version", Keys.VERSION,
+                        "#claimedUntil", CLAIMED_UNTIL))
                 .expressionValues(Map.of(":pending", AttributeValue.fromS(OutboxItems.PENDING),
-                        ":version", AttributeValue.fromN(Long.toString(entry.version()))))
+                        ":version", AttributeValue.fromN(Long.toString(entry.version())), ":now", millis(now)))
                 .build();
         EnhancedDocument copyItem = OutboxItems.toItem(copy).toBuilder().putString(RESEND_OF, entry.message().id()).build();
         return store.commit(new Transaction()

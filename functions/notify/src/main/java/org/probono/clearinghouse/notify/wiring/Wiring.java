@@ -1,6 +1,7 @@
 package org.probono.clearinghouse.notify.wiring;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -86,7 +87,7 @@ public record Wiring(Lazy<OutboxDelivery> outbox, Lazy<ReplyProcessing> replies,
                 new Wording(config.timeZone()), new SesMailer(ses.get(), config.sesConfigurationSet()), box::open,
                 box::openToken,
                 new OutboxDelivery.Settings(config.senderAddress(), config.adminEmail(), config.inboundDomain(), config.webUrl()),
-                new ImpactReportMail(figures::read, config.timeZone()), ids, clock));
+                new ImpactReportMail(figures::read, config.timeZone()), ids, clock, Wiring::sleepUntil));
         Lazy<ReplyProcessing> replies = Lazy.of(() -> new ReplyProcessing(new InboundBucket(s3.get(), config.inboundBucket()),
                 new TableInboundLog(store),
                 offerReplies.orElseGet(() -> new OfferDecisions(matters, lawyers, offers, emails, box::sealToken, clock)),
@@ -95,5 +96,16 @@ public record Wiring(Lazy<OutboxDelivery> outbox, Lazy<ReplyProcessing> replies,
                 box::sealToken, ids, clock));
         return new Wiring(delivery, replies, new MailFeedback(suppressions, clock),
                 new OutboxAdmin(outbox, box::openToken, box::sealToken, ids, clock));
+    }
+
+    /** Lambda's pause: the thread sleeps until {@code at} (by the system clock, as the claims are written). */
+    private static void sleepUntil(Instant at) {
+        long millis = at.toEpochMilli() - System.currentTimeMillis();
+        if (millis <= 0) return;
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -13,7 +13,8 @@ import org.probono.clearinghouse.domain.Outcome;
 
 /**
  * The outbox in a map, with the table's conditions: a claim only on a PENDING email whose claim lapsed,
- * marks only while PENDING, a resend only at the version read, a new email only under a new id.
+ * marks only while PENDING, a resend only at the version read and while no claim holds, a new email only
+ * under a new id. {@link #failNextMark} stands for DynamoDB failing a mark past the SDK's retries.
  */
 final class InMemoryOutbox implements Outbox {
     /** An email as stored: its entry (status, version), its claim, and what marking SENT added. */
@@ -22,6 +23,16 @@ final class InMemoryOutbox implements Outbox {
     }
 
     private final Map<String, Stored> emails = new LinkedHashMap<>();
+    private RuntimeException nextMarkFailure;
+
+    /** The next markSent or markSuppressed throws {@code failure} and writes nothing. */
+    synchronized void failNextMark(RuntimeException failure) { nextMarkFailure = failure; }
+
+    private void failIfAsked() {
+        RuntimeException failure = nextMarkFailure;
+        nextMarkFailure = null;
+        if (failure != null) throw failure;
+    }
 
     /** An email written PENDING by a state change; returns its entry as the stream's image carries it. */
     synchronized Entry insert(OutboxMessage message) {
@@ -53,7 +64,7 @@ final class InMemoryOutbox implements Outbox {
     public synchronized Claim claim(Entry entry, Instant now, Instant until) {
         Stored stored = emails.get(entry.message().id());
         if (stored == null || !stored.entry().isPending()) return new Claim.Done();
-        if (stored.claimedUntil() != null && stored.claimedUntil().isAfter(now)) return new Claim.Busy();
+        if (stored.claimedUntil() != null && stored.claimedUntil().isAfter(now)) return new Claim.Busy(stored.claimedUntil());
         emails.put(entry.message().id(), new Stored(stored.entry(), until, null, null));
         return new Claim.Claimed(until);
     }
@@ -68,6 +79,7 @@ final class InMemoryOutbox implements Outbox {
 
     @Override
     public synchronized Outcome markSent(Entry entry, String sesMessageId, String subject, Instant at) {
+        failIfAsked();
         Stored stored = emails.get(entry.message().id());
         if (stored == null || !stored.entry().isPending()) return new Outcome.Rejected(Failure.WRONG_STATE, "mark sent");
         emails.put(entry.message().id(), new Stored(finished(stored.entry(), Status.SENT), null, sesMessageId, subject));
@@ -76,6 +88,7 @@ final class InMemoryOutbox implements Outbox {
 
     @Override
     public synchronized Outcome markSuppressed(Entry entry, Instant at, OutboxMessage toTeam) {
+        failIfAsked();
         Stored stored = emails.get(entry.message().id());
         if (stored == null || !stored.entry().isPending()) return new Outcome.Rejected(Failure.WRONG_STATE, "mark suppressed");
         if (toTeam != null && emails.containsKey(toTeam.id())) return new Outcome.Rejected(Failure.ALREADY_EXISTS, "team email");
@@ -85,9 +98,10 @@ final class InMemoryOutbox implements Outbox {
     }
 
     @Override
-    public synchronized Outcome replaceWithCopy(Entry entry, OutboxMessage copy) {
+    public synchronized Outcome replaceWithCopy(Entry entry, OutboxMessage copy, Instant now) {
         Stored stored = emails.get(entry.message().id());
-        if (stored == null || !stored.entry().isPending() || stored.entry().version() != entry.version()) {
+        if (stored == null || !stored.entry().isPending() || stored.entry().version() != entry.version()
+                || (stored.claimedUntil() != null && stored.claimedUntil().isAfter(now))) {
             return new Outcome.Rejected(Failure.WRONG_STATE, "replace");
         }
         if (emails.containsKey(copy.id())) return new Outcome.Rejected(Failure.ALREADY_EXISTS, "copy");

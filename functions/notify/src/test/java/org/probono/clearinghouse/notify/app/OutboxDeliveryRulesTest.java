@@ -31,6 +31,8 @@ class OutboxDeliveryRulesTest {
     private final InMemorySuppressions suppressions = new InMemorySuppressions();
     private final RecordingMailer mailer = new RecordingMailer();
     private final List<String> detailsOpened = new ArrayList<>();
+    /** Where the delivery waited for another's claim to lapse; the clock stands still meanwhile unless a test moves it. */
+    private final List<Instant> pauses = new ArrayList<>();
     private final OutboxDelivery delivery = new OutboxDelivery(outbox,
             image -> outbox.find(image.path("id").asText()).orElseThrow(), suppressions, TEMPLATES,
             new Wording(ZoneId.of("Asia/Kolkata")), mailer,
@@ -45,7 +47,7 @@ class OutboxDeliveryRulesTest {
             },
             new OutboxDelivery.Settings("offers@mail.clearinghouse.test", TEAM, "reply.clearinghouse.test",
                     "http://localhost:3000"),
-            new ImpactReportMail(null, ZoneId.of("Asia/Kolkata")), new Ids(clock), clock);
+            new ImpactReportMail(null, ZoneId.of("Asia/Kolkata")), new Ids(clock), clock, pauses::add);
 
     private static OutboxMessage offer(String id) {
         return new OutboxMessage(id, EmailTemplate.OFFER, LAWYER, Language.EN, Map.of("lawyerName", "Asha Rao",
@@ -95,17 +97,81 @@ class OutboxDeliveryRulesTest {
     }
 
     @Test
-    void an_email_another_delivery_is_sending_is_retried_and_sent_once_that_claim_lapses() {
+    void an_email_another_delivery_holds_too_long_to_wait_for_is_retried_and_sent_once_that_claim_lapses() {
         Outbox.Entry entry = outbox.insert(approval("OB-3", "ravi@example.org"));
-        outbox.claim(entry, clock.instant(), clock.instant().plus(OutboxDelivery.CLAIM)); // a delivery that then crashed
+        Instant heldUntil = clock.instant().plus(Duration.ofSeconds(18)); // a delivery that then crashed
+        outbox.claim(entry, clock.instant(), heldUntil);
 
         OutboxDelivery.Delivery meanwhile = delivery.deliver(entry);
-        clock.advance(OutboxDelivery.CLAIM.plus(Duration.ofSeconds(1)));
+        clock.set(heldUntil.plusSeconds(1));
         OutboxDelivery.Delivery afterItLapsed = delivery.deliver(entry);
 
         assertThat(meanwhile).isInstanceOf(OutboxDelivery.Delivery.Failed.class);
+        assertThat(pauses).isEmpty();
         assertThat(afterItLapsed).isInstanceOf(OutboxDelivery.Delivery.Sent.class);
         assertThat(mailer.accepted()).hasSize(1);
+    }
+
+    @Test
+    void a_claim_that_lapses_early_enough_is_waited_for_and_the_email_sent_in_the_same_invocation() {
+        Outbox.Entry entry = outbox.insert(approval("OB-3W", "ravi@example.org"));
+        Instant heldUntil = clock.instant().plus(Duration.ofSeconds(6));
+        outbox.claim(entry, clock.instant(), heldUntil);
+        OutboxDelivery waiting = new OutboxDelivery(outbox, image -> entry, suppressions, TEMPLATES,
+                new Wording(ZoneId.of("Asia/Kolkata")), mailer, (sealed, requestId) -> sealed, (sealed, outboxId) -> sealed,
+                new OutboxDelivery.Settings("offers@mail.clearinghouse.test", TEAM, "reply.clearinghouse.test",
+                        "http://localhost:3000"),
+                new ImpactReportMail(null, ZoneId.of("Asia/Kolkata")), new Ids(clock), clock, at -> {
+                    pauses.add(at);
+                    clock.set(at);
+                });
+
+        OutboxDelivery.Delivery result = waiting.deliver(entry);
+
+        assertThat(pauses).containsExactly(heldUntil);
+        assertThat(result).isInstanceOf(OutboxDelivery.Delivery.Sent.class);
+        assertThat(mailer.accepted()).hasSize(1);
+    }
+
+    @Test
+    void each_claim_lasts_as_long_as_the_invocation_that_holds_it_and_no_longer() {
+        outbox.insert(approval("OB-3C", "ravi@example.org"));
+        outbox.failNextMark(new IllegalStateException("DynamoDB unreachable"));
+
+        delivery.deliverAll(List.of(record("9", "OB-3C")), Duration.ofSeconds(7));
+
+        assertThat(outbox.stored("OB-3C").orElseThrow().claimedUntil())
+                .isEqualTo(clock.instant().plus(Duration.ofSeconds(7)).plus(OutboxDelivery.CLAIM_MARGIN));
+    }
+
+    @Test
+    void an_email_ses_accepted_but_not_marked_keeps_its_claim_so_the_retry_does_not_send_it_again_at_once() {
+        Outbox.Entry entry = outbox.insert(approval("OB-3M", "ravi@example.org"));
+        outbox.failNextMark(new IllegalStateException("DynamoDB unreachable"));
+
+        OutboxDelivery.Delivery first = delivery.deliver(entry);
+        clock.advance(Duration.ofSeconds(1));
+        OutboxDelivery.Delivery retriedAtOnce = delivery.deliver(entry);
+
+        assertThat(first).isInstanceOf(OutboxDelivery.Delivery.Failed.class);
+        assertThat(retriedAtOnce).isInstanceOf(OutboxDelivery.Delivery.Failed.class);
+        assertThat(mailer.accepted()).hasSize(1);
+        assertThat(outbox.stored("OB-3M").orElseThrow().entry().isPending()).isTrue();
+    }
+
+    @Test
+    void a_suppression_that_could_not_be_marked_is_retried_not_reported_done() {
+        suppressions.suppress("ravi@example.org", "Bounce", clock.instant());
+        outbox.insert(approval("OB-3S", "ravi@example.org"));
+        outbox.failNextMark(new IllegalStateException("DynamoDB unreachable"));
+
+        List<String> first = delivery.deliverAll(List.of(record("7", "OB-3S")), OutboxDelivery.INVOCATION);
+        List<String> retried = delivery.deliverAll(List.of(record("7", "OB-3S")), OutboxDelivery.INVOCATION);
+
+        assertThat(first).containsExactly("7");
+        assertThat(retried).isEmpty();
+        assertThat(mailer.accepted()).isEmpty();
+        assertThat(outbox.stored("OB-3S").orElseThrow().entry().status()).isEqualTo(Outbox.Status.SUPPRESSED);
     }
 
     @Test
@@ -127,7 +193,8 @@ class OutboxDeliveryRulesTest {
         outbox.insert(approval("OB-6", "meera@ngo.example"));
         mailer.refuseNext(1);
 
-        List<String> failed = delivery.deliverAll(List.of(record("1", "OB-5"), record("2", "OB-6"), record("3", "NO-SUCH")));
+        List<String> failed = delivery.deliverAll(List.of(record("1", "OB-5"), record("2", "OB-6"), record("3", "NO-SUCH")),
+                OutboxDelivery.INVOCATION);
 
         assertThat(failed).containsExactly("1", "3");
         assertThat(mailer.accepted()).extracting(OutgoingMail::to).containsExactly("meera@ngo.example");

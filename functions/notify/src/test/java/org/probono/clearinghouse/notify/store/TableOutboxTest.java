@@ -42,7 +42,7 @@ class TableOutboxTest {
         TableOutbox outbox = outboxHolding(table, "OB-OLD", "OB-TAKEN");
         int itemsBefore = aws.countItems();
 
-        boolean replaced = outbox.replaceWithCopy(outbox.find("OB-OLD").orElseThrow(), email("OB-TAKEN")).committed();
+        boolean replaced = outbox.replaceWithCopy(outbox.find("OB-OLD").orElseThrow(), email("OB-TAKEN"), NOW).committed();
 
         assertThat(replaced).isFalse();
         assertThat(aws.countItems()).isEqualTo(itemsBefore);
@@ -57,7 +57,7 @@ class TableOutboxTest {
         Outbox.Entry read = outbox.find("OB-RACED").orElseThrow();
         outbox.markSent(read, "ses-1", "Subject", Instant.now());
 
-        boolean replaced = outbox.replaceWithCopy(read, email("OB-COPY")).committed();
+        boolean replaced = outbox.replaceWithCopy(read, email("OB-COPY"), NOW).committed();
 
         assertThat(replaced).isFalse();
         assertThat(table.store().get(Keys.outbox("OB-COPY"))).isEmpty();
@@ -75,8 +75,24 @@ class TableOutboxTest {
         Outbox.Claim afterItLapsed = outbox.claim(entry, NOW.plusSeconds(61), NOW.plusSeconds(121));
 
         assertThat(first).isEqualTo(new Outbox.Claim.Claimed(NOW.plusSeconds(60)));
-        assertThat(meanwhile).isInstanceOf(Outbox.Claim.Busy.class);
+        assertThat(meanwhile).isEqualTo(new Outbox.Claim.Busy(NOW.plusSeconds(60)));
         assertThat(afterItLapsed).isEqualTo(new Outbox.Claim.Claimed(NOW.plusSeconds(121)));
+    }
+
+    @Test
+    void an_email_being_sent_is_not_resent_until_its_claim_lapses(LocalAws aws) {
+        TableFixture table = table(aws);
+        TableOutbox outbox = outboxHolding(table, "OB-SENDING");
+        Outbox.Entry entry = outbox.find("OB-SENDING").orElseThrow();
+        outbox.claim(entry, NOW, NOW.plusSeconds(22));
+
+        boolean whileSending = outbox.replaceWithCopy(entry, email("OB-SENDING-COPY"), NOW.plusSeconds(5)).committed();
+        boolean afterItLapsed = outbox.replaceWithCopy(entry, email("OB-SENDING-COPY"), NOW.plusSeconds(23)).committed();
+
+        assertThat(whileSending).isFalse();
+        assertThat(afterItLapsed).isTrue();
+        assertThat(table.store().get(Keys.outbox("OB-SENDING-COPY")).orElseThrow().string(TableOutbox.RESEND_OF))
+                .isEqualTo("OB-SENDING");
     }
 
     @Test
@@ -106,7 +122,7 @@ class TableOutboxTest {
         TableFixture table = table(aws);
         TableOutbox outbox = outboxHolding(table, "OB-GONE");
         Outbox.Entry entry = outbox.find("OB-GONE").orElseThrow();
-        outbox.replaceWithCopy(entry, email("OB-GONE-COPY"));
+        outbox.replaceWithCopy(entry, email("OB-GONE-COPY"), NOW);
 
         assertThat(outbox.claim(entry, NOW, NOW.plusSeconds(60))).isInstanceOf(Outbox.Claim.Done.class);
         assertThat(outbox.markSent(entry, "ses-1", "Subject", NOW).committed()).isFalse();
