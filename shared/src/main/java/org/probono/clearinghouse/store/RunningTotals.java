@@ -49,7 +49,7 @@ public final class RunningTotals {
         }
     }
 
-    public void received(Transaction transaction, LegalRequest request) {
+    private void received(Transaction transaction, LegalRequest request) {
         LocalDate day = dayOf(request);
         transaction.update(Keys.impact(day, Keys.IMPACT_TOTAL), new Change().add("received", 1).build());
         transaction.update(Keys.impact(day, Keys.IMPACT_CATEGORY_PREFIX + request.category()),
@@ -61,28 +61,28 @@ public final class RunningTotals {
         transaction.update(row(request), rowOf(request).build());
     }
 
-    public void offered(Transaction transaction, LegalRequest request, int offers, Instant at) {
+    private void offered(Transaction transaction, LegalRequest request, int offers, Instant at) {
         transaction.update(total(request), new Change().add("offersMade", offers).build());
         transaction.update(row(request), rowOf(request).setIfAbsent("firstOfferAt", at.toString()).build());
     }
 
-    public void accepted(Transaction transaction, LegalRequest accepted, Instant at) {
+    private void accepted(Transaction transaction, LegalRequest accepted, Instant at) {
         transaction.update(total(accepted), new Change().add("offersAccepted", 1).add("placed", 1).build());
         transaction.update(Keys.impact(dayOf(accepted), Keys.IMPACT_LAWYER_PREFIX + accepted.lawyerId()),
                 new Change().add("matters", 1).build());
         transaction.update(row(accepted), rowOf(accepted).set("acceptedAt", at.toString()).build());
     }
 
-    public void declined(Transaction transaction, LegalRequest request, String reason) {
+    private void declined(Transaction transaction, LegalRequest request, String reason) {
         transaction.update(total(request), new Change().add("offersDeclined", 1)
                 .add(DECLINE_PREFIX + normalisedReason(reason), 1).build());
     }
 
-    public void expired(Transaction transaction, LegalRequest request) {
+    private void expired(Transaction transaction, LegalRequest request) {
         transaction.update(total(request), new Change().add("offersExpired", 1).build());
     }
 
-    public void completed(Transaction transaction, LegalRequest completed) {
+    private void completed(Transaction transaction, LegalRequest completed) {
         LocalDate day = dayOf(completed);
         double hours = completed.completion().hoursSpent();
         transaction.update(total(completed), new Change().add("completed", 1).add("hours", hours).build());
@@ -99,7 +99,7 @@ public final class RunningTotals {
     }
 
     /** The request ended without a lawyer: CLOSED by the team or WITHDRAWN by its organisation. */
-    public void ended(Transaction transaction, LegalRequest ended) {
+    private void ended(Transaction transaction, LegalRequest ended) {
         String counter = switch (ended.status()) {
             case CLOSED -> "closed";
             case WITHDRAWN -> "withdrawn";
@@ -109,7 +109,7 @@ public final class RunningTotals {
         transaction.update(row(ended), rowOf(ended).build());
     }
 
-    public void rated(Transaction transaction, LegalRequest rated) {
+    private void rated(Transaction transaction, LegalRequest rated) {
         int rating = rated.feedback().rating();
         transaction.update(total(rated), new Change().add("feedbackCount", 1).add("ratingSum", rating).build());
         transaction.update(row(rated), rowOf(rated).setNumber("rating", rating).build());

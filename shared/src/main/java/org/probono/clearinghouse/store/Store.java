@@ -65,8 +65,6 @@ public final class Store {
         this.clock = clock;
     }
 
-    public Clock clock() { return clock; }
-
     /** A strongly consistent read: what a state change is decided on. Expired items are absent. */
     public Optional<Item> get(Key key) {
         EnhancedDocument document = table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build());

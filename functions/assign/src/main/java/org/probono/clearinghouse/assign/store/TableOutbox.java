@@ -14,6 +14,9 @@ public final class TableOutbox implements Outbox {
 
     @Override
     public void queue(OutboxMessage message) {
-        store.commit(new Transaction().create(OutboxItems.toItem(message)));
+        // A fresh id cannot be taken: if it ever is, say so rather than lose the email.
+        if (!store.commit(new Transaction().create(OutboxItems.toItem(message))).committed()) {
+            throw new IllegalStateException("outbox " + message.id() + " already exists");
+        }
     }
 }

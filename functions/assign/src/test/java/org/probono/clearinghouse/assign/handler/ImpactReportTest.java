@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.assign.handler;
 
+import org.probono.clearinghouse.impact.Tally;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -242,7 +243,7 @@ class ImpactReportTest {
         Transaction transaction = new Transaction().create(RequestItems.toItem(request))
                 .create(AuditItems.toItem(Keys.requestPk(request.id()), new AuditEvent(fx.clock.instant(),
                         "SUBMITTED", "Submitted", "organisation:" + org.id())));
-        totals.received(transaction, request);
+        totals.count(transaction, new Tally.Received(request));
         assertThat(fx.store.commit(transaction).committed()).isTrue();
         return request;
     }
@@ -271,7 +272,7 @@ class ImpactReportTest {
         LegalRequest current = fx.table.readRequest(request.id());
         LegalRequest rated = current.rated(new LegalRequest.Feedback(rating, null, fx.clock.instant()));
         Transaction transaction = new Transaction().replace(RequestItems.toItem(rated), current.version());
-        totals.rated(transaction, rated);
+        totals.count(transaction, new Tally.Rated(rated));
         assertThat(fx.store.commit(transaction).committed()).isTrue();
     }
 
@@ -282,7 +283,7 @@ class ImpactReportTest {
         LegalRequest current = fx.table.readRequest(request.id());
         LegalRequest withdrawn = current.endedAs(RequestStatus.WITHDRAWN, fx.clock.instant());
         transaction.replace(RequestItems.toItem(withdrawn), current.version());
-        totals.ended(transaction, withdrawn);
+        totals.count(transaction, new Tally.Ended(withdrawn));
         assertThat(fx.store.commit(transaction).committed()).isTrue();
     }
 

@@ -77,7 +77,7 @@ class CompletionByReplyTest {
         Config config = Config.fromEnvironment();
         new OfferDecisions(new TableMatters(store, new RunningTotals(config.timeZone())), new TableLawyers(store),
                 new TableOffers(store), new MatterEmails(ids, config.adminEmail()), table.box()::sealToken,
-                store.clock())
+                Clock.systemUTC())
                 .answer(request.id(), asha.id(), new Answer.Accept(), "test");
         completionToken = tokenOf(outbox(EmailTemplate.MATTER_DETAILS_TO_LAWYER).getFirst());
         handler = new NotifyHandler();

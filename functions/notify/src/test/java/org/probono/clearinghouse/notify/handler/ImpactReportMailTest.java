@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.notify.handler;
 
+import org.probono.clearinghouse.impact.Tally;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.BodyPart;
@@ -44,16 +45,16 @@ class ImpactReportMailTest {
         LegalRequest done = request("R-DONE", "Muralist's contract", "2026-11-12T05:00:00Z")
                 .offered().acceptedBy("L-1").completed(new LegalRequest.Completion("Signed", 6.5), Instant.parse("2026-11-20T05:00:00Z"));
         Transaction transaction = new Transaction();
-        totals.received(transaction, open);
+        totals.count(transaction, new Tally.Received(open));
         commit(store, transaction);
         transaction = new Transaction();
-        totals.received(transaction, done);
+        totals.count(transaction, new Tally.Received(done));
         commit(store, transaction);
         transaction = new Transaction();
-        totals.accepted(transaction, done, Instant.parse("2026-11-12T09:00:00Z"));
+        totals.count(transaction, new Tally.Accepted(done, Instant.parse("2026-11-12T09:00:00Z")));
         commit(store, transaction);
         transaction = new Transaction();
-        totals.completed(transaction, done);
+        totals.count(transaction, new Tally.Completed(done));
         commit(store, transaction);
         OutboxMessage message = OutboxMessage.toTeam("01900000-0000-7000-8000-00000000a001", EmailTemplate.ADMIN_IMPACT_REPORT,
                 "team@clearinghouse.test", Map.of("month", "2026-11", "from", "2026-11-01", "to", "2026-11-30"),

@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.submit.store;
 
+import org.probono.clearinghouse.impact.Tally;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class TableRequests implements OrganisationRequests {
                 .create(AuditItems.toItem(Keys.requestPk(request.id()), event))
                 .check(Keys.organisation(request.organisationId()), statusIs(ProfileStatus.APPROVED.name()),
                         Failure.WRONG_STATE);
-        totals.received(transaction, request);
+        totals.count(transaction, new Tally.Received(request));
         mail.forEach(message -> transaction.create(OutboxItems.toItem(message)));
         remembered.ifPresent(record -> transaction.putIf(IdempotencyItems.toItem(record), freeOrExpired(now),
                 Failure.ALREADY_EXISTS));
@@ -91,7 +92,7 @@ public final class TableRequests implements OrganisationRequests {
     public Outcome rate(LegalRequest rated, long expectedVersion, String note, String actor, Instant at) {
         Transaction transaction = new Transaction().replace(RequestItems.toItem(rated), expectedVersion);
         transaction.create(AuditItems.ofRequest(rated, note, actor, at));
-        totals.rated(transaction, rated);
+        totals.count(transaction, new Tally.Rated(rated));
         return store.commit(transaction);
     }
 

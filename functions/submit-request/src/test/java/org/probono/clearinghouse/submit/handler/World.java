@@ -103,7 +103,7 @@ final class World {
     void complete(String requestId, String outcome, double hours) {
         LegalRequest request = table.readRequest(requestId);
         table.commit(new Transaction().replace(RequestItems.toItem(
-                request.completed(new LegalRequest.Completion(outcome, hours), store.clock().instant())), request.version()));
+                request.completed(new LegalRequest.Completion(outcome, hours), Instant.now())), request.version()));
     }
 
     /** The impact report's day totals of the day (Asia/Kolkata) the request was created. */

@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.local.benchmark;
 
+import org.probono.clearinghouse.impact.Tally;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -102,24 +103,24 @@ public final class ReportBenchmark {
             LegalRequest request = new LegalRequest("R-" + i, "O-" + (i % ORGANISATIONS), RequestStatus.SUBMITTED,
                     categories[i % categories.length], "Request " + i, "summary", null, jurisdictions[i % jurisdictions.length],
                     "en", null, List.of(), created, null, 1);
-            count += commit(store, t -> totals.received(t, request));
+            count += commit(store, t -> totals.count(t, new Tally.Received(request)));
             if (i % 20 == 19) {
-                count += commit(store, t -> totals.ended(t, request.endedAs(RequestStatus.WITHDRAWN, created)));
+                count += commit(store, t -> totals.count(t, new Tally.Ended(request.endedAs(RequestStatus.WITHDRAWN, created))));
                 continue;
             }
-            count += commit(store, t -> totals.offered(t, request.offered(), 2, created.plusSeconds(7200)));
-            if (i % 3 == 0) count += commit(store, t -> totals.declined(t, request, i % 2 == 0 ? "conflict of interest" : "no time this month"));
+            count += commit(store, t -> totals.count(t, new Tally.Offered(request.offered(), 2, created.plusSeconds(7200))));
+            if (i % 3 == 0) count += commit(store, t -> totals.count(t, new Tally.Declined(request, i % 2 == 0 ? "conflict of interest" : "no time this month")));
             if (i % 10 == 1) {
-                count += commit(store, t -> totals.expired(t, request));
-                count += commit(store, t -> totals.ended(t, request.endedAs(RequestStatus.CLOSED, created)));
+                count += commit(store, t -> totals.count(t, new Tally.Expired(request)));
+                count += commit(store, t -> totals.count(t, new Tally.Ended(request.endedAs(RequestStatus.CLOSED, created))));
                 continue;
             }
             LegalRequest accepted = request.offered().acceptedBy("L-" + (i % LAWYERS));
-            count += commit(store, t -> totals.accepted(t, accepted, created.plusSeconds(18_000)));
+            count += commit(store, t -> totals.count(t, new Tally.Accepted(accepted, created.plusSeconds(18_000))));
             if (i % 4 != 3) {
                 LegalRequest done = accepted.completed(new LegalRequest.Completion("done", 1 + (i % 12) / 2.0), created.plusSeconds(90_000));
-                count += commit(store, t -> totals.completed(t, done));
-                if (i % 2 == 0) count += commit(store, t -> totals.rated(t, done.rated(new LegalRequest.Feedback(1 + i % 5, null, created))));
+                count += commit(store, t -> totals.count(t, new Tally.Completed(done)));
+                if (i % 2 == 0) count += commit(store, t -> totals.count(t, new Tally.Rated(done.rated(new LegalRequest.Feedback(1 + i % 5, null, created)))));
             }
         }
         return count;
