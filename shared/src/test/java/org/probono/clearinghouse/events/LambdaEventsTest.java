@@ -44,7 +44,7 @@ class LambdaEventsTest {
         for (Path file : files) {
             APIGatewayV2HTTPEvent theirs = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
                     getClass().getClassLoader()).fromJson(Files.newInputStream(file));
-            APIGatewayV2HTTPEvent ours = LambdaEvents.read(tree(file), APIGatewayV2HTTPEvent.class);
+            APIGatewayV2HTTPEvent ours = LambdaEvents.httpRequest(tree(file));
 
             assertThat((JsonNode) Json.MAPPER.valueToTree(ours)).as(file.getFileName().toString())
                     .isEqualTo((JsonNode) Json.MAPPER.valueToTree(theirs));
@@ -70,11 +70,41 @@ class LambdaEventsTest {
     }
 
     @Test
+    void an_event_with_cookies_stage_variables_an_authorizer_and_a_base64_body_is_read_as_the_runtime_reads_it() throws IOException {
+        String event = """
+                {"version":"2.0","routeKey":"POST /requests","rawPath":"/requests","rawQueryString":"a=1&b=2",
+                 "cookies":["c1=v1","c2=v2"],"headers":{"content-type":"application/json","x-empty":""},
+                 "queryStringParameters":{"a":"1","b":"2"},"pathParameters":{"id":"r1"},"stageVariables":{"s":"v"},
+                 "requestContext":{"accountId":"1","apiId":"api","domainName":"x.example","domainPrefix":"x",
+                  "authorizer":{"jwt":{"claims":{"sub":"u1"},"scopes":["read"]}},
+                  "http":{"method":"POST","path":"/requests","protocol":"HTTP/1.1","sourceIp":"10.0.0.1","userAgent":"t"},
+                  "requestId":"rid","routeKey":"POST /requests","stage":"$default","time":"t","timeEpoch":1767225600000},
+                 "body":"e30=","isBase64Encoded":true}""";
+        APIGatewayV2HTTPEvent theirs = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
+                getClass().getClassLoader()).fromJson(event);
+        APIGatewayV2HTTPEvent ours = LambdaEvents.httpRequest(Json.MAPPER.readTree(event));
+
+        assertThat(ours).isEqualTo(theirs);
+        assertThat(ours.getRequestContext().getAuthorizer().getJwt().getClaims()).containsEntry("sub", "u1");
+    }
+
+    @Test
+    void a_response_with_cookies_and_multi_value_headers_is_written_as_the_one_object_mapper_writes_the_bean() throws IOException {
+        APIGatewayV2HTTPResponse response = APIGatewayV2HTTPResponse.builder().withStatusCode(302)
+                .withHeaders(Map.of("Location", "/x")).withMultiValueHeaders(Map.of("Vary", List.of("a", "b")))
+                .withCookies(List.of("c=1")).withIsBase64Encoded(false).build();
+        ByteArrayOutputStream ours = new ByteArrayOutputStream();
+        LambdaEvents.writeJson(response, ours);
+
+        assertThat(Json.MAPPER.readTree(ours.toByteArray())).isEqualTo(Json.MAPPER.readTree(Json.write(response)));
+    }
+
+    @Test
     void fields_an_event_carries_that_no_function_reads_are_ignored() {
         JsonNode event = Json.MAPPER.valueToTree(Map.of("version", "2.0", "routeKey", "GET /verify",
                 "somethingAwsAddsLater", Map.of("x", 1), "requestContext", Map.of("newField", true)));
 
-        assertThat(LambdaEvents.read(event, APIGatewayV2HTTPEvent.class).getRouteKey()).isEqualTo("GET /verify");
+        assertThat(LambdaEvents.httpRequest(event).getRouteKey()).isEqualTo("GET /verify");
     }
 
     /** The runtime writes absent fields as null; the one ObjectMapper leaves them out. */

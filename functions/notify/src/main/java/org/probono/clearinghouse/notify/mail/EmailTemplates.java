@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Language;
 
@@ -17,8 +17,10 @@ import org.probono.clearinghouse.domain.Language;
  * ({@code <name>.subject.mustache}, {@code .txt.mustache}, {@code .html.mustache}), with the footer
  * partials. English lives in {@code templates/}, Hindi and Bengali in {@code templates/hi/} and
  * {@code templates/bn/}, for every email to a person; the team's emails exist in English only. The HTML
- * part is HTML-escaped; the subject and text part are not (they are not HTML). Everything compiles once,
- * when the container starts, so a missing translation fails the start, not a send.
+ * part is HTML-escaped; the subject and text part are not (they are not HTML). Each email's templates
+ * compile on its first render and are kept: a delivery compiles the one email it sends, not all hundred-odd
+ * parts (a third of a second of a cold start). A missing translation is caught by TranslationsTest and
+ * EmailTemplatesTest at build time.
  */
 public final class EmailTemplates {
     private static final String ROOT = "templates";
@@ -28,29 +30,21 @@ public final class EmailTemplates {
 
     private record Compiled(Mustache subject, Mustache text, Mustache html) {}
 
-    private final Map<Language, Map<EmailTemplate, Compiled>> compiled = new EnumMap<>(Language.class);
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+    private final MustacheFactory html = new DefaultMustacheFactory(ROOT);
+    private final MustacheFactory plain = new PlainMustacheFactory();
 
-    public EmailTemplates() {
-        MustacheFactory html = new DefaultMustacheFactory(ROOT);
-        MustacheFactory plain = new DefaultMustacheFactory(ROOT) {
-            @Override
-            public void encode(String value, Writer writer) {
-                try {
-                    writer.write(value);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+    /** Subjects and text parts are not HTML: values go in as they are. */
+    private static final class PlainMustacheFactory extends DefaultMustacheFactory {
+        PlainMustacheFactory() { super(ROOT); }
+
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                writer.write(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        };
-        for (Language language : Language.values()) {
-            Map<EmailTemplate, Compiled> forLanguage = new EnumMap<>(EmailTemplate.class);
-            for (EmailTemplate template : EmailTemplate.values()) {
-                if (language != Language.EN && template.isForTheTeam()) continue;
-                String name = path(language, template);
-                forLanguage.put(template, new Compiled(plain.compile(name + ".subject.mustache"),
-                        plain.compile(name + ".txt.mustache"), html.compile(name + ".html.mustache")));
-            }
-            compiled.put(language, forLanguage);
         }
     }
 
@@ -67,7 +61,8 @@ public final class EmailTemplates {
      * {@code scope} (strings and lists of strings; missing keys are empty).
      */
     public Rendered render(EmailTemplate template, Language language, Map<String, Object> scope) {
-        Compiled parts = compiled.get(template.languageFor(language)).get(template);
+        Compiled parts = compiled.computeIfAbsent(path(template.languageFor(language), template), name -> new Compiled(
+                plain.compile(name + ".subject.mustache"), plain.compile(name + ".txt.mustache"), html.compile(name + ".html.mustache")));
         return new Rendered(run(parts.subject(), scope).strip().replaceAll("\\s+", " "), run(parts.text(), scope),
                 run(parts.html(), scope));
     }

@@ -2,7 +2,6 @@ package org.probono.clearinghouse.register.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.probono.clearinghouse.events.Invocation;
@@ -56,7 +55,7 @@ public final class RegisterHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         Invocation.run(input, output, context, (shape, event) -> switch (shape) {
-            case HTTP_API -> routes.handle(LambdaEvents.read(event, APIGatewayV2HTTPEvent.class));
+            case HTTP_API -> routes.handle(LambdaEvents.httpRequest(event));
             case ADMIN_COMMAND -> admin.handle(event);
             default -> Invocation.unknown(shape, "an HTTP API request or an admin command (list-pending, approve, reject, reissue-token, export-subject, erase-subject)");
         });

@@ -55,7 +55,7 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         Invocation.run(input, output, context, (shape, event) -> switch (shape) {
-            case HTTP_API -> route(LambdaEvents.read(event, APIGatewayV2HTTPEvent.class));
+            case HTTP_API -> route(LambdaEvents.httpRequest(event));
             default -> Invocation.unknown(shape, "the HTTP API's /requests routes");
         });
     }

@@ -57,7 +57,7 @@ class HttpApiEventTest {
         assertThat(event.path("body").asText()).isEqualTo("{\"x\":1}");
         assertThat(event.path("isBase64Encoded").asBoolean()).isFalse();
 
-        APIGatewayV2HTTPEvent typed = LambdaEvents.read(event, APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPEvent typed = LambdaEvents.httpRequest(event);
         assertThat(typed.getRouteKey()).isEqualTo("GET /requests/{id}");
         assertThat(typed.getPathParameters()).containsEntry("id", "abc/def");
         assertThat(typed.getRequestContext().getRequestId()).isEqualTo(context.path("requestId").asText());
