@@ -8,8 +8,8 @@ import org.probono.clearinghouse.testkit.Layers;
 /** Shared's rules ({@code domain}, {@code matters}, {@code impact}) know nothing of AWS, storage or transport. */
 class ArchitectureTest {
     /** Shared's own main classes: the local backend on the test classpath is not shared's code. */
-    private static final JavaClasses SHARED = Layers.mainClasses(Layers.ROOT)
-            .that(JavaClass.Predicates.resideOutsideOfPackage(Layers.ROOT + ".local.."));
+    private static final JavaClasses SHARED =
+            Layers.mainClasses(Layers.ROOT).that(JavaClass.Predicates.resideOutsideOfPackage(Layers.ROOT + ".local.."));
 
     @Test
     void the_rules_are_free_of_infrastructure() {

@@ -8,8 +8,12 @@ enum AdminFunction {
 
     final String logicalId;
 
-    AdminFunction(String logicalId) { this.logicalId = logicalId; }
+    AdminFunction(String logicalId) {
+        this.logicalId = logicalId;
+    }
 
     /** template.yaml's Outputs: {@code <LogicalId>Name}. */
-    String stackOutput() { return logicalId + "Name"; }
+    String stackOutput() {
+        return logicalId + "Name";
+    }
 }

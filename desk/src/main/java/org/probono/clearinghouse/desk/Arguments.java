@@ -13,8 +13,8 @@ import java.util.Set;
  */
 record Arguments(List<String> words, Map<String, String> options) {
     /** Options that take a value. */
-    static final Set<String> VALUED = Set.of("local", "stack", "region", "zone", "by", "reason", "hours", "limit",
-            "outcome", "older-than");
+    static final Set<String> VALUED =
+            Set.of("local", "stack", "region", "zone", "by", "reason", "hours", "limit", "outcome", "older-than");
     /** Options that are switches. */
     static final Set<String> SWITCHES = Set.of("json", "csv", "pending", "help");
 
@@ -60,12 +60,18 @@ record Arguments(List<String> words, Map<String, String> options) {
         return new Arguments(words, options);
     }
 
-    Optional<String> option(String name) { return Optional.ofNullable(options.get(name)); }
+    Optional<String> option(String name) {
+        return Optional.ofNullable(options.get(name));
+    }
 
-    boolean has(String name) { return options.containsKey(name); }
+    boolean has(String name) {
+        return options.containsKey(name);
+    }
 
     /** The command's own arguments: the words after the command's name. */
-    List<String> rest() { return words.isEmpty() ? List.of() : words.subList(1, words.size()); }
+    List<String> rest() {
+        return words.isEmpty() ? List.of() : words.subList(1, words.size());
+    }
 
     /** A whole number option within bounds, or empty when absent. */
     Optional<Integer> integer(String name, int min, int max) {
@@ -76,7 +82,8 @@ record Arguments(List<String> words, Map<String, String> options) {
             } catch (NumberFormatException e) {
                 // said below
             }
-            throw DeskFailure.usage("--" + name + " takes a whole number from " + min + " to " + max + ", not '" + value + "'.");
+            throw DeskFailure.usage(
+                    "--" + name + " takes a whole number from " + min + " to " + max + ", not '" + value + "'.");
         });
     }
 
@@ -89,14 +96,17 @@ record Arguments(List<String> words, Map<String, String> options) {
             } catch (NumberFormatException e) {
                 // said below
             }
-            throw DeskFailure.usage("--" + name + " takes a number from " + (int) min + " to " + (int) max + ", not '" + value + "'.");
+            throw DeskFailure.usage(
+                    "--" + name + " takes a number from " + (int) min + " to " + (int) max + ", not '" + value + "'.");
         });
     }
 
     /** Only these options make sense for the command at hand (the target, output and --by options always do: an alias may carry them). */
     void allowOnly(String command, Set<String> allowed) {
         for (String name : options.keySet()) {
-            if (!allowed.contains(name) && !Set.of("local", "stack", "region", "zone", "json", "help", "by").contains(name)) {
+            if (!allowed.contains(name)
+                    && !Set.of("local", "stack", "region", "zone", "json", "help", "by")
+                            .contains(name)) {
                 throw DeskFailure.usage("desk " + command + " takes no --" + name + "; see desk help " + command + ".");
             }
         }

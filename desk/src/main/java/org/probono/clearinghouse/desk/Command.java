@@ -14,8 +14,12 @@ enum Command {
             ID is a registration's id or a unique start of it (desk pending). The kind may be left out: the
             pending list says it. --by names the reviewer in the audit trail (default: $DESK_USER, else your
             login name)."""),
-    REJECT("reject", "[organisation|lawyer] ID --reason TEXT [--by NAME]", "Reject a registration, saying why.",
-            Set.of("by", "reason"), """
+    REJECT(
+            "reject",
+            "[organisation|lawyer] ID --reason TEXT [--by NAME]",
+            "Reject a registration, saying why.",
+            Set.of("by", "reason"),
+            """
             The registrant is told the reason by email, and the address may register again."""),
     QUEUE("queue", "", "Open requests, most urgent first.", Set.of(), """
             SUBMITTED and OFFERED requests: deadline first (none last), then oldest. OFFERS counts the pending
@@ -28,29 +32,54 @@ enum Command {
             Candidates with their score (0-100) and the reasons for it. Lawyers with a conflict, no capacity, a
             pause, an earlier answer to this request or another practice area are left out. --limit 1 to 20
             (default 5)."""),
-    ASSIGN("assign", "REQUEST LAWYER [LAWYER...] [--hours N] [--by NAME]", "Offer a request to one to three lawyers.",
-            Set.of("hours", "by"), """
+    ASSIGN(
+            "assign",
+            "REQUEST LAWYER [LAWYER...] [--hours N] [--by NAME]",
+            "Offer a request to one to three lawyers.",
+            Set.of("hours", "by"),
+            """
             Each lawyer gets an offer email and answers by replying; the first to accept takes the matter.
             LAWYER: an id or a unique start of one among the request's suggestions (desk suggest). --hours is
             the time to answer, 1 to 168 (default 24), shortened to the request's deadline."""),
-    WITHDRAW("withdraw", "REQUEST LAWYER [--reason TEXT] [--by NAME]", "Withdraw a pending offer.",
-            Set.of("reason", "by"), """
+    WITHDRAW(
+            "withdraw",
+            "REQUEST LAWYER [--reason TEXT] [--by NAME]",
+            "Withdraw a pending offer.",
+            Set.of("reason", "by"),
+            """
             The lawyer's offer is withdrawn; with no offer left pending, the request is back in the queue.
             LAWYER: an id or a unique start of one among the request's offers (desk show)."""),
-    COMPLETE("complete", "REQUEST --hours H --outcome TEXT [--by NAME]", "Record an accepted matter as completed.",
-            Set.of("hours", "outcome", "by"), """
+    COMPLETE(
+            "complete",
+            "REQUEST --hours H --outcome TEXT [--by NAME]",
+            "Record an accepted matter as completed.",
+            Set.of("hours", "outcome", "by"),
+            """
             For a lawyer who told the team rather than replying DONE. --hours is the time the lawyer gave
             (6.5), --outcome one line on what was done. The organisation is told and asked for feedback.
             Only an ACCEPTED request can be completed; name it by its full id (it is not in the queue)."""),
-    CLOSE("close", "REQUEST --reason TEXT [--by NAME]", "Close an open request the team cannot match.",
-            Set.of("reason", "by"), """
+    CLOSE(
+            "close",
+            "REQUEST --reason TEXT [--by NAME]",
+            "Close an open request the team cannot match.",
+            Set.of("reason", "by"),
+            """
             Pending offers are withdrawn and the organisation is told, with the reason."""),
-    REPORT("report", "MONTH | FROM TO [--csv]", "The impact report of requests created in a period.", Set.of("csv"), """
+    REPORT(
+            "report",
+            "MONTH | FROM TO [--csv]",
+            "The impact report of requests created in a period.",
+            Set.of("csv"),
+            """
             MONTH is YYYY-MM (desk report 2026-11); FROM and TO are days, YYYY-MM-DD, both included, in the
             deployment's time zone. Prints a readable summary; --csv prints the same figures as CSV rows
             (section,key,name,measure,value) for a spreadsheet."""),
-    EMAILS("emails", "--pending [--older-than MINUTES]", "Emails not sent yet (stuck in the outbox).",
-            Set.of("pending", "older-than"), """
+    EMAILS(
+            "emails",
+            "--pending [--older-than MINUTES]",
+            "Emails not sent yet (stuck in the outbox).",
+            Set.of("pending", "older-than"),
+            """
             Outbox emails still PENDING, created at least MINUTES ago (default 15; 0 lists every one), oldest
             first: id, template, recipient and time, never the email's content. See docs/operations.md before
             resending."""),
@@ -75,10 +104,14 @@ enum Command {
     }
 
     static Optional<Command> named(String word) {
-        return Arrays.stream(values()).filter(command -> command.word.equals(word)).findFirst();
+        return Arrays.stream(values())
+                .filter(command -> command.word.equals(word))
+                .findFirst();
     }
 
-    String usage() { return ("desk " + word + " " + synopsis).strip(); }
+    String usage() {
+        return ("desk " + word + " " + synopsis).strip();
+    }
 
     static final String COMMON = """
             Target (one of them; the default is the local runner when one answers on port 3000):
@@ -92,11 +125,18 @@ enum Command {
               5 target unreachable (no runner, no stack, no credentials), 6 the function failed.""";
 
     static String overview() {
-        StringBuilder text = new StringBuilder("desk: the in-house team's commands, without writing JSON.\n\nCommands:\n");
+        StringBuilder text =
+                new StringBuilder("desk: the in-house team's commands, without writing JSON.\n\nCommands:\n");
         for (Command command : values()) {
-            text.append("  ").append(String.format("%-10s", command.word)).append(command.summary).append('\n');
+            text.append("  ")
+                    .append(String.format("%-10s", command.word))
+                    .append(command.summary)
+                    .append('\n');
         }
-        return text.append("\nRun desk help COMMAND for one command in full.\n\n").append(COMMON).append('\n').toString();
+        return text.append("\nRun desk help COMMAND for one command in full.\n\n")
+                .append(COMMON)
+                .append('\n')
+                .toString();
     }
 
     String help() {

@@ -42,7 +42,9 @@ public final class Desk {
                 return arguments.has("help") ? ExitCode.OK.code : ExitCode.USAGE.code;
             }
             String word = arguments.words().getFirst();
-            Command command = Command.named(word).orElseThrow(() -> DeskFailure.usage("Unknown command '" + word + "'; desk help lists the commands."));
+            Command command = Command.named(word)
+                    .orElseThrow(
+                            () -> DeskFailure.usage("Unknown command '" + word + "'; desk help lists the commands."));
             if (command == Command.HELP) return help(arguments.rest());
             if (arguments.has("help")) {
                 out.print(command.help());
@@ -63,7 +65,8 @@ public final class Desk {
             return ExitCode.OK.code;
         }
         Command command = Command.named(words.getFirst())
-                .orElseThrow(() -> DeskFailure.usage("No command '" + words.getFirst() + "'; desk help lists the commands."));
+                .orElseThrow(() ->
+                        DeskFailure.usage("No command '" + words.getFirst() + "'; desk help lists the commands."));
         out.print(command.help());
         return ExitCode.OK.code;
     }
@@ -103,11 +106,16 @@ public final class Desk {
 
     private Session session(Arguments arguments) {
         Target target = target(arguments);
-        ZoneId zone = arguments.option("zone").map(Desk::zone)
+        ZoneId zone = arguments
+                .option("zone")
+                .map(Desk::zone)
                 .or(target::zone)
-                .or(() -> Optional.ofNullable(environment.get("DESK_TIME_ZONE")).filter(z -> !z.isBlank()).map(Desk::zone))
+                .or(() -> Optional.ofNullable(environment.get("DESK_TIME_ZONE"))
+                        .filter(z -> !z.isBlank())
+                        .map(Desk::zone))
                 .orElse(Times.DEFAULT_ZONE);
-        String actor = arguments.option("by")
+        String actor = arguments
+                .option("by")
                 .or(() -> Optional.ofNullable(environment.get("DESK_USER")))
                 .filter(name -> !name.isBlank())
                 .orElseGet(() -> System.getProperty("user.name", "desk"));
@@ -122,13 +130,17 @@ public final class Desk {
         if (arguments.has("region") && stack.isEmpty()) throw DeskFailure.usage("--region goes with --stack NAME.");
         if (stack.isPresent()) {
             if (stack.get().isBlank()) throw DeskFailure.usage("--stack needs the stack's name.");
-            Optional<URI> endpoint = Optional.ofNullable(environment.get("AWS_ENDPOINT_URL")).filter(e -> !e.isBlank()).map(URI::create);
+            Optional<URI> endpoint = Optional.ofNullable(environment.get("AWS_ENDPOINT_URL"))
+                    .filter(e -> !e.isBlank())
+                    .map(URI::create);
             return StackTarget.connect(stack.get().strip(), arguments.option("region"), endpoint);
         }
         if (local.isPresent()) return LocalRunnerTarget.at(local.get());
         if (runnerOnDefaultPort.getAsBoolean()) return LocalRunnerTarget.at(LocalRunnerTarget.DEFAULT.toString());
-        throw new DeskFailure(ExitCode.UNREACHABLE, "No local runner answers on " + LocalRunnerTarget.DEFAULT
-                + "; start one with local/run, or name a deployed stack with --stack NAME.");
+        throw new DeskFailure(
+                ExitCode.UNREACHABLE,
+                "No local runner answers on " + LocalRunnerTarget.DEFAULT
+                        + "; start one with local/run, or name a deployed stack with --stack NAME.");
     }
 
     private static ZoneId zone(String name) {
@@ -148,6 +160,8 @@ public final class Desk {
     }
 
     private static void noWords(Command command, List<String> words) {
-        if (!words.isEmpty()) throw DeskFailure.usage("desk " + command.word + " takes no arguments, not '" + String.join(" ", words) + "'.");
+        if (!words.isEmpty())
+            throw DeskFailure.usage(
+                    "desk " + command.word + " takes no arguments, not '" + String.join(" ", words) + "'.");
     }
 }

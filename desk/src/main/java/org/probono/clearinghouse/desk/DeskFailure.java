@@ -11,5 +11,7 @@ final class DeskFailure extends RuntimeException {
         this.exitCode = exitCode;
     }
 
-    static DeskFailure usage(String sentence) { return new DeskFailure(ExitCode.USAGE, sentence); }
+    static DeskFailure usage(String sentence) {
+        return new DeskFailure(ExitCode.USAGE, sentence);
+    }
 }

@@ -11,19 +11,28 @@ final class Emails {
     static final int DEFAULT_OLDER_THAN = 15;
     private final Session session;
 
-    Emails(Session session) { this.session = session; }
+    Emails(Session session) {
+        this.session = session;
+    }
 
     void pending(Optional<Integer> olderThan) {
         int minutes = olderThan.orElse(DEFAULT_OLDER_THAN);
-        JsonNode answer = session.call(AdminFunction.NOTIFY, DeskJson.command("pending-emails").put("olderThanMinutes", minutes));
+        JsonNode answer = session.call(
+                AdminFunction.NOTIFY, DeskJson.command("pending-emails").put("olderThanMinutes", minutes));
         session.print(answer, () -> {
             List<JsonNode> items = Matters.list(answer.path("items"));
             if (items.isEmpty()) return "No email older than " + minutes + " minutes is waiting to be sent.";
-            Map<String, String> shortIds = ShortIds.abbreviations(items.stream().map(item -> item.path("id").asText()).toList());
+            Map<String, String> shortIds = ShortIds.abbreviations(
+                    items.stream().map(item -> item.path("id").asText()).toList());
             Table table = new Table("ID", "TEMPLATE", "TO", "CREATED", "RESEND OF");
-            items.forEach(item -> table.row(shortIds.get(item.path("id").asText()), item.path("template").asText(),
-                    item.path("to").asText(), session.times().time(item.path("createdAt").asText()), Labels.text(item, "resendOf", "")));
-            return table.render() + "\nResend one with: desk resend ID (only once the stream has given up on it: docs/operations.md).";
+            items.forEach(item -> table.row(
+                    shortIds.get(item.path("id").asText()),
+                    item.path("template").asText(),
+                    item.path("to").asText(),
+                    session.times().time(item.path("createdAt").asText()),
+                    Labels.text(item, "resendOf", "")));
+            return table.render()
+                    + "\nResend one with: desk resend ID (only once the stream has given up on it: docs/operations.md).";
         });
     }
 
@@ -31,13 +40,21 @@ final class Emails {
         if (words.size() != 1) throw DeskFailure.usage("desk resend takes one email id: desk resend EMAIL.");
         String outboxId = words.getFirst();
         if (!ShortIds.isWholeId(outboxId)) {
-            JsonNode pending = session.lookup(AdminFunction.NOTIFY, DeskJson.command("pending-emails").put("olderThanMinutes", 0));
-            outboxId = ShortIds.resolve(outboxId, Matters.list(pending.path("items")).stream().map(item -> item.path("id").asText()).toList(),
+            JsonNode pending = session.lookup(
+                    AdminFunction.NOTIFY, DeskJson.command("pending-emails").put("olderThanMinutes", 0));
+            outboxId = ShortIds.resolve(
+                    outboxId,
+                    Matters.list(pending.path("items")).stream()
+                            .map(item -> item.path("id").asText())
+                            .toList(),
                     "pending email");
         }
         ObjectNode command = DeskJson.command("resend").put("outboxId", outboxId);
         JsonNode answer = session.call(AdminFunction.NOTIFY, command);
         String old = outboxId;
-        session.print(answer, () -> "Email " + old + " is queued again as " + answer.path("outboxId").asText() + "; it goes out within a minute.");
+        session.print(
+                answer,
+                () -> "Email " + old + " is queued again as "
+                        + answer.path("outboxId").asText() + "; it goes out within a minute.");
     }
 }

@@ -19,7 +19,9 @@ enum ExitCode {
 
     final int code;
 
-    ExitCode(int code) { this.code = code; }
+    ExitCode(int code) {
+        this.code = code;
+    }
 
     /** The exit code for a function's error object of this HTTP-like status. */
     static ExitCode forStatus(int status) {

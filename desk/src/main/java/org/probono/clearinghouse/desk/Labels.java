@@ -17,8 +17,11 @@ final class Labels {
     /** {@code CONTRACT_REVIEW} → {@code Contract review}, {@code FCRA_COMPLIANCE} → {@code FCRA compliance}. */
     static String words(String upperSnake) {
         if (upperSnake == null || upperSnake.isBlank()) return "";
-        String spaced = String.join(" ", Arrays.stream(upperSnake.split("_"))
-                .map(word -> ACRONYMS.contains(word) ? word : word.toLowerCase(Locale.ROOT)).toList());
+        String spaced = String.join(
+                " ",
+                Arrays.stream(upperSnake.split("_"))
+                        .map(word -> ACRONYMS.contains(word) ? word : word.toLowerCase(Locale.ROOT))
+                        .toList());
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
@@ -26,10 +29,18 @@ final class Labels {
     static String number(JsonNode value) {
         if (value == null || value.isMissingNode() || value.isNull()) return "none";
         if (!value.isNumber()) return value.asText();
-        return value.decimalValue().setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return value.decimalValue()
+                .setScale(1, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
-    static String number(double value) { return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString(); }
+    static String number(double value) {
+        return BigDecimal.valueOf(value)
+                .setScale(1, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
+    }
 
     /** A text field, or {@code fallback} when absent, null or blank. */
     static String text(JsonNode node, String field, String fallback) {

@@ -25,12 +25,16 @@ record LocalRunnerTarget(URI base, HttpClient http) implements Target {
         try {
             uri = URI.create(url.strip().replaceAll("/+$", ""));
         } catch (IllegalArgumentException e) {
-            throw DeskFailure.usage("--local takes the runner's URL, such as http://localhost:3000, not '" + url + "'.");
+            throw DeskFailure.usage(
+                    "--local takes the runner's URL, such as http://localhost:3000, not '" + url + "'.");
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw DeskFailure.usage("--local takes the runner's URL, such as http://localhost:3000, not '" + url + "'.");
+            throw DeskFailure.usage(
+                    "--local takes the runner's URL, such as http://localhost:3000, not '" + url + "'.");
         }
-        return new LocalRunnerTarget(uri, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
+        return new LocalRunnerTarget(
+                uri,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
     }
 
     /** Whether something listens where the runner usually does (a quick connect, nothing sent). */
@@ -54,24 +58,33 @@ record LocalRunnerTarget(URI base, HttpClient http) implements Target {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new DeskFailure(ExitCode.UNREACHABLE, "No local runner answers at " + base + "; start one with local/run.");
+            throw new DeskFailure(
+                    ExitCode.UNREACHABLE, "No local runner answers at " + base + "; start one with local/run.");
         } catch (IOException e) {
-            throw new DeskFailure(ExitCode.UNREACHABLE, "The local runner at " + base + " did not answer (" + e.getMessage() + ").");
+            throw new DeskFailure(
+                    ExitCode.UNREACHABLE, "The local runner at " + base + " did not answer (" + e.getMessage() + ").");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeskFailure(ExitCode.FAILED, "Interrupted while waiting for the local runner.");
         }
         if (response.statusCode() != 200) {
-            throw new DeskFailure(ExitCode.UNREACHABLE, base + " answered " + response.statusCode()
-                    + " to /_local/invoke/" + function.logicalId + "; is it the local runner (local/run)?");
+            throw new DeskFailure(
+                    ExitCode.UNREACHABLE,
+                    base + " answered " + response.statusCode() + " to /_local/invoke/" + function.logicalId
+                            + "; is it the local runner (local/run)?");
         }
         JsonNode answer = DeskJson.parse(response.body(), function.logicalId);
         if (response.headers().firstValue("X-Amz-Function-Error").isPresent()) {
-            throw new DeskFailure(ExitCode.FAILED, function.logicalId + " failed: " + answer.path("errorMessage").asText("no message") + ".");
+            throw new DeskFailure(
+                    ExitCode.FAILED,
+                    function.logicalId + " failed: "
+                            + answer.path("errorMessage").asText("no message") + ".");
         }
         return answer;
     }
 
     @Override
-    public Optional<ZoneId> zone() { return Optional.empty(); }
+    public Optional<ZoneId> zone() {
+        return Optional.empty();
+    }
 }

@@ -26,7 +26,9 @@ record Session(Target target, Times times, String actor, boolean json, PrintStre
         out.print(text.endsWith("\n") ? text : text + "\n");
     }
 
-    private static boolean isError(JsonNode answer) { return answer.path("error").isObject(); }
+    private static boolean isError(JsonNode answer) {
+        return answer.path("error").isObject();
+    }
 
     /** The function's error object as one sentence and an exit code. */
     private JsonNode checked(JsonNode answer) {

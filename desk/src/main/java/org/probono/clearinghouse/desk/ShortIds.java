@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 final class ShortIds {
     static final int MIN_SHOWN = 8;
-    private static final Pattern WHOLE_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern WHOLE_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private ShortIds() {}
 
@@ -22,19 +23,28 @@ final class ShortIds {
     static String resolve(String given, Collection<String> pool, String what) {
         String prefix = given.strip().toLowerCase(Locale.ROOT);
         if (prefix.isEmpty()) throw DeskFailure.usage("An empty " + what + " id names nothing.");
-        List<String> matches = pool.stream().distinct().filter(id -> id.toLowerCase(Locale.ROOT).startsWith(prefix)).toList();
+        List<String> matches = pool.stream()
+                .distinct()
+                .filter(id -> id.toLowerCase(Locale.ROOT).startsWith(prefix))
+                .toList();
         if (matches.size() == 1) return matches.getFirst();
         if (matches.size() > 1) {
             if (matches.stream().anyMatch(id -> id.equalsIgnoreCase(prefix))) return given.strip();
             throw DeskFailure.usage("'" + given + "' could be " + matches.size() + " " + what + "s ("
-                    + String.join(", ", abbreviations(matches).values().stream().sorted().toList()) + "); give more characters.");
+                    + String.join(
+                            ", ",
+                            abbreviations(matches).values().stream().sorted().toList()) + "); give more characters.");
         }
         if (WHOLE_ID.matcher(given.strip()).matches()) return given.strip();
-        throw new DeskFailure(ExitCode.NOT_FOUND, "No " + what + " starts with '" + given + "'; a short id is looked up among "
-                + "the queue and the pending lists, so name anything else by its full id.");
+        throw new DeskFailure(
+                ExitCode.NOT_FOUND,
+                "No " + what + " starts with '" + given + "'; a short id is looked up among "
+                        + "the queue and the pending lists, so name anything else by its full id.");
     }
 
-    static boolean isWholeId(String given) { return WHOLE_ID.matcher(given.strip()).matches(); }
+    static boolean isWholeId(String given) {
+        return WHOLE_ID.matcher(given.strip()).matches();
+    }
 
     /** Each id's shortest prefix of at least {@link #MIN_SHOWN} characters that no other id of the list shares. */
     static Map<String, String> abbreviations(Collection<String> ids) {

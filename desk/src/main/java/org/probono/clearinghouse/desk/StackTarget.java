@@ -44,31 +44,45 @@ final class StackTarget implements Target {
 
     /** Reads the stack's outputs now, so a missing stack or missing credentials is the first thing said. */
     static StackTarget connect(String stackName, Optional<String> regionName, Optional<URI> endpoint) {
-        Region region = regionName.map(Region::of).orElseGet(() -> aws(() -> new DefaultAwsRegionProviderChain().getRegion(), stackName));
-        CloudFormationClient cloudFormation = configure(CloudFormationClient.builder(), region, endpoint).build();
+        Region region = regionName
+                .map(Region::of)
+                .orElseGet(() -> aws(() -> new DefaultAwsRegionProviderChain().getRegion(), stackName));
+        CloudFormationClient cloudFormation =
+                configure(CloudFormationClient.builder(), region, endpoint).build();
         Stack stack;
         try (cloudFormation) {
-            stack = aws(() -> cloudFormation.describeStacks(request -> request.stackName(stackName)).stacks().getFirst(), stackName);
+            stack = aws(
+                    () -> cloudFormation
+                            .describeStacks(request -> request.stackName(stackName))
+                            .stacks()
+                            .getFirst(),
+                    stackName);
         } catch (AwsServiceException e) {
             if (e.getMessage() != null && e.getMessage().contains("does not exist")) {
-                throw new DeskFailure(ExitCode.UNREACHABLE, "No stack " + stackName + " in " + region.id()
-                        + "; check the name (sam list stack-outputs) and the region (--region or AWS_REGION).");
+                throw new DeskFailure(
+                        ExitCode.UNREACHABLE,
+                        "No stack " + stackName + " in " + region.id()
+                                + "; check the name (sam list stack-outputs) and the region (--region or AWS_REGION).");
             }
             throw refused(e);
         }
-        Map<String, String> outputs = stack.outputs().stream().collect(Collectors.toMap(Output::outputKey, Output::outputValue));
+        Map<String, String> outputs =
+                stack.outputs().stream().collect(Collectors.toMap(Output::outputKey, Output::outputValue));
         Optional<ZoneId> zone = stack.parameters().stream()
                 .filter(parameter -> parameter.parameterKey().equals(TIME_ZONE_PARAMETER))
                 .map(Parameter::parameterValue)
                 .findFirst()
                 .flatMap(StackTarget::zoneId);
-        LambdaClient lambda = configure(LambdaClient.builder(), region, endpoint).build();
+        LambdaClient lambda =
+                configure(LambdaClient.builder(), region, endpoint).build();
         return new StackTarget(stackName, lambda, outputs, zone);
     }
 
-    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
-            & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>> B configure(B builder, Region region,
-                                                                                                   Optional<URI> endpoint) {
+    private static <
+                    B extends
+                            software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+                                    & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>>
+            B configure(B builder, Region region, Optional<URI> endpoint) {
         builder.region(region).httpClientBuilder(UrlConnectionHttpClient.builder());
         endpoint.ifPresent(builder::endpointOverride);
         return builder;
@@ -78,25 +92,34 @@ final class StackTarget implements Target {
     public JsonNode invoke(AdminFunction function, ObjectNode command) {
         String name = outputs.get(function.stackOutput());
         if (name == null) {
-            throw new DeskFailure(ExitCode.UNREACHABLE, "Stack " + stackName + " has no output " + function.stackOutput()
-                    + "; deploy the current template.yaml (sam deploy).");
+            throw new DeskFailure(
+                    ExitCode.UNREACHABLE,
+                    "Stack " + stackName + " has no output " + function.stackOutput()
+                            + "; deploy the current template.yaml (sam deploy).");
         }
         InvokeResponse response;
         try {
-            response = aws(() -> lambda.invoke(request -> request.functionName(name)
-                    .payload(SdkBytes.fromUtf8String(DeskJson.pretty(command)))), stackName);
+            response = aws(
+                    () -> lambda.invoke(request ->
+                            request.functionName(name).payload(SdkBytes.fromUtf8String(DeskJson.pretty(command)))),
+                    stackName);
         } catch (AwsServiceException e) {
             throw refused(e);
         }
         JsonNode answer = DeskJson.parse(response.payload().asUtf8String(), function.logicalId);
         if (response.functionError() != null) {
-            throw new DeskFailure(ExitCode.FAILED, function.logicalId + " failed: " + answer.path("errorMessage").asText("no message") + ".");
+            throw new DeskFailure(
+                    ExitCode.FAILED,
+                    function.logicalId + " failed: "
+                            + answer.path("errorMessage").asText("no message") + ".");
         }
         return answer;
     }
 
     @Override
-    public Optional<ZoneId> zone() { return zone; }
+    public Optional<ZoneId> zone() {
+        return zone;
+    }
 
     /** The SDK's client-side failures (no credentials, no region, no network) as one sentence each. */
     private static <T> T aws(Supplier<T> call, String stackName) {
@@ -105,11 +128,15 @@ final class StackTarget implements Target {
         } catch (SdkClientException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("Unable to load credentials")) {
-                throw new DeskFailure(ExitCode.UNREACHABLE, "No AWS credentials found; sign in as for the SAM CLI "
-                        + "(aws configure, aws sso login, or AWS_PROFILE) and run it again.");
+                throw new DeskFailure(
+                        ExitCode.UNREACHABLE,
+                        "No AWS credentials found; sign in as for the SAM CLI "
+                                + "(aws configure, aws sso login, or AWS_PROFILE) and run it again.");
             }
             if (message.contains("Unable to load region")) {
-                throw new DeskFailure(ExitCode.UNREACHABLE, "No AWS region for stack " + stackName + "; pass --region or set AWS_REGION.");
+                throw new DeskFailure(
+                        ExitCode.UNREACHABLE,
+                        "No AWS region for stack " + stackName + "; pass --region or set AWS_REGION.");
             }
             throw new DeskFailure(ExitCode.UNREACHABLE, "Cannot reach AWS: " + firstSentence(message));
         }
@@ -117,7 +144,8 @@ final class StackTarget implements Target {
 
     private static DeskFailure refused(AwsServiceException e) {
         String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                ? e.awsErrorDetails().errorMessage() : String.valueOf(e.getMessage());
+                ? e.awsErrorDetails().errorMessage()
+                : String.valueOf(e.getMessage());
         return new DeskFailure(ExitCode.UNREACHABLE, "AWS refused the call: " + firstSentence(message));
     }
 

@@ -10,23 +10,33 @@ final class Table {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    Table(String... header) { this.header = List.of(header); }
+    Table(String... header) {
+        this.header = List.of(header);
+    }
 
     Table row(Object... cells) {
         if (cells.length != header.size()) throw new IllegalArgumentException("a row has " + header.size() + " cells");
-        rows.add(Arrays.stream(cells).map(cell -> cell == null ? "" : String.valueOf(cell).replaceAll("\\s+", " ").strip()).toList());
+        rows.add(Arrays.stream(cells)
+                .map(cell -> cell == null
+                        ? ""
+                        : String.valueOf(cell).replaceAll("\\s+", " ").strip())
+                .toList());
         return this;
     }
 
-    boolean isEmpty() { return rows.isEmpty(); }
+    boolean isEmpty() {
+        return rows.isEmpty();
+    }
 
     /** The last column is left whole (reasons, notes); the others are cut to keep the columns readable. */
     String render() {
-        List<List<String>> cut = rows.stream().map(row -> {
-            List<String> cells = new ArrayList<>(row);
-            for (int c = 0; c < cells.size() - 1; c++) cells.set(c, cut(cells.get(c)));
-            return (List<String>) cells;
-        }).toList();
+        List<List<String>> cut = rows.stream()
+                .map(row -> {
+                    List<String> cells = new ArrayList<>(row);
+                    for (int c = 0; c < cells.size() - 1; c++) cells.set(c, cut(cells.get(c)));
+                    return (List<String>) cells;
+                })
+                .toList();
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {
             widths[c] = width(header.get(c));
@@ -49,12 +59,15 @@ final class Table {
 
     /** Characters as a terminal shows them: code points, combining marks (Devanagari, Bengali vowel signs) taking none. */
     static int width(String text) {
-        return (int) text.codePoints().filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK
-                && Character.getType(cp) != Character.COMBINING_SPACING_MARK).count();
+        return (int) text.codePoints()
+                .filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK
+                        && Character.getType(cp) != Character.COMBINING_SPACING_MARK)
+                .count();
     }
 
     private static String cut(String cell) {
-        return cell.codePointCount(0, cell.length()) <= MAX_CELL ? cell
+        return cell.codePointCount(0, cell.length()) <= MAX_CELL
+                ? cell
                 : cell.substring(0, cell.offsetByCodePoints(0, MAX_CELL - 1)) + "…";
     }
 }

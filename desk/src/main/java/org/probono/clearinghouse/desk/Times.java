@@ -18,5 +18,7 @@ record Times(ZoneId zone) {
         return TIME.format(Instant.parse(iso).atZone(zone));
     }
 
-    static String day(LocalDate date) { return DAY.format(date); }
+    static String day(LocalDate date) {
+        return DAY.format(date);
+    }
 }

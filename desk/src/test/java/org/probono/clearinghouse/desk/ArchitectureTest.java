@@ -12,10 +12,13 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     @Test
     void the_desk_uses_none_of_the_functions_or_shared_classes() {
-        noClasses().should().dependOnClassesThat(resideInAPackage("org.probono.clearinghouse..")
+        noClasses()
+                .should()
+                .dependOnClassesThat(resideInAPackage("org.probono.clearinghouse..")
                         .and(resideOutsideOfPackage("org.probono.clearinghouse.desk..")))
                 .because("the desk invokes the functions as the SAM CLI does, so it works against any deployed version")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("org.probono.clearinghouse.desk"));
     }
 }

@@ -36,7 +36,9 @@ final class FakeAws implements AutoCloseable {
         server.start();
     }
 
-    String endpoint() { return "http://localhost:" + server.getAddress().getPort(); }
+    String endpoint() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
 
     /** A stack with these outputs and parameters. */
     void stack(String name, Map<String, String> outputs, Map<String, String> parameters) {
@@ -51,37 +53,52 @@ final class FakeAws implements AutoCloseable {
                     <Outputs>%s</Outputs>
                   </member></Stacks></DescribeStacksResult>
                   <ResponseMetadata><RequestId>fake-1</RequestId></ResponseMetadata>
-                </DescribeStacksResponse>""".formatted(name, name,
-                members(parameters, "ParameterKey", "ParameterValue"), members(outputs, "OutputKey", "OutputValue")));
+                </DescribeStacksResponse>""".formatted(
+                        name,
+                        name,
+                        members(parameters, "ParameterKey", "ParameterValue"),
+                        members(outputs, "OutputKey", "OutputValue")));
     }
 
-    void function(String name, String payload, boolean unhandled) { functions.put(name, new FunctionAnswer(payload, unhandled)); }
+    void function(String name, String payload, boolean unhandled) {
+        functions.put(name, new FunctionAnswer(payload, unhandled));
+    }
 
     private static String members(Map<String, String> entries, String key, String value) {
-        return entries.entrySet().stream().map(e -> "<member><%s>%s</%s><%s>%s</%s></member>".formatted(
-                key, e.getKey(), key, value, e.getValue(), value)).collect(Collectors.joining());
+        return entries.entrySet().stream()
+                .map(e -> "<member><%s>%s</%s><%s>%s</%s></member>"
+                        .formatted(key, e.getKey(), key, value, e.getValue(), value))
+                .collect(Collectors.joining());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getRawPath();
         if (path.startsWith("/2015-03-31/functions/") && path.endsWith("/invocations")) {
-            String name = URLDecoder.decode(path.substring("/2015-03-31/functions/".length(), path.length() - "/invocations".length()),
+            String name = URLDecoder.decode(
+                    path.substring("/2015-03-31/functions/".length(), path.length() - "/invocations".length()),
                     StandardCharsets.UTF_8);
             invocations.add(new Invocation(name, body));
             FunctionAnswer answer = functions.get(name);
             if (answer == null) {
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", "ResourceNotFoundException");
-                reply(exchange, 404, "application/json", "{\"Type\":\"User\",\"message\":\"Function not found: " + name + "\"}");
+                reply(
+                        exchange,
+                        404,
+                        "application/json",
+                        "{\"Type\":\"User\",\"message\":\"Function not found: " + name + "\"}");
                 return;
             }
             if (answer.unhandled()) exchange.getResponseHeaders().add("X-Amz-Function-Error", "Unhandled");
             reply(exchange, 200, "application/json", answer.payload());
             return;
         }
-        Map<String, String> form = Arrays.stream(body.split("&")).map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
-                        p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "", (a, b) -> b));
+        Map<String, String> form = Arrays.stream(body.split("&"))
+                .map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(
+                        p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8),
+                        p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : "",
+                        (a, b) -> b));
         String stack = stacks.get(form.getOrDefault("StackName", ""));
         if (!"DescribeStacks".equals(form.get("Action")) || stack == null) {
             reply(exchange, 400, "text/xml", """
@@ -104,5 +121,7 @@ final class FakeAws implements AutoCloseable {
     }
 
     @Override
-    public void close() { server.stop(0); }
+    public void close() {
+        server.stop(0);
+    }
 }

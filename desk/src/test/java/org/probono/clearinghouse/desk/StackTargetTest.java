@@ -24,8 +24,16 @@ class StackTargetTest {
         System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
         System.setProperty("aws.secretAccessKey", "desk-test-secret");
         aws = new FakeAws();
-        aws.stack("clearinghouse-dev", Map.of("AssignFunctionName", ASSIGN, "RegisterFunctionName", REGISTER,
-                "ApiUrl", "https://abc.execute-api.eu-west-1.amazonaws.com"), Map.of("TimeZone", "Europe/London"));
+        aws.stack(
+                "clearinghouse-dev",
+                Map.of(
+                        "AssignFunctionName",
+                        ASSIGN,
+                        "RegisterFunctionName",
+                        REGISTER,
+                        "ApiUrl",
+                        "https://abc.execute-api.eu-west-1.amazonaws.com"),
+                Map.of("TimeZone", "Europe/London"));
         aws.stack("clearinghouse-old", Map.of("AssignFunctionName", ASSIGN), Map.of());
         aws.function(ASSIGN, """
                 {"items":[{"id":"019ad0a2-6b3e-7c41-9d2a-3f5b8e1c0a01","status":"OFFERED","category":"FCRA_COMPLIANCE",
@@ -57,9 +65,15 @@ class StackTargetTest {
         assertThat(queue.exitCode()).as(queue.toString()).isZero();
         FakeAws.Invocation invocation = aws.invocations.get(before);
         assertThat(invocation.functionName()).isEqualTo(ASSIGN);
-        assertThat(DeskJson.MAPPER.readTree(invocation.payload())).isEqualTo(DeskJson.MAPPER.readTree("{\"command\":\"queue\"}"));
+        assertThat(DeskJson.MAPPER.readTree(invocation.payload()))
+                .isEqualTo(DeskJson.MAPPER.readTree("{\"command\":\"queue\"}"));
         // Times in the stack's own TimeZone parameter.
-        assertThat(queue.out()).contains("FCRA renewal", "FCRA compliance", "5 Dec 2026, 12:00 GMT", "1 pending, first due 30 Nov 2026, 10:15 GMT");
+        assertThat(queue.out())
+                .contains(
+                        "FCRA renewal",
+                        "FCRA compliance",
+                        "5 Dec 2026, 12:00 GMT",
+                        "1 pending, first due 30 Nov 2026, 10:15 GMT");
     }
 
     @Test
@@ -72,30 +86,48 @@ class StackTargetTest {
 
     @Test
     void the_function_error_object_is_one_sentence_with_its_exit_code_and_json_still_prints_it() throws Exception {
-        DeskRun refused = desk("--stack", "clearinghouse-dev", "approve", "lawyer", "0193c5a0-0000-7000-8000-000000000002");
+        DeskRun refused =
+                desk("--stack", "clearinghouse-dev", "approve", "lawyer", "0193c5a0-0000-7000-8000-000000000002");
 
         assertThat(refused.exitCode()).isEqualTo(ExitCode.CONFLICT.code);
-        assertThat(refused.err()).isEqualTo("desk: Lawyer 0193c5a0-0000-7000-8000-000000000002 is APPROVED, not PENDING_REVIEW.\n");
-        DeskRun asJson = desk("--stack", "clearinghouse-dev", "--json", "approve", "lawyer", "0193c5a0-0000-7000-8000-000000000002");
-        assertThat(DeskJson.MAPPER.readTree(asJson.out()).path("error").path("status").asInt()).isEqualTo(409);
+        assertThat(refused.err())
+                .isEqualTo("desk: Lawyer 0193c5a0-0000-7000-8000-000000000002 is APPROVED, not PENDING_REVIEW.\n");
+        DeskRun asJson = desk(
+                "--stack", "clearinghouse-dev", "--json", "approve", "lawyer", "0193c5a0-0000-7000-8000-000000000002");
+        assertThat(DeskJson.MAPPER
+                        .readTree(asJson.out())
+                        .path("error")
+                        .path("status")
+                        .asInt())
+                .isEqualTo(409);
     }
 
     @Test
     void a_missing_stack_a_missing_output_and_a_failed_function_are_each_one_sentence() {
         DeskRun missing = desk("--stack", "clearinghouse-typo", "queue");
         assertThat(missing.exitCode()).isEqualTo(ExitCode.UNREACHABLE.code);
-        assertThat(missing.err()).startsWith("desk: No stack clearinghouse-typo in eu-west-1;").hasLineCount(1);
+        assertThat(missing.err())
+                .startsWith("desk: No stack clearinghouse-typo in eu-west-1;")
+                .hasLineCount(1);
 
         DeskRun old = desk("--stack", "clearinghouse-old", "pending");
         assertThat(old.exitCode()).isEqualTo(ExitCode.UNREACHABLE.code);
-        assertThat(old.err()).contains("Stack clearinghouse-old has no output RegisterFunctionName").hasLineCount(1);
+        assertThat(old.err())
+                .contains("Stack clearinghouse-old has no output RegisterFunctionName")
+                .hasLineCount(1);
 
-        aws.function("clearinghouse-broken-AssignFunction", "{\"errorMessage\":\"Task timed out after 20.00 seconds\",\"errorType\":\"Timeout\"}", true);
-        aws.stack("clearinghouse-broken", Map.of("AssignFunctionName", "clearinghouse-broken-AssignFunction"), Map.of());
+        aws.function(
+                "clearinghouse-broken-AssignFunction",
+                "{\"errorMessage\":\"Task timed out after 20.00 seconds\",\"errorType\":\"Timeout\"}",
+                true);
+        aws.stack(
+                "clearinghouse-broken", Map.of("AssignFunctionName", "clearinghouse-broken-AssignFunction"), Map.of());
         DeskRun failed = desk("--stack", "clearinghouse-broken", "queue");
         assertThat(failed.exitCode()).isEqualTo(ExitCode.FAILED.code);
         assertThat(failed.err()).isEqualTo("desk: AssignFunction failed: Task timed out after 20.00 seconds.\n");
 
-        assertThat(desk("--stack", "clearinghouse-dev", "--local", "http://localhost:3000", "queue").exitCode()).isEqualTo(ExitCode.USAGE.code);
+        assertThat(desk("--stack", "clearinghouse-dev", "--local", "http://localhost:3000", "queue")
+                        .exitCode())
+                .isEqualTo(ExitCode.USAGE.code);
     }
 }

@@ -14,11 +14,18 @@ class TemplateOutputsTest {
     void the_template_outputs_the_name_of_every_function_desk_invokes() {
         Template template = Template.fromRepository();
         for (AdminFunction function : AdminFunction.values()) {
-            assertThat(template.hasResource(function.logicalId)).as(function.logicalId).isTrue();
+            assertThat(template.hasResource(function.logicalId))
+                    .as(function.logicalId)
+                    .isTrue();
             JsonNode output = template.root().path("Outputs").path(function.stackOutput());
             assertThat(output.path("Value").asText()).as(function.stackOutput()).isEqualTo(function.logicalId);
         }
-        assertThat(template.root().path("Outputs").path("SubmitRequestFunctionName").path("Value").asText()).isEqualTo("SubmitRequestFunction");
+        assertThat(template.root()
+                        .path("Outputs")
+                        .path("SubmitRequestFunctionName")
+                        .path("Value")
+                        .asText())
+                .isEqualTo("SubmitRequestFunction");
     }
 
     @Test

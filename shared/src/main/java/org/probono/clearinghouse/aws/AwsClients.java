@@ -19,11 +19,17 @@ public final class AwsClients {
     private final Region region;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
 
-    public AwsClients(String region) { this.region = Region.of(region); }
+    public AwsClients(String region) {
+        this.region = Region.of(region);
+    }
 
-    public Region region() { return region; }
+    public Region region() {
+        return region;
+    }
 
-    public SdkHttpClient http() { return http; }
+    public SdkHttpClient http() {
+        return http;
+    }
 
     /**
      * The SDK's own retries (throttling, 5xx, network) also cover a transaction cancelled only because
@@ -33,17 +39,23 @@ public final class AwsClients {
      * the use case, the one layer that re-reads and decides again, hears CHANGED_CONCURRENTLY.
      */
     public DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder().region(region).httpClient(http)
+        return DynamoDbClient.builder()
+                .region(region)
+                .httpClient(http)
                 .overrideConfiguration(o -> o.retryStrategy(b -> b.retryOnException(AwsClients::isTransactionConflict)))
                 .build();
     }
 
     /** A transaction cancelled by a conflicting transaction alone, no condition of its own having failed. */
     public static boolean isTransactionConflict(Throwable failure) {
-        if (!(failure instanceof TransactionCanceledException cancelled) || !cancelled.hasCancellationReasons()) return false;
-        List<String> codes = cancelled.cancellationReasons().stream().map(CancellationReason::code).toList();
+        if (!(failure instanceof TransactionCanceledException cancelled) || !cancelled.hasCancellationReasons())
+            return false;
+        List<String> codes = cancelled.cancellationReasons().stream()
+                .map(CancellationReason::code)
+                .toList();
         return codes.contains("TransactionConflict")
-                && codes.stream().allMatch(code -> code == null || "None".equals(code) || "TransactionConflict".equals(code));
+                && codes.stream()
+                        .allMatch(code -> code == null || "None".equals(code) || "TransactionConflict".equals(code));
     }
 
     public KmsClient kms() {

@@ -11,9 +11,13 @@ public final class Lazy<T> implements Supplier<T> {
     private final Supplier<? extends T> build;
     private volatile T value;
 
-    private Lazy(Supplier<? extends T> build) { this.build = build; }
+    private Lazy(Supplier<? extends T> build) {
+        this.build = build;
+    }
 
-    public static <T> Lazy<T> of(Supplier<? extends T> build) { return new Lazy<>(build); }
+    public static <T> Lazy<T> of(Supplier<? extends T> build) {
+        return new Lazy<>(build);
+    }
 
     @Override
     public T get() {
@@ -28,5 +32,7 @@ public final class Lazy<T> implements Supplier<T> {
     }
 
     /** Whether the value was built: for tests that check a path left what it does not need alone. */
-    public boolean isBuilt() { return value != null; }
+    public boolean isBuilt() {
+        return value != null;
+    }
 }

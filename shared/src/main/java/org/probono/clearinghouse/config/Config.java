@@ -43,21 +43,27 @@ public record Config(
     public static final String CURSOR_KEY = "CURSOR_KEY";
     /** Days after a request ends (COMPLETED, CLOSED, WITHDRAWN) that its confidential details are destroyed. */
     public static final String DETAILS_RETENTION_DAYS = "DETAILS_RETENTION_DAYS";
+
     public static final int DEFAULT_DETAILS_RETENTION_DAYS = 180;
     /** The CloudWatch namespace of the business metrics; read by the logger, not part of this record. */
     public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
+
     public static final String TIME_ZONE = "TIME_ZONE";
     /** Where the clearinghouse works: emails show times, and reports count days, in this zone unless told otherwise. */
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Asia/Kolkata");
 
-    public static Config fromEnvironment() { return from(Config::setting); }
+    public static Config fromEnvironment() {
+        return from(Config::setting);
+    }
 
     /** One setting as configured: the JVM system property of that name, else the environment variable. */
     public static String setting(String name) {
         return Optional.ofNullable(System.getProperty(name)).orElse(System.getenv(name));
     }
 
-    public static Config from(Map<String, String> values) { return from(values::get); }
+    public static Config from(Map<String, String> values) {
+        return from(values::get);
+    }
 
     public static Config from(Function<String, String> source) {
         List<String> missing = new ArrayList<>();
@@ -121,7 +127,9 @@ public record Config(
     }
 
     /** The API's public URL for links in emails, if configured; otherwise the URL a request arrived on. */
-    public Optional<String> publicApiUrl() { return Optional.ofNullable(apiUrl); }
+    public Optional<String> publicApiUrl() {
+        return Optional.ofNullable(apiUrl);
+    }
 
     private static String stripSlash(String url) {
         return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

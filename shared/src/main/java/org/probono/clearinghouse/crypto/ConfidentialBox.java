@@ -39,7 +39,9 @@ public final class ConfidentialBox implements ConfidentialDetails {
     private final String keyId;
     private final SecureRandom random = new SecureRandom();
 
-    public ConfidentialBox(KmsClient kms, String keyId) { this(() -> kms, keyId); }
+    public ConfidentialBox(KmsClient kms, String keyId) {
+        this(() -> kms, keyId);
+    }
 
     /** With the KMS client built on first use (a path that never opens a box never builds it). */
     public ConfidentialBox(Supplier<KmsClient> kms, String keyId) {
@@ -67,16 +69,22 @@ public final class ConfidentialBox implements ConfidentialDetails {
     }
 
     private String seal(String plaintext, String contextName, String boundTo) {
-        GenerateDataKeyResponse dataKey = kmsClient.get().generateDataKey(k -> k.keyId(keyId).keySpec(DataKeySpec.AES_256)
-                .encryptionContext(Map.of(contextName, boundTo)));
+        GenerateDataKeyResponse dataKey = kmsClient
+                .get()
+                .generateDataKey(k ->
+                        k.keyId(keyId).keySpec(DataKeySpec.AES_256).encryptionContext(Map.of(contextName, boundTo)));
         byte[] key = dataKey.plaintext().asByteArray();
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
             byte[] ciphertext = cipher(Cipher.ENCRYPT_MODE, key, nonce, boundTo)
                     .doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return String.join(".", VERSION, ENCODE.encodeToString(dataKey.ciphertextBlob().asByteArray()),
-                    ENCODE.encodeToString(nonce), ENCODE.encodeToString(ciphertext));
+            return String.join(
+                    ".",
+                    VERSION,
+                    ENCODE.encodeToString(dataKey.ciphertextBlob().asByteArray()),
+                    ENCODE.encodeToString(nonce),
+                    ENCODE.encodeToString(ciphertext));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
         } finally {
@@ -87,8 +95,13 @@ public final class ConfidentialBox implements ConfidentialDetails {
     private String open(String sealed, String contextName, String boundTo) {
         String[] parts = sealed.split("\\.");
         if (parts.length != 4 || !parts[0].equals(VERSION)) throw new IllegalArgumentException("not a sealed value");
-        byte[] key = kmsClient.get().decrypt(d -> d.keyId(keyId).ciphertextBlob(SdkBytes.fromByteArray(DECODE.decode(parts[1])))
-                .encryptionContext(Map.of(contextName, boundTo))).plaintext().asByteArray();
+        byte[] key = kmsClient
+                .get()
+                .decrypt(d -> d.keyId(keyId)
+                        .ciphertextBlob(SdkBytes.fromByteArray(DECODE.decode(parts[1])))
+                        .encryptionContext(Map.of(contextName, boundTo)))
+                .plaintext()
+                .asByteArray();
         try {
             byte[] plaintext = cipher(Cipher.DECRYPT_MODE, key, DECODE.decode(parts[2]), boundTo)
                     .doFinal(DECODE.decode(parts[3]));

@@ -10,9 +10,10 @@ public final class Codes {
 
     /** India's states and union territories, with the codes ISO retired in 2023 still accepted. */
     private static final Set<String> INDIA = Set.of(
-            "AN", "AP", "AR", "AS", "BR", "CH", "CG", "CT", "DH", "DN", "DD", "DL", "GA", "GJ", "HR", "HP",
-            "JK", "JH", "KA", "KL", "LA", "LD", "MP", "MH", "MN", "ML", "MZ", "NL", "OD", "OR", "PY", "PB",
-            "RJ", "SK", "TN", "TS", "TG", "TR", "UP", "UK", "UT", "WB");
+            "AN", "AP", "AR", "AS", "BR", "CH", "CG", "CT", "DH", "DN", "DD", "DL", "GA", "GJ", "HR", "HP", "JK", "JH",
+            "KA", "KL", "LA", "LD", "MP", "MH", "MN", "ML", "MZ", "NL", "OD", "OR", "PY", "PB", "RJ", "SK", "TN", "TS",
+            "TG", "TR", "UP", "UK", "UT", "WB");
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     private static final Pattern SUBDIVISION = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");

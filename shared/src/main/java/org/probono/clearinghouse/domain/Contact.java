@@ -8,5 +8,7 @@ public record Contact(String name, String email, String phone, Language preferre
     }
 
     /** A contact written to in English. */
-    public Contact(String name, String email, String phone) { this(name, email, phone, Language.DEFAULT); }
+    public Contact(String name, String email, String phone) {
+        this(name, email, phone, Language.DEFAULT);
+    }
 }

@@ -34,17 +34,26 @@ public enum EmailTemplate {
     /** The team's monthly impact report; NotifyFunction reads the figures and builds the CSV and chart when sending. */
     ADMIN_IMPACT_REPORT;
 
-    public String fileName() { return name().toLowerCase(Locale.ROOT).replace('_', '-'); }
+    public String fileName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /** The team's own emails: written in English only, whatever the people concerned chose. */
     public boolean isForTheTeam() {
         return switch (this) {
-            case ADMIN_NEW_REQUEST, ADMIN_OFFER_DECLINED, ADMIN_OFFER_EXPIRED, ADMIN_ACCEPTED, ADMIN_SUPPRESSED,
-                 REQUEST_WITHDRAWN, ADMIN_IMPACT_REPORT -> true;
+            case ADMIN_NEW_REQUEST,
+                    ADMIN_OFFER_DECLINED,
+                    ADMIN_OFFER_EXPIRED,
+                    ADMIN_ACCEPTED,
+                    ADMIN_SUPPRESSED,
+                    REQUEST_WITHDRAWN,
+                    ADMIN_IMPACT_REPORT -> true;
             default -> false;
         };
     }
 
     /** The language this email is written in for a recipient who chose {@code chosen}: the team reads English. */
-    public Language languageFor(Language chosen) { return isForTheTeam() ? Language.EN : chosen; }
+    public Language languageFor(Language chosen) {
+        return isForTheTeam() ? Language.EN : chosen;
+    }
 }

@@ -18,18 +18,26 @@ public enum Language {
 
     private final String code;
 
-    Language(String code) { this.code = code; }
+    Language(String code) {
+        this.code = code;
+    }
 
     /** The ISO 639-1 code, as the API and the stored items spell it. */
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 
-    public Locale locale() { return Locale.of(code, "IN"); }
+    public Locale locale() {
+        return Locale.of(code, "IN");
+    }
 
     /** The language with this code (case and surrounding spaces ignored), if it is one we write in. */
     public static Optional<Language> ofCode(String code) {
         if (code == null) return Optional.empty();
         String wanted = code.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(language -> language.code.equals(wanted)).findFirst();
+        return Arrays.stream(values())
+                .filter(language -> language.code.equals(wanted))
+                .findFirst();
     }
 
     /** The stored code's language; items written before languages existed (no code) are English. */

@@ -37,27 +37,91 @@ public record Lawyer(
     }
 
     /** A lawyer written to in English. */
-    public Lawyer(String id, String name, String email, String phone, String firm, String barEnrolmentNumber,
-            String barCouncil, int yearsOfPractice, List<Category> practiceAreas, List<String> jurisdictions,
-            List<String> languages, int maxActiveMatters, int activeMatters, boolean paused, ProfileStatus status,
-            Instant createdAt, long version) {
-        this(id, name, email, phone, firm, barEnrolmentNumber, barCouncil, yearsOfPractice, practiceAreas,
-                jurisdictions, languages, Language.DEFAULT, maxActiveMatters, activeMatters, paused, status, createdAt,
+    public Lawyer(
+            String id,
+            String name,
+            String email,
+            String phone,
+            String firm,
+            String barEnrolmentNumber,
+            String barCouncil,
+            int yearsOfPractice,
+            List<Category> practiceAreas,
+            List<String> jurisdictions,
+            List<String> languages,
+            int maxActiveMatters,
+            int activeMatters,
+            boolean paused,
+            ProfileStatus status,
+            Instant createdAt,
+            long version) {
+        this(
+                id,
+                name,
+                email,
+                phone,
+                firm,
+                barEnrolmentNumber,
+                barCouncil,
+                yearsOfPractice,
+                practiceAreas,
+                jurisdictions,
+                languages,
+                Language.DEFAULT,
+                maxActiveMatters,
+                activeMatters,
+                paused,
+                status,
+                createdAt,
                 version);
     }
 
-    public boolean hasCapacity() { return activeMatters < maxActiveMatters; }
+    public boolean hasCapacity() {
+        return activeMatters < maxActiveMatters;
+    }
 
     public Lawyer withStatus(ProfileStatus newStatus) {
-        return new Lawyer(id, name, email, phone, firm, barEnrolmentNumber, barCouncil, yearsOfPractice,
-                practiceAreas, jurisdictions, languages, preferredLanguage, maxActiveMatters, activeMatters, paused,
-                newStatus, createdAt, version + 1);
+        return new Lawyer(
+                id,
+                name,
+                email,
+                phone,
+                firm,
+                barEnrolmentNumber,
+                barCouncil,
+                yearsOfPractice,
+                practiceAreas,
+                jurisdictions,
+                languages,
+                preferredLanguage,
+                maxActiveMatters,
+                activeMatters,
+                paused,
+                newStatus,
+                createdAt,
+                version + 1);
     }
 
     /** The same lawyer with {@code delta} more (or fewer) active matters, never below zero. */
     public Lawyer withLoadChange(int delta) {
-        return new Lawyer(id, name, email, phone, firm, barEnrolmentNumber, barCouncil, yearsOfPractice,
-                practiceAreas, jurisdictions, languages, preferredLanguage, maxActiveMatters,
-                Math.max(0, activeMatters + delta), paused, status, createdAt, version + 1);
+        return new Lawyer(
+                id,
+                name,
+                email,
+                phone,
+                firm,
+                barEnrolmentNumber,
+                barCouncil,
+                yearsOfPractice,
+                practiceAreas,
+                jurisdictions,
+                languages,
+                preferredLanguage,
+                maxActiveMatters,
+                Math.max(0, activeMatters + delta),
+                paused,
+                status,
+                createdAt,
+                version + 1);
     }
 }

@@ -45,17 +45,50 @@ public record LegalRequest(
      * A request that has not ended, without its organisation's name: the queue then reads the name from
      * the organisation (tests, items written before requests carried it).
      */
-    public LegalRequest(String id, String organisationId, RequestStatus status, Category category, String title,
-            String summary, String sealedDetails, String jurisdiction, String language, Instant deadline,
-            List<String> counterparties, Instant createdAt, String lawyerId, long version) {
-        this(id, organisationId, null, status, category, title, summary, sealedDetails, jurisdiction, language, deadline,
-                counterparties, createdAt, lawyerId, null, version, null, null);
+    public LegalRequest(
+            String id,
+            String organisationId,
+            RequestStatus status,
+            Category category,
+            String title,
+            String summary,
+            String sealedDetails,
+            String jurisdiction,
+            String language,
+            Instant deadline,
+            List<String> counterparties,
+            Instant createdAt,
+            String lawyerId,
+            long version) {
+        this(
+                id,
+                organisationId,
+                null,
+                status,
+                category,
+                title,
+                summary,
+                sealedDetails,
+                jurisdiction,
+                language,
+                deadline,
+                counterparties,
+                createdAt,
+                lawyerId,
+                null,
+                version,
+                null,
+                null);
     }
 
-    public boolean hasConfidentialDetails() { return sealedDetails != null; }
+    public boolean hasConfidentialDetails() {
+        return sealedDetails != null;
+    }
 
     /** Offered to more lawyers: SUBMITTED or OFFERED become OFFERED. */
-    public LegalRequest offered() { return moved(RequestStatus.OFFERED); }
+    public LegalRequest offered() {
+        return moved(RequestStatus.OFFERED);
+    }
 
     /**
      * One of its pending offers ended (declined, lapsed, withdrawn): back in the queue (SUBMITTED) when no other
@@ -67,47 +100,144 @@ public record LegalRequest(
     }
 
     private LegalRequest moved(RequestStatus target) {
-        return new LegalRequest(id, organisationId, organisationName, status.moveTo(target), category, title, summary,
-                sealedDetails, jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1,
-                completion, feedback);
+        return new LegalRequest(
+                id,
+                organisationId,
+                organisationName,
+                status.moveTo(target),
+                category,
+                title,
+                summary,
+                sealedDetails,
+                jurisdiction,
+                language,
+                deadline,
+                counterparties,
+                createdAt,
+                lawyerId,
+                endedAt,
+                version + 1,
+                completion,
+                feedback);
     }
 
     /** Ends the request (COMPLETED, CLOSED, WITHDRAWN) at {@code at}. */
     public LegalRequest endedAs(RequestStatus endStatus, Instant at) {
         if (!endStatus.isEnded()) throw new IllegalArgumentException(endStatus + " does not end a request");
-        return new LegalRequest(id, organisationId, organisationName, status.moveTo(endStatus), category, title, summary, sealedDetails,
-                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, at, version + 1,
-                completion, feedback);
+        return new LegalRequest(
+                id,
+                organisationId,
+                organisationName,
+                status.moveTo(endStatus),
+                category,
+                title,
+                summary,
+                sealedDetails,
+                jurisdiction,
+                language,
+                deadline,
+                counterparties,
+                createdAt,
+                lawyerId,
+                at,
+                version + 1,
+                completion,
+                feedback);
     }
 
     /** The same request with its confidential details destroyed (retention, erasure). */
     public LegalRequest withoutDetails() {
-        return new LegalRequest(id, organisationId, organisationName, status, category, title, summary, null,
-                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1,
-                completion, feedback);
+        return new LegalRequest(
+                id,
+                organisationId,
+                organisationName,
+                status,
+                category,
+                title,
+                summary,
+                null,
+                jurisdiction,
+                language,
+                deadline,
+                counterparties,
+                createdAt,
+                lawyerId,
+                endedAt,
+                version + 1,
+                completion,
+                feedback);
     }
 
     /** The lawyer accepted an offer: only an OFFERED request is accepted. */
     public LegalRequest acceptedBy(String acceptingLawyerId) {
-        return new LegalRequest(id, organisationId, organisationName, status.moveTo(RequestStatus.ACCEPTED), category, title, summary,
-                sealedDetails, jurisdiction, language, deadline, counterparties, createdAt, acceptingLawyerId, endedAt,
-                version + 1, completion, feedback);
+        return new LegalRequest(
+                id,
+                organisationId,
+                organisationName,
+                status.moveTo(RequestStatus.ACCEPTED),
+                category,
+                title,
+                summary,
+                sealedDetails,
+                jurisdiction,
+                language,
+                deadline,
+                counterparties,
+                createdAt,
+                acceptingLawyerId,
+                endedAt,
+                version + 1,
+                completion,
+                feedback);
     }
 
     /** Completes the matter at {@code at} with what the lawyer reported: it ends there, as retention counts. */
     public LegalRequest completed(Completion done, Instant at) {
-        return new LegalRequest(id, organisationId, organisationName, status.moveTo(RequestStatus.COMPLETED), category, title, summary, sealedDetails,
-                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, at, version + 1, done, feedback);
+        return new LegalRequest(
+                id,
+                organisationId,
+                organisationName,
+                status.moveTo(RequestStatus.COMPLETED),
+                category,
+                title,
+                summary,
+                sealedDetails,
+                jurisdiction,
+                language,
+                deadline,
+                counterparties,
+                createdAt,
+                lawyerId,
+                at,
+                version + 1,
+                done,
+                feedback);
     }
 
     /** The organisation rated the help: only a COMPLETED matter, once. */
     public LegalRequest rated(Feedback given) {
         if (status != RequestStatus.COMPLETED || feedback != null) {
-            throw new IllegalStateException("a " + status + " request" + (feedback != null ? " already rated" : "")
-                    + " cannot be rated");
+            throw new IllegalStateException(
+                    "a " + status + " request" + (feedback != null ? " already rated" : "") + " cannot be rated");
         }
-        return new LegalRequest(id, organisationId, organisationName, status, category, title, summary, sealedDetails,
-                jurisdiction, language, deadline, counterparties, createdAt, lawyerId, endedAt, version + 1,
-                completion, given);
+        return new LegalRequest(
+                id,
+                organisationId,
+                organisationName,
+                status,
+                category,
+                title,
+                summary,
+                sealedDetails,
+                jurisdiction,
+                language,
+                deadline,
+                counterparties,
+                createdAt,
+                lawyerId,
+                endedAt,
+                version + 1,
+                completion,
+                given);
     }
 }

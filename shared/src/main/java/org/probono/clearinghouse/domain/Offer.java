@@ -19,7 +19,9 @@ public record Offer(
         boolean reminded,
         long version) {
 
-    public boolean isPending() { return status == OfferStatus.PENDING; }
+    public boolean isPending() {
+        return status == OfferStatus.PENDING;
+    }
 
     /**
      * The offer ended (accepted, declined, withdrawn, expired) at {@code at} with {@code why} as its note: only a
@@ -29,14 +31,14 @@ public record Offer(
         if (!status.canMoveTo(newStatus)) {
             throw new IllegalStateException("an offer cannot move from " + status + " to " + newStatus);
         }
-        return new Offer(requestId, lawyerId, newStatus, offeredAt, respondBy, replyTokenHash, at, why, reminded,
-                version + 1);
+        return new Offer(
+                requestId, lawyerId, newStatus, offeredAt, respondBy, replyTokenHash, at, why, reminded, version + 1);
     }
 
     /** The half-way reminder went out: only a pending offer is reminded. */
     public Offer markReminded() {
         if (!isPending()) throw new IllegalStateException("a " + status + " offer is not reminded");
-        return new Offer(requestId, lawyerId, status, offeredAt, respondBy, replyTokenHash, answeredAt, note, true,
-                version + 1);
+        return new Offer(
+                requestId, lawyerId, status, offeredAt, respondBy, replyTokenHash, answeredAt, note, true, version + 1);
     }
 }

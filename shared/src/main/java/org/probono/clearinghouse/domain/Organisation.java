@@ -22,7 +22,18 @@ public record Organisation(
     }
 
     public Organisation withStatus(ProfileStatus newStatus) {
-        return new Organisation(id, name, organisationType, registrationNumber, jurisdiction, city, website,
-                focusAreas, contact, newStatus, createdAt, version + 1);
+        return new Organisation(
+                id,
+                name,
+                organisationType,
+                registrationNumber,
+                jurisdiction,
+                city,
+                website,
+                focusAreas,
+                contact,
+                newStatus,
+                createdAt,
+                version + 1);
     }
 }

@@ -1,3 +1,9 @@
 package org.probono.clearinghouse.domain;
 
-public enum OrganisationType { NGO, TRUST, SOCIETY, SECTION_8_COMPANY, OTHER }
+public enum OrganisationType {
+    NGO,
+    TRUST,
+    SOCIETY,
+    SECTION_8_COMPANY,
+    OTHER
+}

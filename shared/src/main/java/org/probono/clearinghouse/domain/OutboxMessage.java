@@ -40,13 +40,14 @@ public record OutboxMessage(
     }
 
     /** An email with no secret and nothing sealed: the common case. */
-    public static OutboxMessage of(String id, EmailTemplate template, String to, Language language,
-                                   Map<String, Object> data, Instant at) {
+    public static OutboxMessage of(
+            String id, EmailTemplate template, String to, Language language, Map<String, Object> data, Instant at) {
         return new OutboxMessage(id, template, to, language, data, null, null, at);
     }
 
     /** An email to the team: always English. */
-    public static OutboxMessage toTeam(String id, EmailTemplate template, String to, Map<String, Object> data, Instant at) {
+    public static OutboxMessage toTeam(
+            String id, EmailTemplate template, String to, Map<String, Object> data, Instant at) {
         return of(id, template, to, Language.EN, data, at);
     }
 }

@@ -7,5 +7,7 @@ public sealed interface Outcome {
     /** Nothing was written. {@code label} names the action whose condition failed (for logs and tests). */
     record Rejected(Failure failure, String label) implements Outcome {}
 
-    default boolean committed() { return this instanceof Committed; }
+    default boolean committed() {
+        return this instanceof Committed;
+    }
 }

@@ -5,10 +5,13 @@ import java.util.Optional;
 
 /** The two kinds of registration the team reviews. */
 public enum ProfileKind {
-    ORGANISATION, LAWYER;
+    ORGANISATION,
+    LAWYER;
 
     /** The lower-case word admins type ({@code "organisation"}, {@code "lawyer"}). */
-    public String word() { return name().toLowerCase(Locale.ROOT); }
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     public static Optional<ProfileKind> fromWord(String word) {
         for (ProfileKind kind : values()) {

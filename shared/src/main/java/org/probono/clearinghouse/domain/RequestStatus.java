@@ -9,13 +9,22 @@ import java.util.Set;
  * completed from ACCEPTED, and closed or withdrawn while open. Ended requests move no more.
  */
 public enum RequestStatus {
-    SUBMITTED, OFFERED, ACCEPTED, COMPLETED, WITHDRAWN, CLOSED;
+    SUBMITTED,
+    OFFERED,
+    ACCEPTED,
+    COMPLETED,
+    WITHDRAWN,
+    CLOSED;
 
     /** Open requests are in the queue: the team can still offer them to lawyers. */
-    public boolean isOpen() { return this == SUBMITTED || this == OFFERED; }
+    public boolean isOpen() {
+        return this == SUBMITTED || this == OFFERED;
+    }
 
     /** Ended requests change no more; their confidential details are destroyed after the retention period. */
-    public boolean isEnded() { return this == COMPLETED || this == CLOSED || this == WITHDRAWN; }
+    public boolean isEnded() {
+        return this == COMPLETED || this == CLOSED || this == WITHDRAWN;
+    }
 
     /** The statuses a request in this one may move to (OFFERED to OFFERED: more offers, or one ended of several). */
     public Set<RequestStatus> next() {
@@ -27,7 +36,9 @@ public enum RequestStatus {
         };
     }
 
-    public boolean canMoveTo(RequestStatus target) { return next().contains(target); }
+    public boolean canMoveTo(RequestStatus target) {
+        return next().contains(target);
+    }
 
     /** {@code target}, or an IllegalStateException naming both when the table does not allow the move. */
     public RequestStatus moveTo(RequestStatus target) {

@@ -17,14 +17,27 @@ public record Token(
         Instant usedAt) {
 
     /** COMPLETION_REPLY: the reply address of the matter-details email, by which the lawyer closes the matter. */
-    public enum Purpose { VERIFY_EMAIL, ORGANISATION_ACCESS, OFFER_REPLY, COMPLETION_REPLY }
+    public enum Purpose {
+        VERIFY_EMAIL,
+        ORGANISATION_ACCESS,
+        OFFER_REPLY,
+        COMPLETION_REPLY
+    }
 
-    public boolean isExpired(Instant now) { return expiresAt != null && !now.isBefore(expiresAt); }
+    public boolean isExpired(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
 
-    public boolean isUsed() { return usedAt != null; }
+    public boolean isUsed() {
+        return usedAt != null;
+    }
 
-    public Token usedAt(Instant at) { return new Token(hash, purpose, kind, subjectId, lawyerId, expiresAt, at); }
+    public Token usedAt(Instant at) {
+        return new Token(hash, purpose, kind, subjectId, lawyerId, expiresAt, at);
+    }
 
     /** The same token, kept until {@code until} (a spent link still answers "already used" for a while). */
-    public Token keptUntil(Instant until) { return new Token(hash, purpose, kind, subjectId, lawyerId, until, usedAt); }
+    public Token keptUntil(Instant until) {
+        return new Token(hash, purpose, kind, subjectId, lawyerId, until, usedAt);
+    }
 }

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.probono.clearinghouse.validation.Validation;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.validation.Validation;
 
 /**
  * The one way a function reads an admin command ({@code {"command":"suggest","requestId":"…"}}). Each
@@ -39,11 +39,15 @@ public final class AdminCommand {
     /** The fields of a command that takes none ({@code queue}, {@code list-pending}). */
     public record NoFields() implements Fields<NoFields> {
         @Override
-        public NoFields checked(Validation check) { return this; }
+        public NoFields checked(Validation check) {
+            return this;
+        }
     }
 
     /** The command's name: {@code "queue"}. */
-    public static String name(JsonNode event) { return event.path("command").asText(); }
+    public static String name(JsonNode event) {
+        return event.path("command").asText();
+    }
 
     /** The command's fields as {@code type}, checked and cleaned; a {@link BadCommand} otherwise. */
     public static <T extends Fields<T>> T read(JsonNode event, Class<T> type) {
@@ -53,7 +57,10 @@ public final class AdminCommand {
         try {
             read = Json.MAPPER.treeToValue(fields, type);
         } catch (UnrecognizedPropertyException e) {
-            List<String> known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+            List<String> known = e.getKnownPropertyIds().stream()
+                    .map(Object::toString)
+                    .sorted()
+                    .toList();
             throw new BadCommand(Json.fieldPath(e) + " is not a known field; " + name(event)
                     + (known.isEmpty() ? " takes no fields." : " takes " + String.join(", ", known) + "."));
         } catch (MismatchedInputException e) {
@@ -64,8 +71,10 @@ public final class AdminCommand {
         Validation check = new Validation();
         T checked = read.checked(check);
         if (!check.isValid()) {
-            throw new BadCommand(check.errors().stream().map(error -> error.field() + " " + error.message())
-                    .collect(Collectors.joining("; ")) + ".");
+            throw new BadCommand(check.errors().stream()
+                            .map(error -> error.field() + " " + error.message())
+                            .collect(Collectors.joining("; "))
+                    + ".");
         }
         return checked;
     }

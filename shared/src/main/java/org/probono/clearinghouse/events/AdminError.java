@@ -7,7 +7,9 @@ import java.util.Map;
  * {@code {"error":{"status","title","detail"}}} instead of a stack trace.
  */
 public record AdminError(int status, String title, String detail) {
-    public Map<String, AdminError> toResult() { return Map.of("error", this); }
+    public Map<String, AdminError> toResult() {
+        return Map.of("error", this);
+    }
 
     public static Map<String, AdminError> notFound(String detail) {
         return new AdminError(404, "Not found", detail).toResult();

@@ -7,7 +7,11 @@ package org.probono.clearinghouse.events;
  * object, so the invocation succeeds and nothing is written.
  */
 public final class BadCommand extends RuntimeException {
-    public BadCommand(String detail) { super(detail, null, false, false); }
+    public BadCommand(String detail) {
+        super(detail, null, false, false);
+    }
 
-    public AdminError answer() { return new AdminError(400, "Bad command", getMessage()); }
+    public AdminError answer() {
+        return new AdminError(400, "Bad command", getMessage());
+    }
 }

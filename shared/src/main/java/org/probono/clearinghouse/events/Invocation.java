@@ -1,11 +1,11 @@
 package org.probono.clearinghouse.events;
 
-import org.probono.clearinghouse.json.Log;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
+import org.probono.clearinghouse.json.Log;
 
 /**
  * The body of every entry class: read the event, tell its shape, let the entry class dispatch, write the
@@ -27,8 +27,11 @@ public final class Invocation {
     public static void run(InputStream input, OutputStream output, Context context, Dispatch dispatch) {
         JsonNode event = LambdaEvents.readTree(input);
         EventShape shape = EventShape.of(event);
-        String apiRequestId = shape == EventShape.HTTP_API ? event.path("requestContext").path("requestId").asText(null) : null;
-        try (Log.Scope ids = context == null ? Log.scope(null, null, apiRequestId)
+        String apiRequestId = shape == EventShape.HTTP_API
+                ? event.path("requestContext").path("requestId").asText(null)
+                : null;
+        try (Log.Scope ids = context == null
+                ? Log.scope(null, null, apiRequestId)
                 : Log.scope(context.getFunctionName(), context.getAwsRequestId(), apiRequestId)) {
             answer(event, shape, output, dispatch);
         }
@@ -43,16 +46,28 @@ public final class Invocation {
             result = e.answer().toResult();
         } catch (RuntimeException e) {
             if (shape != EventShape.ADMIN_COMMAND) throw e;
-            Log.error("admin command failed", "command", event.path("command").asText(), "error", e.getClass().getName());
-            result = new AdminError(500, "Internal error", "Something went wrong on our side. Every change is"
-                    + " all-or-nothing: look at the current state before trying the command again.").toResult();
+            Log.error(
+                    "admin command failed",
+                    "command",
+                    event.path("command").asText(),
+                    "error",
+                    e.getClass().getName());
+            result = new AdminError(
+                            500,
+                            "Internal error",
+                            "Something went wrong on our side. Every change is"
+                                    + " all-or-nothing: look at the current state before trying the command again.")
+                    .toResult();
         }
         LambdaEvents.writeJson(result, output);
     }
 
     /** The answer to an event this function has no trigger for. */
     public static Map<String, AdminError> unknown(EventShape shape, String expected) {
-        return new AdminError(400, "Unrecognised event",
-                "This function takes " + expected + "; the event looks like " + shape + ".").toResult();
+        return new AdminError(
+                        400,
+                        "Unrecognised event",
+                        "This function takes " + expected + "; the event looks like " + shape + ".")
+                .toResult();
     }
 }

@@ -30,7 +30,8 @@ import org.probono.clearinghouse.json.Json;
  */
 public final class LambdaEvents {
     /** Events carry fields no function reads, and AWS adds more: ignored here, unlike in request bodies. */
-    private static final ObjectReader EVENTS = Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectReader EVENTS =
+            Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private LambdaEvents() {}
 
@@ -70,16 +71,23 @@ public final class LambdaEvents {
                     .withTime(text(context, "time"))
                     .withTimeEpoch(context.path("timeEpoch").asLong())
                     .withRequestId(text(context, "requestId"))
-                    .withHttp(http.isObject() ? APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                            .withMethod(text(http, "method"))
-                            .withPath(text(http, "path"))
-                            .withProtocol(text(http, "protocol"))
-                            .withSourceIp(text(http, "sourceIp"))
-                            .withUserAgent(text(http, "userAgent"))
-                            .build() : null)
+                    .withHttp(
+                            http.isObject()
+                                    ? APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                            .withMethod(text(http, "method"))
+                                            .withPath(text(http, "path"))
+                                            .withProtocol(text(http, "protocol"))
+                                            .withSourceIp(text(http, "sourceIp"))
+                                            .withUserAgent(text(http, "userAgent"))
+                                            .build()
+                                    : null)
                     // No route has an authorizer; should one come, databind reads that part alone.
-                    .withAuthorizer(context.path("authorizer").isObject()
-                            ? read(context.path("authorizer"), APIGatewayV2HTTPEvent.RequestContext.Authorizer.class) : null)
+                    .withAuthorizer(
+                            context.path("authorizer").isObject()
+                                    ? read(
+                                            context.path("authorizer"),
+                                            APIGatewayV2HTTPEvent.RequestContext.Authorizer.class)
+                                    : null)
                     .build();
         }
         return APIGatewayV2HTTPEvent.builder()
@@ -113,7 +121,10 @@ public final class LambdaEvents {
     private static Map<String, String> textMap(JsonNode object) {
         if (!object.isObject()) return null;
         Map<String, String> map = new LinkedHashMap<>();
-        object.properties().forEach(field -> map.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asText()));
+        object.properties()
+                .forEach(field -> map.put(
+                        field.getKey(),
+                        field.getValue().isNull() ? null : field.getValue().asText()));
         return map;
     }
 
@@ -132,7 +143,8 @@ public final class LambdaEvents {
 
     /** The response as the one ObjectMapper would write the bean (absent fields left out), without introspecting it. */
     private static void writeHttpResponse(APIGatewayV2HTTPResponse response, OutputStream out) throws IOException {
-        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+        try (JsonGenerator json =
+                Json.MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             json.writeStartObject();
             json.writeNumberField("statusCode", response.getStatusCode());
             if (response.getHeaders() != null) {
@@ -144,7 +156,8 @@ public final class LambdaEvents {
             }
             if (response.getMultiValueHeaders() != null) {
                 json.writeObjectFieldStart("multiValueHeaders");
-                for (Map.Entry<String, List<String>> header : response.getMultiValueHeaders().entrySet()) {
+                for (Map.Entry<String, List<String>> header :
+                        response.getMultiValueHeaders().entrySet()) {
                     json.writeFieldName(header.getKey());
                     writeTexts(json, header.getValue());
                 }

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.events;
 
-import org.probono.clearinghouse.json.Log;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import org.probono.clearinghouse.json.Log;
 
 /**
  * SnapStart priming: before Lambda snapshots an initialised function, run read-only invocations through
@@ -66,6 +66,8 @@ public final class SnapStartPriming implements Resource {
 
     /** Runs every registered priming now and returns their answers: for tests. */
     public static List<String> primeAll() {
-        return REGISTERED.stream().flatMap(priming -> priming.events.stream().map(priming::prime)).toList();
+        return REGISTERED.stream()
+                .flatMap(priming -> priming.events.stream().map(priming::prime))
+                .toList();
     }
 }

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.http;
 
-import org.probono.clearinghouse.json.Log;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.json.Log;
 import org.probono.clearinghouse.validation.FieldError;
 import org.probono.clearinghouse.validation.InvalidInput;
 
@@ -42,8 +42,16 @@ public final class Http {
         } catch (InvalidInput invalid) {
             response = Response.problem(Problem.invalid(invalid.errors()));
         } catch (RuntimeException e) {
-            Log.error("unhandled error", "route", event.getRouteKey(), "error", e.getClass().getName());
-            response = Response.problem(new Problem(500, "internal", "Internal error",
+            Log.error(
+                    "unhandled error",
+                    "route",
+                    event.getRouteKey(),
+                    "error",
+                    e.getClass().getName());
+            response = Response.problem(new Problem(
+                    500,
+                    "internal",
+                    "Internal error",
                     "Something went wrong on our side. Please try again in a moment."));
         }
         return toApiGateway(response);
@@ -53,8 +61,10 @@ public final class Http {
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         headers.put("Content-Type", response.contentType());
         headers.putIfAbsent("Cache-Control", "no-store");
-        String body = response.body() instanceof String text && !response.contentType().contains("json")
-                ? text : Json.write(response.body());
+        String body = response.body() instanceof String text
+                        && !response.contentType().contains("json")
+                ? text
+                : Json.write(response.body());
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(headers)
@@ -71,7 +81,10 @@ public final class Http {
     public static <T> T body(APIGatewayV2HTTPEvent event, Class<T> type) {
         String contentType = header(event, "content-type").orElse("").toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/json") && !contentType.matches("application/[a-z.+-]*\\+json.*")) {
-            throw new Problem(415, "unsupported-media-type", "Unsupported media type",
+            throw new Problem(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
                     "Send the body as JSON with 'Content-Type: application/json'.");
         }
         byte[] bytes = rawBody(event);
@@ -119,12 +132,15 @@ public final class Http {
     }
 
     public static Optional<String> query(APIGatewayV2HTTPEvent event, String name) {
-        return event.getQueryStringParameters() == null ? Optional.empty()
+        return event.getQueryStringParameters() == null
+                ? Optional.empty()
                 : Optional.ofNullable(event.getQueryStringParameters().get(name));
     }
 
     public static String pathParam(APIGatewayV2HTTPEvent event, String name) {
-        String value = event.getPathParameters() == null ? null : event.getPathParameters().get(name);
+        String value = event.getPathParameters() == null
+                ? null
+                : event.getPathParameters().get(name);
         if (value == null || value.isBlank()) throw Problem.notFound("No such " + name + ".");
         return value;
     }
@@ -140,6 +156,8 @@ public final class Http {
 
     /** Whether the caller asked for JSON rather than a page ({@code Accept: application/json}). */
     public static boolean wantsJson(APIGatewayV2HTTPEvent event) {
-        return header(event, "accept").map(a -> a.toLowerCase(Locale.ROOT).contains("application/json")).orElse(false);
+        return header(event, "accept")
+                .map(a -> a.toLowerCase(Locale.ROOT).contains("application/json"))
+                .orElse(false);
     }
 }

@@ -28,8 +28,12 @@ public final class Problem extends RuntimeException {
     }
 
     public static Problem invalid(List<FieldError> errors) {
-        return new Problem(400, "validation", "Invalid request",
-                errors.size() == 1 ? "One field needs attention." : errors.size() + " fields need attention.", errors);
+        return new Problem(
+                400,
+                "validation",
+                "Invalid request",
+                errors.size() == 1 ? "One field needs attention." : errors.size() + " fields need attention.",
+                errors);
     }
 
     public static Problem badRequest(String detail) {
@@ -37,7 +41,10 @@ public final class Problem extends RuntimeException {
     }
 
     public static Problem unauthorized() {
-        return new Problem(401, "unauthorized", "Unauthorized",
+        return new Problem(
+                401,
+                "unauthorized",
+                "Unauthorized",
                 "Send the organisation token you were emailed as 'Authorization: Bearer <token>'.");
     }
 
@@ -53,15 +60,25 @@ public final class Problem extends RuntimeException {
         return new Problem(422, "unprocessable", "Unprocessable request", detail);
     }
 
-    public int status() { return status; }
+    public int status() {
+        return status;
+    }
 
-    public String title() { return title; }
+    public String title() {
+        return title;
+    }
 
-    public String detail() { return getMessage(); }
+    public String detail() {
+        return getMessage();
+    }
 
-    public String type() { return BASE + slug; }
+    public String type() {
+        return BASE + slug;
+    }
 
-    public List<FieldError> errors() { return errors; }
+    public List<FieldError> errors() {
+        return errors;
+    }
 
     /** The JSON body ({@code type, title, status, detail} and, for validation, {@code errors}). */
     public Body body() {

@@ -8,11 +8,17 @@ public record Response(int status, Object body, String contentType, Map<String, 
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String HTML = "text/html; charset=utf-8";
 
-    public static Response ok(Object body) { return new Response(200, body, JSON, Map.of()); }
+    public static Response ok(Object body) {
+        return new Response(200, body, JSON, Map.of());
+    }
 
-    public static Response created(Object body) { return new Response(201, body, JSON, Map.of()); }
+    public static Response created(Object body) {
+        return new Response(201, body, JSON, Map.of());
+    }
 
-    public static Response html(int status, String html) { return new Response(status, html, HTML, Map.of()); }
+    public static Response html(int status, String html) {
+        return new Response(status, html, HTML, Map.of());
+    }
 
     public static Response problem(Problem problem) {
         return new Response(problem.status(), problem.body(), PROBLEM_JSON, Map.of());

@@ -14,7 +14,9 @@ public final class Ids {
     private long lastMillis = -1;
     private long sequence;
 
-    public Ids(Clock clock) { this.clock = clock; }
+    public Ids(Clock clock) {
+        this.clock = clock;
+    }
 
     public synchronized String next() {
         long millis = clock.millis();

@@ -13,7 +13,14 @@ public record Figure(Kind kind, String key, Map<String, Double> numbers, Map<Str
     /** The day's total counts each decline reason as a counter named with this prefix and the reason, normalised. */
     public static final String DECLINE_PREFIX = "decline:";
 
-    public enum Kind { TOTAL, CATEGORY, JURISDICTION, LAWYER, ORGANISATION, REQUEST }
+    public enum Kind {
+        TOTAL,
+        CATEGORY,
+        JURISDICTION,
+        LAWYER,
+        ORGANISATION,
+        REQUEST
+    }
 
     public Figure {
         numbers = Map.copyOf(numbers);
@@ -21,11 +28,17 @@ public record Figure(Kind kind, String key, Map<String, Double> numbers, Map<Str
     }
 
     /** A counter or sum; 0 when it was never counted. */
-    public double number(String name) { return numbers.getOrDefault(name, 0.0); }
+    public double number(String name) {
+        return numbers.getOrDefault(name, 0.0);
+    }
 
-    public Optional<Double> optionalNumber(String name) { return Optional.ofNullable(numbers.get(name)); }
+    public Optional<Double> optionalNumber(String name) {
+        return Optional.ofNullable(numbers.get(name));
+    }
 
-    public String text(String name) { return texts.get(name); }
+    public String text(String name) {
+        return texts.get(name);
+    }
 
     public Instant time(String name) {
         String value = texts.get(name);

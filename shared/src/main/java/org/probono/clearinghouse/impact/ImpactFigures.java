@@ -32,7 +32,9 @@ public final class ImpactFigures {
 
     private final RunningFigures figures;
 
-    public ImpactFigures(RunningFigures figures) { this.figures = figures; }
+    public ImpactFigures(RunningFigures figures) {
+        this.figures = figures;
+    }
 
     /** Why a period cannot be reported on, or empty when it can. */
     public static Optional<String> invalidPeriod(LocalDate from, LocalDate to) {
@@ -74,13 +76,15 @@ public final class ImpactFigures {
 
         void add(Figure figure) {
             switch (figure.kind()) {
-                case TOTAL -> figure.numbers().forEach((name, amount) -> {
-                    if (name.startsWith(Figure.DECLINE_PREFIX)) {
-                        declines.merge(name.substring(Figure.DECLINE_PREFIX.length()), (long) (double) amount, Long::sum);
-                    } else {
-                        totals.merge(name, amount, Double::sum);
-                    }
-                });
+                case TOTAL ->
+                    figure.numbers().forEach((name, amount) -> {
+                        if (name.startsWith(Figure.DECLINE_PREFIX)) {
+                            declines.merge(
+                                    name.substring(Figure.DECLINE_PREFIX.length()), (long) (double) amount, Long::sum);
+                        } else {
+                            totals.merge(name, amount, Double::sum);
+                        }
+                    });
                 case CATEGORY -> sum(categories, figure, "received", "completed", "hours");
                 case JURISDICTION -> sum(jurisdictions, figure, "received", "completed", "hours");
                 case LAWYER -> sum(lawyers, figure, "matters", "hours");
@@ -112,57 +116,77 @@ public final class ImpactFigures {
             return ids;
         }
 
-        private long count(String name) { return Math.round(totals.getOrDefault(name, 0.0)); }
+        private long count(String name) {
+            return Math.round(totals.getOrDefault(name, 0.0));
+        }
 
         ImpactReport report(LocalDate from, LocalDate to, Map<String, String> names) {
             long feedbackCount = count("feedbackCount");
-            return new ImpactReport(from.toString(), to.toString(),
-                    new ImpactReport.Requests(count("received"), count("placed"), count("completed"), count("closed"),
+            return new ImpactReport(
+                    from.toString(),
+                    to.toString(),
+                    new ImpactReport.Requests(
+                            count("received"),
+                            count("placed"),
+                            count("completed"),
+                            count("closed"),
                             count("withdrawn")),
                     hours(totals.getOrDefault("hours", 0.0)),
                     median(requests, "firstOfferAt"),
                     median(requests, "acceptedAt"),
-                    new ImpactReport.Offers(count("offersMade"), count("offersAccepted"), count("offersDeclined"),
+                    new ImpactReport.Offers(
+                            count("offersMade"),
+                            count("offersAccepted"),
+                            count("offersDeclined"),
                             count("offersExpired")),
                     declines.entrySet().stream()
                             .map(e -> new DeclineReason(e.getKey(), e.getValue()))
-                            .sorted(Comparator.comparingLong(DeclineReason::count).reversed()
+                            .sorted(Comparator.comparingLong(DeclineReason::count)
+                                    .reversed()
                                     .thenComparing(DeclineReason::reason))
                             .toList(),
                     categories.entrySet().stream()
-                            .map(e -> new CategoryFigures(e.getKey(), (long) e.getValue()[0], (long) e.getValue()[1],
-                                    hours(e.getValue()[2])))
-                            .sorted(Comparator.comparingLong(CategoryFigures::received).reversed()
+                            .map(e -> new CategoryFigures(
+                                    e.getKey(), (long) e.getValue()[0], (long) e.getValue()[1], hours(e.getValue()[2])))
+                            .sorted(Comparator.comparingLong(CategoryFigures::received)
+                                    .reversed()
                                     .thenComparing(CategoryFigures::category))
                             .toList(),
                     jurisdictions.entrySet().stream()
-                            .map(e -> new JurisdictionFigures(e.getKey(), (long) e.getValue()[0], (long) e.getValue()[1],
-                                    hours(e.getValue()[2])))
-                            .sorted(Comparator.comparingLong(JurisdictionFigures::received).reversed()
+                            .map(e -> new JurisdictionFigures(
+                                    e.getKey(), (long) e.getValue()[0], (long) e.getValue()[1], hours(e.getValue()[2])))
+                            .sorted(Comparator.comparingLong(JurisdictionFigures::received)
+                                    .reversed()
                                     .thenComparing(JurisdictionFigures::jurisdiction))
                             .toList(),
                     lawyers.entrySet().stream()
-                            .map(e -> new LawyerFigures(e.getKey(), names.get(e.getKey()), (long) e.getValue()[0],
-                                    hours(e.getValue()[1])))
-                            .sorted(Comparator.comparingDouble(LawyerFigures::hours).reversed()
-                                    .thenComparing(Comparator.comparingLong(LawyerFigures::matters).reversed())
+                            .map(e -> new LawyerFigures(
+                                    e.getKey(), names.get(e.getKey()), (long) e.getValue()[0], hours(e.getValue()[1])))
+                            .sorted(Comparator.comparingDouble(LawyerFigures::hours)
+                                    .reversed()
+                                    .thenComparing(Comparator.comparingLong(LawyerFigures::matters)
+                                            .reversed())
                                     .thenComparing(LawyerFigures::id))
                             .toList(),
                     organisations.entrySet().stream()
-                            .map(e -> new OrganisationFigures(e.getKey(), names.get(e.getKey()), (long) e.getValue()[0],
-                                    (long) e.getValue()[1]))
-                            .sorted(Comparator.comparingLong(OrganisationFigures::requests).reversed()
+                            .map(e -> new OrganisationFigures(
+                                    e.getKey(), names.get(e.getKey()), (long) e.getValue()[0], (long) e.getValue()[1]))
+                            .sorted(Comparator.comparingLong(OrganisationFigures::requests)
+                                    .reversed()
                                     .thenComparing(OrganisationFigures::id))
                             .toList(),
-                    new ImpactReport.Feedback(feedbackCount, feedbackCount == 0 ? null
-                            : round(totals.getOrDefault("ratingSum", 0.0) / feedbackCount)));
+                    new ImpactReport.Feedback(
+                            feedbackCount,
+                            feedbackCount == 0 ? null : round(totals.getOrDefault("ratingSum", 0.0) / feedbackCount)));
         }
 
         /** Hours from submission to {@code step}, over the requests that reached it; null when none did. */
         private static Double median(List<Figure> requests, String step) {
             List<Double> hours = requests.stream()
                     .filter(row -> row.text(step) != null && row.text("createdAt") != null)
-                    .map(row -> Duration.between(row.time("createdAt"), row.time(step)).toMillis() / 3_600_000.0)
+                    .map(row -> Duration.between(row.time("createdAt"), row.time(step))
+                                    .toMillis()
+                            / 3_600_000.0)
                     .sorted()
                     .toList();
             if (hours.isEmpty()) return null;
@@ -173,10 +197,19 @@ public final class ImpactFigures {
 
         List<RequestRow> rows(Map<String, String> names) {
             return requests.stream()
-                    .map(row -> new RequestRow(row.text("requestId"), row.time("createdAt"), row.text("category"),
-                            row.text("jurisdiction"), row.text("title"), row.text("organisationId"),
-                            names.get(row.text("organisationId")), row.text("status"), row.time("firstOfferAt"),
-                            row.time("acceptedAt"), row.text("lawyerId"), names.get(row.text("lawyerId")),
+                    .map(row -> new RequestRow(
+                            row.text("requestId"),
+                            row.time("createdAt"),
+                            row.text("category"),
+                            row.text("jurisdiction"),
+                            row.text("title"),
+                            row.text("organisationId"),
+                            names.get(row.text("organisationId")),
+                            row.text("status"),
+                            row.time("firstOfferAt"),
+                            row.time("acceptedAt"),
+                            row.text("lawyerId"),
+                            names.get(row.text("lawyerId")),
                             row.optionalNumber("hoursSpent").orElse(null),
                             row.optionalNumber("rating").map(Double::intValue).orElse(null)))
                     .sorted(Comparator.comparing(RequestRow::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -185,8 +218,12 @@ public final class ImpactFigures {
         }
 
         /** Sums of decimal hours read back exactly as people write them (6.5 + 2.25 = 8.75, not 8.749999). */
-        private static double hours(double value) { return Math.round(value * 100) / 100.0; }
+        private static double hours(double value) {
+            return Math.round(value * 100) / 100.0;
+        }
 
-        private static double round(double value) { return Math.round(value * 100) / 100.0; }
+        private static double round(double value) {
+            return Math.round(value * 100) / 100.0;
+        }
     }
 }

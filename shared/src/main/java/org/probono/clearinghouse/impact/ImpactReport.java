@@ -36,5 +36,7 @@ public record ImpactReport(
 
     public record OrganisationFigures(String id, String name, long requests, long completed) {}
 
-    public record Feedback(long count, @JsonInclude(JsonInclude.Include.ALWAYS) Double averageRating) {}
+    public record Feedback(
+            long count,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Double averageRating) {}
 }

@@ -33,16 +33,19 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .withCoercionConfig(LogicalType.Textual, strings -> strings
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+            .withCoercionConfig(
+                    LogicalType.Textual,
+                    strings -> strings.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        MAPPER.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(64).build());
     }
 
     public static String write(Object value) {
@@ -71,7 +74,8 @@ public final class Json {
     public static String expected(Class<?> type) {
         if (type == null) return "has the wrong type";
         if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) return "must be a string";
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "must be a whole number";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class)
+            return "must be a whole number";
         if (Number.class.isAssignableFrom(type) || type == double.class) return "must be a number";
         if (type == Boolean.class || type == boolean.class) return "must be true or false";
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "must be a list";

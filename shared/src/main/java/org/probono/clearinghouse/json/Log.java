@@ -21,6 +21,7 @@ public final class Log {
 
     /** Per thread: the local runner serves the four functions in one JVM, on several threads at once. */
     private static final ThreadLocal<RequestIds> CURRENT = new ThreadLocal<>();
+
     private static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
 
     private Log() {}
@@ -51,17 +52,27 @@ public final class Log {
     }
 
     /** A SnapStart restore is a new container: each function's next invocation is a cold start again. */
-    public static void forgetStarts() { STARTED.clear(); }
+    public static void forgetStarts() {
+        STARTED.clear();
+    }
 
     /** {@code fields} alternate names and values: {@code Log.info("request submitted", "requestId", id)}. */
-    public static void info(String message, Object... fields) { write(System.out, "INFO", message, pairs(fields)); }
+    public static void info(String message, Object... fields) {
+        write(System.out, "INFO", message, pairs(fields));
+    }
 
-    public static void warn(String message, Object... fields) { write(System.err, "WARN", message, pairs(fields)); }
+    public static void warn(String message, Object... fields) {
+        write(System.err, "WARN", message, pairs(fields));
+    }
 
-    public static void error(String message, Object... fields) { write(System.err, "ERROR", message, pairs(fields)); }
+    public static void error(String message, Object... fields) {
+        write(System.err, "ERROR", message, pairs(fields));
+    }
 
     /** Counts one occurrence of a business event. */
-    public static void metric(Metric metric) { metric(metric, 1); }
+    public static void metric(Metric metric) {
+        metric(metric, 1);
+    }
 
     /** Counts {@code count} occurrences; zero writes nothing (a run that changed nothing is no data point). */
     public static void metric(Metric metric, int count) {
@@ -70,7 +81,8 @@ public final class Log {
 
     private static Map<String, Object> pairs(Object... fields) {
         Map<String, Object> pairs = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < fields.length; i += 2) pairs.put(String.valueOf(fields[i]), String.valueOf(fields[i + 1]));
+        for (int i = 0; i + 1 < fields.length; i += 2)
+            pairs.put(String.valueOf(fields[i]), String.valueOf(fields[i + 1]));
         return pairs;
     }
 

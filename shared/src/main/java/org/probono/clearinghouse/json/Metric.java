@@ -20,7 +20,11 @@ public enum Metric {
 
     private final String cloudWatchName;
 
-    Metric(String cloudWatchName) { this.cloudWatchName = cloudWatchName; }
+    Metric(String cloudWatchName) {
+        this.cloudWatchName = cloudWatchName;
+    }
 
-    public String cloudWatchName() { return cloudWatchName; }
+    public String cloudWatchName() {
+        return cloudWatchName;
+    }
 }

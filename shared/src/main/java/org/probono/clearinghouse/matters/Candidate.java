@@ -9,5 +9,7 @@ public record Candidate(String lawyerId, String name, int score, List<String> re
     }
 
     /** How the team's emails list a suggestion: "Name (score)". */
-    public String label() { return name + " (" + score + ")"; }
+    public String label() {
+        return name + " (" + score + ")";
+    }
 }

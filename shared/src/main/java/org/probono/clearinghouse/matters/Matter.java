@@ -16,12 +16,18 @@ public record Matter(LegalRequest request, Organisation organisation, List<Offer
     }
 
     public Optional<Offer> offerTo(String lawyerId) {
-        return offers.stream().filter(offer -> offer.lawyerId().equals(lawyerId)).findFirst();
+        return offers.stream()
+                .filter(offer -> offer.lawyerId().equals(lawyerId))
+                .findFirst();
     }
 
-    public List<Offer> pendingOffers() { return offers.stream().filter(Offer::isPending).toList(); }
+    public List<Offer> pendingOffers() {
+        return offers.stream().filter(Offer::isPending).toList();
+    }
 
     public List<Offer> pendingOffersExcept(String lawyerId) {
-        return offers.stream().filter(offer -> offer.isPending() && !offer.lawyerId().equals(lawyerId)).toList();
+        return offers.stream()
+                .filter(offer -> offer.isPending() && !offer.lawyerId().equals(lawyerId))
+                .toList();
     }
 }

@@ -50,7 +50,9 @@ public record MatterChange(List<Write> writes) {
     /** What the impact report counts of this change, added to the running totals in the same commit. */
     public record Counted(Tally tally) implements Write {}
 
-    public static Builder builder() { return new Builder(); }
+    public static Builder builder() {
+        return new Builder();
+    }
 
     /** Collects a change's writes in the order the rule decides them. */
     public static final class Builder {
@@ -62,27 +64,41 @@ public record MatterChange(List<Write> writes) {
             return add(new RequestWritten(written, read.version()));
         }
 
-        public Builder offer(Offer read, Offer written) { return add(new OfferWritten(written, read.version())); }
+        public Builder offer(Offer read, Offer written) {
+            return add(new OfferWritten(written, read.version()));
+        }
 
-        public Builder newOffer(Offer offer) { return add(new OfferWritten(offer, 0)); }
+        public Builder newOffer(Offer offer) {
+            return add(new OfferWritten(offer, 0));
+        }
 
-        public Builder lawyer(Lawyer read, Lawyer written) { return add(new LawyerWritten(written, read.version())); }
+        public Builder lawyer(Lawyer read, Lawyer written) {
+            return add(new LawyerWritten(written, read.version()));
+        }
 
         public Builder stats(LawyerStats read, LawyerStats written) {
             return add(new StatsWritten(written, read.version()));
         }
 
-        public Builder token(Token token) { return add(new TokenCreated(token)); }
+        public Builder token(Token token) {
+            return add(new TokenCreated(token));
+        }
 
-        public Builder email(OutboxMessage message) { return add(new EmailQueued(message)); }
+        public Builder email(OutboxMessage message) {
+            return add(new EmailQueued(message));
+        }
 
         public Builder audit(LegalRequest written, String note, String actor, Instant at) {
             return add(new RequestAudited(written, note, actor, at));
         }
 
-        public Builder count(Tally tally) { return add(new Counted(tally)); }
+        public Builder count(Tally tally) {
+            return add(new Counted(tally));
+        }
 
-        public MatterChange build() { return new MatterChange(writes); }
+        public MatterChange build() {
+            return new MatterChange(writes);
+        }
 
         private Builder add(Write write) {
             writes.add(write);

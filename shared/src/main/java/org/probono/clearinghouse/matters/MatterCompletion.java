@@ -22,6 +22,7 @@ import org.probono.clearinghouse.json.Log;
 public final class MatterCompletion {
     /** The reply address of the matter-details email lasts this long: matters can take months. */
     public static final Duration REPLY_TOKEN_LIFETIME = Duration.ofDays(365);
+
     private static final int ATTEMPTS = 3;
 
     public sealed interface Completed {
@@ -58,8 +59,14 @@ public final class MatterCompletion {
 
     /** The token of a matter-details email's reply address, for the lawyer who accepted. */
     static Token replyToken(String token, String requestId, String lawyerId, Instant now) {
-        return new Token(Secrets.hash(token), Token.Purpose.COMPLETION_REPLY, null, requestId, lawyerId,
-                now.plus(REPLY_TOKEN_LIFETIME), null);
+        return new Token(
+                Secrets.hash(token),
+                Token.Purpose.COMPLETION_REPLY,
+                null,
+                requestId,
+                lawyerId,
+                now.plus(REPLY_TOKEN_LIFETIME),
+                null);
     }
 
     public Completed complete(String requestId, String outcome, double hoursSpent, String actor) {
@@ -77,16 +84,21 @@ public final class MatterCompletion {
         if (token.isEmpty()) return new Completed.UnknownToken();
         Optional<Lawyer> lawyer = lawyers.lawyer(token.get().lawyerId());
         if (lawyer.isEmpty()) return new Completed.UnknownToken();
-        if (senderEmail == null || !senderEmail.strip().equalsIgnoreCase(lawyer.get().email())) {
+        if (senderEmail == null
+                || !senderEmail.strip().equalsIgnoreCase(lawyer.get().email())) {
             return new Completed.WrongSender(token.get().subjectId());
         }
-        return complete(token.get().subjectId(), Optional.of(token.get().lawyerId()), outcome, hoursSpent,
+        return complete(
+                token.get().subjectId(),
+                Optional.of(token.get().lawyerId()),
+                outcome,
+                hoursSpent,
                 "lawyer:" + token.get().lawyerId());
     }
 
     /** A concurrent change (often only the day's running totals) is decided again on fresh reads, a few times. */
-    private Completed complete(String requestId, Optional<String> byLawyer, String outcome, double hoursSpent,
-                               String actor) {
+    private Completed complete(
+            String requestId, Optional<String> byLawyer, String outcome, double hoursSpent, String actor) {
         Completed completed = new Completed.Busy(requestId);
         for (int attempt = 1; attempt <= ATTEMPTS && completed instanceof Completed.Busy; attempt++) {
             completed = attempt(requestId, byLawyer, outcome, hoursSpent, actor);
@@ -94,8 +106,8 @@ public final class MatterCompletion {
         return completed;
     }
 
-    private Completed attempt(String requestId, Optional<String> byLawyer, String outcome, double hoursSpent,
-                              String actor) {
+    private Completed attempt(
+            String requestId, Optional<String> byLawyer, String outcome, double hoursSpent, String actor) {
         Optional<Matter> found = matters.matter(requestId);
         if (found.isEmpty()) return new Completed.NotFound();
         Matter matter = found.get();
@@ -105,7 +117,8 @@ public final class MatterCompletion {
             return new Completed.NotAccepted(requestId, request.status());
         }
         Optional<Lawyer> lawyer = lawyers.lawyer(request.lawyerId());
-        if (lawyer.isEmpty()) throw new IllegalStateException("request " + requestId + " names a lawyer not in the table");
+        if (lawyer.isEmpty())
+            throw new IllegalStateException("request " + requestId + " names a lawyer not in the table");
         Instant now = clock.instant();
         LegalRequest completed = request.completed(new LegalRequest.Completion(outcome, hoursSpent), now);
         MatterChange change = MatterChange.builder()

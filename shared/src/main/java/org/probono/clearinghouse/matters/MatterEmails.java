@@ -30,8 +30,14 @@ public final class MatterEmails {
      * The offer (or its reminder) to a lawyer; {@code replyToken} becomes the Reply-To address, and rides in
      * the item only as {@code sealer} seals it.
      */
-    public OutboxMessage offer(EmailTemplate template, Matter matter, Lawyer lawyer, Instant respondBy, String replyToken,
-                               TokenSealer sealer, Instant at) {
+    public OutboxMessage offer(
+            EmailTemplate template,
+            Matter matter,
+            Lawyer lawyer,
+            Instant respondBy,
+            String replyToken,
+            TokenSealer sealer,
+            Instant at) {
         LegalRequest request = matter.request();
         Map<String, Object> data = data(
                 "lawyerName", lawyer.name(),
@@ -46,15 +52,16 @@ public final class MatterEmails {
                 "respondBy", text(respondBy));
         data.put("counterparties", request.counterparties());
         String id = ids.next();
-        return new OutboxMessage(id, template, lawyer.email(), lawyer.preferredLanguage(), data,
-                sealer.seal(replyToken, id), null, at);
+        return new OutboxMessage(
+                id, template, lawyer.email(), lawyer.preferredLanguage(), data, sealer.seal(replyToken, id), null, at);
     }
 
     /**
      * The confidential details to the lawyer who accepted; {@code replyToken} (a COMPLETION_REPLY token) becomes
      * the Reply-To address by which the lawyer completes the matter, sealed like an offer's.
      */
-    public OutboxMessage matterDetails(Matter matter, Lawyer lawyer, String replyToken, TokenSealer sealer, Instant at) {
+    public OutboxMessage matterDetails(
+            Matter matter, Lawyer lawyer, String replyToken, TokenSealer sealer, Instant at) {
         LegalRequest request = matter.request();
         Organisation org = matter.organisation();
         Map<String, Object> data = data(
@@ -70,14 +77,29 @@ public final class MatterEmails {
                 "contactEmail", org.contact().email(),
                 "contactPhone", org.contact().phone());
         String id = ids.next();
-        return new OutboxMessage(id, EmailTemplate.MATTER_DETAILS_TO_LAWYER, lawyer.email(),
-                lawyer.preferredLanguage(), data, sealer.seal(replyToken, id), request.sealedDetails(), at);
+        return new OutboxMessage(
+                id,
+                EmailTemplate.MATTER_DETAILS_TO_LAWYER,
+                lawyer.email(),
+                lawyer.preferredLanguage(),
+                data,
+                sealer.seal(replyToken, id),
+                request.sealedDetails(),
+                at);
     }
 
     public OutboxMessage introduction(Matter matter, Lawyer lawyer, Instant at) {
         Organisation org = matter.organisation();
-        return toOrganisation(EmailTemplate.INTRODUCTION_TO_ORGANISATION, matter, at,
-                "lawyerName", lawyer.name(), "lawyerFirm", lawyer.firm(), "lawyerEmail", lawyer.email());
+        return toOrganisation(
+                EmailTemplate.INTRODUCTION_TO_ORGANISATION,
+                matter,
+                at,
+                "lawyerName",
+                lawyer.name(),
+                "lawyerFirm",
+                lawyer.firm(),
+                "lawyerEmail",
+                lawyer.email());
     }
 
     public OutboxMessage requestClosed(Matter matter, String reason, Instant at) {
@@ -85,7 +107,8 @@ public final class MatterEmails {
     }
 
     public OutboxMessage requestCompleted(Matter matter, Lawyer lawyer, String outcome, Instant at) {
-        return toOrganisation(EmailTemplate.REQUEST_COMPLETED, matter, at, "lawyerName", lawyer.name(), "outcome", outcome);
+        return toOrganisation(
+                EmailTemplate.REQUEST_COMPLETED, matter, at, "lawyerName", lawyer.name(), "outcome", outcome);
     }
 
     public OutboxMessage offerFilled(Matter matter, Lawyer lawyer, Instant at) {
@@ -102,17 +125,28 @@ public final class MatterEmails {
 
     /** To the team: the organisation withdrew its request. */
     public OutboxMessage requestWithdrawn(Matter matter, Instant at) {
-        return toAdmin(EmailTemplate.REQUEST_WITHDRAWN, matter, at, "organisationName", matter.organisation().name());
+        return toAdmin(
+                EmailTemplate.REQUEST_WITHDRAWN,
+                matter,
+                at,
+                "organisationName",
+                matter.organisation().name());
     }
 
     public OutboxMessage adminAccepted(Matter matter, Lawyer lawyer, Instant at) {
-        return toAdmin(EmailTemplate.ADMIN_ACCEPTED, matter, at, "lawyerName", lawyer.name(),
-                "organisationName", matter.organisation().name());
+        return toAdmin(
+                EmailTemplate.ADMIN_ACCEPTED,
+                matter,
+                at,
+                "lawyerName",
+                lawyer.name(),
+                "organisationName",
+                matter.organisation().name());
     }
 
     public OutboxMessage adminDeclined(Matter matter, Lawyer lawyer, String reason, List<Candidate> next, Instant at) {
-        OutboxMessage message = toAdmin(EmailTemplate.ADMIN_OFFER_DECLINED, matter, at, "lawyerName", lawyer.name(),
-                "reason", reason);
+        OutboxMessage message =
+                toAdmin(EmailTemplate.ADMIN_OFFER_DECLINED, matter, at, "lawyerName", lawyer.name(), "reason", reason);
         Map<String, Object> data = new LinkedHashMap<>(message.data());
         data.put("suggestions", next.stream().map(Candidate::label).toList());
         return OutboxMessage.toTeam(message.id(), message.template(), message.to(), data, at);
@@ -123,23 +157,36 @@ public final class MatterEmails {
     }
 
     private OutboxMessage toLawyer(EmailTemplate template, Matter matter, Lawyer lawyer, Instant at, String... more) {
-        Map<String, Object> data = data("lawyerName", lawyer.name(), "requestId", matter.request().id(),
-                "title", matter.request().title());
+        Map<String, Object> data = data(
+                "lawyerName",
+                lawyer.name(),
+                "requestId",
+                matter.request().id(),
+                "title",
+                matter.request().title());
         data.putAll(data(more));
         return OutboxMessage.of(ids.next(), template, lawyer.email(), lawyer.preferredLanguage(), data, at);
     }
 
     private OutboxMessage toOrganisation(EmailTemplate template, Matter matter, Instant at, String... more) {
         Organisation org = matter.organisation();
-        Map<String, Object> data = data("contactName", org.contact().name(), "organisationName", org.name(),
-                "requestId", matter.request().id(), "title", matter.request().title());
+        Map<String, Object> data = data(
+                "contactName",
+                org.contact().name(),
+                "organisationName",
+                org.name(),
+                "requestId",
+                matter.request().id(),
+                "title",
+                matter.request().title());
         data.putAll(data(more));
-        return OutboxMessage.of(ids.next(), template, org.contact().email(), org.contact().preferredLanguage(), data,
-                at);
+        return OutboxMessage.of(
+                ids.next(), template, org.contact().email(), org.contact().preferredLanguage(), data, at);
     }
 
     private OutboxMessage toAdmin(EmailTemplate template, Matter matter, Instant at, String... more) {
-        Map<String, Object> data = data("requestId", matter.request().id(), "title", matter.request().title());
+        Map<String, Object> data = data(
+                "requestId", matter.request().id(), "title", matter.request().title());
         data.putAll(data(more));
         return OutboxMessage.toTeam(ids.next(), template, adminEmail, data, at);
     }
@@ -151,5 +198,7 @@ public final class MatterEmails {
         return data;
     }
 
-    private static String text(Instant at) { return at == null ? "" : at.toString(); }
+    private static String text(Instant at) {
+        return at == null ? "" : at.toString();
+    }
 }

@@ -22,12 +22,19 @@ public final class OfferChanges {
      * released, the request back in the queue (SUBMITTED) when no other offer is pending.
      * Returns the request as written.
      */
-    public static LegalRequest endOffer(MatterChange.Builder change, Matter matter, Offer offer, Lawyer lawyer,
-                                        OfferStatus status, String note, Instant at) {
+    public static LegalRequest endOffer(
+            MatterChange.Builder change,
+            Matter matter,
+            Offer offer,
+            Lawyer lawyer,
+            OfferStatus status,
+            String note,
+            Instant at) {
         change.offer(offer, offer.answered(status, at, note));
         change.lawyer(lawyer, lawyer.withLoadChange(-1));
         LegalRequest request = matter.request();
-        LegalRequest written = request.offerEnded(!matter.pendingOffersExcept(offer.lawyerId()).isEmpty());
+        LegalRequest written =
+                request.offerEnded(!matter.pendingOffersExcept(offer.lawyerId()).isEmpty());
         change.request(request, written);
         return written;
     }
@@ -37,8 +44,13 @@ public final class OfferChanges {
      * closed it): each offer WITHDRAWN with {@code reason} as its note, its lawyer's load released, and an
      * OFFER_WITHDRAWN email telling the lawyer why. Returns how many offers it withdrew.
      */
-    public static int withdrawPendingOffers(MatterChange.Builder change, Matter matter, Function<String, Lawyer> lawyers,
-                                            MatterEmails emails, String reason, Instant at) {
+    public static int withdrawPendingOffers(
+            MatterChange.Builder change,
+            Matter matter,
+            Function<String, Lawyer> lawyers,
+            MatterEmails emails,
+            String reason,
+            Instant at) {
         List<Offer> pending = matter.pendingOffers();
         for (Offer offer : pending) {
             Lawyer lawyer = lawyers.apply(offer.lawyerId());
@@ -50,7 +62,8 @@ public final class OfferChanges {
     }
 
     /** Ends the request (CLOSED, WITHDRAWN) at {@code at}, conditioned on the version read. */
-    public static LegalRequest end(MatterChange.Builder change, LegalRequest request, RequestStatus status, Instant at) {
+    public static LegalRequest end(
+            MatterChange.Builder change, LegalRequest request, RequestStatus status, Instant at) {
         LegalRequest next = request.endedAs(status, at);
         change.request(request, next);
         return next;

@@ -29,6 +29,7 @@ import org.probono.clearinghouse.json.Metric;
 public final class OfferDecisions implements OfferReplies {
     /** Enough for a few concurrent changes to the same request; each retry re-reads everything. */
     private static final int ATTEMPTS = 5;
+
     private static final int SUGGESTIONS_IN_EMAIL = 3;
 
     private final Matters matters;
@@ -41,8 +42,8 @@ public final class OfferDecisions implements OfferReplies {
     private final Clock clock;
 
     /** {@code sealer} seals the completion reply address the matter-details email carries. */
-    public OfferDecisions(Matters matters, Lawyers lawyers, Offers offers, MatterEmails emails, TokenSealer sealer,
-                          Clock clock) {
+    public OfferDecisions(
+            Matters matters, Lawyers lawyers, Offers offers, MatterEmails emails, TokenSealer sealer, Clock clock) {
         this.matters = matters;
         this.lawyers = lawyers;
         this.offers = offers;
@@ -64,10 +65,15 @@ public final class OfferDecisions implements OfferReplies {
         String requestId = token.get().subjectId();
         Optional<LawyerProfile> lawyer = lawyers.profile(token.get().lawyerId());
         if (lawyer.isEmpty()) return new AnswerOutcome.UnknownToken();
-        if (senderEmail == null || !senderEmail.strip().equalsIgnoreCase(lawyer.get().lawyer().email())) {
+        if (senderEmail == null
+                || !senderEmail.strip().equalsIgnoreCase(lawyer.get().lawyer().email())) {
             return new AnswerOutcome.WrongSender(requestId);
         }
-        return answer(requestId, token.get().lawyerId(), answer, "lawyer:" + token.get().lawyerId());
+        return answer(
+                requestId,
+                token.get().lawyerId(),
+                answer,
+                "lawyer:" + token.get().lawyerId());
     }
 
     /** Answers the lawyer's offer of the request on their behalf ({@code actor} goes into the audit trail). */
@@ -83,15 +89,21 @@ public final class OfferDecisions implements OfferReplies {
 
     /** An outcome, or empty when a concurrent change got in first and the answer must be decided afresh. */
     private record Attempt(Optional<AnswerOutcome> outcome) {
-        static Attempt of(AnswerOutcome outcome) { return new Attempt(Optional.of(outcome)); }
+        static Attempt of(AnswerOutcome outcome) {
+            return new Attempt(Optional.of(outcome));
+        }
 
-        static Attempt retry() { return new Attempt(Optional.empty()); }
+        static Attempt retry() {
+            return new Attempt(Optional.empty());
+        }
     }
 
     private Attempt attempt(String requestId, String lawyerId, Answer answer, String actor) {
         Optional<Matter> found = matters.matter(requestId);
         Optional<LawyerProfile> profile = lawyers.profile(lawyerId);
-        if (found.isEmpty() || profile.isEmpty() || found.get().offerTo(lawyerId).isEmpty()) {
+        if (found.isEmpty()
+                || profile.isEmpty()
+                || found.get().offerTo(lawyerId).isEmpty()) {
             return Attempt.of(new AnswerOutcome.UnknownToken());
         }
         Matter matter = found.get();
@@ -116,21 +128,27 @@ public final class OfferDecisions implements OfferReplies {
             throw new IllegalStateException("answering an offer failed: " + rejected.label());
         }
         Log.metric(answer instanceof Answer.Accept ? Metric.OFFERS_ACCEPTED : Metric.OFFERS_DECLINED);
-        return Attempt.of(answer instanceof Answer.Accept
-                ? new AnswerOutcome.Accepted(requestId, lawyerId)
-                : new AnswerOutcome.Declined(requestId, lawyerId));
+        return Attempt.of(
+                answer instanceof Answer.Accept
+                        ? new AnswerOutcome.Accepted(requestId, lawyerId)
+                        : new AnswerOutcome.Declined(requestId, lawyerId));
     }
 
     private boolean changedSince(LegalRequest read) {
-        return matters.request(read.id()).map(LegalRequest::version)
-                .filter(version -> version == read.version()).isEmpty();
+        return matters.request(read.id())
+                .map(LegalRequest::version)
+                .filter(version -> version == read.version())
+                .isEmpty();
     }
 
     private AnswerOutcome tooLate(Matter matter, Offer offer, Lawyer lawyer, Instant now) {
         LegalRequest request = matter.request();
-        boolean takenByAnother = request.status() == RequestStatus.ACCEPTED && !lawyer.id().equals(request.lawyerId());
+        boolean takenByAnother =
+                request.status() == RequestStatus.ACCEPTED && !lawyer.id().equals(request.lawyerId());
         if (!takenByAnother) return new AnswerOutcome.NoLongerOpen(request.id(), lawyer.id(), offer.status());
-        matters.commit(MatterChange.builder().email(emails.alreadyTaken(matter, lawyer, now)).build());
+        matters.commit(MatterChange.builder()
+                .email(emails.alreadyTaken(matter, lawyer, now))
+                .build());
         return new AnswerOutcome.AlreadyTaken(request.id(), lawyer.id());
     }
 
@@ -152,24 +170,28 @@ public final class OfferDecisions implements OfferReplies {
         }
         // The details email gets its own reply address: the lawyer closes the matter by answering it.
         String completionToken = secrets.newReplyToken();
-        change.token(MatterCompletion.replyToken(completionToken, matter.request().id(), lawyer.id(), now));
+        change.token(
+                MatterCompletion.replyToken(completionToken, matter.request().id(), lawyer.id(), now));
         change.email(emails.matterDetails(matter, lawyer, completionToken, sealer, now));
         change.email(emails.introduction(matter, lawyer, now));
         change.email(emails.adminAccepted(matter, lawyer, now));
         return change.build();
     }
 
-    private MatterChange decline(Matter matter, Offer offer, LawyerProfile profile, String reason, String actor,
-                                 Instant now) {
+    private MatterChange decline(
+            Matter matter, Offer offer, LawyerProfile profile, String reason, String actor, Instant now) {
         MatterChange.Builder change = MatterChange.builder();
         String why = reason == null ? "" : reason.strip();
-        LegalRequest written = OfferChanges.endOffer(change, matter, offer, profile.lawyer(), OfferStatus.DECLINED,
-                why, now);
+        LegalRequest written =
+                OfferChanges.endOffer(change, matter, offer, profile.lawyer(), OfferStatus.DECLINED, why, now);
         recordResponse(change, profile, offer, now);
         change.count(new Tally.Declined(written, why));
         boolean backInQueue = written.status() == RequestStatus.SUBMITTED;
-        change.audit(written, backInQueue ? "An offer was declined; back in the queue" : "An offer was declined",
-                actor, now);
+        change.audit(
+                written,
+                backInQueue ? "An offer was declined; back in the queue" : "An offer was declined",
+                actor,
+                now);
         List<Candidate> next = backInQueue ? suggestions.forMatter(matter, SUGGESTIONS_IN_EMAIL) : List.of();
         change.email(emails.adminDeclined(matter, profile.lawyer(), why, next, now));
         return change.build();

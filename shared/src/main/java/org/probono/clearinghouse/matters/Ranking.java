@@ -38,14 +38,18 @@ public final class Ranking {
                 .filter(offer -> offer.lawyerId().equals(lawyer.id()) && offer.status() != OfferStatus.WITHDRAWN)
                 .findFirst();
         if (earlier.isPresent()) {
-            return Optional.of(earlier.get().status().excludesReoffer()
-                    ? "earlier " + (earlier.get().status().name().toLowerCase(Locale.ROOT)) + " an offer of this request"
-                    : "was already offered this request (" + earlier.get().status() + ")");
+            return Optional.of(
+                    earlier.get().status().excludesReoffer()
+                            ? "earlier " + (earlier.get().status().name().toLowerCase(Locale.ROOT))
+                                    + " an offer of this request"
+                            : "was already offered this request ("
+                                    + earlier.get().status() + ")");
         }
         Optional<String> conflict = conflict(request, lawyer);
         if (conflict.isPresent()) return conflict;
         if (!lawyer.hasCapacity()) {
-            return Optional.of("has no spare capacity (" + lawyer.activeMatters() + " of " + lawyer.maxActiveMatters() + ")");
+            return Optional.of(
+                    "has no spare capacity (" + lawyer.activeMatters() + " of " + lawyer.maxActiveMatters() + ")");
         }
         return Optional.empty();
     }
@@ -68,13 +72,14 @@ public final class Ranking {
     }
 
     /** The best {@code limit} candidates, best first; excluded lawyers are left out. */
-    public static List<Candidate> rank(LegalRequest request, List<Offer> offers, List<LawyerProfile> profiles,
-                                       Instant now, int limit) {
+    public static List<Candidate> rank(
+            LegalRequest request, List<Offer> offers, List<LawyerProfile> profiles, Instant now, int limit) {
         record Scored(Candidate candidate, int load) {}
         List<Scored> scored = new ArrayList<>();
         for (LawyerProfile profile : profiles) {
             if (exclusion(request, offers, profile.lawyer()).isEmpty()) {
-                scored.add(new Scored(score(request, profile, now), profile.lawyer().activeMatters()));
+                scored.add(new Scored(
+                        score(request, profile, now), profile.lawyer().activeMatters()));
             }
         }
         return scored.stream()
@@ -125,8 +130,10 @@ public final class Ranking {
 
         int recent = stats.offersSince(now.minus(RECENT));
         score += Math.max(0, 15 - 5 * recent);
-        reasons.add(recent == 0 ? "no offers in the last 30 days" : recent + " offer" + (recent == 1 ? "" : "s")
-                + " in the last 30 days");
+        reasons.add(
+                recent == 0
+                        ? "no offers in the last 30 days"
+                        : recent + " offer" + (recent == 1 ? "" : "s") + " in the last 30 days");
 
         return new Candidate(lawyer.id(), lawyer.name(), score, reasons);
     }

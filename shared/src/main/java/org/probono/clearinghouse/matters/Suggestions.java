@@ -17,7 +17,11 @@ public final class Suggestions {
     }
 
     public List<Candidate> forMatter(Matter matter, int limit) {
-        return Ranking.rank(matter.request(), matter.offers(), lawyers.practising(matter.request().category()),
-                clock.instant(), limit);
+        return Ranking.rank(
+                matter.request(),
+                matter.offers(),
+                lawyers.practising(matter.request().category()),
+                clock.instant(),
+                limit);
     }
 }

@@ -27,7 +27,9 @@ public final class AuditItems {
                 .build();
     }
 
-    public static EnhancedDocument toItem(String subjectPk, AuditEvent event) { return toItem(subjectPk, event, 0); }
+    public static EnhancedDocument toItem(String subjectPk, AuditEvent event) {
+        return toItem(subjectPk, event, 0);
+    }
 
     /**
      * The audit event of a change to a request: the status {@code written} has, ordered among the request's

@@ -18,17 +18,25 @@ public final class Item {
     private static final EnhancedType<String> STRING = EnhancedType.of(String.class);
     private final EnhancedDocument document;
 
-    private Item(EnhancedDocument document) { this.document = document; }
+    private Item(EnhancedDocument document) {
+        this.document = document;
+    }
 
-    public static Item of(EnhancedDocument document) { return new Item(document); }
+    public static Item of(EnhancedDocument document) {
+        return new Item(document);
+    }
 
     public static Writer write(String entity, Key key) {
         return new Writer(entity, key);
     }
 
-    public EnhancedDocument document() { return document; }
+    public EnhancedDocument document() {
+        return document;
+    }
 
-    public String entity() { return string(Keys.ENTITY); }
+    public String entity() {
+        return string(Keys.ENTITY);
+    }
 
     public String string(String name) {
         return document.isPresent(name) && !document.isNull(name) ? document.getString(name) : null;
@@ -46,7 +54,9 @@ public final class Item {
     }
 
     public long number(String name) {
-        return document.isPresent(name) && !document.isNull(name) ? document.getNumber(name).longValue() : 0;
+        return document.isPresent(name) && !document.isNull(name)
+                ? document.getNumber(name).longValue()
+                : 0;
     }
 
     /** A number with a fraction (hours: 6.5); 0 when absent. */
@@ -55,7 +65,9 @@ public final class Item {
     }
 
     public Optional<SdkNumber> optionalNumber(String name) {
-        return document.isPresent(name) && !document.isNull(name) ? Optional.of(document.getNumber(name)) : Optional.empty();
+        return document.isPresent(name) && !document.isNull(name)
+                ? Optional.of(document.getNumber(name))
+                : Optional.empty();
     }
 
     public boolean bool(String name) {
@@ -76,16 +88,20 @@ public final class Item {
         return document.isPresent(name) && !document.isNull(name) ? document.getJson(name) : null;
     }
 
-    public long version() { return number(Keys.VERSION); }
+    public long version() {
+        return number(Keys.VERSION);
+    }
 
     /** Items past their {@code expiresAt} count as gone: DynamoDB's TTL deletes them lazily, moto never. */
     public boolean isExpired(Instant now) {
-        return optionalNumber(Keys.EXPIRES_AT).map(n -> n.longValue() <= now.getEpochSecond()).orElse(false);
+        return optionalNumber(Keys.EXPIRES_AT)
+                .map(n -> n.longValue() <= now.getEpochSecond())
+                .orElse(false);
     }
 
     public static final class Writer {
-        private final EnhancedDocument.Builder builder = EnhancedDocument.builder()
-                .attributeConverterProviders(AttributeConverterProvider.defaultProvider());
+        private final EnhancedDocument.Builder builder =
+                EnhancedDocument.builder().attributeConverterProviders(AttributeConverterProvider.defaultProvider());
 
         private Writer(String entity, Key key) {
             builder.putString(Keys.PK, key.partitionKeyValue().s());
@@ -132,16 +148,24 @@ public final class Item {
             return this;
         }
 
-        public Writer version(long version) { return number(Keys.VERSION, version); }
+        public Writer version(long version) {
+            return number(Keys.VERSION, version);
+        }
 
         public Writer expiresAt(Instant at) {
             return at == null ? this : number(Keys.EXPIRES_AT, at.getEpochSecond());
         }
 
-        public Writer gsi1(String pk, String sk) { return string(Keys.GSI1PK, pk).string(Keys.GSI1SK, sk); }
+        public Writer gsi1(String pk, String sk) {
+            return string(Keys.GSI1PK, pk).string(Keys.GSI1SK, sk);
+        }
 
-        public Writer gsi2(String pk, String sk) { return string(Keys.GSI2PK, pk).string(Keys.GSI2SK, sk); }
+        public Writer gsi2(String pk, String sk) {
+            return string(Keys.GSI2PK, pk).string(Keys.GSI2SK, sk);
+        }
 
-        public EnhancedDocument build() { return builder.build(); }
+        public EnhancedDocument build() {
+            return builder.build();
+        }
     }
 }

@@ -31,6 +31,7 @@ public final class Keys {
     public static final String OFFERS_PENDING = "OFFERS#PENDING";
     /** Ended requests still holding sealed confidential details, oldest end first (the retention rule). */
     public static final String DETAILS_RETAINED = "DETAILS#RETAINED";
+
     public static final String REQUEST_SK = "REQ";
     public static final String OFFER_PREFIX = "OFFER#";
     public static final String EVENT_PREFIX = "EVENT#";
@@ -42,7 +43,9 @@ public final class Keys {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** A time as it appears inside a key: always the same width, so keys sort in time order. */
-    public static String sortable(Instant at) { return SORTABLE.format(at); }
+    public static String sortable(Instant at) {
+        return SORTABLE.format(at);
+    }
 
     public static Key key(String pk, String sk) {
         return Key.builder().partitionValue(pk).sortValue(sk).build();
@@ -51,33 +54,51 @@ public final class Keys {
     public static final String OUTBOX_PREFIX = "OUTBOX#";
 
     /** The partition of an organisation: its item and its audit trail. */
-    public static String organisationPk(String id) { return "ORG#" + id; }
+    public static String organisationPk(String id) {
+        return "ORG#" + id;
+    }
 
     /** The partition of a lawyer: its item, its statistics, its practice areas and its audit trail. */
-    public static String lawyerPk(String id) { return "LAWYER#" + id; }
+    public static String lawyerPk(String id) {
+        return "LAWYER#" + id;
+    }
 
-    public static Key organisation(String id) { return key(organisationPk(id), "ORG"); }
+    public static Key organisation(String id) {
+        return key(organisationPk(id), "ORG");
+    }
 
-    public static Key lawyer(String id) { return key(lawyerPk(id), "LAWYER"); }
+    public static Key lawyer(String id) {
+        return key(lawyerPk(id), "LAWYER");
+    }
 
     /**
      * A lawyer's answer statistics, beside the lawyer item: the sort-key prefix {@link #LAWYER_PROFILE_PREFIX}
      * reads both in one query, and not the practice-area items.
      */
-    public static Key lawyerStats(String id) { return key(lawyerPk(id), "LAWYER#STATS"); }
+    public static Key lawyerStats(String id) {
+        return key(lawyerPk(id), "LAWYER#STATS");
+    }
 
     public static final String LAWYER_PROFILE_PREFIX = "LAWYER";
 
     /** Consent to one version of the privacy notice, in the profile's partition. */
-    public static Key consent(String subjectPk, String noticeVersion) { return key(subjectPk, CONSENT_PREFIX + noticeVersion); }
+    public static Key consent(String subjectPk, String noticeVersion) {
+        return key(subjectPk, CONSENT_PREFIX + noticeVersion);
+    }
 
     public static final String CONSENT_PREFIX = "CONSENT#";
 
-    public static Key email(String normalisedEmail) { return key("EMAIL#" + normalisedEmail, "EMAIL"); }
+    public static Key email(String normalisedEmail) {
+        return key("EMAIL#" + normalisedEmail, "EMAIL");
+    }
 
-    public static Key request(String id) { return key(requestPk(id), REQUEST_SK); }
+    public static Key request(String id) {
+        return key(requestPk(id), REQUEST_SK);
+    }
 
-    public static String requestPk(String id) { return "REQ#" + id; }
+    public static String requestPk(String id) {
+        return "REQ#" + id;
+    }
 
     public static Key offer(String requestId, String lawyerId) {
         return key(requestPk(requestId), OFFER_PREFIX + lawyerId);
@@ -96,15 +117,21 @@ public final class Keys {
                 + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
     }
 
-    public static Key token(String tokenHash) { return key("TOKEN#" + tokenHash, "TOKEN"); }
+    public static Key token(String tokenHash) {
+        return key("TOKEN#" + tokenHash, "TOKEN");
+    }
 
-    public static Key outbox(String id) { return key(OUTBOX_PREFIX + id, "OUTBOX"); }
+    public static Key outbox(String id) {
+        return key(OUTBOX_PREFIX + id, "OUTBOX");
+    }
 
     public static Key idempotency(String organisationId, String idempotencyKey) {
         return key("IDEMP#" + organisationId + "#" + idempotencyKey, "IDEMP");
     }
 
-    public static Key suppression(String email) { return key("SUPPRESS#" + email, "SUPPRESS"); }
+    public static Key suppression(String email) {
+        return key("SUPPRESS#" + email, "SUPPRESS");
+    }
 
     /** By the hash of the Message-ID: the sender writes that header, and a key has a size limit. */
     public static Key inbound(String messageId) {
@@ -112,19 +139,31 @@ public final class Keys {
     }
 
     /** One item per (lawyer, practice area), written when the lawyer is approved: the matching index. */
-    public static Key practiceArea(String lawyerId, String area) { return key(lawyerPk(lawyerId), "AREA#" + area); }
+    public static Key practiceArea(String lawyerId, String area) {
+        return key(lawyerPk(lawyerId), "AREA#" + area);
+    }
 
-    public static String areaIndexPk(String area) { return "AREA#" + area; }
+    public static String areaIndexPk(String area) {
+        return "AREA#" + area;
+    }
 
-    public static String organisationRequestsPk(String organisationId) { return organisationPk(organisationId); }
+    public static String organisationRequestsPk(String organisationId) {
+        return organisationPk(organisationId);
+    }
 
     /** GSI1 partition of an organisation's access tokens (sort key: the hash), so they can be reissued. */
-    public static String organisationTokensPk(String organisationId) { return "ORGTOKENS#" + organisationId; }
+    public static String organisationTokensPk(String organisationId) {
+        return "ORGTOKENS#" + organisationId;
+    }
 
-    public static String organisationRequestsSk(Instant createdAt) { return "REQ#" + sortable(createdAt); }
+    public static String organisationRequestsSk(Instant createdAt) {
+        return "REQ#" + sortable(createdAt);
+    }
 
     /** The review index's sort key: oldest registration first. */
-    public static String reviewSk(Instant createdAt, String id) { return sortable(createdAt) + "#" + id; }
+    public static String reviewSk(Instant createdAt, String id) {
+        return sortable(createdAt) + "#" + id;
+    }
 
     public static String queueSk(Instant deadline, Instant createdAt, String requestId) {
         return (deadline == null ? NO_DEADLINE : sortable(deadline)) + "#" + sortable(createdAt) + "#" + requestId;
@@ -134,7 +173,9 @@ public final class Keys {
      * The impact report's partition of one day (in the deployment's time zone): running totals of the
      * requests created that day, and one timings row per request. See docs/data-model.md.
      */
-    public static String impactDayPk(java.time.LocalDate day) { return "IMPACT#" + day; }
+    public static String impactDayPk(java.time.LocalDate day) {
+        return "IMPACT#" + day;
+    }
 
     public static final String IMPACT_TOTAL = "TOTAL";
     public static final String IMPACT_CATEGORY_PREFIX = "CATEGORY#";
@@ -143,7 +184,9 @@ public final class Keys {
     public static final String IMPACT_ORGANISATION_PREFIX = "ORG#";
     public static final String IMPACT_REQUEST_PREFIX = "REQ#";
 
-    public static Key impact(java.time.LocalDate day, String sk) { return key(impactDayPk(day), sk); }
+    public static Key impact(java.time.LocalDate day, String sk) {
+        return key(impactDayPk(day), sk);
+    }
 
     /** A pending offer in the queue's partition: after every request ('~' sorts after any date). */
     public static String queueOfferSk(String requestId, String lawyerId) {

@@ -23,7 +23,9 @@ public final class LawyerItems {
                 .string("barEnrolmentNumber", lawyer.barEnrolmentNumber())
                 .string("barCouncil", lawyer.barCouncil())
                 .number("yearsOfPractice", lawyer.yearsOfPractice())
-                .strings("practiceAreas", lawyer.practiceAreas().stream().map(Enum::name).toList())
+                .strings(
+                        "practiceAreas",
+                        lawyer.practiceAreas().stream().map(Enum::name).toList())
                 .strings("jurisdictions", lawyer.jurisdictions())
                 .strings("languages", lawyer.languages())
                 .string("preferredLanguage", lawyer.preferredLanguage().code())
@@ -40,7 +42,8 @@ public final class LawyerItems {
     }
 
     public static Lawyer from(Item item) {
-        List<Category> areas = item.strings("practiceAreas").stream().map(Category::valueOf).toList();
+        List<Category> areas =
+                item.strings("practiceAreas").stream().map(Category::valueOf).toList();
         return new Lawyer(
                 item.requiredString("id"),
                 item.string("name"),

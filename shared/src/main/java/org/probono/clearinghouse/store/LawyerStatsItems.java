@@ -1,7 +1,7 @@
 package org.probono.clearinghouse.store;
 
-import org.probono.clearinghouse.domain.Failure;
 import java.time.Instant;
+import org.probono.clearinghouse.domain.Failure;
 import org.probono.clearinghouse.domain.LawyerStats;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
@@ -15,14 +15,18 @@ public final class LawyerStatsItems {
 
     private LawyerStatsItems() {}
 
-    public static boolean isStats(Item item) { return ENTITY.equals(item.entity()); }
+    public static boolean isStats(Item item) {
+        return ENTITY.equals(item.entity());
+    }
 
     public static EnhancedDocument toItem(LawyerStats stats) {
         return Item.write(ENTITY, Keys.lawyerStats(stats.lawyerId()))
                 .string("lawyerId", stats.lawyerId())
                 .number("answered", stats.answered())
                 .number("responseSeconds", stats.responseSeconds())
-                .strings("recentOffers", stats.recentOffers().stream().map(Instant::toString).toList())
+                .strings(
+                        "recentOffers",
+                        stats.recentOffers().stream().map(Instant::toString).toList())
                 .version(stats.version())
                 .build();
     }

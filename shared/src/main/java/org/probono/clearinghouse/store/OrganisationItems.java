@@ -26,7 +26,9 @@ public final class OrganisationItems {
                 .string("contactName", org.contact().name())
                 .string("contactEmail", org.contact().email())
                 .string("contactPhone", org.contact().phone())
-                .string("contactPreferredLanguage", org.contact().preferredLanguage().code())
+                .string(
+                        "contactPreferredLanguage",
+                        org.contact().preferredLanguage().code())
                 .enumValue("status", org.status())
                 .time("createdAt", org.createdAt())
                 .version(org.version());
@@ -46,7 +48,10 @@ public final class OrganisationItems {
                 item.string("city"),
                 item.string("website"),
                 item.strings("focusAreas"),
-                new Contact(item.string("contactName"), item.string("contactEmail"), item.string("contactPhone"),
+                new Contact(
+                        item.string("contactName"),
+                        item.string("contactEmail"),
+                        item.string("contactPhone"),
                         Language.ofStored(item.string("contactPreferredLanguage"))),
                 item.enumValue("status", ProfileStatus.class),
                 item.time("createdAt"),

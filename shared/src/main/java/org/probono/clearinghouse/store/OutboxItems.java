@@ -25,6 +25,7 @@ public final class OutboxItems {
     public static final String SUBJECT = "subject";
     /** The email's secret, KMS-sealed to the item's id; never a raw token at rest. */
     public static final String SEALED_TOKEN = "sealedToken";
+
     private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
 
     private OutboxItems() {}

@@ -35,12 +35,24 @@ public final class RequestItems {
                 .string("lawyerId", request.lawyerId())
                 .time("endedAt", request.endedAt())
                 .version(request.version())
-                .string("outcome", request.completion() == null ? null : request.completion().outcome())
-                .string("feedbackComment", request.feedback() == null ? null : request.feedback().comment())
-                .time("feedbackAt", request.feedback() == null ? null : request.feedback().at())
-                .gsi1(Keys.organisationRequestsPk(request.organisationId()), Keys.organisationRequestsSk(request.createdAt()));
-        if (request.completion() != null) item.decimal("hoursSpent", request.completion().hoursSpent());
-        if (request.feedback() != null) item.number("feedbackRating", request.feedback().rating());
+                .string(
+                        "outcome",
+                        request.completion() == null
+                                ? null
+                                : request.completion().outcome())
+                .string(
+                        "feedbackComment",
+                        request.feedback() == null ? null : request.feedback().comment())
+                .time(
+                        "feedbackAt",
+                        request.feedback() == null ? null : request.feedback().at())
+                .gsi1(
+                        Keys.organisationRequestsPk(request.organisationId()),
+                        Keys.organisationRequestsSk(request.createdAt()));
+        if (request.completion() != null)
+            item.decimal("hoursSpent", request.completion().hoursSpent());
+        if (request.feedback() != null)
+            item.number("feedbackRating", request.feedback().rating());
         if (request.status().isOpen()) {
             item.gsi2(Keys.QUEUE_OPEN, Keys.queueSk(request.deadline(), request.createdAt(), request.id()));
         } else if (request.hasConfidentialDetails() && request.endedAt() != null) {
@@ -54,7 +66,8 @@ public final class RequestItems {
      * details and their retention-index entry, one version on: for the retention rule and erasure.
      */
     public static EnhancedDocument withoutDetails(Item item) {
-        java.util.Map<String, AttributeValue> attributes = new java.util.HashMap<>(item.document().toMap());
+        java.util.Map<String, AttributeValue> attributes =
+                new java.util.HashMap<>(item.document().toMap());
         attributes.remove(SEALED_DETAILS);
         if (Keys.DETAILS_RETAINED.equals(item.string(Keys.GSI2PK))) {
             attributes.remove(Keys.GSI2PK);
@@ -82,10 +95,14 @@ public final class RequestItems {
                 item.string("lawyerId"),
                 item.time("endedAt"),
                 item.version(),
-                item.string("outcome") == null ? null
+                item.string("outcome") == null
+                        ? null
                         : new LegalRequest.Completion(item.string("outcome"), item.decimal("hoursSpent")),
-                item.optionalNumber("feedbackRating").isEmpty() ? null
-                        : new LegalRequest.Feedback((int) item.number("feedbackRating"), item.string("feedbackComment"),
+                item.optionalNumber("feedbackRating").isEmpty()
+                        ? null
+                        : new LegalRequest.Feedback(
+                                (int) item.number("feedbackRating"),
+                                item.string("feedbackComment"),
                                 item.time("feedbackAt")));
     }
 }

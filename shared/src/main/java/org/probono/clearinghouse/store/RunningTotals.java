@@ -23,17 +23,24 @@ public final class RunningTotals {
     public static final String ENTITY = "IMPACT";
     /** Decline reasons are counted as attributes named with this prefix and the reason, normalised. */
     public static final String DECLINE_PREFIX = Figure.DECLINE_PREFIX;
+
     public static final String NO_REASON = "(no reason given)";
     private static final int REASON_MAX = 100;
 
     private final ZoneId zone;
 
-    public RunningTotals(ZoneId zone) { this.zone = zone; }
+    public RunningTotals(ZoneId zone) {
+        this.zone = zone;
+    }
 
-    public ZoneId zone() { return zone; }
+    public ZoneId zone() {
+        return zone;
+    }
 
     /** The day a request counts on. */
-    public LocalDate dayOf(LegalRequest request) { return request.createdAt().atZone(zone).toLocalDate(); }
+    public LocalDate dayOf(LegalRequest request) {
+        return request.createdAt().atZone(zone).toLocalDate();
+    }
 
     /** Adds what {@code tally} counts to the transaction of the change it counts. */
     public void count(Transaction transaction, Tally tally) {
@@ -51,31 +58,47 @@ public final class RunningTotals {
 
     private void received(Transaction transaction, LegalRequest request) {
         LocalDate day = dayOf(request);
-        transaction.update(Keys.impact(day, Keys.IMPACT_TOTAL), new Change().add("received", 1).build());
-        transaction.update(Keys.impact(day, Keys.IMPACT_CATEGORY_PREFIX + request.category()),
+        transaction.update(
+                Keys.impact(day, Keys.IMPACT_TOTAL),
                 new Change().add("received", 1).build());
-        transaction.update(Keys.impact(day, Keys.IMPACT_JURISDICTION_PREFIX + request.jurisdiction()),
+        transaction.update(
+                Keys.impact(day, Keys.IMPACT_CATEGORY_PREFIX + request.category()),
                 new Change().add("received", 1).build());
-        transaction.update(Keys.impact(day, Keys.IMPACT_ORGANISATION_PREFIX + request.organisationId()),
+        transaction.update(
+                Keys.impact(day, Keys.IMPACT_JURISDICTION_PREFIX + request.jurisdiction()),
+                new Change().add("received", 1).build());
+        transaction.update(
+                Keys.impact(day, Keys.IMPACT_ORGANISATION_PREFIX + request.organisationId()),
                 new Change().add("requests", 1).build());
         transaction.update(row(request), rowOf(request).build());
     }
 
     private void offered(Transaction transaction, LegalRequest request, int offers, Instant at) {
-        transaction.update(total(request), new Change().add("offersMade", offers).build());
-        transaction.update(row(request), rowOf(request).setIfAbsent("firstOfferAt", at.toString()).build());
+        transaction.update(
+                total(request), new Change().add("offersMade", offers).build());
+        transaction.update(
+                row(request),
+                rowOf(request).setIfAbsent("firstOfferAt", at.toString()).build());
     }
 
     private void accepted(Transaction transaction, LegalRequest accepted, Instant at) {
-        transaction.update(total(accepted), new Change().add("offersAccepted", 1).add("placed", 1).build());
-        transaction.update(Keys.impact(dayOf(accepted), Keys.IMPACT_LAWYER_PREFIX + accepted.lawyerId()),
+        transaction.update(
+                total(accepted),
+                new Change().add("offersAccepted", 1).add("placed", 1).build());
+        transaction.update(
+                Keys.impact(dayOf(accepted), Keys.IMPACT_LAWYER_PREFIX + accepted.lawyerId()),
                 new Change().add("matters", 1).build());
-        transaction.update(row(accepted), rowOf(accepted).set("acceptedAt", at.toString()).build());
+        transaction.update(
+                row(accepted), rowOf(accepted).set("acceptedAt", at.toString()).build());
     }
 
     private void declined(Transaction transaction, LegalRequest request, String reason) {
-        transaction.update(total(request), new Change().add("offersDeclined", 1)
-                .add(DECLINE_PREFIX + normalisedReason(reason), 1).build());
+        transaction.update(
+                total(request),
+                new Change()
+                        .add("offersDeclined", 1)
+                        .add(DECLINE_PREFIX + normalisedReason(reason), 1)
+                        .build());
     }
 
     private void expired(Transaction transaction, LegalRequest request) {
@@ -85,17 +108,23 @@ public final class RunningTotals {
     private void completed(Transaction transaction, LegalRequest completed) {
         LocalDate day = dayOf(completed);
         double hours = completed.completion().hoursSpent();
-        transaction.update(total(completed), new Change().add("completed", 1).add("hours", hours).build());
-        transaction.update(Keys.impact(day, Keys.IMPACT_CATEGORY_PREFIX + completed.category()),
+        transaction.update(
+                total(completed),
                 new Change().add("completed", 1).add("hours", hours).build());
-        transaction.update(Keys.impact(day, Keys.IMPACT_JURISDICTION_PREFIX + completed.jurisdiction()),
+        transaction.update(
+                Keys.impact(day, Keys.IMPACT_CATEGORY_PREFIX + completed.category()),
                 new Change().add("completed", 1).add("hours", hours).build());
-        transaction.update(Keys.impact(day, Keys.IMPACT_LAWYER_PREFIX + completed.lawyerId()),
+        transaction.update(
+                Keys.impact(day, Keys.IMPACT_JURISDICTION_PREFIX + completed.jurisdiction()),
+                new Change().add("completed", 1).add("hours", hours).build());
+        transaction.update(
+                Keys.impact(day, Keys.IMPACT_LAWYER_PREFIX + completed.lawyerId()),
                 new Change().add("hours", hours).build());
-        transaction.update(Keys.impact(day, Keys.IMPACT_ORGANISATION_PREFIX + completed.organisationId()),
+        transaction.update(
+                Keys.impact(day, Keys.IMPACT_ORGANISATION_PREFIX + completed.organisationId()),
                 new Change().add("completed", 1).build());
-        transaction.update(row(completed), rowOf(completed)
-                .setNumber("hoursSpent", hours).build());
+        transaction.update(
+                row(completed), rowOf(completed).setNumber("hoursSpent", hours).build());
     }
 
     /** The request ended without a lawyer: CLOSED by the team or WITHDRAWN by its organisation. */
@@ -111,18 +140,23 @@ public final class RunningTotals {
 
     private void rated(Transaction transaction, LegalRequest rated) {
         int rating = rated.feedback().rating();
-        transaction.update(total(rated), new Change().add("feedbackCount", 1).add("ratingSum", rating).build());
+        transaction.update(
+                total(rated),
+                new Change().add("feedbackCount", 1).add("ratingSum", rating).build());
         transaction.update(row(rated), rowOf(rated).setNumber("rating", rating).build());
     }
 
     /** One spelling per reason: trimmed, spaces collapsed, lower case, no final full stop, at most 100 characters. */
     public static String normalisedReason(String reason) {
-        String text = reason == null ? "" : reason.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String text =
+                reason == null ? "" : reason.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         while (!text.isEmpty() && ".।!".indexOf(text.charAt(text.length() - 1)) >= 0) {
             text = text.substring(0, text.length() - 1).strip();
         }
         if (text.isEmpty()) return NO_REASON;
-        return text.length() <= REASON_MAX ? text : text.substring(0, REASON_MAX).strip();
+        return text.length() <= REASON_MAX
+                ? text
+                : text.substring(0, REASON_MAX).strip();
     }
 
     /**
@@ -183,7 +217,11 @@ public final class RunningTotals {
             String entity = name(Keys.ENTITY);
             append(sets, entity + " = " + value(AttributeValue.fromS(ENTITY)));
             String expression = "SET " + sets + (adds.isEmpty() ? "" : " ADD " + adds);
-            return Expression.builder().expression(expression).expressionNames(names).expressionValues(values).build();
+            return Expression.builder()
+                    .expression(expression)
+                    .expressionNames(names)
+                    .expressionValues(values)
+                    .build();
         }
 
         private String name(String attribute) {

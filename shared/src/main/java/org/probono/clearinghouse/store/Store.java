@@ -1,13 +1,13 @@
 package org.probono.clearinghouse.store;
 
-import org.probono.clearinghouse.domain.Failure;
-import org.probono.clearinghouse.domain.Outcome;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.probono.clearinghouse.domain.Failure;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.store.Transaction.Action;
 import org.probono.clearinghouse.store.Transaction.Check;
 import org.probono.clearinghouse.store.Transaction.Delete;
@@ -23,13 +23,12 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
-import software.amazon.awssdk.enhanced.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -60,21 +59,24 @@ public final class Store {
 
     public Store(DynamoDbClient dynamoDb, String tableName, Clock clock) {
         this.dynamoDb = dynamoDb;
-        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+        this.enhanced =
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
         this.table = enhanced.table(tableName, SCHEMA);
         this.clock = clock;
     }
 
     /** A strongly consistent read: what a state change is decided on. Expired items are absent. */
     public Optional<Item> get(Key key) {
-        EnhancedDocument document = table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build());
+        EnhancedDocument document = table.getItem(
+                GetItemEnhancedRequest.builder().key(key).consistentRead(true).build());
         return Optional.ofNullable(document).map(Item::of).filter(item -> !item.isExpired(clock.instant()));
     }
 
     /** Items of one partition of the table whose sort key starts with {@code skPrefix}, in key order. */
     public List<Item> partition(String pk, String skPrefix) {
         QueryEnhancedRequest request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(k -> k.partitionValue(pk).sortValue(skPrefix)))
+                .queryConditional(QueryConditional.sortBeginsWith(
+                        k -> k.partitionValue(pk).sortValue(skPrefix)))
                 .consistentRead(true)
                 .build();
         List<Item> items = new ArrayList<>();
@@ -105,15 +107,17 @@ public final class Store {
 
     /** As {@link #index(String, String, boolean, int)}, limited to sort keys up to {@code skAtMost}. */
     public List<Item> indexUpTo(String indexName, String pk, String skAtMost, int limit) {
-        return index(indexName, QueryConditional.sortLessThanOrEqualTo(k -> k.partitionValue(pk).sortValue(skAtMost)),
-                true, limit);
+        return index(
+                indexName,
+                QueryConditional.sortLessThanOrEqualTo(k -> k.partitionValue(pk).sortValue(skAtMost)),
+                true,
+                limit);
     }
 
     private List<Item> index(String indexName, QueryConditional condition, boolean ascending, int limit) {
         DynamoDbIndex<EnhancedDocument> index = table.index(indexName);
-        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
-                .queryConditional(condition)
-                .scanIndexForward(ascending);
+        QueryEnhancedRequest.Builder request =
+                QueryEnhancedRequest.builder().queryConditional(condition).scanIndexForward(ascending);
         if (limit > 0) request.limit(limit);
         List<Item> items = new ArrayList<>();
         for (Page<EnhancedDocument> page : index.query(request.build())) {
@@ -157,9 +161,11 @@ public final class Store {
     public List<Item> getAll(List<Key> keys) {
         List<Item> items = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += 100) {
-            ReadBatch.Builder<EnhancedDocument> batch = ReadBatch.builder(EnhancedDocument.class).mappedTableResource(table);
+            ReadBatch.Builder<EnhancedDocument> batch =
+                    ReadBatch.builder(EnhancedDocument.class).mappedTableResource(table);
             keys.subList(from, Math.min(keys.size(), from + 100)).forEach(batch::addGetItem);
-            enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(table)
+            enhanced.batchGetItem(r -> r.readBatches(batch.build()))
+                    .resultsForTable(table)
                     .forEach(document -> keep(items, document));
         }
         return items;
@@ -190,7 +196,8 @@ public final class Store {
      */
     public List<Item> scan() {
         List<Item> items = new ArrayList<>();
-        table.scan(ScanEnhancedRequest.builder().consistentRead(true).build()).items()
+        table.scan(ScanEnhancedRequest.builder().consistentRead(true).build())
+                .items()
                 .forEach(document -> items.add(Item.of(document)));
         return items;
     }
@@ -223,7 +230,8 @@ public final class Store {
 
     /** Whether every cancelled action was cancelled by a conflicting transaction (or not at all). */
     private static boolean onlyConflicts(List<CancellationReason> reasons) {
-        return reasons.stream().map(CancellationReason::code)
+        return reasons.stream()
+                .map(CancellationReason::code)
                 .allMatch(code -> code == null || "None".equals(code) || "TransactionConflict".equals(code));
     }
 
@@ -254,36 +262,55 @@ public final class Store {
     private TransactWriteItemsRequest toRequest(List<Action> actions, String clientRequestToken) {
         List<TransactWriteItem> items = new ArrayList<>();
         for (Action action : actions) {
-            items.add(switch (action) {
-                case Put put -> TransactWriteItem.builder().put(p -> {
-                    p.tableName(tableName()).item(put.item().toMap());
-                    if (put.condition() != null) {
-                        p.conditionExpression(put.condition().expression())
-                                .expressionAttributeNames(names(put.condition()))
-                                .expressionAttributeValues(values(put.condition()));
-                    }
-                }).build();
-                case Delete delete -> TransactWriteItem.builder().delete(d -> {
-                    d.tableName(tableName()).key(keyMap(delete.key()));
-                    if (delete.condition() != null) {
-                        d.conditionExpression(delete.condition().expression())
-                                .expressionAttributeNames(names(delete.condition()))
-                                .expressionAttributeValues(values(delete.condition()));
-                    }
-                }).build();
-                case Check check -> TransactWriteItem.builder().conditionCheck(c -> c.tableName(tableName())
-                        .key(keyMap(check.key()))
-                        .conditionExpression(check.condition().expression())
-                        .expressionAttributeNames(names(check.condition()))
-                        .expressionAttributeValues(values(check.condition()))).build();
-                case Update update -> TransactWriteItem.builder().update(u -> u.tableName(tableName())
-                        .key(keyMap(update.key()))
-                        .updateExpression(update.update().expression())
-                        .expressionAttributeNames(names(update.update()))
-                        .expressionAttributeValues(values(update.update()))).build();
-            });
+            items.add(
+                    switch (action) {
+                        case Put put ->
+                            TransactWriteItem.builder()
+                                    .put(p -> {
+                                        p.tableName(tableName()).item(put.item().toMap());
+                                        if (put.condition() != null) {
+                                            p.conditionExpression(
+                                                            put.condition().expression())
+                                                    .expressionAttributeNames(names(put.condition()))
+                                                    .expressionAttributeValues(values(put.condition()));
+                                        }
+                                    })
+                                    .build();
+                        case Delete delete ->
+                            TransactWriteItem.builder()
+                                    .delete(d -> {
+                                        d.tableName(tableName()).key(keyMap(delete.key()));
+                                        if (delete.condition() != null) {
+                                            d.conditionExpression(
+                                                            delete.condition().expression())
+                                                    .expressionAttributeNames(names(delete.condition()))
+                                                    .expressionAttributeValues(values(delete.condition()));
+                                        }
+                                    })
+                                    .build();
+                        case Check check ->
+                            TransactWriteItem.builder()
+                                    .conditionCheck(c -> c.tableName(tableName())
+                                            .key(keyMap(check.key()))
+                                            .conditionExpression(
+                                                    check.condition().expression())
+                                            .expressionAttributeNames(names(check.condition()))
+                                            .expressionAttributeValues(values(check.condition())))
+                                    .build();
+                        case Update update ->
+                            TransactWriteItem.builder()
+                                    .update(u -> u.tableName(tableName())
+                                            .key(keyMap(update.key()))
+                                            .updateExpression(update.update().expression())
+                                            .expressionAttributeNames(names(update.update()))
+                                            .expressionAttributeValues(values(update.update())))
+                                    .build();
+                    });
         }
-        return TransactWriteItemsRequest.builder().transactItems(items).clientRequestToken(clientRequestToken).build();
+        return TransactWriteItemsRequest.builder()
+                .transactItems(items)
+                .clientRequestToken(clientRequestToken)
+                .build();
     }
 
     /** Absent rather than empty: DynamoDB refuses an empty map of names or values. */
@@ -298,7 +325,8 @@ public final class Store {
     }
 
     private static Map<String, AttributeValue> keyMap(Key key) {
-        return Map.of(Keys.PK, key.partitionKeyValue(), Keys.SK, key.sortKeyValue().orElseThrow());
+        return Map.of(
+                Keys.PK, key.partitionKeyValue(), Keys.SK, key.sortKeyValue().orElseThrow());
     }
 
     /**
@@ -322,23 +350,30 @@ public final class Store {
             if (expression.expressionValues() != null) values.putAll(expression.expressionValues());
         }
         try {
-            dynamoDb.updateItem(u -> u.tableName(tableName()).key(keyMap(key))
+            dynamoDb.updateItem(u -> u.tableName(tableName())
+                    .key(keyMap(key))
                     .updateExpression(update.expression())
                     .conditionExpression(condition.expression())
                     .expressionAttributeNames(names.isEmpty() ? null : names)
                     .expressionAttributeValues(values.isEmpty() ? null : values));
             return new Outcome.Committed();
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
-            return new Outcome.Rejected(failure, "update " + key.partitionKeyValue().s() + " if " + condition.expression());
+            return new Outcome.Rejected(
+                    failure, "update " + key.partitionKeyValue().s() + " if " + condition.expression());
         }
     }
 
     /** The table name, for logs and tests. */
-    public String tableName() { return table.tableName(); }
+    public String tableName() {
+        return table.tableName();
+    }
 
     /** Reads an item whatever its expiry; for tests and the admin tools that show raw state. */
     public Optional<Item> getIncludingExpired(Key key) {
-        return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder().key(key).consistentRead(true).build()))
+        return Optional.ofNullable(table.getItem(GetItemEnhancedRequest.builder()
+                        .key(key)
+                        .consistentRead(true)
+                        .build()))
                 .map(Item::of);
     }
 }

@@ -24,7 +24,9 @@ public final class TableFigures implements RunningFigures {
 
     private final Store store;
 
-    public TableFigures(Store store) { this.store = store; }
+    public TableFigures(Store store) {
+        this.store = store;
+    }
 
     @Override
     public List<Figure> day(LocalDate day) {

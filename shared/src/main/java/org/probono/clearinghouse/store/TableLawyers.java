@@ -17,15 +17,22 @@ import org.probono.clearinghouse.matters.Lawyers;
 public final class TableLawyers implements Lawyers {
     private final Store store;
 
-    public TableLawyers(Store store) { this.store = store; }
+    public TableLawyers(Store store) {
+        this.store = store;
+    }
 
     @Override
     public Optional<LawyerProfile> profile(String lawyerId) {
         List<Item> items = store.partition(Keys.lawyerPk(lawyerId), Keys.LAWYER_PROFILE_PREFIX);
-        Optional<Lawyer> lawyer = items.stream().filter(item -> LawyerItems.ENTITY.equals(item.entity()))
-                .findFirst().map(LawyerItems::from);
-        LawyerStats stats = items.stream().filter(LawyerStatsItems::isStats).findFirst()
-                .map(LawyerStatsItems::from).orElse(LawyerStats.none(lawyerId));
+        Optional<Lawyer> lawyer = items.stream()
+                .filter(item -> LawyerItems.ENTITY.equals(item.entity()))
+                .findFirst()
+                .map(LawyerItems::from);
+        LawyerStats stats = items.stream()
+                .filter(LawyerStatsItems::isStats)
+                .findFirst()
+                .map(LawyerStatsItems::from)
+                .orElse(LawyerStats.none(lawyerId));
         return lawyer.map(found -> new LawyerProfile(found, stats));
     }
 

@@ -31,9 +31,15 @@ public final class TableMatters implements Matters {
 
     @Override
     public Optional<Matter> matter(String requestId) {
-        return request(requestId).map(request -> new Matter(request,
-                store.get(Keys.organisation(request.organisationId())).map(OrganisationItems::from).orElseThrow(),
-                store.partition(Keys.requestPk(requestId), Keys.OFFER_PREFIX).stream().map(OfferItems::from).toList()));
+        return request(requestId)
+                .map(request -> new Matter(
+                        request,
+                        store.get(Keys.organisation(request.organisationId()))
+                                .map(OrganisationItems::from)
+                                .orElseThrow(),
+                        store.partition(Keys.requestPk(requestId), Keys.OFFER_PREFIX).stream()
+                                .map(OfferItems::from)
+                                .toList()));
     }
 
     @Override
@@ -43,16 +49,24 @@ public final class TableMatters implements Matters {
 
     @Override
     public List<AuditEvent> history(String requestId) {
-        return store.partition(Keys.requestPk(requestId), Keys.EVENT_PREFIX).stream().map(AuditItems::from).toList();
+        return store.partition(Keys.requestPk(requestId), Keys.EVENT_PREFIX).stream()
+                .map(AuditItems::from)
+                .toList();
     }
 
     @Override
     public OpenQueue openQueue() {
         List<Item> partition = store.index(Keys.GSI2, Keys.QUEUE_OPEN, true, 0);
-        List<LegalRequest> requests = partition.stream().filter(item -> RequestItems.ENTITY.equals(item.entity()))
-                .map(RequestItems::from).filter(request -> request.status().isOpen()).toList();
-        List<Offer> offers = partition.stream().filter(item -> OfferItems.ENTITY.equals(item.entity()))
-                .map(OfferItems::from).filter(Offer::isPending).toList();
+        List<LegalRequest> requests = partition.stream()
+                .filter(item -> RequestItems.ENTITY.equals(item.entity()))
+                .map(RequestItems::from)
+                .filter(request -> request.status().isOpen())
+                .toList();
+        List<Offer> offers = partition.stream()
+                .filter(item -> OfferItems.ENTITY.equals(item.entity()))
+                .map(OfferItems::from)
+                .filter(Offer::isPending)
+                .toList();
         return new OpenQueue(requests, offers);
     }
 
@@ -64,28 +78,33 @@ public final class TableMatters implements Matters {
     @Override
     public List<String> detailsRetainedUntil(Instant endedBy) {
         return store.indexUpTo(Keys.GSI2, Keys.DETAILS_RETAINED, Keys.retainedDetailsSk(endedBy, "~"), 0).stream()
-                .map(item -> item.requiredString("id")).toList();
+                .map(item -> item.requiredString("id"))
+                .toList();
     }
 
     @Override
-    public Outcome commit(MatterChange change) { return store.commit(transaction(change)); }
+    public Outcome commit(MatterChange change) {
+        return store.commit(transaction(change));
+    }
 
     /** The change as one transaction: each write under the condition it names, the tallies as ADDs. */
     Transaction transaction(MatterChange change) {
         Transaction transaction = new Transaction();
         for (MatterChange.Write write : change.writes()) {
             switch (write) {
-                case MatterChange.RequestWritten w -> transaction.replace(RequestItems.toItem(w.request()), w.readVersion());
+                case MatterChange.RequestWritten w ->
+                    transaction.replace(RequestItems.toItem(w.request()), w.readVersion());
                 case MatterChange.OfferWritten w -> {
                     if (w.readVersion() == 0) transaction.create(OfferItems.toItem(w.offer()));
                     else transaction.replace(OfferItems.toItem(w.offer()), w.readVersion());
                 }
-                case MatterChange.LawyerWritten w -> transaction.replace(LawyerItems.toItem(w.lawyer()), w.readVersion());
+                case MatterChange.LawyerWritten w ->
+                    transaction.replace(LawyerItems.toItem(w.lawyer()), w.readVersion());
                 case MatterChange.StatsWritten w -> LawyerStatsItems.save(transaction, w.stats(), w.readVersion());
                 case MatterChange.TokenCreated w -> transaction.create(TokenItems.toItem(w.token()));
                 case MatterChange.EmailQueued w -> transaction.create(OutboxItems.toItem(w.message()));
                 case MatterChange.RequestAudited w ->
-                        transaction.create(AuditItems.ofRequest(w.written(), w.note(), w.actor(), w.at()));
+                    transaction.create(AuditItems.ofRequest(w.written(), w.note(), w.actor(), w.at()));
                 case MatterChange.Counted w -> totals.count(transaction, w.tally());
             }
         }

@@ -13,11 +13,15 @@ import org.probono.clearinghouse.matters.Offers;
 public final class TableOffers implements Offers {
     private final Store store;
 
-    public TableOffers(Store store) { this.store = store; }
+    public TableOffers(Store store) {
+        this.store = store;
+    }
 
     @Override
     public List<Offer> pending() {
-        return store.index(Keys.GSI1, Keys.OFFERS_PENDING, true, 0).stream().map(OfferItems::from).toList();
+        return store.index(Keys.GSI1, Keys.OFFERS_PENDING, true, 0).stream()
+                .map(OfferItems::from)
+                .toList();
     }
 
     @Override

@@ -35,7 +35,8 @@ public final class TokenItems {
                 item.string("subjectId"),
                 item.string("lawyerId"),
                 item.optionalNumber(Keys.EXPIRES_AT)
-                        .map(n -> java.time.Instant.ofEpochSecond(n.longValue())).orElse(null),
+                        .map(n -> java.time.Instant.ofEpochSecond(n.longValue()))
+                        .orElse(null),
                 item.time("usedAt"));
     }
 }

@@ -1,11 +1,11 @@
 package org.probono.clearinghouse.store;
 
-import org.probono.clearinghouse.domain.Failure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.probono.clearinghouse.domain.Failure;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
@@ -27,7 +27,9 @@ public final class Transaction {
     }
 
     record Put(EnhancedDocument item, Expression condition, Failure failure, String label) implements Action {
-        public Key key() { return keyOf(item); }
+        public Key key() {
+            return keyOf(item);
+        }
     }
 
     record Delete(Key key, Expression condition, Failure failure, String label) implements Action {}
@@ -42,7 +44,10 @@ public final class Transaction {
 
     /** Puts a new item; fails with {@code ifPresent} (usually ALREADY_EXISTS) when one is there. */
     public Transaction create(EnhancedDocument item, Failure ifPresent) {
-        return add(new Put(item, Expression.builder().expression("attribute_not_exists(PK)").build(), ifPresent,
+        return add(new Put(
+                item,
+                Expression.builder().expression("attribute_not_exists(PK)").build(),
+                ifPresent,
                 "create " + describe(item)));
     }
 
@@ -95,11 +100,17 @@ public final class Transaction {
         return add(new Update(key, update, "update " + describe(key) + " " + update.expression()));
     }
 
-    public boolean isEmpty() { return actions.isEmpty(); }
+    public boolean isEmpty() {
+        return actions.isEmpty();
+    }
 
-    public int size() { return actions.size(); }
+    public int size() {
+        return actions.size();
+    }
 
-    List<Action> actions() { return List.copyOf(actions); }
+    List<Action> actions() {
+        return List.copyOf(actions);
+    }
 
     private Transaction add(Action action) {
         String key = describe(action.key());
@@ -117,9 +128,12 @@ public final class Transaction {
         return Keys.key(item.getString(Keys.PK), item.getString(Keys.SK));
     }
 
-    private static String describe(EnhancedDocument item) { return describe(keyOf(item)); }
+    private static String describe(EnhancedDocument item) {
+        return describe(keyOf(item));
+    }
 
     private static String describe(Key key) {
-        return key.partitionKeyValue().s() + " | " + key.sortKeyValue().map(AttributeValue::s).orElse("");
+        return key.partitionKeyValue().s() + " | "
+                + key.sortKeyValue().map(AttributeValue::s).orElse("");
     }
 }

@@ -14,5 +14,7 @@ public final class InvalidInput extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    public List<FieldError> errors() { return errors; }
+    public List<FieldError> errors() {
+        return errors;
+    }
 }

@@ -22,11 +22,17 @@ public final class Validation {
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s().-]");
     private final List<FieldError> errors = new ArrayList<>();
 
-    public void fail(String field, String message) { errors.add(new FieldError(field, message)); }
+    public void fail(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
 
-    public boolean isValid() { return errors.isEmpty(); }
+    public boolean isValid() {
+        return errors.isEmpty();
+    }
 
-    public List<FieldError> errors() { return List.copyOf(errors); }
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
 
     public void throwIfInvalid() {
         if (!errors.isEmpty()) throw new InvalidInput(errors);
@@ -91,8 +97,10 @@ public final class Validation {
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(value.strip())) return constant;
         }
-        fail(field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                .collect(Collectors.joining(", ")));
+        fail(
+                field,
+                "must be one of "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         return null;
     }
 
@@ -162,7 +170,8 @@ public final class Validation {
         if (text == null) return null;
         try {
             java.net.URI uri = new java.net.URI(text);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) return text;
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null)
+                return text;
         } catch (java.net.URISyntaxException ignored) {
             // reported below
         }

@@ -19,36 +19,54 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 class AwsClientsTest {
     private static TransactionCanceledException cancelled(String... codes) {
         // As the SDK unmarshals DynamoDB's answer: a 400 with its error code and a reason per action.
-        return (TransactionCanceledException) TransactionCanceledException.builder().message("Transaction cancelled")
+        return (TransactionCanceledException) TransactionCanceledException.builder()
+                .message("Transaction cancelled")
                 .statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionCanceledException")
-                        .errorMessage("Transaction cancelled").serviceName("DynamoDb").build())
-                .cancellationReasons(java.util.Arrays.stream(codes).map(code -> CancellationReason.builder().code(code).build()).toList())
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("TransactionCanceledException")
+                        .errorMessage("Transaction cancelled")
+                        .serviceName("DynamoDb")
+                        .build())
+                .cancellationReasons(java.util.Arrays.stream(codes)
+                        .map(code -> CancellationReason.builder().code(code).build())
+                        .toList())
                 .build();
     }
 
     @Test
     void a_conflict_alone_is_transient_but_a_failed_condition_is_a_decision() {
-        assertThat(AwsClients.isTransactionConflict(cancelled("None", "TransactionConflict", "None"))).isTrue();
-        assertThat(AwsClients.isTransactionConflict(cancelled("TransactionConflict", "ConditionalCheckFailed"))).isFalse();
-        assertThat(AwsClients.isTransactionConflict(cancelled("ConditionalCheckFailed", "None"))).isFalse();
-        assertThat(AwsClients.isTransactionConflict(cancelled("None", "ValidationError"))).isFalse();
-        assertThat(AwsClients.isTransactionConflict(new IllegalStateException("TransactionConflict"))).isFalse();
+        assertThat(AwsClients.isTransactionConflict(cancelled("None", "TransactionConflict", "None")))
+                .isTrue();
+        assertThat(AwsClients.isTransactionConflict(cancelled("TransactionConflict", "ConditionalCheckFailed")))
+                .isFalse();
+        assertThat(AwsClients.isTransactionConflict(cancelled("ConditionalCheckFailed", "None")))
+                .isFalse();
+        assertThat(AwsClients.isTransactionConflict(cancelled("None", "ValidationError")))
+                .isFalse();
+        assertThat(AwsClients.isTransactionConflict(new IllegalStateException("TransactionConflict")))
+                .isFalse();
     }
 
     @Test
     void the_client_built_for_the_functions_retries_a_conflict_and_not_a_failed_condition() {
         try (DynamoDbClient dynamoDb = new AwsClients("ap-south-1").dynamoDb()) {
-            RetryStrategy strategy = dynamoDb.serviceClientConfiguration().overrideConfiguration().retryStrategy().orElseThrow();
+            RetryStrategy strategy = dynamoDb.serviceClientConfiguration()
+                    .overrideConfiguration()
+                    .retryStrategy()
+                    .orElseThrow();
 
-            assertThat(retry(strategy, cancelled("None", "TransactionConflict")).delay()).isGreaterThanOrEqualTo(Duration.ZERO);
+            assertThat(retry(strategy, cancelled("None", "TransactionConflict")).delay())
+                    .isGreaterThanOrEqualTo(Duration.ZERO);
             assertThatThrownBy(() -> retry(strategy, cancelled("ConditionalCheckFailed", "None")))
                     .isInstanceOf(TokenAcquisitionFailedException.class);
         }
     }
 
-    private static software.amazon.awssdk.retries.api.RefreshRetryTokenResponse retry(RetryStrategy strategy, Throwable failure) {
-        RetryToken token = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("dynamodb")).token();
-        return strategy.refreshRetryToken(RefreshRetryTokenRequest.builder().token(token).failure(failure).build());
+    private static software.amazon.awssdk.retries.api.RefreshRetryTokenResponse retry(
+            RetryStrategy strategy, Throwable failure) {
+        RetryToken token = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("dynamodb"))
+                .token();
+        return strategy.refreshRetryToken(
+                RefreshRetryTokenRequest.builder().token(token).failure(failure).build());
     }
 }

@@ -41,7 +41,8 @@ class ConfigTest {
         assertThat(Config.from(values).timeZone()).isEqualTo(ZoneId.of("Europe/London"));
 
         values.put("TIME_ZONE", "India/Kolkata");
-        assertThatThrownBy(() -> Config.from(values)).hasMessageContaining("TIME_ZONE")
+        assertThatThrownBy(() -> Config.from(values))
+                .hasMessageContaining("TIME_ZONE")
                 .hasMessageContaining("India/Kolkata");
     }
 
@@ -51,7 +52,7 @@ class ConfigTest {
         values.remove("TABLE_NAME");
         values.put("KMS_KEY_ID", " ");
 
-        assertThatThrownBy(() -> Config.from(values)).hasMessage(
-                "Missing configuration: set the environment variables TABLE_NAME, KMS_KEY_ID");
+        assertThatThrownBy(() -> Config.from(values))
+                .hasMessage("Missing configuration: set the environment variables TABLE_NAME, KMS_KEY_ID");
     }
 }

@@ -18,8 +18,13 @@ class TransitionsTest {
     /** The whole table of a request's moves, written out once more so a change to it is a deliberate one. */
     private static final Map<RequestStatus, Set<RequestStatus>> ALLOWED = Map.of(
             RequestStatus.SUBMITTED, EnumSet.of(RequestStatus.OFFERED, RequestStatus.WITHDRAWN, RequestStatus.CLOSED),
-            RequestStatus.OFFERED, EnumSet.of(RequestStatus.OFFERED, RequestStatus.SUBMITTED, RequestStatus.ACCEPTED,
-                    RequestStatus.WITHDRAWN, RequestStatus.CLOSED),
+            RequestStatus.OFFERED,
+                    EnumSet.of(
+                            RequestStatus.OFFERED,
+                            RequestStatus.SUBMITTED,
+                            RequestStatus.ACCEPTED,
+                            RequestStatus.WITHDRAWN,
+                            RequestStatus.CLOSED),
             RequestStatus.ACCEPTED, EnumSet.of(RequestStatus.COMPLETED),
             RequestStatus.COMPLETED, EnumSet.noneOf(RequestStatus.class),
             RequestStatus.WITHDRAWN, EnumSet.noneOf(RequestStatus.class),
@@ -38,7 +43,9 @@ class TransitionsTest {
     void the_request_status_table_allows_exactly_the_matching_moves() {
         for (RequestStatus from : RequestStatus.values()) {
             for (RequestStatus to : RequestStatus.values()) {
-                assertThat(from.canMoveTo(to)).as(from + " to " + to).isEqualTo(ALLOWED.get(from).contains(to));
+                assertThat(from.canMoveTo(to))
+                        .as(from + " to " + to)
+                        .isEqualTo(ALLOWED.get(from).contains(to));
             }
         }
     }
@@ -54,9 +61,11 @@ class TransitionsTest {
                     assertThat(moved.status()).as(from + " to " + to).isEqualTo(to);
                     assertThat(moved.version()).isEqualTo(request.version() + 1);
                 } else {
-                    assertThatThrownBy(() -> move.apply(request)).as(from + " to " + to)
+                    assertThatThrownBy(() -> move.apply(request))
+                            .as(from + " to " + to)
                             .isInstanceOf(IllegalStateException.class)
-                            .hasMessageContaining(from.name()).hasMessageContaining(to.name());
+                            .hasMessageContaining(from.name())
+                            .hasMessageContaining(to.name());
                 }
             }
         }
@@ -64,7 +73,10 @@ class TransitionsTest {
 
     @Test
     void an_ending_records_when_the_request_ended_and_only_ended_statuses_end_it() {
-        assertThat(request(RequestStatus.OFFERED).endedAs(RequestStatus.CLOSED, AT).endedAt()).isEqualTo(AT);
+        assertThat(request(RequestStatus.OFFERED)
+                        .endedAs(RequestStatus.CLOSED, AT)
+                        .endedAt())
+                .isEqualTo(AT);
         assertThatThrownBy(() -> request(RequestStatus.OFFERED).endedAs(RequestStatus.SUBMITTED, AT))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -86,8 +98,10 @@ class TransitionsTest {
         assertThat(completed.rated(feedback).feedback()).isEqualTo(feedback);
         assertThatThrownBy(() -> completed.rated(feedback).rated(feedback)).isInstanceOf(IllegalStateException.class);
         for (RequestStatus status : EnumSet.complementOf(EnumSet.of(RequestStatus.COMPLETED))) {
-            assertThatThrownBy(() -> request(status).rated(feedback)).as(status.name())
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining(status.name());
+            assertThatThrownBy(() -> request(status).rated(feedback))
+                    .as(status.name())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(status.name());
         }
     }
 
@@ -103,9 +117,11 @@ class TransitionsTest {
                     assertThat(List.of(answered.status(), answered.answeredAt(), answered.version()))
                             .containsExactly(to, AT, offer.version() + 1);
                 } else {
-                    assertThatThrownBy(() -> offer.answered(to, AT, "why")).as(from + " to " + to)
+                    assertThatThrownBy(() -> offer.answered(to, AT, "why"))
+                            .as(from + " to " + to)
                             .isInstanceOf(IllegalStateException.class)
-                            .hasMessageContaining(from.name()).hasMessageContaining(to.name());
+                            .hasMessageContaining(from.name())
+                            .hasMessageContaining(to.name());
                 }
             }
             if (from == OfferStatus.PENDING) {
@@ -117,8 +133,21 @@ class TransitionsTest {
     }
 
     private static LegalRequest request(RequestStatus status) {
-        return new LegalRequest("REQ-1", "ORG-1", status, Category.CONTRACT_REVIEW, "Title", "Summary", "sealed", "IN-WB",
-                "en", null, List.of(), AT, status == RequestStatus.SUBMITTED || status == RequestStatus.OFFERED ? null : "L-1", 7);
+        return new LegalRequest(
+                "REQ-1",
+                "ORG-1",
+                status,
+                Category.CONTRACT_REVIEW,
+                "Title",
+                "Summary",
+                "sealed",
+                "IN-WB",
+                "en",
+                null,
+                List.of(),
+                AT,
+                status == RequestStatus.SUBMITTED || status == RequestStatus.OFFERED ? null : "L-1",
+                7);
     }
 
     private static Offer offer(OfferStatus status) {

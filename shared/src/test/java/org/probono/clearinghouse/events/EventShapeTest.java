@@ -6,14 +6,19 @@ import org.junit.jupiter.api.Test;
 import org.probono.clearinghouse.json.Json;
 
 class EventShapeTest {
-    private static EventShape shapeOf(String json) throws Exception { return EventShape.of(Json.MAPPER.readTree(json)); }
+    private static EventShape shapeOf(String json) throws Exception {
+        return EventShape.of(Json.MAPPER.readTree(json));
+    }
 
     @Test
     void each_trigger_is_told_apart_by_its_shape() throws Exception {
-        assertThat(shapeOf("{\"version\":\"2.0\",\"routeKey\":\"POST /lawyers\",\"requestContext\":{}}")).isEqualTo(EventShape.HTTP_API);
+        assertThat(shapeOf("{\"version\":\"2.0\",\"routeKey\":\"POST /lawyers\",\"requestContext\":{}}"))
+                .isEqualTo(EventShape.HTTP_API);
         assertThat(shapeOf("{\"command\":\"queue\"}")).isEqualTo(EventShape.ADMIN_COMMAND);
-        assertThat(shapeOf("{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\"}")).isEqualTo(EventShape.SCHEDULE);
-        assertThat(shapeOf("{\"Records\":[{\"eventSource\":\"aws:dynamodb\"}]}")).isEqualTo(EventShape.DYNAMODB_STREAM);
+        assertThat(shapeOf("{\"source\":\"aws.events\",\"detail-type\":\"Scheduled Event\"}"))
+                .isEqualTo(EventShape.SCHEDULE);
+        assertThat(shapeOf("{\"Records\":[{\"eventSource\":\"aws:dynamodb\"}]}"))
+                .isEqualTo(EventShape.DYNAMODB_STREAM);
         assertThat(shapeOf("{\"Records\":[{\"eventSource\":\"aws:ses\"}]}")).isEqualTo(EventShape.SES_RECEIPT);
         assertThat(shapeOf("{\"Records\":[{\"EventSource\":\"aws:sns\"}]}")).isEqualTo(EventShape.SNS);
     }
@@ -28,20 +33,31 @@ class EventShapeTest {
     @Test
     void an_admin_command_that_fails_unexpectedly_is_a_500_error_object_not_a_stack_trace() {
         var output = new java.io.ByteArrayOutputStream();
-        Invocation.run(new java.io.ByteArrayInputStream("{\"command\":\"queue\"}".getBytes()), output, null, (shape, event) -> {
-            throw new IllegalStateException("table missing SURVIVOR");
-        });
+        Invocation.run(
+                new java.io.ByteArrayInputStream("{\"command\":\"queue\"}".getBytes()),
+                output,
+                null,
+                (shape, event) -> {
+                    throw new IllegalStateException("table missing SURVIVOR");
+                });
 
-        assertThat(output.toString()).startsWith("{\"error\":{\"status\":500,").doesNotContain("SURVIVOR")
-                .doesNotContain("IllegalStateException").doesNotContain("at org.");
+        assertThat(output.toString())
+                .startsWith("{\"error\":{\"status\":500,")
+                .doesNotContain("SURVIVOR")
+                .doesNotContain("IllegalStateException")
+                .doesNotContain("at org.");
     }
 
     @Test
     void a_stream_record_that_fails_still_fails_the_invocation_so_lambda_retries_it() {
         String stream = "{\"Records\":[{\"eventSource\":\"aws:dynamodb\"}]}";
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Invocation.run(
-                new java.io.ByteArrayInputStream(stream.getBytes()), new java.io.ByteArrayOutputStream(), null, (shape, event) -> {
-                    throw new IllegalStateException("SES down");
-                })).isInstanceOf(IllegalStateException.class);
+                        new java.io.ByteArrayInputStream(stream.getBytes()),
+                        new java.io.ByteArrayOutputStream(),
+                        null,
+                        (shape, event) -> {
+                            throw new IllegalStateException("SES down");
+                        }))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

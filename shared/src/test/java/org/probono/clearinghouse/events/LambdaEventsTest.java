@@ -25,7 +25,9 @@ class LambdaEventsTest {
     private static List<Path> httpApiEvents() throws IOException {
         try (Stream<Path> files = Files.list(Template.repositoryRoot().resolve("events"))) {
             return files.filter(f -> f.toString().endsWith(".json"))
-                    .filter(f -> EventShape.of(tree(f)) == EventShape.HTTP_API).sorted().toList();
+                    .filter(f -> EventShape.of(tree(f)) == EventShape.HTTP_API)
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -42,11 +44,13 @@ class LambdaEventsTest {
         List<Path> files = httpApiEvents();
         assertThat(files).hasSizeGreaterThanOrEqualTo(5);
         for (Path file : files) {
-            APIGatewayV2HTTPEvent theirs = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
-                    getClass().getClassLoader()).fromJson(Files.newInputStream(file));
+            APIGatewayV2HTTPEvent theirs = LambdaEventSerializers.serializerFor(
+                            APIGatewayV2HTTPEvent.class, getClass().getClassLoader())
+                    .fromJson(Files.newInputStream(file));
             APIGatewayV2HTTPEvent ours = LambdaEvents.httpRequest(tree(file));
 
-            assertThat((JsonNode) Json.MAPPER.valueToTree(ours)).as(file.getFileName().toString())
+            assertThat((JsonNode) Json.MAPPER.valueToTree(ours))
+                    .as(file.getFileName().toString())
                     .isEqualTo((JsonNode) Json.MAPPER.valueToTree(theirs));
             assertThat(ours.getRouteKey()).as(file.getFileName().toString()).isNotBlank();
             assertThat(ours.getRequestContext().getHttp().getMethod()).isNotBlank();
@@ -55,10 +59,12 @@ class LambdaEventsTest {
 
     @Test
     void an_api_gateway_response_is_written_as_the_runtime_writes_it() throws IOException {
-        APIGatewayV2HTTPResponse response = Http.toApiGateway(Response.created(Map.of("id", "r1", "status", "SUBMITTED"))
-                .withHeader("Location", "/requests/r1"));
+        APIGatewayV2HTTPResponse response = Http.toApiGateway(
+                Response.created(Map.of("id", "r1", "status", "SUBMITTED")).withHeader("Location", "/requests/r1"));
         ByteArrayOutputStream theirs = new ByteArrayOutputStream();
-        LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, getClass().getClassLoader()).toJson(response, theirs);
+        LambdaEventSerializers.serializerFor(
+                        APIGatewayV2HTTPResponse.class, getClass().getClassLoader())
+                .toJson(response, theirs);
         ByteArrayOutputStream ours = new ByteArrayOutputStream();
         LambdaEvents.writeJson(response, ours);
 
@@ -70,7 +76,8 @@ class LambdaEventsTest {
     }
 
     @Test
-    void an_event_with_cookies_stage_variables_an_authorizer_and_a_base64_body_is_read_as_the_runtime_reads_it() throws IOException {
+    void an_event_with_cookies_stage_variables_an_authorizer_and_a_base64_body_is_read_as_the_runtime_reads_it()
+            throws IOException {
         String event = """
                 {"version":"2.0","routeKey":"POST /requests","rawPath":"/requests","rawQueryString":"a=1&b=2",
                  "cookies":["c1=v1","c2=v2"],"headers":{"content-type":"application/json","x-empty":""},
@@ -80,19 +87,26 @@ class LambdaEventsTest {
                   "http":{"method":"POST","path":"/requests","protocol":"HTTP/1.1","sourceIp":"10.0.0.1","userAgent":"t"},
                   "requestId":"rid","routeKey":"POST /requests","stage":"$default","time":"t","timeEpoch":1767225600000},
                  "body":"e30=","isBase64Encoded":true}""";
-        APIGatewayV2HTTPEvent theirs = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
-                getClass().getClassLoader()).fromJson(event);
+        APIGatewayV2HTTPEvent theirs = LambdaEventSerializers.serializerFor(
+                        APIGatewayV2HTTPEvent.class, getClass().getClassLoader())
+                .fromJson(event);
         APIGatewayV2HTTPEvent ours = LambdaEvents.httpRequest(Json.MAPPER.readTree(event));
 
         assertThat(ours).isEqualTo(theirs);
-        assertThat(ours.getRequestContext().getAuthorizer().getJwt().getClaims()).containsEntry("sub", "u1");
+        assertThat(ours.getRequestContext().getAuthorizer().getJwt().getClaims())
+                .containsEntry("sub", "u1");
     }
 
     @Test
-    void a_response_with_cookies_and_multi_value_headers_is_written_as_the_one_object_mapper_writes_the_bean() throws IOException {
-        APIGatewayV2HTTPResponse response = APIGatewayV2HTTPResponse.builder().withStatusCode(302)
-                .withHeaders(Map.of("Location", "/x")).withMultiValueHeaders(Map.of("Vary", List.of("a", "b")))
-                .withCookies(List.of("c=1")).withIsBase64Encoded(false).build();
+    void a_response_with_cookies_and_multi_value_headers_is_written_as_the_one_object_mapper_writes_the_bean()
+            throws IOException {
+        APIGatewayV2HTTPResponse response = APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(302)
+                .withHeaders(Map.of("Location", "/x"))
+                .withMultiValueHeaders(Map.of("Vary", List.of("a", "b")))
+                .withCookies(List.of("c=1"))
+                .withIsBase64Encoded(false)
+                .build();
         ByteArrayOutputStream ours = new ByteArrayOutputStream();
         LambdaEvents.writeJson(response, ours);
 
@@ -101,8 +115,15 @@ class LambdaEventsTest {
 
     @Test
     void fields_an_event_carries_that_no_function_reads_are_ignored() {
-        JsonNode event = Json.MAPPER.valueToTree(Map.of("version", "2.0", "routeKey", "GET /verify",
-                "somethingAwsAddsLater", Map.of("x", 1), "requestContext", Map.of("newField", true)));
+        JsonNode event = Json.MAPPER.valueToTree(Map.of(
+                "version",
+                "2.0",
+                "routeKey",
+                "GET /verify",
+                "somethingAwsAddsLater",
+                Map.of("x", 1),
+                "requestContext",
+                Map.of("newField", true)));
 
         assertThat(LambdaEvents.httpRequest(event).getRouteKey()).isEqualTo("GET /verify");
     }

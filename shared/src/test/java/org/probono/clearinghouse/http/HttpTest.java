@@ -28,13 +28,15 @@ class HttpTest {
         APIGatewayV2HTTPResponse response = Http.respond(event, route -> Response.ok(Http.body(event, Body.class)));
         JsonNode body = Json.MAPPER.readTree(response.getBody());
         ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("_status", response.getStatusCode());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("_type", response.getHeaders().get("Content-Type"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) body)
+                .put("_type", response.getHeaders().get("Content-Type"));
         return body;
     }
 
     @Test
     void a_valid_json_body_is_read_into_its_record() throws Exception {
-        JsonNode body = answer(post("application/json; charset=utf-8", "{\"name\":\"Shakti\",\"count\":2,\"tags\":[\"a\"]}"));
+        JsonNode body =
+                answer(post("application/json; charset=utf-8", "{\"name\":\"Shakti\",\"count\":2,\"tags\":[\"a\"]}"));
 
         assertThat(body.path("_status").asInt()).isEqualTo(200);
         assertThat(body.path("name").asText()).isEqualTo("Shakti");
@@ -107,12 +109,19 @@ class HttpTest {
     @Test
     void a_bearer_token_must_have_a_tokens_shape() {
         String token = new org.probono.clearinghouse.ids.Secrets().newToken();
-        APIGatewayV2HTTPEvent good = APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("authorization", "Bearer " + token)).build();
-        APIGatewayV2HTTPEvent bad = APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("authorization", "Bearer short")).build();
-        APIGatewayV2HTTPEvent basic = APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("Authorization", "Basic " + token)).build();
+        APIGatewayV2HTTPEvent good = APIGatewayV2HTTPEvent.builder()
+                .withHeaders(Map.of("authorization", "Bearer " + token))
+                .build();
+        APIGatewayV2HTTPEvent bad = APIGatewayV2HTTPEvent.builder()
+                .withHeaders(Map.of("authorization", "Bearer short"))
+                .build();
+        APIGatewayV2HTTPEvent basic = APIGatewayV2HTTPEvent.builder()
+                .withHeaders(Map.of("Authorization", "Basic " + token))
+                .build();
 
         assertThat(Http.bearerToken(good)).isEqualTo(token);
-        for (APIGatewayV2HTTPEvent event : List.of(bad, basic, APIGatewayV2HTTPEvent.builder().build())) {
+        for (APIGatewayV2HTTPEvent event :
+                List.of(bad, basic, APIGatewayV2HTTPEvent.builder().build())) {
             try {
                 Http.bearerToken(event);
                 throw new AssertionError("expected 401");

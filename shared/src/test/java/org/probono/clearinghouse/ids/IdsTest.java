@@ -49,7 +49,8 @@ class IdsTest {
 
         assertThat(token).matches("[0-9a-f]{56}");
         assertThat(("reply+" + token).length()).isLessThanOrEqualTo(64);
-        assertThat(Secrets.normaliseReplyToken(token.toUpperCase(java.util.Locale.ROOT))).isEqualTo(token);
+        assertThat(Secrets.normaliseReplyToken(token.toUpperCase(java.util.Locale.ROOT)))
+                .isEqualTo(token);
         assertThat(Secrets.normaliseReplyToken("short")).isNull();
         assertThat(Secrets.normaliseReplyToken(new Secrets().newToken())).isNull();
     }

@@ -14,11 +14,43 @@ class ImpactFiguresRulesTest {
     private static final LocalDate SECOND = LocalDate.parse("2026-11-02");
 
     private final InMemoryFigures figures = new InMemoryFigures()
-            .add(FIRST, total(Map.of("received", 2.0, "placed", 1.0, "completed", 1.0, "hours", 6.5, "offersDeclined", 1.0,
-                    Figure.DECLINE_PREFIX + "conflict of interest", 1.0)))
-            .add(SECOND, total(Map.of("received", 1.0, "hours", 2.25, "offersDeclined", 2.0,
-                    Figure.DECLINE_PREFIX + "no time", 2.0, "feedbackCount", 1.0, "ratingSum", 4.0)))
-            .add(FIRST, new Figure(Figure.Kind.CATEGORY, "CONTRACT_REVIEW", Map.of("received", 2.0, "completed", 1.0), Map.of()))
+            .add(
+                    FIRST,
+                    total(Map.of(
+                            "received",
+                            2.0,
+                            "placed",
+                            1.0,
+                            "completed",
+                            1.0,
+                            "hours",
+                            6.5,
+                            "offersDeclined",
+                            1.0,
+                            Figure.DECLINE_PREFIX + "conflict of interest",
+                            1.0)))
+            .add(
+                    SECOND,
+                    total(Map.of(
+                            "received",
+                            1.0,
+                            "hours",
+                            2.25,
+                            "offersDeclined",
+                            2.0,
+                            Figure.DECLINE_PREFIX + "no time",
+                            2.0,
+                            "feedbackCount",
+                            1.0,
+                            "ratingSum",
+                            4.0)))
+            .add(
+                    FIRST,
+                    new Figure(
+                            Figure.Kind.CATEGORY,
+                            "CONTRACT_REVIEW",
+                            Map.of("received", 2.0, "completed", 1.0),
+                            Map.of()))
             .add(SECOND, new Figure(Figure.Kind.CATEGORY, "CONTRACT_REVIEW", Map.of("received", 1.0), Map.of()))
             .add(FIRST, new Figure(Figure.Kind.LAWYER, "L-1", Map.of("matters", 1.0, "hours", 6.5), Map.of()))
             .add(FIRST, row("R-2", "2026-11-01T12:00:00Z", "2026-11-01T16:00:00Z"))
@@ -33,8 +65,10 @@ class ImpactFiguresRulesTest {
 
         assertThat(report.requests()).isEqualTo(new ImpactReport.Requests(3, 1, 1, 0, 0));
         assertThat(report.hoursDonated()).isEqualTo(8.75);
-        assertThat(report.declineReasons()).containsExactly(new ImpactReport.DeclineReason("no time", 2),
-                new ImpactReport.DeclineReason("conflict of interest", 1));
+        assertThat(report.declineReasons())
+                .containsExactly(
+                        new ImpactReport.DeclineReason("no time", 2),
+                        new ImpactReport.DeclineReason("conflict of interest", 1));
         assertThat(report.byCategory()).containsExactly(new ImpactReport.CategoryFigures("CONTRACT_REVIEW", 3, 1, 0));
         assertThat(report.lawyers()).containsExactly(new ImpactReport.LawyerFigures("L-1", "Meera Das", 1, 6.5));
         assertThat(report.feedback()).isEqualTo(new ImpactReport.Feedback(1, 4.0));
@@ -56,7 +90,22 @@ class ImpactFiguresRulesTest {
     }
 
     private static Figure row(String requestId, String createdAt, String firstOfferAt) {
-        return new Figure(Figure.Kind.REQUEST, requestId, Map.of(), Map.of("requestId", requestId, "createdAt", createdAt,
-                "firstOfferAt", firstOfferAt, "organisationId", "ORG-1", "status", "OFFERED", "category", "CONTRACT_REVIEW"));
+        return new Figure(
+                Figure.Kind.REQUEST,
+                requestId,
+                Map.of(),
+                Map.of(
+                        "requestId",
+                        requestId,
+                        "createdAt",
+                        createdAt,
+                        "firstOfferAt",
+                        firstOfferAt,
+                        "organisationId",
+                        "ORG-1",
+                        "status",
+                        "OFFERED",
+                        "category",
+                        "CONTRACT_REVIEW"));
     }
 }

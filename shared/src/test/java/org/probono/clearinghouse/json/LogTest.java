@@ -46,10 +46,13 @@ class LogTest {
         return lines;
     }
 
-    private static String fresh() { return "Function-" + UUID.randomUUID(); }
+    private static String fresh() {
+        return "Function-" + UUID.randomUUID();
+    }
 
     @Test
-    void every_line_inside_a_scope_carries_the_lambda_and_api_gateway_request_ids_and_none_after_it_closes() throws Exception {
+    void every_line_inside_a_scope_carries_the_lambda_and_api_gateway_request_ids_and_none_after_it_closes()
+            throws Exception {
         String function = fresh();
         try (Log.Scope ids = Log.scope(function, "lambda-1", "api-1")) {
             Log.info("request submitted", "requestId", "r1");
@@ -57,7 +60,9 @@ class LogTest {
         }
         Log.error("outside any invocation");
 
-        List<JsonNode> lines = lines().stream().filter(l -> !l.path("message").asText().equals("cold start")).toList();
+        List<JsonNode> lines = lines().stream()
+                .filter(l -> !l.path("message").asText().equals("cold start"))
+                .toList();
         assertThat(lines).hasSize(3);
         for (JsonNode line : lines.subList(0, 2)) {
             assertThat(line.path("awsRequestId").asText()).isEqualTo("lambda-1");
@@ -105,7 +110,9 @@ class LogTest {
         }
         List<JsonNode> lines = lines();
         assertThat(lines).hasSize(40);
-        for (JsonNode line : lines) assertThat(line.path("awsRequestId").asText()).isEqualTo(line.path("on").asText());
+        for (JsonNode line : lines)
+            assertThat(line.path("awsRequestId").asText())
+                    .isEqualTo(line.path("on").asText());
     }
 
     @Test
@@ -144,9 +151,11 @@ class LogTest {
             Log.info("handled");
         }
 
-        List<JsonNode> coldStarts = lines().stream().filter(l -> l.has("ColdStart")).toList();
+        List<JsonNode> coldStarts =
+                lines().stream().filter(l -> l.has("ColdStart")).toList();
         assertThat(coldStarts).extracting(l -> l.path("Function").asText()).containsExactly(register, notify, register);
-        JsonNode directive = coldStarts.getFirst().path("_aws").path("CloudWatchMetrics").path(0);
+        JsonNode directive =
+                coldStarts.getFirst().path("_aws").path("CloudWatchMetrics").path(0);
         assertThat(directive.path("Dimensions").toString()).isEqualTo("[[\"Function\"]]");
         assertThat(coldStarts.getLast().path("awsRequestId").asText()).isEqualTo("after-restore");
     }

@@ -24,8 +24,8 @@ class MatterCompletionRulesTest {
 
     private final MovableClock clock = new MovableClock(ACCEPTED_AT.plus(Duration.ofDays(5)));
     private final InMemoryMatters table = new InMemoryMatters(clock);
-    private final MatterCompletion completion = new MatterCompletion(table, table, table,
-            new MatterEmails(new Ids(clock), "team@clearinghouse.example"), clock);
+    private final MatterCompletion completion = new MatterCompletion(
+            table, table, table, new MatterEmails(new Ids(clock), "team@clearinghouse.example"), clock);
     private final String replyToken = new Secrets().newReplyToken();
     private Lawyer meera;
     private Lawyer ravi;
@@ -38,7 +38,10 @@ class MatterCompletionRulesTest {
         ravi = MatterSamples.lawyer("L-R", "Ravi Sen", 1);
         accepted = MatterSamples.request("REQ-1", org, RequestStatus.OFFERED, ACCEPTED_AT.minus(Duration.ofDays(2)))
                 .acceptedBy(meera.id());
-        table.put(org).put(accepted).put(meera).put(ravi)
+        table.put(org)
+                .put(accepted)
+                .put(meera)
+                .put(ravi)
                 .put(MatterCompletion.replyToken(replyToken, accepted.id(), meera.id(), ACCEPTED_AT));
     }
 
@@ -53,13 +56,17 @@ class MatterCompletionRulesTest {
         assertThat(after.endedAt()).isEqualTo(clock.instant());
         assertThat(table.lawyer(meera.id()).orElseThrow().activeMatters()).isZero();
         assertThat(table.tallies()).containsExactly(new Tally.Completed(after));
-        assertThat(table.emails()).singleElement().extracting(m -> m.template()).isEqualTo(EmailTemplate.REQUEST_COMPLETED);
+        assertThat(table.emails())
+                .singleElement()
+                .extracting(m -> m.template())
+                .isEqualTo(EmailTemplate.REQUEST_COMPLETED);
         assertThat(table.history(accepted.id()).getLast().note()).isEqualTo("Completed: Contract signed");
     }
 
     @Test
     void the_lawyers_done_reply_completes_the_matter_in_their_name() {
-        MatterCompletion.Completed done = completion.completeByReply(replyToken, " Meera.Das@law.example ", 2, "Advice given");
+        MatterCompletion.Completed done =
+                completion.completeByReply(replyToken, " Meera.Das@law.example ", 2, "Advice given");
 
         assertThat(done).isEqualTo(new MatterCompletion.Completed.Done(accepted.id()));
         assertThat(table.history(accepted.id()).getLast().actor()).isEqualTo("lawyer:" + meera.id());
@@ -71,7 +78,8 @@ class MatterCompletionRulesTest {
 
         assertThat(completion.complete(accepted.id(), "again", 1, "admin"))
                 .isEqualTo(new MatterCompletion.Completed.NotAccepted(accepted.id(), RequestStatus.COMPLETED));
-        assertThat(completion.complete("REQ-NONE", "x", 1, "admin")).isEqualTo(new MatterCompletion.Completed.NotFound());
+        assertThat(completion.complete("REQ-NONE", "x", 1, "admin"))
+                .isEqualTo(new MatterCompletion.Completed.NotFound());
         assertThat(table.commits()).isEqualTo(1);
     }
 
@@ -89,7 +97,8 @@ class MatterCompletionRulesTest {
 
     @Test
     void a_change_that_got_in_first_is_decided_again_on_fresh_reads() {
-        table.beforeNextCommit(() -> table.put(table.lawyer(meera.id()).orElseThrow().withLoadChange(+1)));
+        table.beforeNextCommit(
+                () -> table.put(table.lawyer(meera.id()).orElseThrow().withLoadChange(+1)));
 
         assertThat(completion.complete(accepted.id(), "Contract signed", 6.5, "admin"))
                 .isEqualTo(new MatterCompletion.Completed.Done(accepted.id()));

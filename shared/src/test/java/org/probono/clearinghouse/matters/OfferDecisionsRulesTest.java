@@ -40,8 +40,13 @@ class OfferDecisionsRulesTest {
 
     @BeforeEach
     void setUp() {
-        decisions = new OfferDecisions(table, table, table, new MatterEmails(new Ids(clock), "team@clearinghouse.example"),
-                (token, outboxId) -> "sealed:" + token, clock);
+        decisions = new OfferDecisions(
+                table,
+                table,
+                table,
+                new MatterEmails(new Ids(clock), "team@clearinghouse.example"),
+                (token, outboxId) -> "sealed:" + token,
+                clock);
         Organisation org = MatterSamples.organisation("ORG-1");
         request = MatterSamples.request("REQ-1", org, RequestStatus.OFFERED, OFFERED_AT.minus(Duration.ofDays(1)));
         table.put(org).put(request);
@@ -57,21 +62,31 @@ class OfferDecisionsRulesTest {
 
     @Test
     void the_first_acceptance_takes_the_matter_withdraws_the_other_offers_and_releases_their_load() {
-        AnswerOutcome outcome = decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept());
+        AnswerOutcome outcome =
+                decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept());
 
-        assertThat(outcome).isEqualTo(new AnswerOutcome.Accepted(request.id(), lawyers.get(0).id()));
+        assertThat(outcome)
+                .isEqualTo(
+                        new AnswerOutcome.Accepted(request.id(), lawyers.get(0).id()));
         LegalRequest after = table.request(request.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(RequestStatus.ACCEPTED);
         assertThat(after.lawyerId()).isEqualTo(lawyers.get(0).id());
         assertThat(List.of(offer(0).status(), offer(1).status(), offer(2).status()))
                 .containsExactly(OfferStatus.ACCEPTED, OfferStatus.WITHDRAWN, OfferStatus.WITHDRAWN);
         assertThat(List.of(load(0), load(1), load(2))).containsExactly(1, 0, 0);
-        assertThat(templates()).containsExactlyInAnyOrder(EmailTemplate.MATTER_DETAILS_TO_LAWYER,
-                EmailTemplate.INTRODUCTION_TO_ORGANISATION, EmailTemplate.ADMIN_ACCEPTED, EmailTemplate.OFFER_FILLED,
-                EmailTemplate.OFFER_FILLED);
+        assertThat(templates())
+                .containsExactlyInAnyOrder(
+                        EmailTemplate.MATTER_DETAILS_TO_LAWYER,
+                        EmailTemplate.INTRODUCTION_TO_ORGANISATION,
+                        EmailTemplate.ADMIN_ACCEPTED,
+                        EmailTemplate.OFFER_FILLED,
+                        EmailTemplate.OFFER_FILLED);
         assertThat(table.tallies()).containsExactly(new Tally.Accepted(after, clock.instant()));
-        assertThat(table.tokens().values()).filteredOn(t -> t.purpose() == Token.Purpose.COMPLETION_REPLY)
-                .singleElement().extracting(Token::lawyerId).isEqualTo(lawyers.get(0).id());
+        assertThat(table.tokens().values())
+                .filteredOn(t -> t.purpose() == Token.Purpose.COMPLETION_REPLY)
+                .singleElement()
+                .extracting(Token::lawyerId)
+                .isEqualTo(lawyers.get(0).id());
         assertThat(table.stats(lawyers.get(0).id()).averageResponse()).contains(Duration.ofHours(3));
         assertThat(table.history(request.id())).extracting(e -> e.status()).containsExactly("ACCEPTED");
     }
@@ -82,9 +97,12 @@ class OfferDecisionsRulesTest {
         LegalRequest accepted = table.request(request.id()).orElseThrow();
         int emails = table.emails().size();
 
-        AnswerOutcome outcome = decisions.answerByReply(tokens.get(1), lawyers.get(1).email(), new Answer.Accept());
+        AnswerOutcome outcome =
+                decisions.answerByReply(tokens.get(1), lawyers.get(1).email(), new Answer.Accept());
 
-        assertThat(outcome).isEqualTo(new AnswerOutcome.AlreadyTaken(request.id(), lawyers.get(1).id()));
+        assertThat(outcome)
+                .isEqualTo(new AnswerOutcome.AlreadyTaken(
+                        request.id(), lawyers.get(1).id()));
         assertThat(table.request(request.id())).contains(accepted);
         assertThat(table.emails()).hasSize(emails + 1);
         assertThat(table.emails().getLast().template()).isEqualTo(EmailTemplate.ALREADY_TAKEN);
@@ -93,21 +111,28 @@ class OfferDecisionsRulesTest {
 
     @Test
     void an_acceptance_that_loses_the_race_is_decided_again_and_told_the_matter_is_taken() {
-        table.beforeNextCommit(() -> decisions.answer(request.id(), lawyers.get(1).id(), new Answer.Accept(), "test"));
+        table.beforeNextCommit(
+                () -> decisions.answer(request.id(), lawyers.get(1).id(), new Answer.Accept(), "test"));
 
-        AnswerOutcome outcome = decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept());
+        AnswerOutcome outcome =
+                decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept());
 
-        assertThat(outcome).isEqualTo(new AnswerOutcome.AlreadyTaken(request.id(), lawyers.get(0).id()));
-        assertThat(table.request(request.id()).orElseThrow().lawyerId()).isEqualTo(lawyers.get(1).id());
+        assertThat(outcome)
+                .isEqualTo(new AnswerOutcome.AlreadyTaken(
+                        request.id(), lawyers.get(0).id()));
+        assertThat(table.request(request.id()).orElseThrow().lawyerId())
+                .isEqualTo(lawyers.get(1).id());
         assertThat(List.of(load(0), load(1), load(2))).containsExactly(0, 1, 0);
     }
 
     @Test
     void a_decline_while_other_offers_are_pending_keeps_the_request_offered() {
-        AnswerOutcome outcome = decisions.answerByReply(tokens.get(1), lawyers.get(1).email(),
-                new Answer.Decline(" I act for Paint Co's parent "));
+        AnswerOutcome outcome = decisions.answerByReply(
+                tokens.get(1), lawyers.get(1).email(), new Answer.Decline(" I act for Paint Co's parent "));
 
-        assertThat(outcome).isEqualTo(new AnswerOutcome.Declined(request.id(), lawyers.get(1).id()));
+        assertThat(outcome)
+                .isEqualTo(
+                        new AnswerOutcome.Declined(request.id(), lawyers.get(1).id()));
         assertThat(offer(1).status()).isEqualTo(OfferStatus.DECLINED);
         assertThat(offer(1).note()).isEqualTo("I act for Paint Co's parent");
         assertThat(load(1)).isZero();
@@ -130,7 +155,10 @@ class OfferDecisionsRulesTest {
         decisions.answer(request.id(), lawyers.get(2).id(), new Answer.Decline("busy"), "test");
 
         assertThat(table.request(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.SUBMITTED);
-        assertThat(table.emails().getLast().data().get("suggestions")).asList().singleElement().asString()
+        assertThat(table.emails().getLast().data().get("suggestions"))
+                .asList()
+                .singleElement()
+                .asString()
                 .startsWith("Nisha Paul (");
         assertThat(table.history(request.id()).getLast().note()).isEqualTo("An offer was declined; back in the queue");
     }
@@ -141,9 +169,12 @@ class OfferDecisionsRulesTest {
         table.put(lapsed);
         int commits = table.commits();
 
-        AnswerOutcome outcome = decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept());
+        AnswerOutcome outcome =
+                decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept());
 
-        assertThat(outcome).isEqualTo(new AnswerOutcome.NoLongerOpen(request.id(), lawyers.get(0).id(), OfferStatus.EXPIRED));
+        assertThat(outcome)
+                .isEqualTo(new AnswerOutcome.NoLongerOpen(
+                        request.id(), lawyers.get(0).id(), OfferStatus.EXPIRED));
         assertThat(table.commits()).isEqualTo(commits);
         assertThat(table.request(request.id())).contains(request);
     }
@@ -160,7 +191,8 @@ class OfferDecisionsRulesTest {
     void an_unknown_malformed_used_or_expired_token_changes_nothing() {
         table.put(MatterSamples.offerToken(offer(1), tokens.get(1)).usedAt(OFFERED_AT));
 
-        assertThat(decisions.answerByReply(secrets.newReplyToken(), lawyers.get(0).email(), new Answer.Accept()))
+        assertThat(decisions.answerByReply(
+                        secrets.newReplyToken(), lawyers.get(0).email(), new Answer.Accept()))
                 .isEqualTo(new AnswerOutcome.UnknownToken());
         assertThat(decisions.answerByReply("not a token", lawyers.get(0).email(), new Answer.Accept()))
                 .isEqualTo(new AnswerOutcome.UnknownToken());
@@ -185,13 +217,20 @@ class OfferDecisionsRulesTest {
         table.beforeNextCommit(keepRacing);
 
         assertThatThrownBy(() -> decisions.answer(request.id(), lawyers.get(0).id(), new Answer.Accept(), "test"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("kept changing");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("kept changing");
         assertThat(table.commits()).isZero();
     }
 
-    private Offer offer(int lawyer) { return table.offer(request.id(), lawyers.get(lawyer).id()); }
+    private Offer offer(int lawyer) {
+        return table.offer(request.id(), lawyers.get(lawyer).id());
+    }
 
-    private int load(int lawyer) { return table.lawyer(lawyers.get(lawyer).id()).orElseThrow().activeMatters(); }
+    private int load(int lawyer) {
+        return table.lawyer(lawyers.get(lawyer).id()).orElseThrow().activeMatters();
+    }
 
-    private List<EmailTemplate> templates() { return table.emails().stream().map(OutboxMessage::template).toList(); }
+    private List<EmailTemplate> templates() {
+        return table.emails().stream().map(OutboxMessage::template).toList();
+    }
 }

@@ -76,24 +76,77 @@ class OfferDecisionsTest {
         this.aws = aws;
         store = new Store(aws.dynamoDb(), aws.tableName(), clock);
         decisions = decisions(store, ids, clock);
-        org = new Organisation(ids.next(), "Shakti Vahini", OrganisationType.NGO, "REG-1", "IN-WB", "Kolkata", null,
-                List.of("trafficking"), new Contact("Asha Rao", "asha@shakti.example", "+919830000001"),
-                ProfileStatus.APPROVED, OFFERED_AT, 1);
-        request = new LegalRequest(ids.next(), org.id(), RequestStatus.OFFERED, Category.CONTRACT_REVIEW,
-                "Review a muralist contract", "A mural for a shelter", SEALED, "IN-WB", "en", null,
-                List.of("Paint Co"), OFFERED_AT, null, 2);
-        Transaction setup = new Transaction().create(OrganisationItems.toItem(org)).create(RequestItems.toItem(request));
+        org = new Organisation(
+                ids.next(),
+                "Shakti Vahini",
+                OrganisationType.NGO,
+                "REG-1",
+                "IN-WB",
+                "Kolkata",
+                null,
+                List.of("trafficking"),
+                new Contact("Asha Rao", "asha@shakti.example", "+919830000001"),
+                ProfileStatus.APPROVED,
+                OFFERED_AT,
+                1);
+        request = new LegalRequest(
+                ids.next(),
+                org.id(),
+                RequestStatus.OFFERED,
+                Category.CONTRACT_REVIEW,
+                "Review a muralist contract",
+                "A mural for a shelter",
+                SEALED,
+                "IN-WB",
+                "en",
+                null,
+                List.of("Paint Co"),
+                OFFERED_AT,
+                null,
+                2);
+        Transaction setup =
+                new Transaction().create(OrganisationItems.toItem(org)).create(RequestItems.toItem(request));
         for (String name : List.of("Meera Das", "Ravi Sen", "Kabir Roy")) {
-            Lawyer lawyer = new Lawyer(ids.next(), name, name.replace(' ', '.').toLowerCase() + "@law.example",
-                    "+919830000000", "Firm LLP", "WB/1/2020", "IN-WB", 5, List.of(Category.CONTRACT_REVIEW),
-                    List.of("IN-WB"), List.of("en"), 2, 1, false, ProfileStatus.APPROVED, OFFERED_AT, 3);
+            Lawyer lawyer = new Lawyer(
+                    ids.next(),
+                    name,
+                    name.replace(' ', '.').toLowerCase() + "@law.example",
+                    "+919830000000",
+                    "Firm LLP",
+                    "WB/1/2020",
+                    "IN-WB",
+                    5,
+                    List.of(Category.CONTRACT_REVIEW),
+                    List.of("IN-WB"),
+                    List.of("en"),
+                    2,
+                    1,
+                    false,
+                    ProfileStatus.APPROVED,
+                    OFFERED_AT,
+                    3);
             String token = secrets.newReplyToken();
             setup.create(LawyerItems.toItem(lawyer))
                     .create(LawyerItems.areaItem(lawyer.id(), Category.CONTRACT_REVIEW))
-                    .create(OfferItems.toItem(new Offer(request.id(), lawyer.id(), OfferStatus.PENDING, OFFERED_AT,
-                            OFFERED_AT.plus(Duration.ofHours(24)), Secrets.hash(token), null, null, false, 1)))
-                    .create(TokenItems.toItem(new Token(Secrets.hash(token), Token.Purpose.OFFER_REPLY, null,
-                            request.id(), lawyer.id(), OFFERED_AT.plus(Duration.ofDays(8)), null)));
+                    .create(OfferItems.toItem(new Offer(
+                            request.id(),
+                            lawyer.id(),
+                            OfferStatus.PENDING,
+                            OFFERED_AT,
+                            OFFERED_AT.plus(Duration.ofHours(24)),
+                            Secrets.hash(token),
+                            null,
+                            null,
+                            false,
+                            1)))
+                    .create(TokenItems.toItem(new Token(
+                            Secrets.hash(token),
+                            Token.Purpose.OFFER_REPLY,
+                            null,
+                            request.id(),
+                            lawyer.id(),
+                            OFFERED_AT.plus(Duration.ofDays(8)),
+                            null)));
             lawyers.add(lawyer);
             tokens.add(token);
         }
@@ -102,9 +155,12 @@ class OfferDecisionsTest {
 
     @Test
     void the_first_acceptance_gets_the_matter_and_withdraws_the_other_offers() {
-        AnswerOutcome outcome = decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept());
+        AnswerOutcome outcome =
+                decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept());
 
-        assertThat(outcome).isEqualTo(new AnswerOutcome.Accepted(request.id(), lawyers.get(0).id()));
+        assertThat(outcome)
+                .isEqualTo(
+                        new AnswerOutcome.Accepted(request.id(), lawyers.get(0).id()));
         LegalRequest after = request();
         assertThat(after.status()).isEqualTo(RequestStatus.ACCEPTED);
         assertThat(after.lawyerId()).isEqualTo(lawyers.get(0).id());
@@ -112,26 +168,37 @@ class OfferDecisionsTest {
         assertThat(offer(1).status()).isEqualTo(OfferStatus.WITHDRAWN);
         assertThat(offer(2).status()).isEqualTo(OfferStatus.WITHDRAWN);
         assertThat(List.of(load(0), load(1), load(2))).containsExactly(1, 0, 0);
-        assertThat(store.get(Keys.request(request.id())).orElseThrow().string(Keys.GSI2PK)).isNull();
-        assertThat(templates()).containsExactlyInAnyOrder(EmailTemplate.MATTER_DETAILS_TO_LAWYER,
-                EmailTemplate.INTRODUCTION_TO_ORGANISATION, EmailTemplate.ADMIN_ACCEPTED, EmailTemplate.OFFER_FILLED,
-                EmailTemplate.OFFER_FILLED);
+        assertThat(store.get(Keys.request(request.id())).orElseThrow().string(Keys.GSI2PK))
+                .isNull();
+        assertThat(templates())
+                .containsExactlyInAnyOrder(
+                        EmailTemplate.MATTER_DETAILS_TO_LAWYER,
+                        EmailTemplate.INTRODUCTION_TO_ORGANISATION,
+                        EmailTemplate.ADMIN_ACCEPTED,
+                        EmailTemplate.OFFER_FILLED,
+                        EmailTemplate.OFFER_FILLED);
         OutboxMessage details = outbox(EmailTemplate.MATTER_DETAILS_TO_LAWYER).getFirst();
         assertThat(details.to()).isEqualTo(lawyers.get(0).email());
         assertThat(details.sealedDetails()).isEqualTo(SEALED);
         OutboxMessage intro = outbox(EmailTemplate.INTRODUCTION_TO_ORGANISATION).getFirst();
         assertThat(intro.to()).isEqualTo("asha@shakti.example");
-        assertThat(intro.data()).containsEntry("lawyerEmail", lawyers.get(0).email()).containsEntry("lawyerFirm", "Firm LLP");
-        assertThat(outbox(EmailTemplate.OFFER_FILLED)).extracting(OutboxMessage::to)
-                .containsExactlyInAnyOrder(lawyers.get(1).email(), lawyers.get(2).email());
-        assertThat(outbox(EmailTemplate.INTRODUCTION_TO_ORGANISATION).toString()).doesNotContain(SEALED);
+        assertThat(intro.data())
+                .containsEntry("lawyerEmail", lawyers.get(0).email())
+                .containsEntry("lawyerFirm", "Firm LLP");
+        assertThat(outbox(EmailTemplate.OFFER_FILLED))
+                .extracting(OutboxMessage::to)
+                .containsExactlyInAnyOrder(
+                        lawyers.get(1).email(), lawyers.get(2).email());
+        assertThat(outbox(EmailTemplate.INTRODUCTION_TO_ORGANISATION).toString())
+                .doesNotContain(SEALED);
     }
 
     @Test
     void acceptance_records_how_long_the_lawyer_took_to_answer() {
         decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept());
 
-        LawyerStats stats = LawyerStatsItems.from(store.get(Keys.lawyerStats(lawyers.get(0).id())).orElseThrow());
+        LawyerStats stats = LawyerStatsItems.from(
+                store.get(Keys.lawyerStats(lawyers.get(0).id())).orElseThrow());
         assertThat(stats.averageResponse()).contains(Duration.ofHours(3));
     }
 
@@ -141,13 +208,18 @@ class OfferDecisionsTest {
         LegalRequest accepted = request();
         int before = aws.countItems();
 
-        AnswerOutcome outcome = decisions.answerByReply(tokens.get(1), lawyers.get(1).email(), new Answer.Accept());
+        AnswerOutcome outcome =
+                decisions.answerByReply(tokens.get(1), lawyers.get(1).email(), new Answer.Accept());
 
-        assertThat(outcome).isEqualTo(new AnswerOutcome.AlreadyTaken(request.id(), lawyers.get(1).id()));
+        assertThat(outcome)
+                .isEqualTo(new AnswerOutcome.AlreadyTaken(
+                        request.id(), lawyers.get(1).id()));
         assertThat(request()).isEqualTo(accepted);
         assertThat(offer(1).status()).isEqualTo(OfferStatus.WITHDRAWN);
         assertThat(aws.countItems()).isEqualTo(before + 1);
-        assertThat(outbox(EmailTemplate.ALREADY_TAKEN)).extracting(OutboxMessage::to).containsExactly(lawyers.get(1).email());
+        assertThat(outbox(EmailTemplate.ALREADY_TAKEN))
+                .extracting(OutboxMessage::to)
+                .containsExactly(lawyers.get(1).email());
     }
 
     @Test
@@ -155,9 +227,12 @@ class OfferDecisionsTest {
         decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept());
         int before = aws.countItems();
 
-        AnswerOutcome outcome = decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept());
+        AnswerOutcome outcome =
+                decisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept());
 
-        assertThat(outcome).isEqualTo(new AnswerOutcome.NoLongerOpen(request.id(), lawyers.get(0).id(), OfferStatus.ACCEPTED));
+        assertThat(outcome)
+                .isEqualTo(new AnswerOutcome.NoLongerOpen(
+                        request.id(), lawyers.get(0).id(), OfferStatus.ACCEPTED));
         assertThat(aws.countItems()).isEqualTo(before);
     }
 
@@ -179,8 +254,12 @@ class OfferDecisionsTest {
         for (Future<AnswerOutcome> answer : answers) outcomes.add(answer.get());
         pool.shutdown();
 
-        assertThat(outcomes).filteredOn(AnswerOutcome.Accepted.class::isInstance).hasSize(1);
-        assertThat(outcomes).filteredOn(AnswerOutcome.AlreadyTaken.class::isInstance).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(AnswerOutcome.Accepted.class::isInstance)
+                .hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(AnswerOutcome.AlreadyTaken.class::isInstance)
+                .hasSize(1);
         int winner = outcomes.get(0) instanceof AnswerOutcome.Accepted ? 0 : 1;
         LegalRequest after = request();
         assertThat(after.status()).isEqualTo(RequestStatus.ACCEPTED);
@@ -190,31 +269,52 @@ class OfferDecisionsTest {
         assertThat(load(0) + load(1) + load(2)).isEqualTo(1);
         assertThat(load(winner)).isEqualTo(1);
         assertThat(outbox(EmailTemplate.MATTER_DETAILS_TO_LAWYER)).hasSize(1);
-        assertThat(outbox(EmailTemplate.ALREADY_TAKEN)).extracting(OutboxMessage::to)
+        assertThat(outbox(EmailTemplate.ALREADY_TAKEN))
+                .extracting(OutboxMessage::to)
                 .containsExactly(lawyers.get(1 - winner).email());
     }
 
     @Test
     void a_decline_releases_the_load_and_keeps_the_request_offered_while_others_are_pending() {
-        AnswerOutcome outcome = decisions.answerByReply(tokens.get(1), lawyers.get(1).email(),
-                new Answer.Decline("I act for Paint Co's parent"));
+        AnswerOutcome outcome = decisions.answerByReply(
+                tokens.get(1), lawyers.get(1).email(), new Answer.Decline("I act for Paint Co's parent"));
 
-        assertThat(outcome).isEqualTo(new AnswerOutcome.Declined(request.id(), lawyers.get(1).id()));
+        assertThat(outcome)
+                .isEqualTo(
+                        new AnswerOutcome.Declined(request.id(), lawyers.get(1).id()));
         assertThat(offer(1).status()).isEqualTo(OfferStatus.DECLINED);
         assertThat(offer(1).note()).isEqualTo("I act for Paint Co's parent");
         assertThat(load(1)).isZero();
         assertThat(request().status()).isEqualTo(RequestStatus.OFFERED);
         OutboxMessage email = outbox(EmailTemplate.ADMIN_OFFER_DECLINED).getFirst();
-        assertThat(email.data()).containsEntry("reason", "I act for Paint Co's parent")
-                .containsEntry("lawyerName", "Ravi Sen").containsEntry("suggestions", List.of());
+        assertThat(email.data())
+                .containsEntry("reason", "I act for Paint Co's parent")
+                .containsEntry("lawyerName", "Ravi Sen")
+                .containsEntry("suggestions", List.of());
     }
 
     @Test
     void the_last_decline_puts_the_request_back_in_the_queue_and_tells_the_admin_the_next_suggestions() {
-        Lawyer spare = new Lawyer(ids.next(), "Nisha Pal", "nisha@law.example", "+919830000009", null, "WB/9/2019",
-                "IN-WB", 7, List.of(Category.CONTRACT_REVIEW), List.of("IN-WB"), List.of("en"), 2, 0, false,
-                ProfileStatus.APPROVED, OFFERED_AT, 1);
-        store.commit(new Transaction().create(LawyerItems.toItem(spare))
+        Lawyer spare = new Lawyer(
+                ids.next(),
+                "Nisha Pal",
+                "nisha@law.example",
+                "+919830000009",
+                null,
+                "WB/9/2019",
+                "IN-WB",
+                7,
+                List.of(Category.CONTRACT_REVIEW),
+                List.of("IN-WB"),
+                List.of("en"),
+                2,
+                0,
+                false,
+                ProfileStatus.APPROVED,
+                OFFERED_AT,
+                1);
+        store.commit(new Transaction()
+                .create(LawyerItems.toItem(spare))
                 .create(LawyerItems.areaItem(spare.id(), Category.CONTRACT_REVIEW)));
 
         for (int i = 0; i < 3; i++) {
@@ -223,12 +323,15 @@ class OfferDecisionsTest {
 
         LegalRequest after = request();
         assertThat(after.status()).isEqualTo(RequestStatus.SUBMITTED);
-        assertThat(store.get(Keys.request(request.id())).orElseThrow().string(Keys.GSI2PK)).isEqualTo(Keys.QUEUE_OPEN);
+        assertThat(store.get(Keys.request(request.id())).orElseThrow().string(Keys.GSI2PK))
+                .isEqualTo(Keys.QUEUE_OPEN);
         List<OutboxMessage> declined = outbox(EmailTemplate.ADMIN_OFFER_DECLINED);
         assertThat(declined).hasSize(3);
-        assertThat(declined).extracting(m -> m.data().get("suggestions"))
-                .containsOnlyOnce(List.of("Nisha Pal (" + Ranking.score(after, new LawyerProfile(spare,
-                        LawyerStats.none(spare.id())), NOW).score() + ")"));
+        assertThat(declined)
+                .extracting(m -> m.data().get("suggestions"))
+                .containsOnlyOnce(List.of("Nisha Pal ("
+                        + Ranking.score(after, new LawyerProfile(spare, LawyerStats.none(spare.id())), NOW)
+                                .score() + ")"));
     }
 
     @Test
@@ -245,7 +348,8 @@ class OfferDecisionsTest {
             }));
         }
         start.countDown();
-        for (Future<AnswerOutcome> answer : answers) assertThat(answer.get()).isInstanceOf(AnswerOutcome.Declined.class);
+        for (Future<AnswerOutcome> answer : answers)
+            assertThat(answer.get()).isInstanceOf(AnswerOutcome.Declined.class);
         pool.shutdown();
 
         assertThat(request().status()).isEqualTo(RequestStatus.SUBMITTED);
@@ -266,7 +370,8 @@ class OfferDecisionsTest {
     void an_unknown_or_malformed_token_changes_nothing() {
         int before = aws.countItems();
 
-        assertThat(decisions.answerByReply(secrets.newReplyToken(), lawyers.get(0).email(), new Answer.Accept()))
+        assertThat(decisions.answerByReply(
+                        secrets.newReplyToken(), lawyers.get(0).email(), new Answer.Accept()))
                 .isEqualTo(new AnswerOutcome.UnknownToken());
         assertThat(decisions.answerByReply("not a token", lawyers.get(0).email(), new Answer.Accept()))
                 .isEqualTo(new AnswerOutcome.UnknownToken());
@@ -276,7 +381,8 @@ class OfferDecisionsTest {
     @Test
     void an_expired_reply_token_is_unknown() {
         Clock later = Clock.fixed(OFFERED_AT.plus(Duration.ofDays(9)), ZoneOffset.UTC);
-        OfferDecisions lateDecisions = decisions(new Store(aws.dynamoDb(), aws.tableName(), later), new Ids(later), later);
+        OfferDecisions lateDecisions =
+                decisions(new Store(aws.dynamoDb(), aws.tableName(), later), new Ids(later), later);
 
         assertThat(lateDecisions.answerByReply(tokens.get(0), lawyers.get(0).email(), new Answer.Accept()))
                 .isEqualTo(new AnswerOutcome.UnknownToken());
@@ -296,36 +402,52 @@ class OfferDecisionsTest {
         assertThat(offer(0).status()).isEqualTo(OfferStatus.PENDING);
     }
 
-    private LegalRequest request() { return RequestItems.from(store.get(Keys.request(request.id())).orElseThrow()); }
+    private LegalRequest request() {
+        return RequestItems.from(store.get(Keys.request(request.id())).orElseThrow());
+    }
 
     private Offer offer(int lawyer) {
-        return OfferItems.from(store.get(Keys.offer(request.id(), lawyers.get(lawyer).id())).orElseThrow());
+        return OfferItems.from(
+                store.get(Keys.offer(request.id(), lawyers.get(lawyer).id())).orElseThrow());
     }
 
     private int load(int lawyer) {
-        return LawyerItems.from(store.get(Keys.lawyer(lawyers.get(lawyer).id())).orElseThrow()).activeMatters();
+        return LawyerItems.from(store.get(Keys.lawyer(lawyers.get(lawyer).id())).orElseThrow())
+                .activeMatters();
     }
 
     private List<OutboxMessage> outbox(EmailTemplate template) {
         return allOutbox().stream().filter(m -> m.template() == template).toList();
     }
 
-    private List<EmailTemplate> templates() { return allOutbox().stream().map(OutboxMessage::template).toList(); }
+    private List<EmailTemplate> templates() {
+        return allOutbox().stream().map(OutboxMessage::template).toList();
+    }
 
     private List<OutboxMessage> allOutbox() {
-        return aws.dynamoDb().scanPaginator(s -> s.tableName(aws.tableName())
+        return aws
+                .dynamoDb()
+                .scanPaginator(s -> s.tableName(aws.tableName())
                         .filterExpression("entity = :outbox")
                         .expressionAttributeValues(Map.of(":outbox", AttributeValue.fromS(OutboxItems.ENTITY))))
-                .items().stream()
+                .items()
+                .stream()
                 .map(item -> OutboxItems.from(Item.of(EnhancedDocument.fromAttributeValueMap(item))))
                 .toList();
     }
 
     private OfferDecisions decisions(Store on, Ids ids, Clock clock) {
         Config config = Config.from(aws.environment());
-        return new OfferDecisions(new TableMatters(on, new RunningTotals(config.timeZone())), new TableLawyers(on),
-                new TableOffers(on), new MatterEmails(ids, config.adminEmail()), box()::sealToken, clock);
+        return new OfferDecisions(
+                new TableMatters(on, new RunningTotals(config.timeZone())),
+                new TableLawyers(on),
+                new TableOffers(on),
+                new MatterEmails(ids, config.adminEmail()),
+                box()::sealToken,
+                clock);
     }
 
-    private ConfidentialBox box() { return new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")); }
+    private ConfidentialBox box() {
+        return new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID"));
+    }
 }

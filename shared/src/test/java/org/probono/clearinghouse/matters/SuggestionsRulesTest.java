@@ -28,21 +28,47 @@ class SuggestionsRulesTest {
     @Test
     void candidates_are_the_eligible_lawyers_of_the_category_best_first() {
         Organisation org = MatterSamples.organisation("ORG-1");
-        LegalRequest request = MatterSamples.request("REQ-1", org, RequestStatus.SUBMITTED, NOW.minus(Duration.ofDays(1)));
+        LegalRequest request =
+                MatterSamples.request("REQ-1", org, RequestStatus.SUBMITTED, NOW.minus(Duration.ofDays(1)));
         Lawyer idle = MatterSamples.lawyer("L-A", "Asha Idle", 0);
         Lawyer busy = MatterSamples.lawyer("L-B", "Bina Busy", 1);
         Lawyer full = MatterSamples.lawyer("L-C", "Chitra Full", 2);
         Lawyer pending = MatterSamples.lawyer("L-D", "Dev Pending", 0).withStatus(ProfileStatus.PENDING_REVIEW);
-        Lawyer otherArea = new Lawyer("L-E", "Esha Employment", "esha@law.example", null, null, "WB/2", "IN-WB", 3,
-                List.of(Category.EMPLOYMENT), List.of("IN-WB"), List.of("en"), 2, 0, false, ProfileStatus.APPROVED, NOW, 1);
-        table.put(org).put(request).put(idle).put(busy).put(full).put(pending).put(otherArea)
+        Lawyer otherArea = new Lawyer(
+                "L-E",
+                "Esha Employment",
+                "esha@law.example",
+                null,
+                null,
+                "WB/2",
+                "IN-WB",
+                3,
+                List.of(Category.EMPLOYMENT),
+                List.of("IN-WB"),
+                List.of("en"),
+                2,
+                0,
+                false,
+                ProfileStatus.APPROVED,
+                NOW,
+                1);
+        table.put(org)
+                .put(request)
+                .put(idle)
+                .put(busy)
+                .put(full)
+                .put(pending)
+                .put(otherArea)
                 .put(new LawyerStats(busy.id(), 4, 4 * 24 * 3600, List.of(), 2));
         Matter matter = table.matter(request.id()).orElseThrow();
 
         List<Candidate> candidates = suggestions.forMatter(matter, 5);
 
         assertThat(candidates).extracting(Candidate::lawyerId).containsExactly(idle.id(), busy.id());
-        assertThat(candidates.getFirst().score()).isGreaterThan(candidates.getLast().score());
-        assertThat(suggestions.forMatter(matter, 1)).extracting(Candidate::lawyerId).containsExactly(idle.id());
+        assertThat(candidates.getFirst().score())
+                .isGreaterThan(candidates.getLast().score());
+        assertThat(suggestions.forMatter(matter, 1))
+                .extracting(Candidate::lawyerId)
+                .containsExactly(idle.id());
     }
 }

@@ -19,8 +19,8 @@ import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.Organisation;
-import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.impact.Figure;
 import org.probono.clearinghouse.impact.Tally;
@@ -51,8 +51,13 @@ class TableMattersTest {
         request = MatterSamples.request("REQ-1", org, RequestStatus.OFFERED, NOW.minus(Duration.ofDays(1)));
         meera = MatterSamples.lawyer("L-M", "Meera Das", 1);
         offer = MatterSamples.pendingOffer(request, meera, NOW.minus(Duration.ofHours(2)), Duration.ofHours(24), "t");
-        assertThat(store.commit(new Transaction().create(OrganisationItems.toItem(org)).create(RequestItems.toItem(request))
-                .create(LawyerItems.toItem(meera)).create(OfferItems.toItem(offer))).committed()).isTrue();
+        assertThat(store.commit(new Transaction()
+                                .create(OrganisationItems.toItem(org))
+                                .create(RequestItems.toItem(request))
+                                .create(LawyerItems.toItem(meera))
+                                .create(OfferItems.toItem(offer)))
+                        .committed())
+                .isTrue();
     }
 
     @Test
@@ -71,12 +76,16 @@ class TableMattersTest {
         Matter matter = matters.matter(request.id()).orElseThrow();
         assertThat(matter.request()).isEqualTo(written);
         assertThat(matter.offers()).extracting(Offer::status).containsExactly(OfferStatus.DECLINED);
-        assertThat(matters.history(request.id())).extracting(e -> e.note()).containsExactly("An offer was declined; back in the queue");
+        assertThat(matters.history(request.id()))
+                .extracting(e -> e.note())
+                .containsExactly("An offer was declined; back in the queue");
         assertThat(matters.openQueue().requests()).containsExactly(written);
         assertThat(matters.openQueue().pendingOffers()).isEmpty();
         assertThat(new TableFigures(store).day(LocalDate.parse("2026-11-27")))
-                .filteredOn(figure -> figure.kind() == Figure.Kind.TOTAL).singleElement()
-                .satisfies(total -> assertThat(total.numbers()).containsEntry("offersDeclined", 1.0)
+                .filteredOn(figure -> figure.kind() == Figure.Kind.TOTAL)
+                .singleElement()
+                .satisfies(total -> assertThat(total.numbers())
+                        .containsEntry("offersDeclined", 1.0)
                         .containsEntry(Figure.DECLINE_PREFIX + "busy", 1.0));
     }
 
@@ -106,15 +115,21 @@ class TableMattersTest {
     @Test
     void ended_requests_with_details_are_found_for_the_retention_rule_once_they_ended_long_enough_ago() {
         LegalRequest closed = request.endedAs(RequestStatus.CLOSED, NOW.minus(Duration.ofDays(10)));
-        matters.commit(MatterChange.builder().request(request, closed)
-                .offer(offer, offer.answered(OfferStatus.WITHDRAWN, NOW, "closed")).build());
+        matters.commit(MatterChange.builder()
+                .request(request, closed)
+                .offer(offer, offer.answered(OfferStatus.WITHDRAWN, NOW, "closed"))
+                .build());
 
         assertThat(matters.detailsRetainedUntil(NOW.minus(Duration.ofDays(11)))).isEmpty();
         assertThat(matters.detailsRetainedUntil(NOW.minus(Duration.ofDays(10)))).containsExactly(request.id());
     }
 
     private static OutboxMessage email() {
-        return OutboxMessage.toTeam("MAIL-" + System.nanoTime(), EmailTemplate.ADMIN_OFFER_DECLINED, "team@example.org",
-                Map.of("requestId", "REQ-1", "suggestions", List.of()), NOW);
+        return OutboxMessage.toTeam(
+                "MAIL-" + System.nanoTime(),
+                EmailTemplate.ADMIN_OFFER_DECLINED,
+                "team@example.org",
+                Map.of("requestId", "REQ-1", "suggestions", List.of()),
+                NOW);
     }
 }

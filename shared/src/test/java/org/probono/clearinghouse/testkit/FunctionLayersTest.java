@@ -16,7 +16,9 @@ public abstract class FunctionLayersTest {
     private final String function;
 
     /** {@code function} is the package under {@link Layers#ROOT}: register, submit, assign or notify. */
-    protected FunctionLayersTest(String function) { this.function = function; }
+    protected FunctionLayersTest(String function) {
+        this.function = function;
+    }
 
     private JavaClasses classes() {
         return IMPORTED.computeIfAbsent(function, name -> Layers.mainClasses(Layers.ROOT + "." + name));

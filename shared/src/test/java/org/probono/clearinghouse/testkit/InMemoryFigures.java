@@ -25,7 +25,9 @@ public final class InMemoryFigures implements RunningFigures {
     }
 
     @Override
-    public List<Figure> day(LocalDate day) { return List.copyOf(days.getOrDefault(day, List.of())); }
+    public List<Figure> day(LocalDate day) {
+        return List.copyOf(days.getOrDefault(day, List.of()));
+    }
 
     @Override
     public Map<String, String> names(List<String> lawyerIds, List<String> organisationIds) {

@@ -20,8 +20,8 @@ import org.probono.clearinghouse.domain.LawyerStats;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.Organisation;
-import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.impact.Tally;
 import org.probono.clearinghouse.matters.LawyerProfile;
@@ -46,6 +46,7 @@ public final class InMemoryMatters implements Matters, Lawyers, Offers {
     private final Map<String, LegalRequest> requests = new HashMap<>();
     /** By request, then by lawyer id: the table's order of a request's offers. */
     private final Map<String, TreeMap<String, Offer>> offers = new HashMap<>();
+
     private final Map<String, Lawyer> lawyers = new TreeMap<>();
     private final Map<String, LawyerStats> stats = new HashMap<>();
     private final Map<String, Token> tokens = new HashMap<>();
@@ -55,7 +56,9 @@ public final class InMemoryMatters implements Matters, Lawyers, Offers {
     private final List<Runnable> beforeCommit = new ArrayList<>();
     private int commits;
 
-    public InMemoryMatters(Clock clock) { this.clock = clock; }
+    public InMemoryMatters(Clock clock) {
+        this.clock = clock;
+    }
 
     // Seeding: the state a test starts from, written as it is (no conditions).
 
@@ -90,51 +93,76 @@ public final class InMemoryMatters implements Matters, Lawyers, Offers {
     }
 
     /** Runs {@code change} just before the next commit is checked: a concurrent writer getting in first. */
-    public void beforeNextCommit(Runnable change) { beforeCommit.add(change); }
+    public void beforeNextCommit(Runnable change) {
+        beforeCommit.add(change);
+    }
 
     // What the tests look at.
 
     public Offer offer(String requestId, String lawyerId) {
-        return Optional.ofNullable(offers.get(requestId)).map(byLawyer -> byLawyer.get(lawyerId)).orElseThrow();
+        return Optional.ofNullable(offers.get(requestId))
+                .map(byLawyer -> byLawyer.get(lawyerId))
+                .orElseThrow();
     }
 
-    public LawyerStats stats(String lawyerId) { return stats.getOrDefault(lawyerId, LawyerStats.none(lawyerId)); }
+    public LawyerStats stats(String lawyerId) {
+        return stats.getOrDefault(lawyerId, LawyerStats.none(lawyerId));
+    }
 
     /** Every email queued, in the order written. */
-    public List<OutboxMessage> emails() { return List.copyOf(outbox.values()); }
+    public List<OutboxMessage> emails() {
+        return List.copyOf(outbox.values());
+    }
 
-    public Map<String, Token> tokens() { return Map.copyOf(tokens); }
+    public Map<String, Token> tokens() {
+        return Map.copyOf(tokens);
+    }
 
-    public List<Tally> tallies() { return List.copyOf(tallies); }
+    public List<Tally> tallies() {
+        return List.copyOf(tallies);
+    }
 
     /** Commits that wrote something (a rejected one writes nothing and is not counted). */
-    public int commits() { return commits; }
+    public int commits() {
+        return commits;
+    }
 
     // Matters
 
     @Override
     public Optional<Matter> matter(String requestId) {
-        return request(requestId).map(request -> new Matter(request,
-                Optional.ofNullable(organisations.get(request.organisationId())).orElseThrow(),
-                List.copyOf(offers.getOrDefault(requestId, new TreeMap<>()).values())));
+        return request(requestId)
+                .map(request -> new Matter(
+                        request,
+                        Optional.ofNullable(organisations.get(request.organisationId()))
+                                .orElseThrow(),
+                        List.copyOf(
+                                offers.getOrDefault(requestId, new TreeMap<>()).values())));
     }
 
     @Override
-    public Optional<LegalRequest> request(String requestId) { return Optional.ofNullable(requests.get(requestId)); }
+    public Optional<LegalRequest> request(String requestId) {
+        return Optional.ofNullable(requests.get(requestId));
+    }
 
     @Override
     public List<AuditEvent> history(String requestId) {
-        return history.getOrDefault(requestId, List.of()).stream().sorted(Comparator.comparing(AuditEvent::at)).toList();
+        return history.getOrDefault(requestId, List.of()).stream()
+                .sorted(Comparator.comparing(AuditEvent::at))
+                .toList();
     }
 
     @Override
     public OpenQueue openQueue() {
         Instant never = Instant.MAX;
-        List<LegalRequest> open = requests.values().stream().filter(request -> request.status().isOpen())
+        List<LegalRequest> open = requests.values().stream()
+                .filter(request -> request.status().isOpen())
                 .sorted(Comparator.comparing((LegalRequest r) -> r.deadline() == null ? never : r.deadline())
-                        .thenComparing(LegalRequest::createdAt).thenComparing(LegalRequest::id))
+                        .thenComparing(LegalRequest::createdAt)
+                        .thenComparing(LegalRequest::id))
                 .toList();
-        List<Offer> pending = offers.values().stream().flatMap(byLawyer -> byLawyer.values().stream())
+        List<Offer> pending = offers.values().stream()
+                .flatMap(byLawyer -> byLawyer.values().stream())
                 .filter(Offer::isPending)
                 .sorted(Comparator.comparing(Offer::requestId).thenComparing(Offer::lawyerId))
                 .toList();
@@ -149,7 +177,9 @@ public final class InMemoryMatters implements Matters, Lawyers, Offers {
     @Override
     public List<String> detailsRetainedUntil(Instant endedBy) {
         return requests.values().stream()
-                .filter(r -> !r.status().isOpen() && r.hasConfidentialDetails() && r.endedAt() != null
+                .filter(r -> !r.status().isOpen()
+                        && r.hasConfidentialDetails()
+                        && r.endedAt() != null
                         && !r.endedAt().isAfter(endedBy))
                 .sorted(Comparator.comparing(LegalRequest::endedAt))
                 .map(LegalRequest::id)
@@ -176,33 +206,39 @@ public final class InMemoryMatters implements Matters, Lawyers, Offers {
     }
 
     private static Optional<String> recordOf(MatterChange.Write write) {
-        return Optional.ofNullable(switch (write) {
-            case MatterChange.RequestWritten w -> "request " + w.request().id();
-            case MatterChange.OfferWritten w -> "offer " + w.offer().requestId() + " " + w.offer().lawyerId();
-            case MatterChange.LawyerWritten w -> "lawyer " + w.lawyer().id();
-            case MatterChange.StatsWritten w -> "stats " + w.stats().lawyerId();
-            case MatterChange.TokenCreated w -> "token " + w.token().hash();
-            case MatterChange.EmailQueued w -> "email " + w.message().id();
-            case MatterChange.RequestAudited w -> null;
-            case MatterChange.Counted w -> null;
-        });
+        return Optional.ofNullable(
+                switch (write) {
+                    case MatterChange.RequestWritten w ->
+                        "request " + w.request().id();
+                    case MatterChange.OfferWritten w ->
+                        "offer " + w.offer().requestId() + " " + w.offer().lawyerId();
+                    case MatterChange.LawyerWritten w -> "lawyer " + w.lawyer().id();
+                    case MatterChange.StatsWritten w -> "stats " + w.stats().lawyerId();
+                    case MatterChange.TokenCreated w -> "token " + w.token().hash();
+                    case MatterChange.EmailQueued w -> "email " + w.message().id();
+                    case MatterChange.RequestAudited w -> null;
+                    case MatterChange.Counted w -> null;
+                });
     }
 
     private Optional<Outcome.Rejected> check(MatterChange.Write write) {
         return switch (write) {
             case MatterChange.RequestWritten w ->
-                    versioned(requests.get(w.request().id()), LegalRequest::version, w.readVersion(), "request");
+                versioned(requests.get(w.request().id()), LegalRequest::version, w.readVersion(), "request");
             case MatterChange.OfferWritten w -> {
                 Offer current = Optional.ofNullable(offers.get(w.offer().requestId()))
-                        .map(byLawyer -> byLawyer.get(w.offer().lawyerId())).orElse(null);
-                yield w.readVersion() == 0 ? absent(current, Failure.ALREADY_EXISTS, "offer")
+                        .map(byLawyer -> byLawyer.get(w.offer().lawyerId()))
+                        .orElse(null);
+                yield w.readVersion() == 0
+                        ? absent(current, Failure.ALREADY_EXISTS, "offer")
                         : versioned(current, Offer::version, w.readVersion(), "offer");
             }
             case MatterChange.LawyerWritten w ->
-                    versioned(lawyers.get(w.lawyer().id()), Lawyer::version, w.readVersion(), "lawyer");
-            case MatterChange.StatsWritten w -> w.readVersion() == 0
-                    ? absent(stats.get(w.stats().lawyerId()), Failure.CHANGED_CONCURRENTLY, "stats")
-                    : versioned(stats.get(w.stats().lawyerId()), LawyerStats::version, w.readVersion(), "stats");
+                versioned(lawyers.get(w.lawyer().id()), Lawyer::version, w.readVersion(), "lawyer");
+            case MatterChange.StatsWritten w ->
+                w.readVersion() == 0
+                        ? absent(stats.get(w.stats().lawyerId()), Failure.CHANGED_CONCURRENTLY, "stats")
+                        : versioned(stats.get(w.stats().lawyerId()), LawyerStats::version, w.readVersion(), "stats");
             case MatterChange.TokenCreated w -> absent(tokens.get(w.token().hash()), Failure.ALREADY_EXISTS, "token");
             case MatterChange.EmailQueued w -> absent(outbox.get(w.message().id()), Failure.ALREADY_EXISTS, "email");
             case MatterChange.RequestAudited w -> Optional.empty();
@@ -210,8 +246,8 @@ public final class InMemoryMatters implements Matters, Lawyers, Offers {
         };
     }
 
-    private static <T> Optional<Outcome.Rejected> versioned(T current, java.util.function.ToLongFunction<T> version,
-                                                            long expected, String what) {
+    private static <T> Optional<Outcome.Rejected> versioned(
+            T current, java.util.function.ToLongFunction<T> version, long expected, String what) {
         if (current != null && version.applyAsLong(current) == expected) return Optional.empty();
         return Optional.of(new Outcome.Rejected(Failure.CHANGED_CONCURRENTLY, "replace " + what));
     }
@@ -228,8 +264,9 @@ public final class InMemoryMatters implements Matters, Lawyers, Offers {
             case MatterChange.StatsWritten w -> put(w.stats());
             case MatterChange.TokenCreated w -> put(w.token());
             case MatterChange.EmailQueued w -> outbox.put(w.message().id(), w.message());
-            case MatterChange.RequestAudited w -> history.computeIfAbsent(w.written().id(), id -> new ArrayList<>())
-                    .add(new AuditEvent(w.at(), w.written().status().name(), w.note(), w.actor()));
+            case MatterChange.RequestAudited w ->
+                history.computeIfAbsent(w.written().id(), id -> new ArrayList<>())
+                        .add(new AuditEvent(w.at(), w.written().status().name(), w.note(), w.actor()));
             case MatterChange.Counted w -> tallies.add(w.tally());
         }
     }
@@ -242,20 +279,27 @@ public final class InMemoryMatters implements Matters, Lawyers, Offers {
     }
 
     @Override
-    public Optional<Lawyer> lawyer(String lawyerId) { return Optional.ofNullable(lawyers.get(lawyerId)); }
+    public Optional<Lawyer> lawyer(String lawyerId) {
+        return Optional.ofNullable(lawyers.get(lawyerId));
+    }
 
     @Override
     public List<LawyerProfile> practising(Category category) {
-        return lawyers.values().stream().filter(lawyer -> lawyer.practiceAreas().contains(category))
-                .map(lawyer -> new LawyerProfile(lawyer, stats(lawyer.id()))).toList();
+        return lawyers.values().stream()
+                .filter(lawyer -> lawyer.practiceAreas().contains(category))
+                .map(lawyer -> new LawyerProfile(lawyer, stats(lawyer.id())))
+                .toList();
     }
 
     // Offers
 
     @Override
     public List<Offer> pending() {
-        return offers.values().stream().flatMap(byLawyer -> byLawyer.values().stream()).filter(Offer::isPending)
-                .sorted(Comparator.comparing(Offer::respondBy).thenComparing(Offer::requestId)).toList();
+        return offers.values().stream()
+                .flatMap(byLawyer -> byLawyer.values().stream())
+                .filter(Offer::isPending)
+                .sorted(Comparator.comparing(Offer::respondBy).thenComparing(Offer::requestId))
+                .toList();
     }
 
     @Override

@@ -38,30 +38,51 @@ public final class Layers {
      * instead, or a function's {@code wiring}).
      */
     public static ArchRule rulesAreFreeOfInfrastructure() {
-        return noClasses().that().resideInAnyPackage(ROOT + ".domain..", ROOT + ".matters..", ROOT + ".impact..", "..app..")
-                .should().dependOnClassesThat(resideInAnyPackage("software.amazon..", "com.amazonaws..", "..store..",
-                                "..http..", "..handler..", "..wiring..", ROOT + ".aws..")
+        return noClasses()
+                .that()
+                .resideInAnyPackage(ROOT + ".domain..", ROOT + ".matters..", ROOT + ".impact..", "..app..")
+                .should()
+                .dependOnClassesThat(resideInAnyPackage(
+                                "software.amazon..",
+                                "com.amazonaws..",
+                                "..store..",
+                                "..http..",
+                                "..handler..",
+                                "..wiring..",
+                                ROOT + ".aws..")
                         .or(name(ROOT + ".crypto.ConfidentialBox")))
                 .because("use cases decide through ports; storage, AWS and transport live behind them");
     }
 
     /** Handlers read events and call use cases; the storage behind the ports is wired, never used, by them. */
     public static ArchRule handlersDoNotUseTheStore() {
-        return noClasses().that().resideInAPackage("..handler..")
-                .should().dependOnClassesThat().resideInAnyPackage("..store..")
-                .orShould().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services.dynamodb..",
-                        "software.amazon.awssdk.enhanced..")
+        return noClasses()
+                .that()
+                .resideInAPackage("..handler..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..store..")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("software.amazon.awssdk.services.dynamodb..", "software.amazon.awssdk.enhanced..")
                 .because("a handler talks to the app layer; the wiring is the one place that builds the stores");
     }
 
     /** Shared code, the local runner and the tools serve the functions and use none of their classes. */
-    public static ArchRule usesNoFunction() { return usesNoOtherFunction("none"); }
+    public static ArchRule usesNoFunction() {
+        return usesNoOtherFunction("none");
+    }
 
     /** The function under {@code function} uses no other function's classes. */
     public static ArchRule usesNoOtherFunction(String function) {
-        String[] others = FUNCTIONS.stream().filter(other -> !other.equals(function))
-                .map(other -> ROOT + "." + other + "..").toArray(String[]::new);
-        return noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
+        String[] others = FUNCTIONS.stream()
+                .filter(other -> !other.equals(function))
+                .map(other -> ROOT + "." + other + "..")
+                .toArray(String[]::new);
+        return noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others)
                 .because("each function is deployed on its own; what they share lives in shared");
     }
 }

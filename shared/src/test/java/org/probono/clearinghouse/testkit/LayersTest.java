@@ -34,12 +34,16 @@ class LayersTest {
     void a_function_that_uses_another_breaks_its_rule_and_only_its_rule() {
         JavaClasses borrowing = new ClassFileImporter().importClasses(Borrower.class);
 
-        assertThat(Layers.usesNoOtherFunction("submit").evaluate(borrowing).hasViolation()).isTrue();
-        assertThat(Layers.usesNoOtherFunction("assign").evaluate(borrowing).hasViolation()).isFalse();
+        assertThat(Layers.usesNoOtherFunction("submit").evaluate(borrowing).hasViolation())
+                .isTrue();
+        assertThat(Layers.usesNoOtherFunction("assign").evaluate(borrowing).hasViolation())
+                .isFalse();
     }
 
     /** Stands for a class of submit that uses assign's (the package name is what the rule reads). */
     static final class Borrower {
-        Object borrowed() { return new org.probono.clearinghouse.assign.SampleOfAssign(); }
+        Object borrowed() {
+            return new org.probono.clearinghouse.assign.SampleOfAssign();
+        }
     }
 }

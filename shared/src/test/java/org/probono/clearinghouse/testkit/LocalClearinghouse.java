@@ -30,6 +30,7 @@ public final class LocalClearinghouse {
     public static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{16,})");
     /** The reply token in an offer's {@code Reply-To}. */
     public static final Pattern REPLY_TOKEN = Pattern.compile("reply\\+([A-Za-z0-9_-]{16,})@");
+
     private static final Duration MAIL_WAIT = Duration.ofSeconds(15);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -42,7 +43,9 @@ public final class LocalClearinghouse {
         this.deliverStream = deliverStream;
     }
 
-    public String url() { return url; }
+    public String url() {
+        return url;
+    }
 
     /** An approved organisation: its id, its contact's address and the org token its approval emailed. */
     public record Organisation(String id, String email, String token) {}
@@ -71,8 +74,10 @@ public final class LocalClearinghouse {
 
     /** Opens the verification link of {@code mail} (as JSON): the address is verified. */
     public void verify(JsonNode mail) {
-        HttpResponse<String> verified = send(HttpRequest.newBuilder(URI.create(url + "/verify?token="
-                + token(TOKEN, mail.path("text").asText()))).header("Accept", "application/json").GET());
+        HttpResponse<String> verified = send(HttpRequest.newBuilder(URI.create(
+                        url + "/verify?token=" + token(TOKEN, mail.path("text").asText())))
+                .header("Accept", "application/json")
+                .GET());
         assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
         assertThat(json(verified.body()).path("status").asText()).isEqualTo("PENDING_REVIEW");
     }
@@ -85,7 +90,11 @@ public final class LocalClearinghouse {
 
     /** The org token the approval emailed to {@code email}. */
     public String orgTokenMailedTo(String email) {
-        return token(TOKEN, awaitMail(email, m -> m.path("text").asText().contains("#token=")).path("text").asText());
+        return token(
+                TOKEN,
+                awaitMail(email, m -> m.path("text").asText().contains("#token="))
+                        .path("text")
+                        .asText());
     }
 
     /** {@code body} of {@code POST /requests} submitted with {@code orgToken}: an open request's id. */
@@ -99,8 +108,7 @@ public final class LocalClearinghouse {
     public static String organisationBody(String name, String contactName, String email) {
         return """
                 {"name":"%s","organisationType":"TRUST","registrationNumber":"WB/2020/1","jurisdiction":"IN-WB",
-                 "city":"Kolkata","focusAreas":["shelter"],"contact":{"name":"%s","email":"%s","phone":"+919830000000"}}"""
-                .formatted(name, contactName, email);
+                 "city":"Kolkata","focusAreas":["shelter"],"contact":{"name":"%s","email":"%s","phone":"+919830000000"}}""".formatted(name, contactName, email);
     }
 
     // ------------------------------------------------------------------ HTTP
@@ -108,7 +116,8 @@ public final class LocalClearinghouse {
     /** {@code POST path} with a JSON body (and a bearer token unless null). */
     public HttpResponse<String> post(String path, String bearer, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) request.header("Authorization", "Bearer " + bearer);
         return send(request);
     }
@@ -122,7 +131,8 @@ public final class LocalClearinghouse {
 
     /** {@code GET path} with a bearer token (unless null). */
     public HttpResponse<String> get(String path, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url + path)).GET();
         if (bearer != null) request.header("Authorization", "Bearer " + bearer);
         return send(request);
     }
@@ -172,7 +182,8 @@ public final class LocalClearinghouse {
     public void inbound(String message) {
         HttpResponse<String> delivered = send(HttpRequest.newBuilder(URI.create(url + "/_local/inbound"))
                 .header("Content-Type", "message/rfc822")
-                .POST(HttpRequest.BodyPublishers.ofString(message.replace("\r\n", "\n").replace("\n", "\r\n"))));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        message.replace("\r\n", "\n").replace("\n", "\r\n"))));
         assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(202);
     }
 

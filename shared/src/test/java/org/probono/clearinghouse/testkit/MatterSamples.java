@@ -25,34 +25,90 @@ public final class MatterSamples {
     private MatterSamples() {}
 
     public static Organisation organisation(String id) {
-        return new Organisation(id, "Shakti Vahini", OrganisationType.NGO, "REG-1", "IN-WB", "Kolkata", null,
-                List.of("trafficking"), new Contact("Asha Rao", "asha@shakti.example", "+919830000001"),
-                ProfileStatus.APPROVED, Instant.parse("2026-11-01T00:00:00Z"), 2);
+        return new Organisation(
+                id,
+                "Shakti Vahini",
+                OrganisationType.NGO,
+                "REG-1",
+                "IN-WB",
+                "Kolkata",
+                null,
+                List.of("trafficking"),
+                new Contact("Asha Rao", "asha@shakti.example", "+919830000001"),
+                ProfileStatus.APPROVED,
+                Instant.parse("2026-11-01T00:00:00Z"),
+                2);
     }
 
     /** A contract review in West Bengal, in English, with one counterparty ("Paint Co") and sealed details. */
     public static LegalRequest request(String id, Organisation organisation, RequestStatus status, Instant createdAt) {
-        return new LegalRequest(id, organisation.id(), organisation.name(), status, Category.CONTRACT_REVIEW,
-                "Review a muralist contract", "A mural for a shelter", SEALED, "IN-WB", "en", null, List.of("Paint Co"),
-                createdAt, null, null, 3, null, null);
+        return new LegalRequest(
+                id,
+                organisation.id(),
+                organisation.name(),
+                status,
+                Category.CONTRACT_REVIEW,
+                "Review a muralist contract",
+                "A mural for a shelter",
+                SEALED,
+                "IN-WB",
+                "en",
+                null,
+                List.of("Paint Co"),
+                createdAt,
+                null,
+                null,
+                3,
+                null,
+                null);
     }
 
     /** An approved lawyer practising contract review in West Bengal, in English, of at most 2 matters. */
     public static Lawyer lawyer(String id, String name, int activeMatters) {
-        return new Lawyer(id, name, name.replace(' ', '.').toLowerCase() + "@law.example", "+919830000000",
-                "Firm of " + name, "WB/1/2020", "IN-WB", 5, List.of(Category.CONTRACT_REVIEW), List.of("IN-WB"),
-                List.of("en"), 2, activeMatters, false, ProfileStatus.APPROVED, Instant.parse("2026-11-01T00:00:00Z"), 4);
+        return new Lawyer(
+                id,
+                name,
+                name.replace(' ', '.').toLowerCase() + "@law.example",
+                "+919830000000",
+                "Firm of " + name,
+                "WB/1/2020",
+                "IN-WB",
+                5,
+                List.of(Category.CONTRACT_REVIEW),
+                List.of("IN-WB"),
+                List.of("en"),
+                2,
+                activeMatters,
+                false,
+                ProfileStatus.APPROVED,
+                Instant.parse("2026-11-01T00:00:00Z"),
+                4);
     }
 
-    public static Offer pendingOffer(LegalRequest request, Lawyer lawyer, Instant offeredAt, Duration window,
-                                     String replyToken) {
-        return new Offer(request.id(), lawyer.id(), OfferStatus.PENDING, offeredAt, offeredAt.plus(window),
-                Secrets.hash(replyToken), null, null, false, 1);
+    public static Offer pendingOffer(
+            LegalRequest request, Lawyer lawyer, Instant offeredAt, Duration window, String replyToken) {
+        return new Offer(
+                request.id(),
+                lawyer.id(),
+                OfferStatus.PENDING,
+                offeredAt,
+                offeredAt.plus(window),
+                Secrets.hash(replyToken),
+                null,
+                null,
+                false,
+                1);
     }
 
     /** The reply token of {@code offer}, kept {@link #REPLY_GRACE} after its respondBy. */
     public static Token offerToken(Offer offer, String replyToken) {
-        return new Token(Secrets.hash(replyToken), Token.Purpose.OFFER_REPLY, null, offer.requestId(), offer.lawyerId(),
-                offer.respondBy().plus(REPLY_GRACE), null);
+        return new Token(
+                Secrets.hash(replyToken),
+                Token.Purpose.OFFER_REPLY,
+                null,
+                offer.requestId(),
+                offer.lawyerId(),
+                offer.respondBy().plus(REPLY_GRACE),
+                null);
     }
 }

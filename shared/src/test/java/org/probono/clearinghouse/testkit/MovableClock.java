@@ -10,18 +10,30 @@ import java.time.ZoneOffset;
 public final class MovableClock extends Clock {
     private volatile Instant now;
 
-    public MovableClock(Instant start) { this.now = start; }
+    public MovableClock(Instant start) {
+        this.now = start;
+    }
 
-    public void advance(Duration by) { now = now.plus(by); }
+    public void advance(Duration by) {
+        now = now.plus(by);
+    }
 
-    public void set(Instant at) { now = at; }
+    public void set(Instant at) {
+        now = at;
+    }
 
     @Override
-    public ZoneId getZone() { return ZoneOffset.UTC; }
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
     @Override
-    public Clock withZone(ZoneId zone) { return this; }
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 
     @Override
-    public Instant instant() { return now; }
+    public Instant instant() {
+        return now;
+    }
 }

@@ -18,7 +18,9 @@ public final class PlainSeal implements ConfidentialDetails {
     @Override
     public String open(String sealed, String requestId) {
         String[] parts = sealed.split("\\.");
-        if (parts.length != 3 || !parts[0].equals("test-seal") || !decode(parts[1]).equals(requestId)) {
+        if (parts.length != 3
+                || !parts[0].equals("test-seal")
+                || !decode(parts[1]).equals(requestId)) {
             throw new IllegalArgumentException("sealed to another request, or not sealed");
         }
         return decode(parts[2]);
@@ -28,5 +30,7 @@ public final class PlainSeal implements ConfidentialDetails {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String decode(String part) { return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8); }
+    private static String decode(String part) {
+        return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+    }
 }

@@ -53,16 +53,22 @@ public final class TableFixture {
     }
 
     /** The store on the table, for the item-level reads and writes a test checks itself. */
-    public Store store() { return store; }
+    public Store store() {
+        return store;
+    }
 
     /** Tokens sealed and opened as the writing functions and NotifyFunction do. */
-    public ConfidentialBox box() { return box; }
+    public ConfidentialBox box() {
+        return box;
+    }
 
     // ------------------------------------------------------------------ seeding
 
     /** An organisation and the raw access token its approval would have mailed (held hashed in the table). */
     public record OrganisationWithToken(Organisation organisation, String token) {
-        public String id() { return organisation.id(); }
+        public String id() {
+            return organisation.id();
+        }
     }
 
     /** {@code organisation} (any status) with an access token, as Register's approval leaves it. */
@@ -70,8 +76,14 @@ public final class TableFixture {
         String token = secrets.newToken();
         commit(new Transaction()
                 .create(OrganisationItems.toItem(organisation))
-                .create(TokenItems.toItem(new Token(Secrets.hash(token), Token.Purpose.ORGANISATION_ACCESS,
-                        ProfileKind.ORGANISATION, organisation.id(), null, null, null))));
+                .create(TokenItems.toItem(new Token(
+                        Secrets.hash(token),
+                        Token.Purpose.ORGANISATION_ACCESS,
+                        ProfileKind.ORGANISATION,
+                        organisation.id(),
+                        null,
+                        null,
+                        null))));
         return new OrganisationWithToken(organisation, token);
     }
 
@@ -107,7 +119,8 @@ public final class TableFixture {
 
     /** The offer and its reply token ({@link MatterSamples#offerToken}), as Assign's offering leaves them. */
     public Offer offer(Offer offer, String replyToken) {
-        commit(new Transaction().create(OfferItems.toItem(offer))
+        commit(new Transaction()
+                .create(OfferItems.toItem(offer))
                 .create(TokenItems.toItem(MatterSamples.offerToken(offer, replyToken))));
         return offer;
     }
@@ -121,20 +134,33 @@ public final class TableFixture {
 
     /** Commits {@code transaction}, which must succeed. */
     public void commit(Transaction transaction) {
-        assertThat(store.commit(transaction).committed()).as("the fixture's transaction committed").isTrue();
+        assertThat(store.commit(transaction).committed())
+                .as("the fixture's transaction committed")
+                .isTrue();
     }
 
     private OutboxMessage sealed(OutboxMessage message) {
         if (message.sealedToken() == null || message.sealedToken().startsWith("v1.")) return message;
-        return new OutboxMessage(message.id(), message.template(), message.to(), message.language(), message.data(),
-                box.sealToken(message.sealedToken(), message.id()), message.sealedDetails(), message.createdAt());
+        return new OutboxMessage(
+                message.id(),
+                message.template(),
+                message.to(),
+                message.language(),
+                message.data(),
+                box.sealToken(message.sealedToken(), message.id()),
+                message.sealedDetails(),
+                message.createdAt());
     }
 
     // ------------------------------------------------------------------ reading back
 
-    public LegalRequest readRequest(String id) { return RequestItems.from(store.get(Keys.request(id)).orElseThrow()); }
+    public LegalRequest readRequest(String id) {
+        return RequestItems.from(store.get(Keys.request(id)).orElseThrow());
+    }
 
-    public Lawyer readLawyer(String id) { return LawyerItems.from(store.get(Keys.lawyer(id)).orElseThrow()); }
+    public Lawyer readLawyer(String id) {
+        return LawyerItems.from(store.get(Keys.lawyer(id)).orElseThrow());
+    }
 
     public Offer readOffer(String requestId, String lawyerId) {
         return OfferItems.from(store.get(Keys.offer(requestId, lawyerId)).orElseThrow());
@@ -142,8 +168,10 @@ public final class TableFixture {
 
     /** Every outbox email, sent ones included, in the order of their ids (the order they were written). */
     public List<OutboxMessage> outbox() {
-        return items(OutboxItems.ENTITY).stream().map(OutboxItems::from)
-                .sorted(Comparator.comparing(OutboxMessage::id)).toList();
+        return items(OutboxItems.ENTITY).stream()
+                .map(OutboxItems::from)
+                .sorted(Comparator.comparing(OutboxMessage::id))
+                .toList();
     }
 
     public List<OutboxMessage> outbox(EmailTemplate template) {
@@ -151,7 +179,10 @@ public final class TableFixture {
     }
 
     public OutboxMessage lastEmailTo(String address) {
-        return outbox().stream().filter(m -> m.to().equals(address)).reduce((a, b) -> b).orElseThrow();
+        return outbox().stream()
+                .filter(m -> m.to().equals(address))
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     /** The raw token an outbox email carries, opened as NotifyFunction opens it; null when it carries none. */
@@ -161,27 +192,36 @@ public final class TableFixture {
 
     /** The audit lines of one subject's partition ({@code Keys.requestPk(id)}, say), oldest first. */
     public List<AuditEvent> auditTrail(String subjectPk) {
-        return store.partition(subjectPk, Keys.EVENT_PREFIX).stream().map(AuditItems::from).toList();
+        return store.partition(subjectPk, Keys.EVENT_PREFIX).stream()
+                .map(AuditItems::from)
+                .toList();
     }
 
     /** The open requests in the queue's order, by id. */
     public List<String> queue() {
-        return store.index(Keys.GSI2, Keys.QUEUE_OPEN, true, 0).stream().map(item -> item.string("id")).toList();
+        return store.index(Keys.GSI2, Keys.QUEUE_OPEN, true, 0).stream()
+                .map(item -> item.string("id"))
+                .toList();
     }
 
     /** Every item of one entity ({@code OutboxItems.ENTITY}, ...), expired ones included. */
     public List<Item> items(String entity) {
-        return store.scan().stream().filter(item -> entity.equals(item.string(Keys.ENTITY))).toList();
+        return store.scan().stream()
+                .filter(item -> entity.equals(item.string(Keys.ENTITY)))
+                .toList();
     }
 
     /** Every item of the table, raw, as a table export would show it (what must never hold plaintext). */
     public List<Map<String, AttributeValue>> allItems() {
-        return aws.dynamoDb().scanPaginator(s -> s.tableName(aws.tableName())).items().stream().toList();
+        return aws.dynamoDb().scanPaginator(s -> s.tableName(aws.tableName())).items().stream()
+                .toList();
     }
 
     /** {@link #allItems()} of one entity. */
     public List<Map<String, AttributeValue>> rawItems(String entity) {
-        return allItems().stream().filter(item -> item.containsKey(Keys.ENTITY) && item.get(Keys.ENTITY).s().equals(entity))
+        return allItems().stream()
+                .filter(item -> item.containsKey(Keys.ENTITY)
+                        && item.get(Keys.ENTITY).s().equals(entity))
                 .toList();
     }
 }

@@ -31,28 +31,44 @@ public final class TestEvents {
     private TestEvents() {}
 
     /** Any file of events/, as it is; change it with {@link Event#with}. */
-    public static Event file(String name) { return new Event(read(name)); }
+    public static Event file(String name) {
+        return new Event(read(name));
+    }
 
     /** Any JSON object (an HTTP body, say), copied, to change with {@link Event#with}. */
-    public static Event of(JsonNode json) { return new Event(((ObjectNode) json).deepCopy()); }
+    public static Event of(JsonNode json) {
+        return new Event(((ObjectNode) json).deepCopy());
+    }
 
     /** An API Gateway HTTP API (payload 2.0) request, e.g. {@code submit-post-request.json}. */
-    public static HttpApi http(String name) { return new HttpApi(read(name)); }
+    public static HttpApi http(String name) {
+        return new HttpApi(read(name));
+    }
 
     /** An admin command, e.g. {@code assign-assign.json}. */
-    public static Event command(String name) { return file(name); }
+    public static Event command(String name) {
+        return file(name);
+    }
 
     /** SES's receipt of one reply, every verdict PASS ({@code notify-ses-receipt.json}). */
-    public static SesReceipt sesReceipt() { return new SesReceipt(read("notify-ses-receipt.json")); }
+    public static SesReceipt sesReceipt() {
+        return new SesReceipt(read("notify-ses-receipt.json"));
+    }
 
     /** One outbox item's INSERT on the table's stream ({@code notify-stream-outbox.json}). */
-    public static Event streamRecord() { return file("notify-stream-outbox.json"); }
+    public static Event streamRecord() {
+        return file("notify-stream-outbox.json");
+    }
 
     /** SES feedback through SNS ({@code notify-sns-bounce.json}); {@code Records[0].Sns.Message} is its JSON text. */
-    public static Event sns() { return file("notify-sns-bounce.json"); }
+    public static Event sns() {
+        return file("notify-sns-bounce.json");
+    }
 
     /** The EventBridge schedule's event ({@code assign-schedule.json}). */
-    public static Event schedule() { return file("assign-schedule.json"); }
+    public static Event schedule() {
+        return file("assign-schedule.json");
+    }
 
     private static ObjectNode read(String name) {
         Path file = Template.repositoryRoot().resolve("events").resolve(name);
@@ -67,7 +83,9 @@ public final class TestEvents {
     public static class Event {
         final ObjectNode json;
 
-        Event(ObjectNode json) { this.json = json; }
+        Event(ObjectNode json) {
+            this.json = json;
+        }
 
         /**
          * Sets the field at {@code path} ({@code "requestId"}, {@code "Records[0].ses.mail.messageId"}),
@@ -89,14 +107,22 @@ public final class TestEvents {
             return this;
         }
 
-        public ObjectNode json() { return json.deepCopy(); }
+        public ObjectNode json() {
+            return json.deepCopy();
+        }
 
-        public String text() { return Json.write(json); }
+        public String text() {
+            return Json.write(json);
+        }
 
-        public byte[] bytes() { return text().getBytes(StandardCharsets.UTF_8); }
+        public byte[] bytes() {
+            return text().getBytes(StandardCharsets.UTF_8);
+        }
 
         /** What a {@code RequestStreamHandler} reads. */
-        public InputStream stream() { return new ByteArrayInputStream(bytes()); }
+        public InputStream stream() {
+            return new ByteArrayInputStream(bytes());
+        }
 
         private record Parent(JsonNode node, String name, int index) {}
 
@@ -127,7 +153,9 @@ public final class TestEvents {
 
     /** An HTTP API request: its body, headers, path parameters and query. */
     public static final class HttpApi extends Event {
-        HttpApi(ObjectNode json) { super(json); }
+        HttpApi(ObjectNode json) {
+            super(json);
+        }
 
         /** The body: a string as it is, anything else as JSON. */
         public HttpApi body(Object body) {
@@ -147,7 +175,9 @@ public final class TestEvents {
             return this;
         }
 
-        public HttpApi bearer(String token) { return header("authorization", "Bearer " + token); }
+        public HttpApi bearer(String token) {
+            return header("authorization", "Bearer " + token);
+        }
 
         /** A path parameter ({@code id} of {@code /requests/{id}}); the raw path is left as the file has it. */
         public HttpApi pathParameter(String name, String value) {
@@ -163,7 +193,9 @@ public final class TestEvents {
 
     /** SES's receipt of a reply: its message id (the raw mail's key in the bucket), recipient and verdicts. */
     public static final class SesReceipt extends Event {
-        SesReceipt(ObjectNode json) { super(json); }
+        SesReceipt(ObjectNode json) {
+            super(json);
+        }
 
         public SesReceipt messageId(String id) {
             with("Records[0].ses.mail.messageId", id);

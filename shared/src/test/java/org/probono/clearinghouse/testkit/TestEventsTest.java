@@ -17,8 +17,13 @@ class TestEventsTest {
 
     @Test
     void an_http_event_from_events_carries_the_body_headers_and_path_parameters_the_test_sets() {
-        JsonNode json = TestEvents.http("submit-get-request.json").bearer("T0KEN").header("Accept-Language", "hi")
-                .pathParameter("id", "REQ-1").query("cursor", "C1").body(Map.of("title", "नमस्ते")).json();
+        JsonNode json = TestEvents.http("submit-get-request.json")
+                .bearer("T0KEN")
+                .header("Accept-Language", "hi")
+                .pathParameter("id", "REQ-1")
+                .query("cursor", "C1")
+                .body(Map.of("title", "नमस्ते"))
+                .json();
         APIGatewayV2HTTPEvent event = LambdaEvents.read(json, APIGatewayV2HTTPEvent.class);
 
         assertThat(EventShape.of(json)).isEqualTo(EventShape.HTTP_API);
@@ -32,8 +37,12 @@ class TestEventsTest {
 
     @Test
     void a_body_given_as_text_is_sent_as_it_is_and_a_header_can_be_left_out() {
-        APIGatewayV2HTTPEvent event = LambdaEvents.read(TestEvents.http("submit-post-request.json").body("{\"title\":")
-                .withoutHeader("Content-Type").json(), APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPEvent event = LambdaEvents.read(
+                TestEvents.http("submit-post-request.json")
+                        .body("{\"title\":")
+                        .withoutHeader("Content-Type")
+                        .json(),
+                APIGatewayV2HTTPEvent.class);
 
         assertThat(event.getBody()).isEqualTo("{\"title\":");
         assertThat(Http.header(event, "content-type")).isEmpty();
@@ -45,25 +54,38 @@ class TestEventsTest {
         assertThat(EventShape.of(TestEvents.streamRecord().json())).isEqualTo(EventShape.DYNAMODB_STREAM);
         assertThat(EventShape.of(TestEvents.sns().json())).isEqualTo(EventShape.SNS);
         assertThat(EventShape.of(TestEvents.schedule().json())).isEqualTo(EventShape.SCHEDULE);
-        assertThat(EventShape.of(TestEvents.command("assign-queue.json").json())).isEqualTo(EventShape.ADMIN_COMMAND);
+        assertThat(EventShape.of(TestEvents.command("assign-queue.json").json()))
+                .isEqualTo(EventShape.ADMIN_COMMAND);
     }
 
     @Test
     void a_receipt_names_its_recipient_message_and_verdicts() {
-        JsonNode receipt = TestEvents.sesReceipt().messageId("M-1").recipient("reply+abc@reply.test").verdict("SPF", "FAIL")
-                .json().path("Records").path(0).path("ses");
+        JsonNode receipt = TestEvents.sesReceipt()
+                .messageId("M-1")
+                .recipient("reply+abc@reply.test")
+                .verdict("SPF", "FAIL")
+                .json()
+                .path("Records")
+                .path(0)
+                .path("ses");
 
         assertThat(receipt.path("mail").path("messageId").asText()).isEqualTo("M-1");
         assertThat(receipt.path("mail").path("destination").toString()).isEqualTo("[\"reply+abc@reply.test\"]");
         assertThat(receipt.path("receipt").path("recipients").toString()).isEqualTo("[\"reply+abc@reply.test\"]");
-        assertThat(receipt.path("receipt").path("spfVerdict").path("status").asText()).isEqualTo("FAIL");
-        assertThat(receipt.path("receipt").path("dkimVerdict").path("status").asText()).isEqualTo("PASS");
+        assertThat(receipt.path("receipt").path("spfVerdict").path("status").asText())
+                .isEqualTo("FAIL");
+        assertThat(receipt.path("receipt").path("dkimVerdict").path("status").asText())
+                .isEqualTo("PASS");
     }
 
     @Test
     void a_command_changes_only_the_fields_named_and_each_call_starts_from_the_file_again() throws Exception {
-        JsonNode changed = Json.MAPPER.readTree(TestEvents.command("assign-assign.json").with("requestId", "REQ-9")
-                .with("lawyerIds", List.of("L-1")).without("respondWithinHours").with("note.by", "test").text());
+        JsonNode changed = Json.MAPPER.readTree(TestEvents.command("assign-assign.json")
+                .with("requestId", "REQ-9")
+                .with("lawyerIds", List.of("L-1"))
+                .without("respondWithinHours")
+                .with("note.by", "test")
+                .text());
         JsonNode original = TestEvents.command("assign-assign.json").json();
 
         assertThat(changed.path("requestId").asText()).isEqualTo("REQ-9");
@@ -77,8 +99,17 @@ class TestEventsTest {
 
     @Test
     void a_stream_record_can_name_another_outbox_item() {
-        JsonNode record = TestEvents.streamRecord().with("Records[0].dynamodb.Keys.PK.S", "OUTBOX#OB-1").json();
+        JsonNode record = TestEvents.streamRecord()
+                .with("Records[0].dynamodb.Keys.PK.S", "OUTBOX#OB-1")
+                .json();
 
-        assertThat(record.path("Records").path(0).path("dynamodb").path("Keys").path("PK").path("S").asText()).isEqualTo("OUTBOX#OB-1");
+        assertThat(record.path("Records")
+                        .path(0)
+                        .path("dynamodb")
+                        .path("Keys")
+                        .path("PK")
+                        .path("S")
+                        .asText())
+                .isEqualTo("OUTBOX#OB-1");
     }
 }

@@ -37,7 +37,8 @@ class ValidationTest {
     void phones_must_be_international_and_lose_their_separators() {
         assertThat(validation.phone("phone", "+91 98300-12345")).isEqualTo("+919830012345");
         assertThat(validation.phone("phone", "09830012345")).isNull();
-        assertThat(validation.errors()).extracting(FieldError::message)
+        assertThat(validation.errors())
+                .extracting(FieldError::message)
                 .containsExactly("must be in international form, starting with + and the country code");
     }
 
@@ -48,8 +49,11 @@ class ValidationTest {
         validation.code("jurisdiction", "IN-XX", Codes::isJurisdiction, "an ISO 3166-2 code");
 
         assertThatThrownBy(validation::throwIfInvalid).isInstanceOfSatisfying(InvalidInput.class, problem -> {
-            assertThat(problem.errors()).extracting(FieldError::field).containsExactly("name", "category", "jurisdiction");
-            assertThat(problem.errors().get(1).message()).startsWith("must be one of CONTRACT_REVIEW, CONTRACT_DRAFTING");
+            assertThat(problem.errors())
+                    .extracting(FieldError::field)
+                    .containsExactly("name", "category", "jurisdiction");
+            assertThat(problem.errors().get(1).message())
+                    .startsWith("must be one of CONTRACT_REVIEW, CONTRACT_DRAFTING");
         });
     }
 
@@ -57,7 +61,8 @@ class ValidationTest {
     void invalid_input_is_answered_with_a_400_naming_every_field() throws Exception {
         validation.fail("name", "is required");
         validation.fail("phone", "must be in international form");
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withRouteKey("POST /things").build();
+        APIGatewayV2HTTPEvent event =
+                APIGatewayV2HTTPEvent.builder().withRouteKey("POST /things").build();
 
         APIGatewayV2HTTPResponse response = Http.respond(event, route -> {
             validation.throwIfInvalid();
@@ -67,7 +72,9 @@ class ValidationTest {
         JsonNode body = Json.MAPPER.readTree(response.getBody());
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body.path("type").asText()).endsWith("/validation");
-        assertThat(body.path("errors")).extracting(error -> error.path("field").asText()).containsExactly("name", "phone");
+        assertThat(body.path("errors"))
+                .extracting(error -> error.path("field").asText())
+                .containsExactly("name", "phone");
     }
 
     @Test
@@ -86,16 +93,23 @@ class ValidationTest {
     @Test
     void a_deadline_must_be_a_future_iso_instant() {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
-        assertThat(validation.futureInstant("deadline", "2026-12-01T10:00:00Z", now)).isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
-        assertThat(validation.futureInstant("deadline", "2026-11-27T10:00:00Z", now)).isNull();
+        assertThat(validation.futureInstant("deadline", "2026-12-01T10:00:00Z", now))
+                .isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+        assertThat(validation.futureInstant("deadline", "2026-11-27T10:00:00Z", now))
+                .isNull();
         assertThat(validation.futureInstant("deadline", "tomorrow", now)).isNull();
-        assertThat(validation.errors()).extracting(FieldError::message)
+        assertThat(validation.errors())
+                .extracting(FieldError::message)
                 .containsExactly("must be in the future", "must be an ISO-8601 UTC time like 2026-12-01T10:00:00Z");
     }
 
     @Test
     void list_entries_are_checked_one_by_one_with_their_index() {
-        List<String> codes = validation.list("languages", List.of("en", "hi", "xx", "en"), 1, 10,
+        List<String> codes = validation.list(
+                "languages",
+                List.of("en", "hi", "xx", "en"),
+                1,
+                10,
                 (field, value) -> validation.code(field, value, Codes::isLanguage, "an ISO 639-1 code"));
 
         assertThat(codes).containsExactly("en", "hi");
@@ -107,7 +121,8 @@ class ValidationTest {
         assertThat(validation.integer("maxActiveMatters", null, 1, 10, 2)).isEqualTo(2);
         validation.integer("yearsOfPractice", 99, 0, 70, null);
         validation.integer("yearsOfPractice", null, 0, 70, null);
-        assertThat(validation.errors()).extracting(FieldError::message)
+        assertThat(validation.errors())
+                .extracting(FieldError::message)
                 .containsExactly("must be between 0 and 70", "is required");
     }
 

@@ -8,7 +8,11 @@ public final class LeakyUseCase {
     private final SampleTable table = new SampleTable();
     private final ConfidentialBox box = new ConfidentialBox(() -> null, "no-key");
 
-    public String open(String sealed, String requestId) { return box.open(sealed, requestId); }
+    public String open(String sealed, String requestId) {
+        return box.open(sealed, requestId);
+    }
 
-    public String key(String requestId) { return table.keyOf(requestId); }
+    public String key(String requestId) {
+        return table.keyOf(requestId);
+    }
 }

@@ -4,5 +4,7 @@ import org.probono.clearinghouse.store.Keys;
 
 /** A port's implementation in the sample layers that LayersTest checks the rules against. */
 public final class SampleTable {
-    public String keyOf(String requestId) { return Keys.requestPk(requestId); }
+    public String keyOf(String requestId) {
+        return Keys.requestPk(requestId);
+    }
 }

@@ -16,14 +16,32 @@ import org.probono.clearinghouse.matters.Matters;
  * only the fields below. Cost: the matter (3 read units), one query of the history, one read per offered lawyer.
  */
 public final class MatterShowing {
-    public record Shown(String id, String status, String category, String title, String summary, String jurisdiction,
-                        String language, Instant deadline, Instant createdAt, QueueListing.OrganisationRef organisation,
-                        List<String> counterparties, LawyerRef lawyer, List<ShownOffer> offers, List<HistoryEntry> history) {}
+    public record Shown(
+            String id,
+            String status,
+            String category,
+            String title,
+            String summary,
+            String jurisdiction,
+            String language,
+            Instant deadline,
+            Instant createdAt,
+            QueueListing.OrganisationRef organisation,
+            List<String> counterparties,
+            LawyerRef lawyer,
+            List<ShownOffer> offers,
+            List<HistoryEntry> history) {}
 
     public record LawyerRef(String id, String name, String firm) {}
 
-    public record ShownOffer(String lawyerId, String name, String status, Instant offeredAt, Instant respondBy,
-                             Instant answeredAt, String note) {}
+    public record ShownOffer(
+            String lawyerId,
+            String name,
+            String status,
+            Instant offeredAt,
+            Instant respondBy,
+            Instant answeredAt,
+            String note) {}
 
     public record HistoryEntry(Instant at, String status, String note, String actor) {}
 
@@ -39,20 +57,40 @@ public final class MatterShowing {
         Optional<Matter> matter = matters.matter(requestId);
         if (matter.isEmpty()) return Result.notFound("No request " + requestId + ".");
         LegalRequest request = matter.get().request();
-        List<ShownOffer> offers = matter.get().offers().stream().map(this::offer).toList();
+        List<ShownOffer> offers =
+                matter.get().offers().stream().map(this::offer).toList();
         LawyerRef lawyer = request.lawyerId() == null ? null : lawyer(request.lawyerId());
         List<HistoryEntry> history = matters.history(requestId).stream()
                 .map(event -> new HistoryEntry(event.at(), event.status(), event.note(), event.actor()))
                 .toList();
-        return Result.done(new Shown(request.id(), request.status().name(), request.category().name(), request.title(),
-                request.summary(), request.jurisdiction(), request.language(), request.deadline(), request.createdAt(),
-                new QueueListing.OrganisationRef(matter.get().organisation().id(), matter.get().organisation().name()),
-                request.counterparties(), lawyer, offers, history));
+        return Result.done(new Shown(
+                request.id(),
+                request.status().name(),
+                request.category().name(),
+                request.title(),
+                request.summary(),
+                request.jurisdiction(),
+                request.language(),
+                request.deadline(),
+                request.createdAt(),
+                new QueueListing.OrganisationRef(
+                        matter.get().organisation().id(),
+                        matter.get().organisation().name()),
+                request.counterparties(),
+                lawyer,
+                offers,
+                history));
     }
 
     private ShownOffer offer(Offer offer) {
-        return new ShownOffer(offer.lawyerId(), lawyer(offer.lawyerId()).name(), offer.status().name(), offer.offeredAt(),
-                offer.respondBy(), offer.answeredAt(), offer.note());
+        return new ShownOffer(
+                offer.lawyerId(),
+                lawyer(offer.lawyerId()).name(),
+                offer.status().name(),
+                offer.offeredAt(),
+                offer.respondBy(),
+                offer.answeredAt(),
+                offer.note());
     }
 
     private LawyerRef lawyer(String id) {

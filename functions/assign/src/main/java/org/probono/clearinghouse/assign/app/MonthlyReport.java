@@ -36,11 +36,16 @@ public final class MonthlyReport {
 
     /** The month before today's (in the deployment's time zone) unless {@code month} names one. */
     public Result schedule(Optional<YearMonth> month) {
-        YearMonth reported = month.orElseGet(() -> YearMonth.from(LocalDate.ofInstant(clock.instant(), zone)).minusMonths(1));
+        YearMonth reported = month.orElseGet(
+                () -> YearMonth.from(LocalDate.ofInstant(clock.instant(), zone)).minusMonths(1));
         LocalDate from = reported.atDay(1);
         LocalDate to = reported.atEndOfMonth();
-        OutboxMessage mail = OutboxMessage.toTeam(ids.next(), EmailTemplate.ADMIN_IMPACT_REPORT, adminEmail,
-                Map.of("month", reported.toString(), "from", from.toString(), "to", to.toString()), clock.instant());
+        OutboxMessage mail = OutboxMessage.toTeam(
+                ids.next(),
+                EmailTemplate.ADMIN_IMPACT_REPORT,
+                adminEmail,
+                Map.of("month", reported.toString(), "from", from.toString(), "to", to.toString()),
+                clock.instant());
         outbox.queue(mail);
         Log.info("monthly impact report queued", "month", reported.toString(), "outboxId", mail.id());
         return Result.done(new Scheduled(reported.toString(), from.toString(), to.toString(), adminEmail));

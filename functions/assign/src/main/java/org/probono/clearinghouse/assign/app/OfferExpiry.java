@@ -1,7 +1,5 @@
 package org.probono.clearinghouse.assign.app;
 
-import org.probono.clearinghouse.json.Log;
-import org.probono.clearinghouse.json.Metric;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,17 +11,19 @@ import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.OfferStatus;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.impact.Tally;
+import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import org.probono.clearinghouse.matters.Lawyers;
 import org.probono.clearinghouse.matters.Matter;
 import org.probono.clearinghouse.matters.MatterChange;
 import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.Matters;
-import org.probono.clearinghouse.matters.Offers;
 import org.probono.clearinghouse.matters.OfferChanges;
-import org.probono.clearinghouse.domain.Outcome;
+import org.probono.clearinghouse.matters.Offers;
 
 /**
  * The schedule's work (every 15 minutes): offers past respondBy become EXPIRED, and offers half-way
@@ -52,8 +52,14 @@ public final class OfferExpiry {
     private final Clock clock;
 
     /** {@code retention}: how long after a request ends its confidential details are kept. */
-    public OfferExpiry(Matters matters, Lawyers lawyers, Offers offers, MatterEmails emails, TokenSealer sealer,
-                       Duration retention, Clock clock) {
+    public OfferExpiry(
+            Matters matters,
+            Lawyers lawyers,
+            Offers offers,
+            MatterEmails emails,
+            TokenSealer sealer,
+            Duration retention,
+            Clock clock) {
         this.matters = matters;
         this.lawyers = lawyers;
         this.offers = offers;
@@ -79,8 +85,14 @@ public final class OfferExpiry {
             } catch (RuntimeException e) {
                 // One offer that cannot be changed must not hold up every other offer's expiry.
                 failed++;
-                Log.error("offer expiry failed", "requestId", offer.requestId(), "lawyerId", offer.lawyerId(),
-                        "error", e.getClass().getSimpleName());
+                Log.error(
+                        "offer expiry failed",
+                        "requestId",
+                        offer.requestId(),
+                        "lawyerId",
+                        offer.lawyerId(),
+                        "error",
+                        e.getClass().getSimpleName());
             }
         }
         int destroyed = 0;
@@ -89,8 +101,12 @@ public final class OfferExpiry {
                 if (destroyDetails(requestId, now)) destroyed++;
             } catch (RuntimeException e) {
                 failed++;
-                Log.error("destroying confidential details failed", "requestId", requestId,
-                        "error", e.getClass().getSimpleName());
+                Log.error(
+                        "destroying confidential details failed",
+                        "requestId",
+                        requestId,
+                        "error",
+                        e.getClass().getSimpleName());
             }
         }
         Log.metric(Metric.OFFERS_EXPIRED, expired);
@@ -107,21 +123,26 @@ public final class OfferExpiry {
         Optional<LegalRequest> found = matters.request(requestId);
         if (found.isEmpty()) return false;
         LegalRequest request = found.get();
-        if (!request.hasConfidentialDetails() || request.endedAt() == null
+        if (!request.hasConfidentialDetails()
+                || request.endedAt() == null
                 || request.endedAt().plus(retention).isAfter(now)) {
             return false;
         }
         LegalRequest destroyed = request.withoutDetails();
         MatterChange change = MatterChange.builder()
                 .request(request, destroyed)
-                .audit(destroyed, "Confidential details deleted " + retention.toDays() + " days after the request ended",
-                        SYSTEM, now)
+                .audit(
+                        destroyed,
+                        "Confidential details deleted " + retention.toDays() + " days after the request ended",
+                        SYSTEM,
+                        now)
                 .build();
         return matters.commit(change) instanceof Outcome.Committed;
     }
 
     static Instant halfway(Offer offer) {
-        return offer.offeredAt().plus(Duration.between(offer.offeredAt(), offer.respondBy()).dividedBy(2));
+        return offer.offeredAt()
+                .plus(Duration.between(offer.offeredAt(), offer.respondBy()).dividedBy(2));
     }
 
     private boolean expire(Offer seen, Instant now) {
@@ -130,10 +151,19 @@ public final class OfferExpiry {
         if (offer.isEmpty() || offer.get().respondBy().isAfter(now)) return false;
         Lawyer lawyer = lawyers.lawyer(seen.lawyerId()).orElseThrow();
         MatterChange.Builder change = MatterChange.builder();
-        LegalRequest written = OfferChanges.endOffer(change, matter.get(), offer.get(), lawyer, OfferStatus.EXPIRED,
-                "no answer by " + offer.get().respondBy(), now);
-        change.audit(written, written.status() == RequestStatus.SUBMITTED
-                ? "An offer lapsed; back in the queue" : "An offer lapsed", SYSTEM, now);
+        LegalRequest written = OfferChanges.endOffer(
+                change,
+                matter.get(),
+                offer.get(),
+                lawyer,
+                OfferStatus.EXPIRED,
+                "no answer by " + offer.get().respondBy(),
+                now);
+        change.audit(
+                written,
+                written.status() == RequestStatus.SUBMITTED ? "An offer lapsed; back in the queue" : "An offer lapsed",
+                SYSTEM,
+                now);
         change.email(emails.adminExpired(matter.get(), lawyer, now));
         change.count(new Tally.Expired(written));
         return matters.commit(change.build()) instanceof Outcome.Committed;
@@ -142,16 +172,23 @@ public final class OfferExpiry {
     /** A fresh reply token for the same offer: only hashes are stored, so the first cannot be sent again. */
     private boolean remind(Offer seen, Instant now) {
         Optional<Matter> matter = matters.matter(seen.requestId());
-        Optional<Offer> offer = matter.flatMap(m -> m.offerTo(seen.lawyerId()))
-                .filter(o -> o.isPending() && !o.reminded());
+        Optional<Offer> offer =
+                matter.flatMap(m -> m.offerTo(seen.lawyerId())).filter(o -> o.isPending() && !o.reminded());
         if (offer.isEmpty()) return false;
         Lawyer lawyer = lawyers.lawyer(seen.lawyerId()).orElseThrow();
         String token = secrets.newReplyToken();
         MatterChange change = MatterChange.builder()
                 .offer(offer.get(), offer.get().markReminded())
-                .token(Offering.replyToken(token, seen.requestId(), seen.lawyerId(), offer.get().respondBy()))
-                .email(emails.offer(EmailTemplate.OFFER_REMINDER, matter.get(), lawyer, offer.get().respondBy(), token,
-                        sealer, now))
+                .token(Offering.replyToken(
+                        token, seen.requestId(), seen.lawyerId(), offer.get().respondBy()))
+                .email(emails.offer(
+                        EmailTemplate.OFFER_REMINDER,
+                        matter.get(),
+                        lawyer,
+                        offer.get().respondBy(),
+                        token,
+                        sealer,
+                        now))
                 .build();
         return matters.commit(change) instanceof Outcome.Committed;
     }

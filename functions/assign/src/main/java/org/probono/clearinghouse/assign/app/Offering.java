@@ -1,7 +1,5 @@
 package org.probono.clearinghouse.assign.app;
 
-import org.probono.clearinghouse.json.Log;
-import org.probono.clearinghouse.json.Metric;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +12,13 @@ import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.OfferStatus;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.impact.Tally;
+import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import org.probono.clearinghouse.matters.LawyerProfile;
 import org.probono.clearinghouse.matters.Lawyers;
 import org.probono.clearinghouse.matters.Matter;
@@ -25,7 +26,6 @@ import org.probono.clearinghouse.matters.MatterChange;
 import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.Matters;
 import org.probono.clearinghouse.matters.Ranking;
-import org.probono.clearinghouse.domain.Outcome;
 
 /**
  * Offers an open request to 1 to 3 lawyers in one transaction: the request OFFERED (conditioned on the
@@ -71,9 +71,11 @@ public final class Offering {
         for (String lawyerId : lawyerIds) {
             Optional<LawyerProfile> profile = lawyers.profile(lawyerId);
             if (profile.isEmpty()) return Result.notFound("No lawyer " + lawyerId + ".");
-            Optional<String> exclusion = Ranking.exclusion(request, matter.offers(), profile.get().lawyer());
+            Optional<String> exclusion =
+                    Ranking.exclusion(request, matter.offers(), profile.get().lawyer());
             if (exclusion.isPresent()) {
-                return Result.conflict("Lawyer " + lawyerId + " cannot be offered this request: " + exclusion.get() + ".");
+                return Result.conflict(
+                        "Lawyer " + lawyerId + " cannot be offered this request: " + exclusion.get() + ".");
             }
             offerees.add(profile.get());
         }
@@ -84,14 +86,26 @@ public final class Offering {
         MatterChange.Builder change = MatterChange.builder();
         LegalRequest offered = request.offered();
         change.request(request, offered);
-        change.audit(offered, "Offered to " + offerees.size() + " lawyer" + (offerees.size() == 1 ? "" : "s"),
-                assignedBy, now);
+        change.audit(
+                offered,
+                "Offered to " + offerees.size() + " lawyer" + (offerees.size() == 1 ? "" : "s"),
+                assignedBy,
+                now);
         for (LawyerProfile profile : offerees) {
             String token = secrets.newReplyToken();
             // A lawyer whose earlier offer the team withdrew gets the same offer item back, pending again.
             Optional<Offer> withdrawn = matter.offerTo(profile.lawyer().id());
-            Offer offer = new Offer(requestId, profile.lawyer().id(), OfferStatus.PENDING, now, respondBy,
-                    Secrets.hash(token), null, null, false, withdrawn.map(o -> o.version() + 1).orElse(1L));
+            Offer offer = new Offer(
+                    requestId,
+                    profile.lawyer().id(),
+                    OfferStatus.PENDING,
+                    now,
+                    respondBy,
+                    Secrets.hash(token),
+                    null,
+                    null,
+                    false,
+                    withdrawn.map(o -> o.version() + 1).orElse(1L));
             if (withdrawn.isPresent()) change.offer(withdrawn.get(), offer);
             else change.newOffer(offer);
             change.lawyer(profile.lawyer(), profile.lawyer().withLoadChange(+1));
@@ -106,8 +120,12 @@ public final class Offering {
                     + " nothing was offered. Run queue and suggest again.");
         }
         Log.metric(Metric.OFFERS_MADE, offerees.size());
-        return Result.done(new Offered(requestId, RequestStatus.OFFERED.name(),
-                offerees.stream().map(p -> new OfferedTo(p.lawyer().id(), respondBy)).toList()));
+        return Result.done(new Offered(
+                requestId,
+                RequestStatus.OFFERED.name(),
+                offerees.stream()
+                        .map(p -> new OfferedTo(p.lawyer().id(), respondBy))
+                        .toList()));
     }
 
     /** The window the admin gave, shortened to the request's deadline when that is sooner. */
@@ -120,7 +138,13 @@ public final class Offering {
     }
 
     static Token replyToken(String token, String requestId, String lawyerId, Instant respondBy) {
-        return new Token(Secrets.hash(token), Token.Purpose.OFFER_REPLY, null, requestId, lawyerId,
-                respondBy.plus(LATE_REPLY_GRACE), null);
+        return new Token(
+                Secrets.hash(token),
+                Token.Purpose.OFFER_REPLY,
+                null,
+                requestId,
+                lawyerId,
+                respondBy.plus(LATE_REPLY_GRACE),
+                null);
     }
 }

@@ -21,8 +21,15 @@ import org.probono.clearinghouse.matters.OpenQueue;
 public final class QueueListing {
     public record Queue(List<Entry> items) {}
 
-    public record Entry(String id, String status, String category, String title, OrganisationRef organisation,
-                        Instant deadline, Instant createdAt, List<PendingOffer> offers) {}
+    public record Entry(
+            String id,
+            String status,
+            String category,
+            String title,
+            OrganisationRef organisation,
+            Instant deadline,
+            Instant createdAt,
+            List<PendingOffer> offers) {}
 
     public record OrganisationRef(String id, String name) {}
 
@@ -30,25 +37,35 @@ public final class QueueListing {
 
     private final Matters matters;
 
-    public QueueListing(Matters matters) { this.matters = matters; }
+    public QueueListing(Matters matters) {
+        this.matters = matters;
+    }
 
     public Result list() {
         OpenQueue queue = matters.openQueue();
         Map<String, List<PendingOffer>> offers = new HashMap<>();
-        queue.pendingOffers().forEach(offer -> offers.computeIfAbsent(offer.requestId(), id -> new ArrayList<>())
-                .add(new PendingOffer(offer.lawyerId(), offer.status().name(), offer.respondBy())));
+        queue.pendingOffers()
+                .forEach(offer -> offers.computeIfAbsent(offer.requestId(), id -> new ArrayList<>())
+                        .add(new PendingOffer(offer.lawyerId(), offer.status().name(), offer.respondBy())));
         Map<String, String> olderNames = new HashMap<>();
         List<Entry> entries = queue.requests().stream()
-                .map(request -> new Entry(request.id(), request.status().name(), request.category().name(),
-                        request.title(), new OrganisationRef(request.organisationId(), organisationName(request, olderNames)),
-                        request.deadline(), request.createdAt(), offers.getOrDefault(request.id(), List.of())))
+                .map(request -> new Entry(
+                        request.id(),
+                        request.status().name(),
+                        request.category().name(),
+                        request.title(),
+                        new OrganisationRef(request.organisationId(), organisationName(request, olderNames)),
+                        request.deadline(),
+                        request.createdAt(),
+                        offers.getOrDefault(request.id(), List.of())))
                 .toList();
         return Result.done(new Queue(entries));
     }
 
     private String organisationName(LegalRequest request, Map<String, String> olderNames) {
         if (request.organisationName() != null) return request.organisationName();
-        return olderNames.computeIfAbsent(request.organisationId(), id ->
-                matters.organisation(id).map(Organisation::name).orElse(null));
+        return olderNames.computeIfAbsent(
+                request.organisationId(),
+                id -> matters.organisation(id).map(Organisation::name).orElse(null));
     }
 }

@@ -6,9 +6,15 @@ public sealed interface Result {
 
     record Refused(int status, String title, String detail) implements Result {}
 
-    static Result done(Object body) { return new Done(body); }
+    static Result done(Object body) {
+        return new Done(body);
+    }
 
-    static Result notFound(String detail) { return new Refused(404, "Not found", detail); }
+    static Result notFound(String detail) {
+        return new Refused(404, "Not found", detail);
+    }
 
-    static Result conflict(String detail) { return new Refused(409, "Conflict", detail); }
+    static Result conflict(String detail) {
+        return new Refused(409, "Conflict", detail);
+    }
 }

@@ -23,7 +23,8 @@ public final class Suggesting {
         Optional<Matter> matter = matters.matter(requestId);
         if (matter.isEmpty()) return Result.notFound("No request " + requestId + ".");
         if (!matter.get().request().status().isOpen()) {
-            return Result.conflict("Request " + requestId + " is " + matter.get().request().status() + ", not open.");
+            return Result.conflict(
+                    "Request " + requestId + " is " + matter.get().request().status() + ", not open.");
         }
         return Result.done(new Candidates(suggestions.forMatter(matter.get(), limit)));
     }

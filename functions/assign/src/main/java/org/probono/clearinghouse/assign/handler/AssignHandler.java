@@ -30,9 +30,10 @@ public final class AssignHandler implements RequestStreamHandler {
     /** Read-only: an unknown request is looked up (GetItem) and answered 404. Never the schedule: it writes. */
     private static final String PRIMING_SUGGEST = "{\"command\":\"suggest\",\"requestId\":\"snapstart-priming\"}";
 
-    private static final String TAKES = "an admin command (queue, show, suggest, assign, withdraw, complete, close, report,"
-            + " monthly-report)"
-            + " or the EventBridge schedule";
+    private static final String TAKES =
+            "an admin command (queue, show, suggest, assign, withdraw, complete, close, report,"
+                    + " monthly-report)"
+                    + " or the EventBridge schedule";
 
     private final QueueListing queue;
     private final MatterShowing showing;
@@ -69,48 +70,57 @@ public final class AssignHandler implements RequestStreamHandler {
     }
 
     private Object command(JsonNode event) {
-        return answer(switch (AdminCommand.name(event)) {
-            case "queue" -> {
-                AdminCommand.read(event, AdminCommand.NoFields.class);
-                yield queue.list();
-            }
-            case "show" -> showing.show(AdminCommand.read(event, AssignCommands.Show.class).requestId());
-            case "suggest" -> {
-                AssignCommands.Suggest read = AdminCommand.read(event, AssignCommands.Suggest.class);
-                yield suggesting.suggest(read.requestId(), read.limit());
-            }
-            case "assign" -> {
-                AssignCommands.Assign read = AdminCommand.read(event, AssignCommands.Assign.class);
-                yield offering.assign(read.requestId(), read.lawyerIds(), read.assignedBy(), read.respondWithinHours());
-            }
-            case "withdraw" -> {
-                AssignCommands.Withdraw read = AdminCommand.read(event, AssignCommands.Withdraw.class);
-                yield changes.withdraw(read.requestId(), read.lawyerId(), read.reason(), read.withdrawnBy());
-            }
-            case "complete" -> {
-                AssignCommands.Complete read = AdminCommand.read(event, AssignCommands.Complete.class);
-                yield changes.complete(read.requestId(), read.outcome(), read.hoursSpent(), read.completedBy());
-            }
-            case "close" -> {
-                AssignCommands.Close read = AdminCommand.read(event, AssignCommands.Close.class);
-                yield changes.close(read.requestId(), read.reason(), read.closedBy());
-            }
-            case "report" -> {
-                AssignCommands.Report read = AdminCommand.read(event, AssignCommands.Report.class);
-                LocalDate from = read.fromDay();
-                LocalDate to = read.toDay();
-                ImpactFigures.invalidPeriod(from, to).ifPresent(why -> { throw new BadCommand(why); });
-                yield Result.done(impact.read(from, to).report());
-            }
-            case "monthly-report" -> monthly.schedule(AdminCommand.read(event, AssignCommands.MonthlyReport.class).yearMonth());
-            default -> throw AdminCommand.unknown(event, "AssignFunction", AssignCommands.NAMES);
-        });
+        return answer(
+                switch (AdminCommand.name(event)) {
+                    case "queue" -> {
+                        AdminCommand.read(event, AdminCommand.NoFields.class);
+                        yield queue.list();
+                    }
+                    case "show" ->
+                        showing.show(AdminCommand.read(event, AssignCommands.Show.class)
+                                .requestId());
+                    case "suggest" -> {
+                        AssignCommands.Suggest read = AdminCommand.read(event, AssignCommands.Suggest.class);
+                        yield suggesting.suggest(read.requestId(), read.limit());
+                    }
+                    case "assign" -> {
+                        AssignCommands.Assign read = AdminCommand.read(event, AssignCommands.Assign.class);
+                        yield offering.assign(
+                                read.requestId(), read.lawyerIds(), read.assignedBy(), read.respondWithinHours());
+                    }
+                    case "withdraw" -> {
+                        AssignCommands.Withdraw read = AdminCommand.read(event, AssignCommands.Withdraw.class);
+                        yield changes.withdraw(read.requestId(), read.lawyerId(), read.reason(), read.withdrawnBy());
+                    }
+                    case "complete" -> {
+                        AssignCommands.Complete read = AdminCommand.read(event, AssignCommands.Complete.class);
+                        yield changes.complete(read.requestId(), read.outcome(), read.hoursSpent(), read.completedBy());
+                    }
+                    case "close" -> {
+                        AssignCommands.Close read = AdminCommand.read(event, AssignCommands.Close.class);
+                        yield changes.close(read.requestId(), read.reason(), read.closedBy());
+                    }
+                    case "report" -> {
+                        AssignCommands.Report read = AdminCommand.read(event, AssignCommands.Report.class);
+                        LocalDate from = read.fromDay();
+                        LocalDate to = read.toDay();
+                        ImpactFigures.invalidPeriod(from, to).ifPresent(why -> {
+                            throw new BadCommand(why);
+                        });
+                        yield Result.done(impact.read(from, to).report());
+                    }
+                    case "monthly-report" ->
+                        monthly.schedule(AdminCommand.read(event, AssignCommands.MonthlyReport.class)
+                                .yearMonth());
+                    default -> throw AdminCommand.unknown(event, "AssignFunction", AssignCommands.NAMES);
+                });
     }
 
     private static Object answer(Result result) {
         return switch (result) {
             case Result.Done done -> done.body();
-            case Result.Refused refused -> new AdminError(refused.status(), refused.title(), refused.detail()).toResult();
+            case Result.Refused refused ->
+                new AdminError(refused.status(), refused.title(), refused.detail()).toResult();
         };
     }
 }

@@ -10,7 +10,9 @@ import org.probono.clearinghouse.store.Transaction;
 public final class TableOutbox implements Outbox {
     private final Store store;
 
-    public TableOutbox(Store store) { this.store = store; }
+    public TableOutbox(Store store) {
+        this.store = store;
+    }
 
     @Override
     public void queue(OutboxMessage message) {

@@ -31,8 +31,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /** AssignFunction's use cases, wired once per container (tests and the local runner give their own clients and clock). */
-public record Wiring(QueueListing queue, MatterShowing showing, Suggesting suggesting, Offering offering,
-                     MatterChanges changes, OfferExpiry expiry, ImpactFigures impact, MonthlyReport monthly) {
+public record Wiring(
+        QueueListing queue,
+        MatterShowing showing,
+        Suggesting suggesting,
+        Offering offering,
+        MatterChanges changes,
+        OfferExpiry expiry,
+        ImpactFigures impact,
+        MonthlyReport monthly) {
 
     public static Wiring fromEnvironment() {
         Config config = Config.fromEnvironment();
@@ -55,10 +62,16 @@ public record Wiring(QueueListing queue, MatterShowing showing, Suggesting sugge
                 new MatterShowing(matters, lawyers),
                 new Suggesting(matters, new Suggestions(lawyers, clock)),
                 new Offering(matters, lawyers, emails, box::sealToken, clock),
-                new MatterChanges(matters, lawyers, emails,
-                        new MatterCompletion(matters, lawyers, offers, emails, clock), clock),
-                new OfferExpiry(matters, lawyers, offers, emails, box::sealToken,
-                        Duration.ofDays(config.detailsRetentionDays()), clock),
+                new MatterChanges(
+                        matters, lawyers, emails, new MatterCompletion(matters, lawyers, offers, emails, clock), clock),
+                new OfferExpiry(
+                        matters,
+                        lawyers,
+                        offers,
+                        emails,
+                        box::sealToken,
+                        Duration.ofDays(config.detailsRetentionDays()),
+                        clock),
                 new ImpactFigures(new TableFigures(store)),
                 new MonthlyReport(new TableOutbox(store), ids, config.adminEmail(), config.timeZone(), clock));
     }

@@ -16,5 +16,7 @@ final class InMemoryOutbox implements Outbox {
         queued.add(message);
     }
 
-    List<OutboxMessage> queued() { return List.copyOf(queued); }
+    List<OutboxMessage> queued() {
+        return List.copyOf(queued);
+    }
 }

@@ -28,8 +28,13 @@ class OfferExpiryRulesTest {
 
     private final MovableClock clock = new MovableClock(OFFERED_AT);
     private final InMemoryMatters table = new InMemoryMatters(clock);
-    private final OfferExpiry expiry = new OfferExpiry(table, table, table,
-            new MatterEmails(new Ids(clock), "team@clearinghouse.example"), (token, id) -> "sealed:" + token, RETENTION,
+    private final OfferExpiry expiry = new OfferExpiry(
+            table,
+            table,
+            table,
+            new MatterEmails(new Ids(clock), "team@clearinghouse.example"),
+            (token, id) -> "sealed:" + token,
+            RETENTION,
             clock);
     private Organisation org;
     private LegalRequest request;
@@ -69,7 +74,10 @@ class OfferExpiryRulesTest {
         assertThat(expiry.run()).isEqualTo(new OfferExpiry.Run(0, 0, 0, 0));
 
         assertThat(table.offer(request.id(), meera.id()).reminded()).isTrue();
-        assertThat(table.emails()).singleElement().extracting(m -> m.template()).isEqualTo(EmailTemplate.OFFER_REMINDER);
+        assertThat(table.emails())
+                .singleElement()
+                .extracting(m -> m.template())
+                .isEqualTo(EmailTemplate.OFFER_REMINDER);
         assertThat(table.tokens()).hasSize(1);
         assertThat(table.request(request.id())).contains(request);
     }

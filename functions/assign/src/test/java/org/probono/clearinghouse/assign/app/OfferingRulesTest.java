@@ -28,8 +28,12 @@ class OfferingRulesTest {
 
     private final MovableClock clock = new MovableClock(NOW);
     private final InMemoryMatters table = new InMemoryMatters(clock);
-    private final Offering offering = new Offering(table, table,
-            new MatterEmails(new Ids(clock), "team@clearinghouse.example"), (token, id) -> "sealed:" + token, clock);
+    private final Offering offering = new Offering(
+            table,
+            table,
+            new MatterEmails(new Ids(clock), "team@clearinghouse.example"),
+            (token, id) -> "sealed:" + token,
+            clock);
     private Organisation org;
     private LegalRequest request;
     private Lawyer meera;
@@ -49,8 +53,13 @@ class OfferingRulesTest {
         Result result = offering.assign(request.id(), List.of(meera.id(), ravi.id()), "admin", 24);
 
         Instant respondBy = Instant.parse("2026-11-29T10:00:00Z");
-        assertThat(result).isEqualTo(Result.done(new Offering.Offered(request.id(), "OFFERED",
-                List.of(new Offering.OfferedTo(meera.id(), respondBy), new Offering.OfferedTo(ravi.id(), respondBy)))));
+        assertThat(result)
+                .isEqualTo(Result.done(new Offering.Offered(
+                        request.id(),
+                        "OFFERED",
+                        List.of(
+                                new Offering.OfferedTo(meera.id(), respondBy),
+                                new Offering.OfferedTo(ravi.id(), respondBy)))));
         LegalRequest offered = table.request(request.id()).orElseThrow();
         assertThat(offered.status()).isEqualTo(RequestStatus.OFFERED);
         assertThat(table.offer(request.id(), meera.id()).status()).isEqualTo(OfferStatus.PENDING);
@@ -58,17 +67,27 @@ class OfferingRulesTest {
         assertThat(table.lawyer(meera.id()).orElseThrow().activeMatters()).isEqualTo(1);
         assertThat(table.lawyer(ravi.id()).orElseThrow().activeMatters()).isEqualTo(2);
         assertThat(table.stats(meera.id()).recentOffers()).containsExactly(NOW);
-        assertThat(table.tokens().values()).extracting(Token::purpose).containsOnly(Token.Purpose.OFFER_REPLY).hasSize(2);
-        assertThat(table.emails()).extracting(m -> m.template()).containsExactly(EmailTemplate.OFFER, EmailTemplate.OFFER);
+        assertThat(table.tokens().values())
+                .extracting(Token::purpose)
+                .containsOnly(Token.Purpose.OFFER_REPLY)
+                .hasSize(2);
+        assertThat(table.emails())
+                .extracting(m -> m.template())
+                .containsExactly(EmailTemplate.OFFER, EmailTemplate.OFFER);
         assertThat(table.tallies()).containsExactly(new Tally.Offered(offered, 2, NOW));
-        assertThat(table.history(request.id())).singleElement().extracting(e -> e.note()).isEqualTo("Offered to 2 lawyers");
+        assertThat(table.history(request.id()))
+                .singleElement()
+                .extracting(e -> e.note())
+                .isEqualTo("Offered to 2 lawyers");
         assertThat(table.commits()).isEqualTo(1);
     }
 
     @Test
     void a_lawyer_who_declined_before_is_refused_and_nothing_is_offered() {
-        table.put(request.offered()).put(MatterSamples.pendingOffer(request, meera, NOW.minus(Duration.ofHours(5)),
-                Duration.ofHours(24), "t").answered(OfferStatus.DECLINED, NOW.minus(Duration.ofHours(1)), "busy"));
+        table.put(request.offered())
+                .put(MatterSamples.pendingOffer(
+                                request, meera, NOW.minus(Duration.ofHours(5)), Duration.ofHours(24), "t")
+                        .answered(OfferStatus.DECLINED, NOW.minus(Duration.ofHours(1)), "busy"));
 
         Result result = offering.assign(request.id(), List.of(ravi.id(), meera.id()), "admin", 24);
 
@@ -80,11 +99,13 @@ class OfferingRulesTest {
 
     @Test
     void a_lawyer_whose_offer_was_withdrawn_gets_the_same_offer_back_pending() {
-        Offer withdrawn = MatterSamples.pendingOffer(request, meera, NOW.minus(Duration.ofHours(5)), Duration.ofHours(24), "t")
+        Offer withdrawn = MatterSamples.pendingOffer(
+                        request, meera, NOW.minus(Duration.ofHours(5)), Duration.ofHours(24), "t")
                 .answered(OfferStatus.WITHDRAWN, NOW.minus(Duration.ofHours(1)), "by mistake");
         table.put(withdrawn);
 
-        assertThat(offering.assign(request.id(), List.of(meera.id()), "admin", 24)).isInstanceOf(Result.Done.class);
+        assertThat(offering.assign(request.id(), List.of(meera.id()), "admin", 24))
+                .isInstanceOf(Result.Done.class);
 
         Offer again = table.offer(request.id(), meera.id());
         assertThat(again.status()).isEqualTo(OfferStatus.PENDING);
@@ -93,8 +114,10 @@ class OfferingRulesTest {
 
     @Test
     void a_request_that_is_not_open_or_not_there_or_an_unknown_lawyer_is_refused() {
-        assertThat(offering.assign("REQ-NONE", List.of(meera.id()), "admin", 24)).isEqualTo(Result.notFound("No request REQ-NONE."));
-        assertThat(offering.assign(request.id(), List.of("L-NONE"), "admin", 24)).isEqualTo(Result.notFound("No lawyer L-NONE."));
+        assertThat(offering.assign("REQ-NONE", List.of(meera.id()), "admin", 24))
+                .isEqualTo(Result.notFound("No request REQ-NONE."));
+        assertThat(offering.assign(request.id(), List.of("L-NONE"), "admin", 24))
+                .isEqualTo(Result.notFound("No lawyer L-NONE."));
         table.put(request.endedAs(RequestStatus.CLOSED, NOW));
         assertThat(offering.assign(request.id(), List.of(meera.id()), "admin", 24))
                 .isEqualTo(Result.conflict("Request REQ-1 is CLOSED, not open."));
@@ -114,9 +137,21 @@ class OfferingRulesTest {
 
     @Test
     void the_window_is_shortened_to_the_deadline_but_never_below_an_hour() {
-        LegalRequest soon = new LegalRequest(request.id(), org.id(), RequestStatus.SUBMITTED, request.category(),
-                request.title(), request.summary(), null, "IN-WB", "en", NOW.plus(Duration.ofHours(5)), List.of(),
-                request.createdAt(), null, 1);
+        LegalRequest soon = new LegalRequest(
+                request.id(),
+                org.id(),
+                RequestStatus.SUBMITTED,
+                request.category(),
+                request.title(),
+                request.summary(),
+                null,
+                "IN-WB",
+                "en",
+                NOW.plus(Duration.ofHours(5)),
+                List.of(),
+                request.createdAt(),
+                null,
+                1);
 
         assertThat(Offering.respondBy(soon, NOW, 24)).isEqualTo(Instant.parse("2026-11-28T15:00:00Z"));
         assertThat(Offering.respondBy(soon, NOW, 2)).isEqualTo(NOW.plus(Duration.ofHours(2)));

@@ -29,8 +29,8 @@ class QueueAndChangesRulesTest {
     private final MovableClock clock = new MovableClock(NOW);
     private final InMemoryMatters table = new InMemoryMatters(clock);
     private final MatterEmails emails = new MatterEmails(new Ids(clock), "team@clearinghouse.example");
-    private final MatterChanges changes = new MatterChanges(table, table, emails,
-            new MatterCompletion(table, table, table, emails, clock), clock);
+    private final MatterChanges changes =
+            new MatterChanges(table, table, emails, new MatterCompletion(table, table, table, emails, clock), clock);
     private final QueueListing queue = new QueueListing(table);
     private Organisation org;
     private LegalRequest offered;
@@ -43,23 +43,45 @@ class QueueAndChangesRulesTest {
         offered = MatterSamples.request("REQ-B", org, RequestStatus.OFFERED, NOW.minus(Duration.ofDays(2)));
         meera = MatterSamples.lawyer("L-M", "Meera Das", 1);
         ravi = MatterSamples.lawyer("L-R", "Ravi Sen", 1);
-        table.put(org).put(offered).put(meera).put(ravi)
-                .put(MatterSamples.pendingOffer(offered, meera, NOW.minus(Duration.ofHours(2)), Duration.ofHours(24), "a"))
-                .put(MatterSamples.pendingOffer(offered, ravi, NOW.minus(Duration.ofHours(2)), Duration.ofHours(24), "b"));
+        table.put(org)
+                .put(offered)
+                .put(meera)
+                .put(ravi)
+                .put(MatterSamples.pendingOffer(
+                        offered, meera, NOW.minus(Duration.ofHours(2)), Duration.ofHours(24), "a"))
+                .put(MatterSamples.pendingOffer(
+                        offered, ravi, NOW.minus(Duration.ofHours(2)), Duration.ofHours(24), "b"));
     }
 
     @Test
     void the_queue_lists_open_requests_most_urgent_first_with_their_pending_offers() {
-        LegalRequest urgent = new LegalRequest("REQ-A", org.id(), RequestStatus.SUBMITTED, offered.category(), "Urgent",
-                "s", null, "IN-WB", "en", NOW.plus(Duration.ofDays(1)), List.of(), NOW, null, 1);
-        table.put(urgent).put(MatterSamples.request("REQ-C", org, RequestStatus.SUBMITTED, NOW.minus(Duration.ofDays(1))))
-                .put(MatterSamples.request("REQ-D", org, RequestStatus.OFFERED, NOW).acceptedBy(meera.id()));
+        LegalRequest urgent = new LegalRequest(
+                "REQ-A",
+                org.id(),
+                RequestStatus.SUBMITTED,
+                offered.category(),
+                "Urgent",
+                "s",
+                null,
+                "IN-WB",
+                "en",
+                NOW.plus(Duration.ofDays(1)),
+                List.of(),
+                NOW,
+                null,
+                1);
+        table.put(urgent)
+                .put(MatterSamples.request("REQ-C", org, RequestStatus.SUBMITTED, NOW.minus(Duration.ofDays(1))))
+                .put(MatterSamples.request("REQ-D", org, RequestStatus.OFFERED, NOW)
+                        .acceptedBy(meera.id()));
 
         QueueListing.Queue listed = (QueueListing.Queue) ((Result.Done) queue.list()).body();
 
         assertThat(listed.items()).extracting(QueueListing.Entry::id).containsExactly("REQ-A", "REQ-B", "REQ-C");
-        assertThat(listed.items().getFirst().organisation()).isEqualTo(new QueueListing.OrganisationRef(org.id(), org.name()));
-        assertThat(listed.items().get(1).offers()).extracting(QueueListing.PendingOffer::lawyerId)
+        assertThat(listed.items().getFirst().organisation())
+                .isEqualTo(new QueueListing.OrganisationRef(org.id(), org.name()));
+        assertThat(listed.items().get(1).offers())
+                .extracting(QueueListing.PendingOffer::lawyerId)
                 .containsExactlyInAnyOrder(meera.id(), ravi.id());
     }
 
@@ -67,7 +89,8 @@ class QueueAndChangesRulesTest {
     void withdrawing_one_of_two_pending_offers_keeps_the_request_offered_and_tells_the_lawyer() {
         Result result = changes.withdraw(offered.id(), meera.id(), "wrong area", "admin");
 
-        assertThat(result).isEqualTo(Result.done(new MatterChanges.Withdrawn(offered.id(), meera.id(), "WITHDRAWN", "OFFERED")));
+        assertThat(result)
+                .isEqualTo(Result.done(new MatterChanges.Withdrawn(offered.id(), meera.id(), "WITHDRAWN", "OFFERED")));
         assertThat(table.offer(offered.id(), meera.id()).status()).isEqualTo(OfferStatus.WITHDRAWN);
         assertThat(table.lawyer(meera.id()).orElseThrow().activeMatters()).isZero();
         assertThat(table.emails()).singleElement().satisfies(m -> {
@@ -87,9 +110,12 @@ class QueueAndChangesRulesTest {
         assertThat(closed.status()).isEqualTo(RequestStatus.CLOSED);
         assertThat(closed.endedAt()).isEqualTo(NOW);
         assertThat(List.of(table.offer(offered.id(), meera.id()), table.offer(offered.id(), ravi.id())))
-                .extracting(Offer::status).containsOnly(OfferStatus.WITHDRAWN);
-        assertThat(table.emails()).extracting(m -> m.template()).containsExactlyInAnyOrder(EmailTemplate.OFFER_WITHDRAWN,
-                EmailTemplate.OFFER_WITHDRAWN, EmailTemplate.REQUEST_CLOSED);
+                .extracting(Offer::status)
+                .containsOnly(OfferStatus.WITHDRAWN);
+        assertThat(table.emails())
+                .extracting(m -> m.template())
+                .containsExactlyInAnyOrder(
+                        EmailTemplate.OFFER_WITHDRAWN, EmailTemplate.OFFER_WITHDRAWN, EmailTemplate.REQUEST_CLOSED);
         assertThat(table.tallies()).containsExactly(new Tally.Ended(closed));
         assertThat(changes.close(offered.id(), "again", "admin"))
                 .isEqualTo(Result.conflict("Request REQ-B is CLOSED, not open."));

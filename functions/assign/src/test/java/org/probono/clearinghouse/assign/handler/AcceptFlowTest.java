@@ -37,13 +37,20 @@ class AcceptFlowTest {
         fx = new Fixture(aws);
         request = fx.request("Unpaid wages of shelter staff");
         for (String name : List.of("Meera Das", "Ravi Sen", "Kabir Roy")) lawyers.add(fx.lawyer(name));
-        fx.invoke("assign-assign.json", Map.of("requestId", request.id(),
-                "lawyerIds", lawyers.stream().map(Lawyer::id).toList()));
+        fx.invoke(
+                "assign-assign.json",
+                Map.of(
+                        "requestId",
+                        request.id(),
+                        "lawyerIds",
+                        lawyers.stream().map(Lawyer::id).toList()));
         decisions = fx.decisions();
     }
 
     private String tokenOf(Lawyer lawyer) {
-        return fx.table.tokenOf(fx.table.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(lawyer.email())).findFirst()
+        return fx.table.tokenOf(fx.table.outbox(EmailTemplate.OFFER).stream()
+                .filter(m -> m.to().equals(lawyer.email()))
+                .findFirst()
                 .orElseThrow());
     }
 
@@ -64,8 +71,14 @@ class AcceptFlowTest {
         for (Future<AnswerOutcome> future : futures) outcomes.add(future.get());
         pool.shutdown();
 
-        assertThat(outcomes).as("outcomes: " + outcomes).filteredOn(AnswerOutcome.Accepted.class::isInstance).hasSize(1);
-        assertThat(outcomes).as("outcomes: " + outcomes).filteredOn(AnswerOutcome.AlreadyTaken.class::isInstance).hasSize(1);
+        assertThat(outcomes)
+                .as("outcomes: " + outcomes)
+                .filteredOn(AnswerOutcome.Accepted.class::isInstance)
+                .hasSize(1);
+        assertThat(outcomes)
+                .as("outcomes: " + outcomes)
+                .filteredOn(AnswerOutcome.AlreadyTaken.class::isInstance)
+                .hasSize(1);
         Lawyer winner = outcomes.get(0) instanceof AnswerOutcome.Accepted ? lawyers.get(0) : lawyers.get(1);
         LegalRequest accepted = fx.table.readRequest(request.id());
         assertThat(accepted.status()).isEqualTo(RequestStatus.ACCEPTED);
@@ -77,7 +90,8 @@ class AcceptFlowTest {
                     .isEqualTo(won ? OfferStatus.ACCEPTED : OfferStatus.WITHDRAWN);
             assertThat(fx.load(lawyer)).isEqualTo(won ? 1 : 0);
         }
-        assertThat(fx.table.outbox(EmailTemplate.MATTER_DETAILS_TO_LAWYER)).extracting(OutboxMessage::to)
+        assertThat(fx.table.outbox(EmailTemplate.MATTER_DETAILS_TO_LAWYER))
+                .extracting(OutboxMessage::to)
                 .containsExactly(winner.email());
         assertThat(fx.table.outbox(EmailTemplate.OFFER_FILLED)).hasSize(2);
         assertThat(fx.table.outbox(EmailTemplate.INTRODUCTION_TO_ORGANISATION)).hasSize(1);
@@ -102,14 +116,19 @@ class AcceptFlowTest {
     @Test
     void when_every_lawyer_declines_the_request_is_back_in_the_queue_with_suggestions_for_the_admin() {
         Lawyer spare = fx.lawyer("Nisha Pal");
-        for (Lawyer lawyer : lawyers) decisions.answerByReply(tokenOf(lawyer), lawyer.email(), new Answer.Decline("busy"));
+        for (Lawyer lawyer : lawyers)
+            decisions.answerByReply(tokenOf(lawyer), lawyer.email(), new Answer.Decline("busy"));
 
         assertThat(fx.table.readRequest(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
         assertThat(lawyers).allSatisfy(l -> assertThat(fx.load(l)).isZero());
         List<OutboxMessage> declined = fx.table.outbox(EmailTemplate.ADMIN_OFFER_DECLINED);
         assertThat(declined).hasSize(3);
         assertThat(declined.getLast().data().get("suggestions").toString()).contains("Nisha Pal (");
-        assertThat(fx.invoke("assign-suggest.json", Map.of("requestId", request.id())).path("candidates").path(0)
-                .path("lawyerId").asText()).isEqualTo(spare.id());
+        assertThat(fx.invoke("assign-suggest.json", Map.of("requestId", request.id()))
+                        .path("candidates")
+                        .path(0)
+                        .path("lawyerId")
+                        .asText())
+                .isEqualTo(spare.id());
     }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.probono.clearinghouse.testkit.TestEvents;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.EmailTemplate;
@@ -31,6 +30,7 @@ import org.probono.clearinghouse.matters.Answer;
 import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.TokenItems;
+import org.probono.clearinghouse.testkit.TestEvents;
 
 @ExtendWith(LocalAwsExtension.class)
 class AssignCommandsTest {
@@ -66,8 +66,12 @@ class AssignCommandsTest {
 
         List<OutboxMessage> offers = fx.table.outbox(EmailTemplate.OFFER);
         assertThat(offers).extracting(OutboxMessage::to).containsExactlyInAnyOrder(meera.email(), ravi.email());
-        OutboxMessage toMeera = offers.stream().filter(m -> m.to().equals(meera.email())).findFirst().orElseThrow();
-        assertThat(toMeera.data()).containsEntry("organisationName", "Shakti Vahini")
+        OutboxMessage toMeera = offers.stream()
+                .filter(m -> m.to().equals(meera.email()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(toMeera.data())
+                .containsEntry("organisationName", "Shakti Vahini")
                 .containsEntry("counterparties", List.of("Acme Pvt Ltd"))
                 .containsEntry("respondBy", respondBy.toString())
                 .containsEntry("title", "Unpaid wages of shelter staff");
@@ -76,8 +80,10 @@ class AssignCommandsTest {
         // The raw token rides only sealed on the outbox item; the offer and the token item keep its hash.
         String tokenHash = Secrets.hash(fx.table.tokenOf(toMeera));
         assertThat(toMeera.sealedToken()).startsWith("v1.").doesNotContain(fx.table.tokenOf(toMeera));
-        assertThat(fx.table.readOffer(request.id(), meera.id()).replyTokenHash()).isEqualTo(tokenHash);
-        Token token = TokenItems.from(tokenHash, fx.store.get(Keys.token(tokenHash)).orElseThrow());
+        assertThat(fx.table.readOffer(request.id(), meera.id()).replyTokenHash())
+                .isEqualTo(tokenHash);
+        Token token =
+                TokenItems.from(tokenHash, fx.store.get(Keys.token(tokenHash)).orElseThrow());
         assertThat(token.purpose()).isEqualTo(Token.Purpose.OFFER_REPLY);
         assertThat(token.subjectId()).isEqualTo(request.id());
         assertThat(token.lawyerId()).isEqualTo(meera.id());
@@ -96,10 +102,20 @@ class AssignCommandsTest {
 
     @Test
     void the_queue_lists_open_requests_most_urgent_first_with_pending_offers_and_nothing_confidential() {
-        LegalRequest later = fx.request("Later deadline", Category.EMPLOYMENT, "IN-WB", "bn",
-                Fixture.START.plus(Duration.ofDays(10)), List.of());
-        LegalRequest sooner = fx.request("Sooner deadline", Category.EMPLOYMENT, "IN-WB", "bn",
-                Fixture.START.plus(Duration.ofDays(2)), List.of());
+        LegalRequest later = fx.request(
+                "Later deadline",
+                Category.EMPLOYMENT,
+                "IN-WB",
+                "bn",
+                Fixture.START.plus(Duration.ofDays(10)),
+                List.of());
+        LegalRequest sooner = fx.request(
+                "Sooner deadline",
+                Category.EMPLOYMENT,
+                "IN-WB",
+                "bn",
+                Fixture.START.plus(Duration.ofDays(2)),
+                List.of());
         LegalRequest closed = fx.request("Closed one");
         fx.invoke("assign-close.json", Map.of("requestId", closed.id()));
         assign(request, List.of(meera.id()));
@@ -114,7 +130,8 @@ class AssignCommandsTest {
         assertThat(offered.path("organisation").path("name").asText()).isEqualTo("Shakti Vahini");
         assertThat(offered.path("offers").path(0).path("lawyerId").asText()).isEqualTo(meera.id());
         assertThat(offered.path("offers").path(0).path("status").asText()).isEqualTo("PENDING");
-        assertThat(items.path(0).path("deadline").asText()).isEqualTo(sooner.deadline().toString());
+        assertThat(items.path(0).path("deadline").asText())
+                .isEqualTo(sooner.deadline().toString());
     }
 
     @Test
@@ -150,15 +167,21 @@ class AssignCommandsTest {
         List<JsonNode> results = List.of(
                 fx.invoke("{\"command\":\"reassign\"}"),
                 fx.invoke("assign-assign.json", Map.of("requestId", request.id(), "lawyerIds", List.of())),
-                fx.invoke("assign-assign.json", Map.of("requestId", request.id(), "lawyerIds", List.of("a", "b", "c", "d"))),
-                fx.invoke("assign-assign.json", Map.of("requestId", request.id(), "lawyerIds", List.of(meera.id(), meera.id()))),
+                fx.invoke(
+                        "assign-assign.json",
+                        Map.of("requestId", request.id(), "lawyerIds", List.of("a", "b", "c", "d"))),
+                fx.invoke(
+                        "assign-assign.json",
+                        Map.of("requestId", request.id(), "lawyerIds", List.of(meera.id(), meera.id()))),
                 fx.invoke("assign-assign.json", Map.of("requestId", request.id(), "respondWithinHours", 169)),
                 fx.invoke("assign-assign.json", Map.of("requestId", request.id(), "assignedBy", "")),
                 fx.invoke("assign-complete.json", Map.of("requestId", request.id(), "hoursSpent", -1)),
                 fx.invoke("assign-close.json", Map.of("requestId", request.id(), "reasn", "typo")),
                 fx.invoke("{\"command\":\"close\",\"requestId\":\"" + request.id() + "\"}"));
 
-        assertThat(results).allSatisfy(result -> assertThat(result.path("error").path("status").asInt()).isEqualTo(400));
+        assertThat(results)
+                .allSatisfy(result ->
+                        assertThat(result.path("error").path("status").asInt()).isEqualTo(400));
         assertThat(fx.aws.countItems()).isEqualTo(before);
         assertThat(fx.table.readRequest(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
     }
@@ -166,7 +189,8 @@ class AssignCommandsTest {
     @Test
     void the_no_argument_constructor_lambda_calls_reads_its_configuration_from_the_environment() {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        new AssignHandler().handleRequest(new java.io.ByteArrayInputStream("{\"command\":\"queue\"}".getBytes()), out, null);
+        new AssignHandler()
+                .handleRequest(new java.io.ByteArrayInputStream("{\"command\":\"queue\"}".getBytes()), out, null);
 
         assertThat(out.toString()).contains(request.id()).doesNotContain(Fixture.CONFIDENTIAL);
     }
@@ -194,8 +218,12 @@ class AssignCommandsTest {
         for (Future<JsonNode> result : results) answers.add(result.get());
         pool.shutdown();
 
-        assertThat(answers).filteredOn(a -> a.path("status").asText().equals("OFFERED")).hasSize(1);
-        assertThat(answers).filteredOn(a -> a.path("error").path("status").asInt() == 409).hasSize(1);
+        assertThat(answers)
+                .filteredOn(a -> a.path("status").asText().equals("OFFERED"))
+                .hasSize(1);
+        assertThat(answers)
+                .filteredOn(a -> a.path("error").path("status").asInt() == 409)
+                .hasSize(1);
         assertThat(fx.load(meera) + fx.load(ravi)).isEqualTo(1);
         assertThat(fx.table.outbox(EmailTemplate.OFFER)).hasSize(1);
     }
@@ -212,7 +240,9 @@ class AssignCommandsTest {
         assertThat(fx.load(meera)).isZero();
         assertThat(fx.table.readRequest(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
         assertThat(fx.inQueue(request.id())).isTrue();
-        assertThat(fx.table.outbox(EmailTemplate.OFFER_WITHDRAWN)).extracting(OutboxMessage::to).containsExactly(meera.email());
+        assertThat(fx.table.outbox(EmailTemplate.OFFER_WITHDRAWN))
+                .extracting(OutboxMessage::to)
+                .containsExactly(meera.email());
     }
 
     @Test
@@ -222,9 +252,15 @@ class AssignCommandsTest {
         int before = fx.aws.countItems();
 
         assertThat(fx.invoke("assign-withdraw.json", Map.of("requestId", request.id(), "lawyerId", meera.id()))
-                .path("error").path("status").asInt()).isEqualTo(409);
+                        .path("error")
+                        .path("status")
+                        .asInt())
+                .isEqualTo(409);
         assertThat(fx.invoke("assign-withdraw.json", Map.of("requestId", request.id(), "lawyerId", ravi.id()))
-                .path("error").path("status").asInt()).isEqualTo(404);
+                        .path("error")
+                        .path("status")
+                        .asInt())
+                .isEqualTo(404);
         assertThat(fx.aws.countItems()).isEqualTo(before);
     }
 
@@ -254,10 +290,19 @@ class AssignCommandsTest {
         assertThat(fx.table.outbox(EmailTemplate.OFFER_WITHDRAWN)).hasSize(2);
         OutboxMessage told = fx.table.outbox(EmailTemplate.REQUEST_CLOSED).getFirst();
         assertThat(told.to()).isEqualTo("asha@shakti.example");
-        assertThat(told.data()).containsEntry("reason", TestEvents.command("assign-close.json").json().path("reason").asText());
+        assertThat(told.data())
+                .containsEntry(
+                        "reason",
+                        TestEvents.command("assign-close.json")
+                                .json()
+                                .path("reason")
+                                .asText());
 
         int before = fx.aws.countItems();
-        assertThat(fx.invoke("assign-close.json", Map.of("requestId", request.id())).path("error").path("status").asInt())
+        assertThat(fx.invoke("assign-close.json", Map.of("requestId", request.id()))
+                        .path("error")
+                        .path("status")
+                        .asInt())
                 .isEqualTo(409);
         assertThat(fx.aws.countItems()).isEqualTo(before);
     }
@@ -265,7 +310,10 @@ class AssignCommandsTest {
     @Test
     void completing_an_accepted_matter_releases_the_load_and_asks_the_organisation_for_feedback() {
         int beforeAny = fx.aws.countItems();
-        assertThat(fx.invoke("assign-complete.json", Map.of("requestId", request.id())).path("error").path("status").asInt())
+        assertThat(fx.invoke("assign-complete.json", Map.of("requestId", request.id()))
+                        .path("error")
+                        .path("status")
+                        .asInt())
                 .isEqualTo(409);
         assertThat(fx.aws.countItems()).isEqualTo(beforeAny);
         assign(request, List.of(meera.id()));
@@ -281,12 +329,16 @@ class AssignCommandsTest {
         assertThat(fx.store.get(Keys.request(request.id())).orElseThrow().string("outcome"))
                 .startsWith("Contract reviewed");
         assertThat(fx.load(meera)).isZero();
-        OutboxMessage feedback = fx.table.outbox(EmailTemplate.REQUEST_COMPLETED).getFirst();
+        OutboxMessage feedback =
+                fx.table.outbox(EmailTemplate.REQUEST_COMPLETED).getFirst();
         assertThat(feedback.to()).isEqualTo("asha@shakti.example");
         assertThat(feedback.data()).containsEntry("lawyerName", "Meera Das");
 
         int before = fx.aws.countItems();
-        assertThat(fx.invoke("assign-complete.json", Map.of("requestId", request.id())).path("error").path("status").asInt())
+        assertThat(fx.invoke("assign-complete.json", Map.of("requestId", request.id()))
+                        .path("error")
+                        .path("status")
+                        .asInt())
                 .isEqualTo(409);
         assertThat(fx.aws.countItems()).isEqualTo(before);
     }

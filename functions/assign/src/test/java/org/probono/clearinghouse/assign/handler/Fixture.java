@@ -66,8 +66,13 @@ final class Fixture {
 
     /** The shared offer rules on this table, as NotifyFunction runs them when a lawyer replies. */
     OfferDecisions decisions() {
-        return new OfferDecisions(new TableMatters(store, new RunningTotals(config.timeZone())), new TableLawyers(store),
-                new TableOffers(store), new MatterEmails(ids, config.adminEmail()), table.box()::sealToken, clock);
+        return new OfferDecisions(
+                new TableMatters(store, new RunningTotals(config.timeZone())),
+                new TableLawyers(store),
+                new TableOffers(store),
+                new MatterEmails(ids, config.adminEmail()),
+                table.box()::sealToken,
+                clock);
     }
 
     /** Invokes the entry class with an events/ file, some fields replaced; checks no confidential text leaks. */
@@ -90,11 +95,32 @@ final class Fixture {
     }
 
     /** A submitted request of {@link #org}, created a second after the one before. */
-    LegalRequest request(String title, Category category, String jurisdiction, String language, Instant deadline,
-                         List<String> counterparties) {
-        LegalRequest request = table.request(new LegalRequest(ids.next(), org.id(), org.name(), RequestStatus.SUBMITTED,
-                category, title, "Summary of " + title, CONFIDENTIAL, jurisdiction, language, deadline, counterparties,
-                clock.instant(), null, null, 1, null, null));
+    LegalRequest request(
+            String title,
+            Category category,
+            String jurisdiction,
+            String language,
+            Instant deadline,
+            List<String> counterparties) {
+        LegalRequest request = table.request(new LegalRequest(
+                ids.next(),
+                org.id(),
+                org.name(),
+                RequestStatus.SUBMITTED,
+                category,
+                title,
+                "Summary of " + title,
+                CONFIDENTIAL,
+                jurisdiction,
+                language,
+                deadline,
+                counterparties,
+                clock.instant(),
+                null,
+                null,
+                1,
+                null,
+                null));
         clock.advance(Duration.ofSeconds(1));
         return request;
     }
@@ -103,21 +129,53 @@ final class Fixture {
         return request(title, Category.EMPLOYMENT, "IN-WB", "bn", null, List.of("Acme Pvt Ltd"));
     }
 
-    Lawyer lawyer(String name, String firm, List<Category> areas, List<String> jurisdictions, List<String> languages,
-                  int load, boolean paused, ProfileStatus status) {
-        return table.lawyer(new Lawyer(ids.next(), name, name.toLowerCase().replace(' ', '.') + "@law.example",
-                "+919830000000", firm, "WB/1/2020", "IN-WB", 5, areas, jurisdictions, languages, 2, load, paused,
-                status, START, 3));
+    Lawyer lawyer(
+            String name,
+            String firm,
+            List<Category> areas,
+            List<String> jurisdictions,
+            List<String> languages,
+            int load,
+            boolean paused,
+            ProfileStatus status) {
+        return table.lawyer(new Lawyer(
+                ids.next(),
+                name,
+                name.toLowerCase().replace(' ', '.') + "@law.example",
+                "+919830000000",
+                firm,
+                "WB/1/2020",
+                "IN-WB",
+                5,
+                areas,
+                jurisdictions,
+                languages,
+                2,
+                load,
+                paused,
+                status,
+                START,
+                3));
     }
 
     Lawyer lawyer(String name) {
-        return lawyer(name, null, List.of(Category.EMPLOYMENT), List.of("IN-WB"), List.of("bn", "en"), 0, false,
+        return lawyer(
+                name,
+                null,
+                List.of(Category.EMPLOYMENT),
+                List.of("IN-WB"),
+                List.of("bn", "en"),
+                0,
+                false,
                 ProfileStatus.APPROVED);
     }
 
-    int load(Lawyer lawyer) { return table.readLawyer(lawyer.id()).activeMatters(); }
+    int load(Lawyer lawyer) {
+        return table.readLawyer(lawyer.id()).activeMatters();
+    }
 
     boolean inQueue(String requestId) {
-        return Keys.QUEUE_OPEN.equals(store.get(Keys.request(requestId)).orElseThrow().string(Keys.GSI2PK));
+        return Keys.QUEUE_OPEN.equals(
+                store.get(Keys.request(requestId)).orElseThrow().string(Keys.GSI2PK));
     }
 }

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.assign.handler;
 
-import org.probono.clearinghouse.impact.Tally;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Contact;
 import org.probono.clearinghouse.domain.Lawyer;
@@ -21,19 +21,19 @@ import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.OrganisationType;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
+import org.probono.clearinghouse.impact.Tally;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.matters.Answer;
 import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.store.AuditItems;
+import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OrganisationItems;
 import org.probono.clearinghouse.store.RequestItems;
-import org.probono.clearinghouse.store.TableFigures;
 import org.probono.clearinghouse.store.RunningTotals;
+import org.probono.clearinghouse.store.TableFigures;
 import org.probono.clearinghouse.store.Transaction;
-import org.probono.clearinghouse.domain.AuditEvent;
-import org.probono.clearinghouse.store.Keys;
 
 /**
  * A scripted November (Asia/Kolkata) through every state change the report counts, then every figure of
@@ -56,14 +56,37 @@ class ImpactReportTest {
         fx = new Fixture(aws);
         totals = new RunningTotals(fx.config.timeZone());
         decisions = fx.decisions();
-        chitrakatha = new Organisation(fx.ids.next(), "Chitrakatha Trust", OrganisationType.TRUST, "REG-2", "IN-DL",
-                "Delhi", null, List.of("art"), new Contact("Ravi Kumar", "ravi@chitrakatha.example", "+919810000002"),
-                ProfileStatus.APPROVED, Fixture.START, 2);
-        assertThat(fx.store.commit(new Transaction().create(OrganisationItems.toItem(chitrakatha))).committed()).isTrue();
+        chitrakatha = new Organisation(
+                fx.ids.next(),
+                "Chitrakatha Trust",
+                OrganisationType.TRUST,
+                "REG-2",
+                "IN-DL",
+                "Delhi",
+                null,
+                List.of("art"),
+                new Contact("Ravi Kumar", "ravi@chitrakatha.example", "+919810000002"),
+                ProfileStatus.APPROVED,
+                Fixture.START,
+                2);
+        assertThat(fx.store
+                        .commit(new Transaction().create(OrganisationItems.toItem(chitrakatha)))
+                        .committed())
+                .isTrue();
         List<Category> areas = List.of(Category.EMPLOYMENT, Category.CONTRACT_REVIEW);
-        meera = fx.lawyer("Meera Rao", "Rao & Co", areas, List.of("IN-WB", "IN-DL"), List.of("en"), 0, false, ProfileStatus.APPROVED);
-        arjun = fx.lawyer("Arjun Sen", null, areas, List.of("IN-WB", "IN-DL"), List.of("en"), 0, false, ProfileStatus.APPROVED);
-        kavya = fx.lawyer("Kavya Iyer", null, areas, List.of("IN-WB", "IN-DL"), List.of("en"), 0, false, ProfileStatus.APPROVED);
+        meera = fx.lawyer(
+                "Meera Rao",
+                "Rao & Co",
+                areas,
+                List.of("IN-WB", "IN-DL"),
+                List.of("en"),
+                0,
+                false,
+                ProfileStatus.APPROVED);
+        arjun = fx.lawyer(
+                "Arjun Sen", null, areas, List.of("IN-WB", "IN-DL"), List.of("en"), 0, false, ProfileStatus.APPROVED);
+        kavya = fx.lawyer(
+                "Kavya Iyer", null, areas, List.of("IN-WB", "IN-DL"), List.of("en"), 0, false, ProfileStatus.APPROVED);
     }
 
     @Test
@@ -89,9 +112,13 @@ class ImpactReportTest {
         LegalRequest r3 = submit(chitrakatha, Category.EMPLOYMENT, "IN-DL", "2026-11-10T06:00:00Z");
         assign(r3, "2026-11-10T07:00:00Z", meera);
         fx.clock.set(Instant.parse("2026-11-11T08:00:00Z"));
-        assertThat(fx.invoke("assign-schedule.json", Map.of()).path("expired").asInt()).isEqualTo(1);
+        assertThat(fx.invoke("assign-schedule.json", Map.of()).path("expired").asInt())
+                .isEqualTo(1);
         fx.clock.set(Instant.parse("2026-11-11T12:00:00Z"));
-        assertThat(fx.invoke("assign-close.json", Map.of("requestId", r3.id())).path("status").asText()).isEqualTo("CLOSED");
+        assertThat(fx.invoke("assign-close.json", Map.of("requestId", r3.id()))
+                        .path("status")
+                        .asText())
+                .isEqualTo("CLOSED");
         // Withdrawn by its organisation before any offer.
         LegalRequest r4 = submit(chitrakatha, Category.CONTRACT_REVIEW, "IN-DL", "2026-11-12T06:00:00Z");
         withdraw(r4, "2026-11-12T08:00:00Z");
@@ -107,15 +134,14 @@ class ImpactReportTest {
 
         assertThat(report.path("from").asText()).isEqualTo("2026-11-01");
         assertThat(report.path("to").asText()).isEqualTo("2026-11-30");
-        assertThat(report.path("requests")).isEqualTo(json(
-                "{\"received\":5,\"placed\":3,\"completed\":2,\"closed\":1,\"withdrawn\":1}"));
+        assertThat(report.path("requests"))
+                .isEqualTo(json("{\"received\":5,\"placed\":3,\"completed\":2,\"closed\":1,\"withdrawn\":1}"));
         assertThat(report.path("hoursDonated").asDouble()).isEqualTo(8.75);
-        assertThat(report.path("medianHoursToFirstOffer").asDouble()).isEqualTo(3.0);   // 1, 2, 4, 8
-        assertThat(report.path("medianHoursToAcceptance").asDouble()).isEqualTo(9.0);   // 5, 9, 12
-        assertThat(report.path("offers")).isEqualTo(json(
-                "{\"made\":6,\"accepted\":3,\"declined\":2,\"expired\":1}"));
-        assertThat(report.path("declineReasons")).isEqualTo(json(
-                "[{\"reason\":\"conflict of interest\",\"count\":2}]"));
+        assertThat(report.path("medianHoursToFirstOffer").asDouble()).isEqualTo(3.0); // 1, 2, 4, 8
+        assertThat(report.path("medianHoursToAcceptance").asDouble()).isEqualTo(9.0); // 5, 9, 12
+        assertThat(report.path("offers")).isEqualTo(json("{\"made\":6,\"accepted\":3,\"declined\":2,\"expired\":1}"));
+        assertThat(report.path("declineReasons"))
+                .isEqualTo(json("[{\"reason\":\"conflict of interest\",\"count\":2}]"));
         assertThat(report.path("byCategory")).isEqualTo(json("""
                 [{"category":"EMPLOYMENT","received":3,"completed":1,"hours":2.25},
                  {"category":"CONTRACT_REVIEW","received":2,"completed":1,"hours":6.5}]"""));
@@ -125,12 +151,10 @@ class ImpactReportTest {
         assertThat(report.path("lawyers")).isEqualTo(json("""
                 [{"id":"%s","name":"Meera Rao","matters":1,"hours":6.5},
                  {"id":"%s","name":"Arjun Sen","matters":1,"hours":2.25},
-                 {"id":"%s","name":"Kavya Iyer","matters":1,"hours":0.0}]"""
-                .formatted(meera.id(), arjun.id(), kavya.id())));
+                 {"id":"%s","name":"Kavya Iyer","matters":1,"hours":0.0}]""".formatted(meera.id(), arjun.id(), kavya.id())));
         assertThat(report.path("organisations")).isEqualTo(json("""
                 [{"id":"%s","name":"Shakti Vahini","requests":3,"completed":2},
-                 {"id":"%s","name":"Chitrakatha Trust","requests":2,"completed":0}]"""
-                .formatted(fx.org.id(), chitrakatha.id())));
+                 {"id":"%s","name":"Chitrakatha Trust","requests":2,"completed":0}]""".formatted(fx.org.id(), chitrakatha.id())));
         assertThat(report.path("feedback")).isEqualTo(json("{\"count\":2,\"averageRating\":4.0}"));
         assertThat(Json.write(report)).doesNotContain(Fixture.CONFIDENTIAL).doesNotContain("Summary of");
 
@@ -183,11 +207,14 @@ class ImpactReportTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "2026-11-31|2026-11-30|from must be a day",
-            "2026-11-01|01/12/2026|to must be a day",
-            "2026-11-30|2026-11-01|'to' is before 'from'",
-            "2025-01-01|2026-01-02|at most 366 days"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2026-11-31|2026-11-30|from must be a day",
+                "2026-11-01|01/12/2026|to must be a day",
+                "2026-11-30|2026-11-01|'to' is before 'from'",
+                "2025-01-01|2026-01-02|at most 366 days"
+            })
     void a_bad_period_is_a_400_that_names_what_is_wrong(String from, String to, String detail) {
         JsonNode answer = fx.invoke("assign-report.json", Map.of("from", from, "to", to));
 
@@ -197,9 +224,15 @@ class ImpactReportTest {
 
     @Test
     void a_report_without_its_period_or_with_an_unknown_field_is_a_400() {
-        assertThat(fx.invoke("{\"command\":\"report\",\"from\":\"2026-11-01\"}").path("error").path("status").asInt())
+        assertThat(fx.invoke("{\"command\":\"report\",\"from\":\"2026-11-01\"}")
+                        .path("error")
+                        .path("status")
+                        .asInt())
                 .isEqualTo(400);
-        assertThat(fx.invoke("assign-report.json", Map.of("month", "2026-11")).path("error").path("detail").asText())
+        assertThat(fx.invoke("assign-report.json", Map.of("month", "2026-11"))
+                        .path("error")
+                        .path("detail")
+                        .asText())
                 .contains("month is not a known field");
     }
 
@@ -215,7 +248,9 @@ class ImpactReportTest {
         var mail = fx.table.outbox(org.probono.clearinghouse.domain.EmailTemplate.ADMIN_IMPACT_REPORT);
         assertThat(mail).singleElement().satisfies(m -> {
             assertThat(m.to()).isEqualTo(fx.config.adminEmail());
-            assertThat(m.data()).containsEntry("month", "2026-11").containsEntry("from", "2026-11-01")
+            assertThat(m.data())
+                    .containsEntry("month", "2026-11")
+                    .containsEntry("from", "2026-11-01")
                     .containsEntry("to", "2026-11-30");
         });
     }
@@ -229,7 +264,8 @@ class ImpactReportTest {
             JsonNode answer = fx.invoke("assign-monthly-report.json", Map.of("month", bad));
             assertThat(answer.path("error").path("status").asInt()).as(bad).isEqualTo(400);
         }
-        assertThat(fx.table.outbox(org.probono.clearinghouse.domain.EmailTemplate.ADMIN_IMPACT_REPORT)).hasSize(1);
+        assertThat(fx.table.outbox(org.probono.clearinghouse.domain.EmailTemplate.ADMIN_IMPACT_REPORT))
+                .hasSize(1);
     }
 
     // ------------------------------------------------------------------ the script's steps
@@ -237,12 +273,26 @@ class ImpactReportTest {
     /** A request as SubmitRequest writes it: the request, its audit event and its running totals. */
     private LegalRequest submit(Organisation org, Category category, String jurisdiction, String at) {
         fx.clock.set(Instant.parse(at));
-        LegalRequest request = new LegalRequest(fx.ids.next(), org.id(), RequestStatus.SUBMITTED, category,
-                "Help with " + category, "Summary of the matter", Fixture.CONFIDENTIAL, jurisdiction, "en", null,
-                List.of(), fx.clock.instant(), null, 1);
-        Transaction transaction = new Transaction().create(RequestItems.toItem(request))
-                .create(AuditItems.toItem(Keys.requestPk(request.id()), new AuditEvent(fx.clock.instant(),
-                        "SUBMITTED", "Submitted", "organisation:" + org.id())));
+        LegalRequest request = new LegalRequest(
+                fx.ids.next(),
+                org.id(),
+                RequestStatus.SUBMITTED,
+                category,
+                "Help with " + category,
+                "Summary of the matter",
+                Fixture.CONFIDENTIAL,
+                jurisdiction,
+                "en",
+                null,
+                List.of(),
+                fx.clock.instant(),
+                null,
+                1);
+        Transaction transaction = new Transaction()
+                .create(RequestItems.toItem(request))
+                .create(AuditItems.toItem(
+                        Keys.requestPk(request.id()),
+                        new AuditEvent(fx.clock.instant(), "SUBMITTED", "Submitted", "organisation:" + org.id())));
         totals.count(transaction, new Tally.Received(request));
         assertThat(fx.store.commit(transaction).committed()).isTrue();
         return request;
@@ -250,8 +300,15 @@ class ImpactReportTest {
 
     private void assign(LegalRequest request, String at, Lawyer... lawyers) {
         fx.clock.set(Instant.parse(at));
-        JsonNode result = fx.invoke("assign-assign.json", Map.of("requestId", request.id(),
-                "lawyerIds", List.of(lawyers).stream().map(Lawyer::id).toList(), "respondWithinHours", 24));
+        JsonNode result = fx.invoke(
+                "assign-assign.json",
+                Map.of(
+                        "requestId",
+                        request.id(),
+                        "lawyerIds",
+                        List.of(lawyers).stream().map(Lawyer::id).toList(),
+                        "respondWithinHours",
+                        24));
         assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("OFFERED");
     }
 

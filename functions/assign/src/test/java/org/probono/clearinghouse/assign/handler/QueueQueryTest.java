@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.assign.handler;
 
-import org.probono.clearinghouse.assign.wiring.Wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.probono.clearinghouse.testkit.TestEvents;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.probono.clearinghouse.assign.wiring.Wiring;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Contact;
 import org.probono.clearinghouse.domain.Lawyer;
@@ -30,6 +29,7 @@ import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OrganisationItems;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.Transaction;
+import org.probono.clearinghouse.testkit.TestEvents;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -48,31 +48,79 @@ class QueueQueryTest {
     void setUp(LocalAws aws) {
         fx = new Fixture(aws);
         // Endpoint and credentials from the system properties LocalAwsExtension installed, as a function reads them.
-        DynamoDbClient client = DynamoDbClient.builder().region(Region.of(AwsBackend.REGION))
+        DynamoDbClient client = DynamoDbClient.builder()
+                .region(Region.of(AwsBackend.REGION))
                 .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                         calls.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
                     }
-                })).build();
+                }))
+                .build();
         counted = new AssignHandler(Wiring.create(fx.config, client, aws::kms, fx.clock));
     }
 
     private Organisation organisation(String name) {
-        Organisation org = new Organisation(fx.ids.next(), name, OrganisationType.TRUST, "REG-" + name.length(), "IN-DL",
-                "Delhi", null, List.of(), new Contact("Contact of " + name, name.length() + "@org.example", "+911100000000"),
-                ProfileStatus.APPROVED, Fixture.START, 2);
-        assertThat(fx.store.commit(new Transaction().create(OrganisationItems.toItem(org))).committed()).isTrue();
+        Organisation org = new Organisation(
+                fx.ids.next(),
+                name,
+                OrganisationType.TRUST,
+                "REG-" + name.length(),
+                "IN-DL",
+                "Delhi",
+                null,
+                List.of(),
+                new Contact("Contact of " + name, name.length() + "@org.example", "+911100000000"),
+                ProfileStatus.APPROVED,
+                Fixture.START,
+                2);
+        assertThat(fx.store
+                        .commit(new Transaction().create(OrganisationItems.toItem(org)))
+                        .committed())
+                .isTrue();
         return org;
     }
 
     private LegalRequest request(Organisation org, String title, boolean withName) {
         LegalRequest request = withName
-                ? new LegalRequest(fx.ids.next(), org.id(), org.name(), RequestStatus.SUBMITTED, Category.EMPLOYMENT,
-                        title, "Summary", Fixture.CONFIDENTIAL, "IN-WB", "en", null, List.of(), fx.clock.instant(), null, null, 1, null, null)
-                : new LegalRequest(fx.ids.next(), org.id(), RequestStatus.SUBMITTED, Category.EMPLOYMENT,
-                        title, "Summary", Fixture.CONFIDENTIAL, "IN-WB", "en", null, List.of(), fx.clock.instant(), null, 1);
-        assertThat(fx.store.commit(new Transaction().create(RequestItems.toItem(request))).committed()).isTrue();
+                ? new LegalRequest(
+                        fx.ids.next(),
+                        org.id(),
+                        org.name(),
+                        RequestStatus.SUBMITTED,
+                        Category.EMPLOYMENT,
+                        title,
+                        "Summary",
+                        Fixture.CONFIDENTIAL,
+                        "IN-WB",
+                        "en",
+                        null,
+                        List.of(),
+                        fx.clock.instant(),
+                        null,
+                        null,
+                        1,
+                        null,
+                        null)
+                : new LegalRequest(
+                        fx.ids.next(),
+                        org.id(),
+                        RequestStatus.SUBMITTED,
+                        Category.EMPLOYMENT,
+                        title,
+                        "Summary",
+                        Fixture.CONFIDENTIAL,
+                        "IN-WB",
+                        "en",
+                        null,
+                        List.of(),
+                        fx.clock.instant(),
+                        null,
+                        1);
+        assertThat(fx.store
+                        .commit(new Transaction().create(RequestItems.toItem(request)))
+                        .committed())
+                .isTrue();
         fx.clock.advance(Duration.ofSeconds(1));
         return request;
     }
@@ -90,12 +138,15 @@ class QueueQueryTest {
 
     @Test
     void twelve_open_requests_of_four_organisations_with_offers_are_listed_by_one_query() {
-        List<Organisation> orgs = List.of(fx.org, organisation("Jan Sahas"), organisation("Sanlaap"), organisation("Prajwala"));
+        List<Organisation> orgs =
+                List.of(fx.org, organisation("Jan Sahas"), organisation("Sanlaap"), organisation("Prajwala"));
         List<LegalRequest> requests = new ArrayList<>();
         for (int i = 0; i < 12; i++) requests.add(request(orgs.get(i % 4), "Request " + i, true));
         Lawyer meera = fx.lawyer("Meera Das");
         Lawyer ravi = fx.lawyer("Ravi Sen");
-        fx.invoke("assign-assign.json", Map.of("requestId", requests.get(0).id(), "lawyerIds", List.of(meera.id(), ravi.id())));
+        fx.invoke(
+                "assign-assign.json",
+                Map.of("requestId", requests.get(0).id(), "lawyerIds", List.of(meera.id(), ravi.id())));
         fx.invoke("assign-assign.json", Map.of("requestId", requests.get(5).id(), "lawyerIds", List.of(ravi.id())));
         fx.invoke("assign-withdraw.json", Map.of("requestId", requests.get(0).id(), "lawyerId", ravi.id()));
 
@@ -104,12 +155,16 @@ class QueueQueryTest {
         assertThat(calls).containsExactly("Query");
         assertThat(items).hasSize(12);
         for (int i = 0; i < 12; i++) {
-            assertThat(items.path(i).path("id").asText()).isEqualTo(requests.get(i).id());
-            assertThat(items.path(i).path("organisation").path("name").asText()).isEqualTo(orgs.get(i % 4).name());
+            assertThat(items.path(i).path("id").asText())
+                    .isEqualTo(requests.get(i).id());
+            assertThat(items.path(i).path("organisation").path("name").asText())
+                    .isEqualTo(orgs.get(i % 4).name());
         }
         assertThat(items.path(0).path("offers")).hasSize(1);
-        assertThat(items.path(0).path("offers").path(0).path("lawyerId").asText()).isEqualTo(meera.id());
-        assertThat(items.path(5).path("offers").path(0).path("lawyerId").asText()).isEqualTo(ravi.id());
+        assertThat(items.path(0).path("offers").path(0).path("lawyerId").asText())
+                .isEqualTo(meera.id());
+        assertThat(items.path(5).path("offers").path(0).path("lawyerId").asText())
+                .isEqualTo(ravi.id());
         assertThat(items.path(5).path("status").asText()).isEqualTo("OFFERED");
         assertThat(items.path(1).path("offers")).isEmpty();
     }
@@ -122,7 +177,8 @@ class QueueQueryTest {
 
         JsonNode items = queue().path("items");
 
-        assertThat(items).extracting(item -> item.path("organisation").path("name").asText())
+        assertThat(items)
+                .extracting(item -> item.path("organisation").path("name").asText())
                 .containsExactly("Older Trust", "Older Trust");
         assertThat(calls).containsExactly("Query", "GetItem");
     }

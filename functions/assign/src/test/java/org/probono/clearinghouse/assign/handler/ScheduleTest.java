@@ -35,11 +35,20 @@ class ScheduleTest {
         request = fx.request("Unpaid wages of shelter staff");
         meera = fx.lawyer("Meera Das");
         ravi = fx.lawyer("Ravi Sen");
-        fx.invoke("assign-assign.json", Map.of("requestId", request.id(), "lawyerIds", List.of(meera.id(), ravi.id()),
-                "respondWithinHours", 24));
+        fx.invoke(
+                "assign-assign.json",
+                Map.of(
+                        "requestId",
+                        request.id(),
+                        "lawyerIds",
+                        List.of(meera.id(), ravi.id()),
+                        "respondWithinHours",
+                        24));
     }
 
-    private JsonNode tick() { return fx.invoke("assign-schedule.json", Map.of()); }
+    private JsonNode tick() {
+        return fx.invoke("assign-schedule.json", Map.of());
+    }
 
     @Test
     void nothing_happens_before_half_the_window() {
@@ -58,7 +67,9 @@ class ScheduleTest {
     void one_offer_that_cannot_expire_does_not_hold_up_the_others() {
         LegalRequest other = fx.request("Trademark objection for a survivors' craft label");
         Lawyer gone = fx.lawyer("Anil Roy");
-        fx.invoke("assign-assign.json", Map.of("requestId", other.id(), "lawyerIds", List.of(gone.id()), "respondWithinHours", 24));
+        fx.invoke(
+                "assign-assign.json",
+                Map.of("requestId", other.id(), "lawyerIds", List.of(gone.id()), "respondWithinHours", 24));
         fx.store.commit(new org.probono.clearinghouse.store.Transaction().delete(Keys.lawyer(gone.id())));
         fx.clock.advance(Duration.ofHours(24).plusSeconds(1));
 
@@ -80,11 +91,15 @@ class ScheduleTest {
         List<OutboxMessage> reminders = fx.table.outbox(EmailTemplate.OFFER_REMINDER);
         assertThat(reminders).extracting(OutboxMessage::to).containsExactlyInAnyOrder(meera.email(), ravi.email());
         assertThat(fx.table.readOffer(request.id(), meera.id()).reminded()).isTrue();
-        OutboxMessage toMeera = reminders.stream().filter(m -> m.to().equals(meera.email())).findFirst().orElseThrow();
+        OutboxMessage toMeera = reminders.stream()
+                .filter(m -> m.to().equals(meera.email()))
+                .findFirst()
+                .orElseThrow();
         assertThat(toMeera.toString()).doesNotContain(Fixture.CONFIDENTIAL);
-        assertThat(fx.store.get(Keys.token(Secrets.hash(fx.table.tokenOf(toMeera))))).isPresent();
-        AnswerOutcome outcome = fx.decisions()
-                .answerByReply(fx.table.tokenOf(toMeera), meera.email(), new Answer.Accept());
+        assertThat(fx.store.get(Keys.token(Secrets.hash(fx.table.tokenOf(toMeera)))))
+                .isPresent();
+        AnswerOutcome outcome =
+                fx.decisions().answerByReply(fx.table.tokenOf(toMeera), meera.email(), new Answer.Accept());
         assertThat(outcome).isInstanceOf(AnswerOutcome.Accepted.class);
     }
 
@@ -104,7 +119,8 @@ class ScheduleTest {
         assertThat(List.of(fx.load(meera), fx.load(ravi))).containsExactly(0, 0);
         assertThat(fx.table.readRequest(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
         assertThat(fx.inQueue(request.id())).isTrue();
-        assertThat(fx.table.outbox(EmailTemplate.ADMIN_OFFER_EXPIRED)).hasSize(2)
+        assertThat(fx.table.outbox(EmailTemplate.ADMIN_OFFER_EXPIRED))
+                .hasSize(2)
                 .allSatisfy(m -> assertThat(m.to()).isEqualTo(fx.config.adminEmail()));
     }
 
@@ -112,16 +128,19 @@ class ScheduleTest {
     void a_lapsed_lawyer_is_not_suggested_again_and_a_late_acceptance_changes_nothing() {
         fx.clock.advance(Duration.ofHours(25));
         tick();
-        String meeraToken = fx.table.tokenOf(fx.table.outbox(EmailTemplate.OFFER).stream().filter(m -> m.to().equals(meera.email()))
-                .findFirst().orElseThrow());
+        String meeraToken = fx.table.tokenOf(fx.table.outbox(EmailTemplate.OFFER).stream()
+                .filter(m -> m.to().equals(meera.email()))
+                .findFirst()
+                .orElseThrow());
         int before = fx.aws.countItems();
 
-        AnswerOutcome late = fx.decisions()
-                .answerByReply(meeraToken, meera.email(), new Answer.Accept());
+        AnswerOutcome late = fx.decisions().answerByReply(meeraToken, meera.email(), new Answer.Accept());
 
         assertThat(late).isEqualTo(new AnswerOutcome.NoLongerOpen(request.id(), meera.id(), OfferStatus.EXPIRED));
         assertThat(fx.aws.countItems()).isEqualTo(before);
-        assertThat(fx.invoke("assign-suggest.json", Map.of("requestId", request.id())).path("candidates")).isEmpty();
+        assertThat(fx.invoke("assign-suggest.json", Map.of("requestId", request.id()))
+                        .path("candidates"))
+                .isEmpty();
     }
 
     @Test
@@ -141,7 +160,8 @@ class ScheduleTest {
         LegalRequest after = fx.table.readRequest(closed.id());
         assertThat(after.sealedDetails()).isNull();
         assertThat(after.status()).isEqualTo(RequestStatus.CLOSED);
-        assertThat(fx.store.get(Keys.request(closed.id())).orElseThrow().string(Keys.GSI2PK)).isNull();
+        assertThat(fx.store.get(Keys.request(closed.id())).orElseThrow().string(Keys.GSI2PK))
+                .isNull();
         // The open request keeps its details; a second run changes nothing.
         assertThat(fx.table.readRequest(request.id()).sealedDetails()).isNotNull();
         int before = fx.aws.countItems();

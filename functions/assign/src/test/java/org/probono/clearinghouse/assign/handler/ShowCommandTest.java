@@ -13,7 +13,6 @@ import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.matters.Answer;
-import org.probono.clearinghouse.matters.OfferDecisions;
 
 @ExtendWith(LocalAwsExtension.class)
 class ShowCommandTest {
@@ -43,7 +42,8 @@ class ShowCommandTest {
         assertThat(shown.path("lawyer").path("name").asText()).isEqualTo("Meera Das");
         assertThat(shown.path("offers")).hasSize(2);
         assertThat(shown.path("offers").findValuesAsText("status")).containsExactlyInAnyOrder("ACCEPTED", "DECLINED");
-        JsonNode declined = shown.path("offers").get(shown.path("offers").get(0).path("status").asText().equals("DECLINED") ? 0 : 1);
+        JsonNode declined = shown.path("offers")
+                .get(shown.path("offers").get(0).path("status").asText().equals("DECLINED") ? 0 : 1);
         assertThat(declined.path("name").asText()).isEqualTo("Ravi Sen");
         assertThat(declined.path("note").asText()).isEqualTo("conflict with a client");
         assertThat(shown.path("history").findValuesAsText("status")).contains("OFFERED", "ACCEPTED");
@@ -54,8 +54,14 @@ class ShowCommandTest {
     @Test
     void showing_an_unknown_request_is_a_404_and_a_typo_in_a_field_is_a_400() {
         assertThat(fx.invoke("assign-show.json", Map.of("requestId", "0193c5a0-0000-7000-8000-00000000dead"))
-                .path("error").path("status").asInt()).isEqualTo(404);
+                        .path("error")
+                        .path("status")
+                        .asInt())
+                .isEqualTo(404);
         assertThat(fx.invoke("{\"command\":\"show\",\"request\":\"" + request.id() + "\"}")
-                .path("error").path("status").asInt()).isEqualTo(400);
+                        .path("error")
+                        .path("status")
+                        .asInt())
+                .isEqualTo(400);
     }
 }

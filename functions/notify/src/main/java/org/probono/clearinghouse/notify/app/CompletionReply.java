@@ -22,16 +22,18 @@ final class CompletionReply {
     static final double MAX_HOURS = 1000;
     static final int MAX_OUTCOME = 2000;
 
-    private static final String HOUR_UNITS = "hours|hour|hrs|hr|h|घंटे|घंटा|घण्टे|घण्टा|ghante|ghanta|ghante|ঘণ্টা|ঘন্টা|ghonta";
+    private static final String HOUR_UNITS =
+            "hours|hour|hrs|hr|h|घंटे|घंटा|घण्टे|घण्टा|ghante|ghanta|ghante|ঘণ্টা|ঘন্টা|ghonta";
     private static final String MINUTE_UNITS = "minutes|minute|mins|min|m|मिनट|minat|মিনিট|minit";
     private static final String NUMBER = "(\\d+(?:[.,]\\d+)?)";
     /** "6.5 hours", "6,5 घंटे", "6 hrs 30 min", "6 hours and 15 minutes": the minutes need their unit. */
-    private static final Pattern HOURS = pattern(
-            "(?<![\\p{L}\\d.,])" + NUMBER + "\\s*(?:" + HOUR_UNITS + ")(?![\\p{L}\\p{M}])"
+    private static final Pattern HOURS =
+            pattern("(?<![\\p{L}\\d.,])" + NUMBER + "\\s*(?:" + HOUR_UNITS + ")(?![\\p{L}\\p{M}])"
                     + "(?:\\s*(?:and|,|और|aur|ও|এবং)?\\s*(\\d{1,2})\\s*(?:" + MINUTE_UNITS + ")(?![\\p{L}\\p{M}]))?");
     /** Minutes alone: "45 min". */
-    private static final Pattern MINUTES = pattern(
-            "(?<![\\p{L}\\d.,])(\\d+)\\s*(?:" + MINUTE_UNITS + ")(?![\\p{L}\\p{M}])");
+    private static final Pattern MINUTES =
+            pattern("(?<![\\p{L}\\d.,])(\\d+)\\s*(?:" + MINUTE_UNITS + ")(?![\\p{L}\\p{M}])");
+
     private static final Pattern DONE = pattern(
             "(?<![\\p{L}\\p{M}])(?:done|completed|complete|finished|closed|हो गया|हो गई|हो गयी|पूरा|पूर्ण|समाप्त"
                     + "|ho gaya|ho gayi|pura|poora|সম্পন্ন|শেষ|হয়ে গেছে|হয়েছে|hoye geche)(?![\\p{L}\\p{M}])");
@@ -45,6 +47,7 @@ final class CompletionReply {
                     + "|waiting|next|continue|continuing"
                     + "|नहीं|नही|nahi|nahin|अभी|जब|अगर|आधा|आधी|बाकी|बाक़ी|अब तक|अभी तक|पहला|पहली|जारी|लंबित"
                     + "|হয়নি|হয় নি|না|নি|এখনও|যখন|যদি|অর্ধেক|বাকি|এখন পর্যন্ত|প্রথম|চলছে)(?![\\p{L}\\p{M}])");
+
     private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s\\p{Punct}\\p{IsPunctuation}–—]+");
     /** The reply without its quote and signature, cut as offer replies are. */
     private static final ReplyText WRITTEN = new ReplyText(ReplyPhrases.builtIn());
@@ -53,8 +56,8 @@ final class CompletionReply {
 
     /** Patterns and text are compared in NFC: Bengali's য় has two spellings in Unicode. */
     private static Pattern pattern(String regex) {
-        return Pattern.compile(Normalizer.normalize(regex, Normalizer.Form.NFC),
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return Pattern.compile(
+                Normalizer.normalize(regex, Normalizer.Form.NFC), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /**
@@ -73,7 +76,10 @@ final class CompletionReply {
         double hours = Math.round(amounts.getFirst()[0] * 100) / 100.0; // hundredths: what is stored and shown
         if (hours <= 0 || hours > MAX_HOURS) return Optional.empty();
 
-        List<String> lines = visible.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> lines = visible.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
         int doneLine = 0;
         while (doneLine < lines.size() && !DONE.matcher(lines.get(doneLine)).find()) doneLine++;
         if (doneLine == lines.size()) return Optional.empty();
@@ -81,12 +87,15 @@ final class CompletionReply {
         if (outcome.isEmpty() && doneLine + 1 < lines.size()) outcome = outcomeIn(lines.get(doneLine + 1));
         // An outcome is words, not what is left of a sentence once its time is cut out ("Draft , so far;").
         if (outcome.codePoints().filter(Character::isLetter).count() < 3) return Optional.empty();
-        if (outcome.length() > MAX_OUTCOME) outcome = outcome.substring(0, MAX_OUTCOME).strip();
+        if (outcome.length() > MAX_OUTCOME)
+            outcome = outcome.substring(0, MAX_OUTCOME).strip();
         return Optional.of(new Done(hours, outcome));
     }
 
     /** What the lawyer wrote above the quoted email: what an unclear reply quotes back. */
-    static String written(String body) { return WRITTEN.writtenPart(body); }
+    static String written(String body) {
+        return WRITTEN.writtenPart(body);
+    }
 
     /** What follows a time and a colon or dash: "काम पूरा हो गया, 6,5 घंटे: <outcome>". */
     private static final Pattern AFTER_TIME = Pattern.compile("^\\s*[:\\-–—]\\s*(.+)$", Pattern.DOTALL);
@@ -99,15 +108,18 @@ final class CompletionReply {
         Matcher time = HOURS.matcher(line);
         if (time.find()) {
             Matcher after = AFTER_TIME.matcher(line.substring(time.end()));
-            if (after.matches() && after.group(1).codePoints().filter(Character::isLetter).count() >= 3) {
+            if (after.matches()
+                    && after.group(1).codePoints().filter(Character::isLetter).count() >= 3) {
                 return after.group(1).strip();
             }
         }
-        String rest = removeAll(MINUTES.matcher(removeAll(HOURS.matcher(line), new ArrayList<>(), true)),
-                new ArrayList<>(), false);
-        String outcome = DONE.matcher(rest).replaceFirst("").replaceAll("\\s+", " ").strip();
+        String rest = removeAll(
+                MINUTES.matcher(removeAll(HOURS.matcher(line), new ArrayList<>(), true)), new ArrayList<>(), false);
+        String outcome =
+                DONE.matcher(rest).replaceFirst("").replaceAll("\\s+", " ").strip();
         outcome = LEADING_PUNCTUATION.matcher(outcome).replaceFirst("").strip();
-        outcome = outcome.replaceAll("^(?i)(?:in|for|spent|मैंने|लगे|লেগেছে)(?:\\s+|$)", "").strip();
+        outcome = outcome.replaceAll("^(?i)(?:in|for|spent|मैंने|लगे|লেগেছে)(?:\\s+|$)", "")
+                .strip();
         return LEADING_PUNCTUATION.matcher(outcome).replaceFirst("").strip();
     }
 

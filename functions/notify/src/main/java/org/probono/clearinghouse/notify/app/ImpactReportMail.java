@@ -69,24 +69,52 @@ public final class ImpactReportMail {
         scope.put("feedbackCount", report.feedback().count());
         scope.put("averageRating", orDash(report.feedback().averageRating()));
         scope.put("weeks", weeks);
-        scope.put("categories", report.byCategory().stream().map(c -> Map.<String, Object>of("category", c.category(),
-                "received", c.received(), "completed", c.completed(), "hours", number(c.hours()))).toList());
-        scope.put("lawyers", report.lawyers().stream().map(l -> Map.<String, Object>of("name", nameOf(l.name(), l.id()),
-                "matters", l.matters(), "hours", number(l.hours()))).toList());
-        scope.put("organisations", report.organisations().stream().map(o -> Map.<String, Object>of(
-                "name", nameOf(o.name(), o.id()), "requests", o.requests(), "completed", o.completed())).toList());
-        scope.put("declineReasons", report.declineReasons().stream().map(d -> Map.<String, Object>of(
-                "reason", d.reason(), "count", d.count())).toList());
+        scope.put(
+                "categories",
+                report.byCategory().stream()
+                        .map(c -> Map.<String, Object>of(
+                                "category",
+                                c.category(),
+                                "received",
+                                c.received(),
+                                "completed",
+                                c.completed(),
+                                "hours",
+                                number(c.hours())))
+                        .toList());
+        scope.put(
+                "lawyers",
+                report.lawyers().stream()
+                        .map(l -> Map.<String, Object>of(
+                                "name", nameOf(l.name(), l.id()), "matters", l.matters(), "hours", number(l.hours())))
+                        .toList());
+        scope.put(
+                "organisations",
+                report.organisations().stream()
+                        .map(o -> Map.<String, Object>of(
+                                "name", nameOf(o.name(), o.id()), "requests", o.requests(), "completed", o.completed()))
+                        .toList());
+        scope.put(
+                "declineReasons",
+                report.declineReasons().stream()
+                        .map(d -> Map.<String, Object>of("reason", d.reason(), "count", d.count()))
+                        .toList());
         scope.put("chartId", CHART_ID);
         scope.put("csvName", csvName(message));
         scope.put("requestRows", period.rows().size());
 
         byte[] chart = ImpactChart.png(
-                weeks.stream().map(w -> new ImpactChart.Week((long) w.get("received"), (long) w.get("placed"))).toList(),
-                report.byCategory().stream().map(ImpactReport.CategoryFigures::hours).toList());
-        return new Enclosed(scope, List.of(
-                Attachment.inline(CHART_ID, "impact-chart.png", "image/png", chart),
-                Attachment.file(csvName(message), "text/csv; charset=utf-8", ImpactCsv.of(period.rows()))));
+                weeks.stream()
+                        .map(w -> new ImpactChart.Week((long) w.get("received"), (long) w.get("placed")))
+                        .toList(),
+                report.byCategory().stream()
+                        .map(ImpactReport.CategoryFigures::hours)
+                        .toList());
+        return new Enclosed(
+                scope,
+                List.of(
+                        Attachment.inline(CHART_ID, "impact-chart.png", "image/png", chart),
+                        Attachment.file(csvName(message), "text/csv; charset=utf-8", ImpactCsv.of(period.rows()))));
     }
 
     /** Seven-day weeks from the period's first day; a request counts in the week it was created (and placed). */
@@ -95,7 +123,8 @@ public final class ImpactReportMail {
         long[] received = new long[count];
         long[] placed = new long[count];
         for (RequestRow row : rows) {
-            int week = (int) (ChronoUnit.DAYS.between(from, row.createdAt().atZone(zone).toLocalDate()) / 7);
+            int week = (int)
+                    (ChronoUnit.DAYS.between(from, row.createdAt().atZone(zone).toLocalDate()) / 7);
             if (week < 0 || week >= count) continue;
             received[week]++;
             if (row.acceptedAt() != null) placed[week]++;
@@ -104,22 +133,32 @@ public final class ImpactReportMail {
         for (int i = 0; i < count; i++) {
             LocalDate start = from.plusDays(7L * i);
             LocalDate end = start.plusDays(6).isAfter(to) ? to : start.plusDays(6);
-            weeks.add(Map.of("label", DAY.format(start) + "–" + DAY.format(end), "received", received[i], "placed", placed[i]));
+            weeks.add(Map.of(
+                    "label", DAY.format(start) + "–" + DAY.format(end), "received", received[i], "placed", placed[i]));
         }
         return weeks;
     }
 
-    private static LocalDate from(OutboxMessage message) { return LocalDate.parse((String) message.data().get("from")); }
-
-    private static LocalDate to(OutboxMessage message) { return LocalDate.parse((String) message.data().get("to")); }
-
-    private static String csvName(OutboxMessage message) {
-        return "impact-report-" + message.data().getOrDefault("month", message.data().get("from")) + ".csv";
+    private static LocalDate from(OutboxMessage message) {
+        return LocalDate.parse((String) message.data().get("from"));
     }
 
-    private static String nameOf(String name, String id) { return name == null ? "(" + id + ")" : name; }
+    private static LocalDate to(OutboxMessage message) {
+        return LocalDate.parse((String) message.data().get("to"));
+    }
 
-    private static String orDash(Double value) { return value == null ? "–" : number(value); }
+    private static String csvName(OutboxMessage message) {
+        return "impact-report-"
+                + message.data().getOrDefault("month", message.data().get("from")) + ".csv";
+    }
+
+    private static String nameOf(String name, String id) {
+        return name == null ? "(" + id + ")" : name;
+    }
+
+    private static String orDash(Double value) {
+        return value == null ? "–" : number(value);
+    }
 
     /** 6.5 and 8.75 as people write them; 3 rather than 3.0. */
     private static String number(double value) {

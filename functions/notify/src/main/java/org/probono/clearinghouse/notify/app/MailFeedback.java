@@ -1,11 +1,11 @@
 package org.probono.clearinghouse.notify.app;
 
-import org.probono.clearinghouse.json.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.json.Log;
 
 /**
  * SES bounce and complaint notifications (through SNS): a permanent bounce or a complaint puts the
@@ -31,13 +31,16 @@ public final class MailFeedback {
             Log.warn("SNS message is not an SES notification; ignored");
             return List.of();
         }
-        String type = notification.path("notificationType").asText(notification.path("eventType").asText(""));
+        String type = notification
+                .path("notificationType")
+                .asText(notification.path("eventType").asText(""));
         List<String> suppressed = new ArrayList<>();
         switch (type) {
             case "Bounce" -> {
                 JsonNode bounce = notification.path("bounce");
                 if (bounce.path("bounceType").asText().equals("Permanent")) {
-                    for (JsonNode r : bounce.path("bouncedRecipients")) suppressed.add(r.path("emailAddress").asText());
+                    for (JsonNode r : bounce.path("bouncedRecipients"))
+                        suppressed.add(r.path("emailAddress").asText());
                 }
             }
             case "Complaint" -> {
@@ -47,7 +50,10 @@ public final class MailFeedback {
             }
             default -> Log.info("SES notification ignored", "type", type);
         }
-        List<String> addresses = suppressed.stream().filter(a -> !a.isBlank()).map(Suppressions::normalise).toList();
+        List<String> addresses = suppressed.stream()
+                .filter(a -> !a.isBlank())
+                .map(Suppressions::normalise)
+                .toList();
         addresses.forEach(address -> suppressions.suppress(address, type, clock.instant()));
         if (!addresses.isEmpty()) Log.info("addresses suppressed", "count", addresses.size(), "after", type);
         return addresses;

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.probono.clearinghouse.domain.EmailTemplate;
-import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.Outcome;
 
 /**
  * The emails to send, as NotifyFunction sees them: each PENDING until it is SENT or SUPPRESSED. A delivery
@@ -15,11 +15,17 @@ import org.probono.clearinghouse.domain.OutboxMessage;
  */
 public interface Outbox {
     /** Where an email stands. */
-    enum Status { PENDING, SENT, SUPPRESSED }
+    enum Status {
+        PENDING,
+        SENT,
+        SUPPRESSED
+    }
 
     /** An email and where it stood when read; {@code resendOf} is null unless an admin resent it. */
     record Entry(OutboxMessage message, Status status, long version, String resendOf) {
-        public boolean isPending() { return status == Status.PENDING; }
+        public boolean isPending() {
+            return status == Status.PENDING;
+        }
     }
 
     /** A PENDING email as an admin listing shows it: who it goes to and what, not what it says. */

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.notify.app;
 
-import org.probono.clearinghouse.json.Log;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.function.BiFunction;
 import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
+import org.probono.clearinghouse.json.Log;
 
 /**
  * The team's outbox commands: list the emails still PENDING (the ones the stream gave up on), and send
@@ -39,7 +39,8 @@ public final class OutboxAdmin {
     private final Clock clock;
 
     /** {@code openToken}: (sealed, outboxId) → the email's token, resealed by {@code sealer} to the copy's id. */
-    public OutboxAdmin(Outbox outbox, BiFunction<String, String, String> openToken, TokenSealer sealer, Ids ids, Clock clock) {
+    public OutboxAdmin(
+            Outbox outbox, BiFunction<String, String, String> openToken, TokenSealer sealer, Ids ids, Clock clock) {
         this.outbox = outbox;
         this.openToken = openToken;
         this.sealer = sealer;
@@ -59,14 +60,22 @@ public final class OutboxAdmin {
         Optional<Outbox.Entry> found = outbox.find(outboxId);
         if (found.isEmpty()) return new Resend.NotFound(outboxId);
         Outbox.Entry entry = found.get();
-        if (!entry.isPending()) return new Resend.NotPending(outboxId, entry.status().name());
+        if (!entry.isPending())
+            return new Resend.NotPending(outboxId, entry.status().name());
         OutboxMessage old = entry.message();
         // A token is sealed to its email's id: the copy's is resealed to the copy's.
         String copyId = ids.next();
-        String sealedToken = old.sealedToken() == null ? null
-                : sealer.seal(openToken.apply(old.sealedToken(), old.id()), copyId);
-        OutboxMessage copy = new OutboxMessage(copyId, old.template(), old.to(), old.language(), old.data(),
-                sealedToken, old.sealedDetails(), clock.instant());
+        String sealedToken =
+                old.sealedToken() == null ? null : sealer.seal(openToken.apply(old.sealedToken(), old.id()), copyId);
+        OutboxMessage copy = new OutboxMessage(
+                copyId,
+                old.template(),
+                old.to(),
+                old.language(),
+                old.data(),
+                sealedToken,
+                old.sealedDetails(),
+                clock.instant());
         if (!outbox.replaceWithCopy(entry, copy, clock.instant()).committed()) return new Resend.Changed(outboxId);
         Log.info("outbox email resent", "outboxId", outboxId, "template", old.template(), "copy", copy.id());
         return new Resend.Resent(copy.id(), outboxId);

@@ -1,7 +1,5 @@
 package org.probono.clearinghouse.notify.app;
 
-import org.probono.clearinghouse.json.Log;
-import org.probono.clearinghouse.json.Metric;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +12,8 @@ import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
+import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import org.probono.clearinghouse.notify.mail.EmailTemplates;
 import org.probono.clearinghouse.notify.mail.MailSender;
 import org.probono.clearinghouse.notify.mail.OutgoingMail;
@@ -86,10 +86,20 @@ public final class OutboxDelivery {
      * (sealed, outboxId) → the email's token (ConfidentialBox.openToken), opened only to render and send it;
      * {@code reports}: the figures, chart and CSV of the monthly impact report.
      */
-    public OutboxDelivery(Outbox outbox, OutboxImages images, Suppressions suppressions, EmailTemplates templates, Wording wording,
-                          MailSender mailer, BiFunction<String, String, String> openDetails,
-                          BiFunction<String, String, String> openToken, Settings settings, ImpactReportMail reports,
-                          Ids ids, Clock clock, Pause pause) {
+    public OutboxDelivery(
+            Outbox outbox,
+            OutboxImages images,
+            Suppressions suppressions,
+            EmailTemplates templates,
+            Wording wording,
+            MailSender mailer,
+            BiFunction<String, String, String> openDetails,
+            BiFunction<String, String, String> openToken,
+            Settings settings,
+            ImpactReportMail reports,
+            Ids ids,
+            Clock clock,
+            Pause pause) {
         this.openToken = openToken;
         this.reports = reports;
         this.outbox = outbox;
@@ -132,7 +142,9 @@ public final class OutboxDelivery {
     }
 
     /** Delivers one email as its stream record carried it, in an invocation of the function's full timeout. */
-    public Delivery deliver(Outbox.Entry entry) { return deliver(entry, clock.instant().plus(INVOCATION)); }
+    public Delivery deliver(Outbox.Entry entry) {
+        return deliver(entry, clock.instant().plus(INVOCATION));
+    }
 
     /**
      * Delivers one email, claiming it until this invocation's {@code deadline} (plus a margin). A claim held
@@ -142,7 +154,8 @@ public final class OutboxDelivery {
     Delivery deliver(Outbox.Entry entry, Instant deadline) {
         if (!entry.isPending()) return new Delivery.AlreadyDone();
         Outbox.Claim claim = outbox.claim(entry, clock.instant(), deadline.plus(CLAIM_MARGIN));
-        if (claim instanceof Outbox.Claim.Busy(Instant heldUntil) && heldUntil.plus(TO_SEND).isBefore(deadline)) {
+        if (claim instanceof Outbox.Claim.Busy(Instant heldUntil)
+                && heldUntil.plus(TO_SEND).isBefore(deadline)) {
             pause.until(heldUntil);
             claim = outbox.claim(entry, clock.instant(), deadline.plus(CLAIM_MARGIN));
         }
@@ -184,12 +197,20 @@ public final class OutboxDelivery {
     private Prepared prepare(OutboxMessage message) {
         String token = message.sealedToken() == null ? null : openToken.apply(message.sealedToken(), message.id());
         ImpactReportMail.Enclosed enclosed = message.template() == EmailTemplate.ADMIN_IMPACT_REPORT
-                ? reports.enclose(message) : ImpactReportMail.Enclosed.NONE;
+                ? reports.enclose(message)
+                : ImpactReportMail.Enclosed.NONE;
         Map<String, Object> scope = scope(message, token);
         scope.putAll(enclosed.scope());
         EmailTemplates.Rendered rendered = templates.render(message.template(), language(message), scope);
-        OutgoingMail mail = new OutgoingMail(message.id(), settings.senderAddress(), FROM_NAME, message.to(),
-                replyTo(message, token), rendered, clock.instant(), enclosed.attachments());
+        OutgoingMail mail = new OutgoingMail(
+                message.id(),
+                settings.senderAddress(),
+                FROM_NAME,
+                message.to(),
+                replyTo(message, token),
+                rendered,
+                clock.instant(),
+                enclosed.attachments());
         return new Prepared(mail, rendered.subject());
     }
 
@@ -200,15 +221,25 @@ public final class OutboxDelivery {
      */
     private Delivery sent(Outbox.Entry entry, Prepared prepared, String sesMessageId) {
         OutboxMessage message = entry.message();
-        Log.info("outbox email sent", "outboxId", message.id(), "template", message.template(), "sesMessageId", sesMessageId,
-                "requestId", message.data().getOrDefault("requestId", ""));
+        Log.info(
+                "outbox email sent",
+                "outboxId",
+                message.id(),
+                "template",
+                message.template(),
+                "sesMessageId",
+                sesMessageId,
+                "requestId",
+                message.data().getOrDefault("requestId", ""));
         Log.metric(Metric.EMAILS_SENT);
         try {
-            if (!outbox.markSent(entry, sesMessageId, prepared.subject(), clock.instant()).committed()) {
+            if (!outbox.markSent(entry, sesMessageId, prepared.subject(), clock.instant())
+                    .committed()) {
                 Log.warn("outbox email marked by another delivery after sending", "outboxId", message.id());
             }
         } catch (RuntimeException e) {
-            return new Delivery.Failed("sent, but not marked SENT: " + e.getClass().getSimpleName());
+            return new Delivery.Failed(
+                    "sent, but not marked SENT: " + e.getClass().getSimpleName());
         }
         return new Delivery.Sent(sesMessageId);
     }
@@ -218,9 +249,20 @@ public final class OutboxDelivery {
         OutboxMessage message = entry.message();
         boolean tellAdmin = message.template() != EmailTemplate.ADMIN_SUPPRESSED
                 && !suppressions.isSuppressed(settings.adminEmail());
-        OutboxMessage toAdmin = tellAdmin ? OutboxMessage.toTeam(ids.next(), EmailTemplate.ADMIN_SUPPRESSED,
-                settings.adminEmail(), Map.of("address", message.to(), "template", message.template().name(),
-                        "reason", "the address bounced or complained earlier"), clock.instant()) : null;
+        OutboxMessage toAdmin = tellAdmin
+                ? OutboxMessage.toTeam(
+                        ids.next(),
+                        EmailTemplate.ADMIN_SUPPRESSED,
+                        settings.adminEmail(),
+                        Map.of(
+                                "address",
+                                message.to(),
+                                "template",
+                                message.template().name(),
+                                "reason",
+                                "the address bounced or complained earlier"),
+                        clock.instant())
+                : null;
         if (!outbox.markSuppressed(entry, clock.instant(), toAdmin).committed()) {
             if (outbox.find(message.id()).filter(Outbox.Entry::isPending).isEmpty()) return new Delivery.AlreadyDone();
             outbox.release(entry, until);
@@ -238,8 +280,8 @@ public final class OutboxDelivery {
                 yield "reply+" + token + "@" + settings.inboundDomain();
             }
             // The lawyer closes the matter by replying "DONE 6.5 hours: ..." (items queued before this had no token).
-            case MATTER_DETAILS_TO_LAWYER, COMPLETION_NOT_UNDERSTOOD -> token == null ? settings.adminEmail()
-                    : "reply+" + token + "@" + settings.inboundDomain();
+            case MATTER_DETAILS_TO_LAWYER, COMPLETION_NOT_UNDERSTOOD ->
+                token == null ? settings.adminEmail() : "reply+" + token + "@" + settings.inboundDomain();
             default -> settings.adminEmail();
         };
     }
@@ -257,7 +299,8 @@ public final class OutboxDelivery {
         scope.put("inboundDomain", settings.inboundDomain());
         // Confidential details are opened for one email only, the one to the lawyer who accepted.
         if (message.template() == EmailTemplate.MATTER_DETAILS_TO_LAWYER && message.sealedDetails() != null) {
-            scope.put("confidentialDetails", openDetails.apply(message.sealedDetails(), (String) message.data().get("requestId")));
+            scope.put("confidentialDetails", openDetails.apply(message.sealedDetails(), (String)
+                    message.data().get("requestId")));
         }
         return scope;
     }

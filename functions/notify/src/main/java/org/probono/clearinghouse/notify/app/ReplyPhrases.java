@@ -26,7 +26,14 @@ final class ReplyPhrases {
     static final List<String> LANGUAGES = List.of("en", "hi", "bn");
 
     enum Section {
-        ACCEPT, DECLINE, UNCLEAR, NEGATION, CONTRAST, NEUTRAL, CLOSING, AUTO_REPLY_SUBJECT;
+        ACCEPT,
+        DECLINE,
+        UNCLEAR,
+        NEGATION,
+        CONTRAST,
+        NEUTRAL,
+        CLOSING,
+        AUTO_REPLY_SUBJECT;
 
         static Section named(String name) {
             return valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -34,23 +41,30 @@ final class ReplyPhrases {
     }
 
     /** The sections whose phrases are looked for in what the lawyer wrote; the others read lines and subjects. */
-    static final Set<Section> SIGNALS = Set.of(Section.ACCEPT, Section.DECLINE, Section.UNCLEAR, Section.NEGATION,
-            Section.CONTRAST, Section.NEUTRAL);
+    static final Set<Section> SIGNALS = Set.of(
+            Section.ACCEPT, Section.DECLINE, Section.UNCLEAR, Section.NEGATION, Section.CONTRAST, Section.NEUTRAL);
 
     record Phrase(List<String> words, Section section, String file) {}
 
     /** A phrase found at {@code start} (a word index) in a list of words. */
     record Match(Phrase phrase, int start) {
-        int end() { return start + phrase.words().size(); }
+        int end() {
+            return start + phrase.words().size();
+        }
 
-        boolean within(Match other) { return start >= other.start && end() <= other.end(); }
+        boolean within(Match other) {
+            return start >= other.start && end() <= other.end();
+        }
     }
 
     /** Stands for punctuation between words: a phrase never spans it ("No. Conflict." is not "no conflict"). */
     static final String BREAK = "|";
+
     private static final Pattern WORD_OR_BREAK = Pattern.compile("([\\p{L}\\p{M}\\p{Nd}]+)|[\\p{P}\\p{S}]");
-    private static final Pattern JOINING_HYPHEN = Pattern.compile("(?<=[\\p{L}\\p{M}\\p{Nd}])[-\u2010\u2011](?=[\\p{L}\\p{M}])");
-    // Apostrophes vanish ("can't" = "cant"); ZWJ/ZWNJ and nukta are spelling variants; chandrabindu is written as anusvara.
+    private static final Pattern JOINING_HYPHEN =
+            Pattern.compile("(?<=[\\p{L}\\p{M}\\p{Nd}])[-\u2010\u2011](?=[\\p{L}\\p{M}])");
+    // Apostrophes vanish ("can't" = "cant"); ZWJ/ZWNJ and nukta are spelling variants; chandrabindu is written as
+    // anusvara.
     private static final Pattern IGNORED = Pattern.compile("['\u2019\u2018\u02bc\u200c\u200d\u093c\u09bc]");
     private static final ReplyPhrases BUILT_IN = fromResources();
 
@@ -62,13 +76,18 @@ final class ReplyPhrases {
         Map<String, List<Phrase>> byFirstWord = new HashMap<>();
         bySection.forEach((section, phrases) -> {
             if (SIGNALS.contains(section)) {
-                for (Phrase phrase : phrases) byFirstWord.computeIfAbsent(phrase.words().getFirst(), w -> new ArrayList<>()).add(phrase);
+                for (Phrase phrase : phrases)
+                    byFirstWord
+                            .computeIfAbsent(phrase.words().getFirst(), w -> new ArrayList<>())
+                            .add(phrase);
             }
         });
         this.signalsByFirstWord = byFirstWord;
     }
 
-    static ReplyPhrases builtIn() { return BUILT_IN; }
+    static ReplyPhrases builtIn() {
+        return BUILT_IN;
+    }
 
     /** Reads the given files (language → text); a phrase in two signal sections, or an unknown section, is an error. */
     static ReplyPhrases parse(Map<String, String> files) {
@@ -89,9 +108,11 @@ final class ReplyPhrases {
                     }
                     continue;
                 }
-                if (section == null) throw new IllegalStateException(file + ":" + number + ": a phrase before any [section]");
+                if (section == null)
+                    throw new IllegalStateException(file + ":" + number + ": a phrase before any [section]");
                 List<String> words = phraseWords(content);
-                if (words.isEmpty()) throw new IllegalStateException(file + ":" + number + ": no words in \"" + content + "\"");
+                if (words.isEmpty())
+                    throw new IllegalStateException(file + ":" + number + ": no words in \"" + content + "\"");
                 Phrase phrase = new Phrase(words, section, file);
                 if (SIGNALS.contains(section)) {
                     Phrase earlier = signals.putIfAbsent(words, phrase);
@@ -149,12 +170,14 @@ final class ReplyPhrases {
         for (int i = 0; i < words.size(); i++) {
             for (Phrase phrase : signalsByFirstWord.getOrDefault(words.get(i), List.of())) {
                 List<String> wanted = phrase.words();
-                if (i + wanted.size() <= words.size() && words.subList(i, i + wanted.size()).equals(wanted)) {
+                if (i + wanted.size() <= words.size()
+                        && words.subList(i, i + wanted.size()).equals(wanted)) {
                     all.add(new Match(phrase, i));
                 }
             }
         }
-        all.sort(Comparator.comparingInt((Match m) -> -m.phrase().words().size()).thenComparingInt(Match::start));
+        all.sort(
+                Comparator.comparingInt((Match m) -> -m.phrase().words().size()).thenComparingInt(Match::start));
         List<Match> kept = new ArrayList<>();
         for (Match match : all) {
             if (kept.stream().noneMatch(match::within)) kept.add(match);
@@ -165,14 +188,18 @@ final class ReplyPhrases {
     /** Whether the whole of {@code line} is one phrase of the section. */
     boolean isWhole(String line, Section section) {
         List<String> words = phraseWords(line);
-        return !words.isEmpty() && phrases(section).stream().anyMatch(p -> p.words().equals(words));
+        return !words.isEmpty()
+                && phrases(section).stream().anyMatch(p -> p.words().equals(words));
     }
 
     /** Whether {@code text} begins with a phrase of the section. */
     boolean startsWith(List<String> words, Section section) {
-        return phrases(section).stream().anyMatch(p -> p.words().size() <= words.size()
-                && words.subList(0, p.words().size()).equals(p.words()));
+        return phrases(section).stream()
+                .anyMatch(p -> p.words().size() <= words.size()
+                        && words.subList(0, p.words().size()).equals(p.words()));
     }
 
-    List<Phrase> phrases(Section section) { return bySection.getOrDefault(section, List.of()); }
+    List<Phrase> phrases(Section section) {
+        return bySection.getOrDefault(section, List.of());
+    }
 }

@@ -1,7 +1,5 @@
 package org.probono.clearinghouse.notify.app;
 
-import org.probono.clearinghouse.json.Log;
-import org.probono.clearinghouse.json.Metric;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -13,10 +11,12 @@ import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.Token;
-import org.probono.clearinghouse.matters.MatterCompletion;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.ids.Secrets;
+import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import org.probono.clearinghouse.matters.AnswerOutcome;
+import org.probono.clearinghouse.matters.MatterCompletion;
 import org.probono.clearinghouse.matters.OfferReplies;
 import org.probono.clearinghouse.notify.mail.InboundMessage;
 import org.probono.clearinghouse.notify.mail.RawReplies;
@@ -43,9 +43,17 @@ public final class ReplyProcessing {
     private final ReplyReader reader = ReplyReader.builtIn();
     private final AutoReplies autoReplies = AutoReplies.builtIn();
 
-    public ReplyProcessing(RawReplies bucket, InboundLog log, OfferReplies offerReplies, MatterCompletion completions,
-                           ReplyTokens tokens, Outbox outbox, String inboundDomain, TokenSealer sealer, Ids ids,
-                           Clock clock) {
+    public ReplyProcessing(
+            RawReplies bucket,
+            InboundLog log,
+            OfferReplies offerReplies,
+            MatterCompletion completions,
+            ReplyTokens tokens,
+            Outbox outbox,
+            String inboundDomain,
+            TokenSealer sealer,
+            Ids ids,
+            Clock clock) {
         this.sealer = sealer;
         this.bucket = bucket;
         this.log = log;
@@ -53,8 +61,8 @@ public final class ReplyProcessing {
         this.completions = completions;
         this.tokens = tokens;
         this.outbox = outbox;
-        this.replyAddress = Pattern.compile("^reply\\+([A-Za-z0-9_-]+)@" + Pattern.quote(inboundDomain) + "$",
-                Pattern.CASE_INSENSITIVE);
+        this.replyAddress = Pattern.compile(
+                "^reply\\+([A-Za-z0-9_-]+)@" + Pattern.quote(inboundDomain) + "$", Pattern.CASE_INSENSITIVE);
         this.ids = ids;
         this.clock = clock;
     }
@@ -82,8 +90,14 @@ public final class ReplyProcessing {
             log.release(messageId);
             throw e;
         }
-        Log.info("inbound reply", "sesMessageId", mail.sesMessageId(), "result", decided.result(),
-                "detail", decided.detail() == null ? "" : decided.detail());
+        Log.info(
+                "inbound reply",
+                "sesMessageId",
+                mail.sesMessageId(),
+                "result",
+                decided.result(),
+                "detail",
+                decided.detail() == null ? "" : decided.detail());
         if (decided.result() == ReplyResult.NOT_UNDERSTOOD) Log.metric(Metric.REPLIES_UNCLEAR);
         return decided.result();
     }
@@ -100,7 +114,8 @@ public final class ReplyProcessing {
         }
         ReplyReading reading = reader.read(message.text());
         if (reading instanceof ReplyReading.Unclear unclear) return notUnderstood(token.get(), message.from(), unclear);
-        return switch (offerReplies.answerByReply(token.get(), message.from(), reading.answer().orElseThrow())) {
+        return switch (offerReplies.answerByReply(
+                token.get(), message.from(), reading.answer().orElseThrow())) {
             case AnswerOutcome.Accepted a -> new Decided(ReplyResult.ACCEPTED, "request " + a.requestId());
             case AnswerOutcome.Declined d -> new Decided(ReplyResult.DECLINED, "request " + d.requestId());
             case AnswerOutcome.AlreadyTaken t -> new Decided(ReplyResult.ALREADY_TAKEN, "request " + t.requestId());
@@ -113,15 +128,21 @@ public final class ReplyProcessing {
     /** A reply to the matter-details email: the matter done, with hours and outcome, or asked again. */
     private Decided completion(String token, InboundMessage message) {
         Optional<CompletionReply.Done> done = CompletionReply.of(message.text());
-        if (done.isEmpty()) return completionNotUnderstood(token, message.from(), CompletionReply.written(message.text()));
-        return switch (completions.completeByReply(token, message.from(), done.get().hours(), done.get().outcome())) {
+        if (done.isEmpty())
+            return completionNotUnderstood(token, message.from(), CompletionReply.written(message.text()));
+        return switch (completions.completeByReply(
+                token, message.from(), done.get().hours(), done.get().outcome())) {
             case MatterCompletion.Completed.Done d -> new Decided(ReplyResult.COMPLETED, "request " + d.requestId());
-            case MatterCompletion.Completed.NotAccepted n -> new Decided(ReplyResult.NO_LONGER_OPEN, "request " + n.status());
-            case MatterCompletion.Completed.Busy b -> throw new IllegalStateException(
-                    "request " + b.requestId() + " changed while completing; the reply is retried");
-            case MatterCompletion.Completed.WrongSender w -> new Decided(ReplyResult.WRONG_SENDER, "request " + w.requestId());
+            case MatterCompletion.Completed.NotAccepted n ->
+                new Decided(ReplyResult.NO_LONGER_OPEN, "request " + n.status());
+            case MatterCompletion.Completed.Busy b ->
+                throw new IllegalStateException(
+                        "request " + b.requestId() + " changed while completing; the reply is retried");
+            case MatterCompletion.Completed.WrongSender w ->
+                new Decided(ReplyResult.WRONG_SENDER, "request " + w.requestId());
             case MatterCompletion.Completed.NotFound n -> new Decided(ReplyResult.UNKNOWN_TOKEN, "its request is gone");
-            case MatterCompletion.Completed.UnknownToken u -> new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown or expired");
+            case MatterCompletion.Completed.UnknownToken u ->
+                new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown or expired");
         };
     }
 
@@ -131,18 +152,32 @@ public final class ReplyProcessing {
      */
     private Decided completionNotUnderstood(String token, String sender, String read) {
         Optional<ReplyTokens.Holder> holder = tokens.holdingMatter(token, clock.instant());
-        if (holder.isEmpty()) return new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired, or the matter is closed");
+        if (holder.isEmpty())
+            return new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired, or the matter is closed");
         ReplyTokens.Holder lawyer = holder.get();
-        if (lawyer.lawyerEmail() == null || !lawyer.lawyerEmail().toLowerCase(Locale.ROOT).equals(sender)) {
+        if (lawyer.lawyerEmail() == null
+                || !lawyer.lawyerEmail().toLowerCase(Locale.ROOT).equals(sender)) {
             return new Decided(ReplyResult.WRONG_SENDER, "request " + lawyer.requestId());
         }
         // What was read is quoted back (cut at 500 characters), so the lawyer sees why it was not understood.
         String quoted = read.length() > 500 ? read.substring(0, 500) + "…" : read;
         String emailId = ids.next();
-        outbox.enqueue(new OutboxMessage(emailId, EmailTemplate.COMPLETION_NOT_UNDERSTOOD, lawyer.lawyerEmail(),
+        outbox.enqueue(new OutboxMessage(
+                emailId,
+                EmailTemplate.COMPLETION_NOT_UNDERSTOOD,
+                lawyer.lawyerEmail(),
                 lawyer.lawyerLanguage(),
-                Map.of("lawyerName", nonNull(lawyer.lawyerName()), "title", nonNull(lawyer.title()),
-                        "requestId", lawyer.requestId(), "replyRead", quoted), sealer.seal(token, emailId), null,
+                Map.of(
+                        "lawyerName",
+                        nonNull(lawyer.lawyerName()),
+                        "title",
+                        nonNull(lawyer.title()),
+                        "requestId",
+                        lawyer.requestId(),
+                        "replyRead",
+                        quoted),
+                sealer.seal(token, emailId),
+                null,
                 clock.instant()));
         return new Decided(ReplyResult.NOT_UNDERSTOOD, "completion of request " + lawyer.requestId());
     }
@@ -153,16 +188,30 @@ public final class ReplyProcessing {
      */
     private Decided notUnderstood(String token, String sender, ReplyReading.Unclear unclear) {
         Optional<ReplyTokens.Holder> holder = tokens.open(token, clock.instant());
-        if (holder.isEmpty()) return new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired, used, or its offer closed");
+        if (holder.isEmpty())
+            return new Decided(ReplyResult.UNKNOWN_TOKEN, "unknown, expired, used, or its offer closed");
         ReplyTokens.Holder lawyer = holder.get();
-        if (lawyer.lawyerEmail() == null || !lawyer.lawyerEmail().toLowerCase(Locale.ROOT).equals(sender)) {
+        if (lawyer.lawyerEmail() == null
+                || !lawyer.lawyerEmail().toLowerCase(Locale.ROOT).equals(sender)) {
             return new Decided(ReplyResult.WRONG_SENDER, "request " + lawyer.requestId());
         }
         String emailId = ids.next();
-        outbox.enqueue(new OutboxMessage(emailId, EmailTemplate.REPLY_NOT_UNDERSTOOD, lawyer.lawyerEmail(),
+        outbox.enqueue(new OutboxMessage(
+                emailId,
+                EmailTemplate.REPLY_NOT_UNDERSTOOD,
+                lawyer.lawyerEmail(),
                 lawyer.lawyerLanguage(),
-                Map.of("lawyerName", nonNull(lawyer.lawyerName()), "title", nonNull(lawyer.title()),
-                        "requestId", lawyer.requestId(), "quoted", unclear.read()), sealer.seal(token, emailId), null,
+                Map.of(
+                        "lawyerName",
+                        nonNull(lawyer.lawyerName()),
+                        "title",
+                        nonNull(lawyer.title()),
+                        "requestId",
+                        lawyer.requestId(),
+                        "quoted",
+                        unclear.read()),
+                sealer.seal(token, emailId),
+                null,
                 clock.instant()));
         return new Decided(ReplyResult.NOT_UNDERSTOOD, "request " + lawyer.requestId() + ", " + unclear.why());
     }
@@ -176,5 +225,7 @@ public final class ReplyProcessing {
         return Optional.empty();
     }
 
-    private static String nonNull(String value) { return value == null ? "" : value; }
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
 }

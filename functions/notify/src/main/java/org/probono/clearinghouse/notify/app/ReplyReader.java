@@ -19,15 +19,20 @@ final class ReplyReader {
     private static final Pattern QUESTION = Pattern.compile("[?\uff1f\u037e\u061f]");
     // The old one-word answers: after a leading DECLINE or NO, the rest is the reason.
     private static final Pattern LEADING_DECLINE = Pattern.compile(
-            "^[\\s\\p{Punct}\\p{IsPunctuation}]*(?i:decline|no)(?![\\p{L}\\p{M}])[\\s\\p{Punct}\\p{IsPunctuation}]*(.*)$", Pattern.DOTALL);
+            "^[\\s\\p{Punct}\\p{IsPunctuation}]*(?i:decline|no)(?![\\p{L}\\p{M}])[\\s\\p{Punct}\\p{IsPunctuation}]*(.*)$",
+            Pattern.DOTALL);
     static final int MAX_REASON = 2000;
     static final int MAX_QUOTED = 300;
 
     private final ReplyPhrases phrases;
 
-    ReplyReader(ReplyPhrases phrases) { this.phrases = phrases; }
+    ReplyReader(ReplyPhrases phrases) {
+        this.phrases = phrases;
+    }
 
-    static ReplyReader builtIn() { return new ReplyReader(ReplyPhrases.builtIn()); }
+    static ReplyReader builtIn() {
+        return new ReplyReader(ReplyPhrases.builtIn());
+    }
 
     /** Reads a reply's body as received (quotes and signature still in it). */
     ReplyReading read(String body) {
@@ -38,7 +43,8 @@ final class ReplyReader {
         if (QUESTION.matcher(oneLine).find()) return new ReplyReading.Unclear(Why.QUESTION, quoted);
 
         Set<Section> found = EnumSet.noneOf(Section.class);
-        for (Match match : phrases.find(ReplyPhrases.words(oneLine))) found.add(match.phrase().section());
+        for (Match match : phrases.find(ReplyPhrases.words(oneLine)))
+            found.add(match.phrase().section());
         boolean accept = found.contains(Section.ACCEPT);
         boolean decline = found.contains(Section.DECLINE);
         if (found.contains(Section.UNCLEAR)) return new ReplyReading.Unclear(Why.HEDGE, quoted);
@@ -47,7 +53,9 @@ final class ReplyReader {
         // "I'd be happy to, but I'm swamped": a contrast or a regret beside an accept takes it back.
         if (accept && found.contains(Section.CONTRAST)) return new ReplyReading.Unclear(Why.CONTRASTED_ACCEPT, quoted);
         // "I'm not too busy", "I can't see any conflict": a negation beside a decline may turn it into a yes.
-        if (decline && found.contains(Section.NEGATION) && !LEADING_DECLINE.matcher(oneLine).matches()) {
+        if (decline
+                && found.contains(Section.NEGATION)
+                && !LEADING_DECLINE.matcher(oneLine).matches()) {
             return new ReplyReading.Unclear(Why.NEGATED_DECLINE, quoted);
         }
         if (accept) return new ReplyReading.Accept(quoted);

@@ -27,5 +27,14 @@ sealed interface ReplyReading {
     record Unclear(Why why, String read) implements ReplyReading {}
 
     /** Why a reply decides nothing: recorded on the INBOUND item, never the words themselves. */
-    enum Why { NOTHING_WRITTEN, NO_DECISION, QUESTION, HEDGE, ACCEPT_AND_DECLINE, NEGATED_ACCEPT, NEGATED_DECLINE, CONTRASTED_ACCEPT }
+    enum Why {
+        NOTHING_WRITTEN,
+        NO_DECISION,
+        QUESTION,
+        HEDGE,
+        ACCEPT_AND_DECLINE,
+        NEGATED_ACCEPT,
+        NEGATED_DECLINE,
+        CONTRASTED_ACCEPT
+    }
 }

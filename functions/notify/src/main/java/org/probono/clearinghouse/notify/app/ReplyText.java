@@ -21,8 +21,11 @@ final class ReplyText {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final List<Pattern> QUOTE_STARTS = List.of(
             QUOTE_HEADER,
-            Pattern.compile("^-{2,}\\s*(Original Message|मूल संदेश|মূল বার্তা|মূল মেসেজ)\\s*-{2,}\\s*$", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("^-{2,}\\s*(Forwarded message|अग्रेषित संदेश|फ़ॉरवर्ड किया गया संदेश|ফরওয়ার্ড করা মেসেজ|ফরোয়ার্ড করা বার্তা)\\s*-{2,}\\s*$",
+            Pattern.compile(
+                    "^-{2,}\\s*(Original Message|मूल संदेश|মূল বার্তা|মূল মেসেজ)\\s*-{2,}\\s*$",
+                    Pattern.CASE_INSENSITIVE),
+            Pattern.compile(
+                    "^-{2,}\\s*(Forwarded message|अग्रेषित संदेश|फ़ॉरवर्ड किया गया संदेश|ফরওয়ার্ড করা মেসেজ|ফরোয়ার্ড করা বার্তা)\\s*-{2,}\\s*$",
                     Pattern.CASE_INSENSITIVE),
             Pattern.compile("^_{10,}\\s*$"),
             Pattern.compile("^(From|De|Von|Van|प्रेषक|से|থেকে|প্রেরক)\\s*:\\s.*$", Pattern.CASE_INSENSITIVE),
@@ -38,7 +41,9 @@ final class ReplyText {
 
     private final ReplyPhrases phrases;
 
-    ReplyText(ReplyPhrases phrases) { this.phrases = phrases; }
+    ReplyText(ReplyPhrases phrases) {
+        this.phrases = phrases;
+    }
 
     String writtenPart(String body) {
         String[] lines = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);

@@ -11,8 +11,13 @@ import org.probono.clearinghouse.domain.Token;
  */
 public interface ReplyTokens {
     /** A reply token's lawyer and their request. */
-    record Holder(String lawyerId, String lawyerName, String lawyerEmail, Language lawyerLanguage,
-                  String requestId, String title) {}
+    record Holder(
+            String lawyerId,
+            String lawyerName,
+            String lawyerEmail,
+            Language lawyerLanguage,
+            String requestId,
+            String title) {}
 
     /**
      * The holder of an unexpired, unused offer-reply token whose offer is still pending: a lawyer whose

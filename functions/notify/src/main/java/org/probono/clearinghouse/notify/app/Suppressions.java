@@ -11,5 +11,7 @@ public interface Suppressions {
     void suppress(String email, String reason, Instant at);
 
     /** The form addresses are kept in: trimmed, lower case. */
-    static String normalise(String email) { return email.strip().toLowerCase(Locale.ROOT); }
+    static String normalise(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
 }

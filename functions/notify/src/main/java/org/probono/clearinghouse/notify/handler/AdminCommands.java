@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.notify.handler;
 
-import org.probono.clearinghouse.json.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -8,9 +7,10 @@ import java.util.Map;
 import org.probono.clearinghouse.events.AdminCommand;
 import org.probono.clearinghouse.events.AdminError;
 import org.probono.clearinghouse.events.BadCommand;
-import org.probono.clearinghouse.validation.Validation;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.json.Log;
 import org.probono.clearinghouse.notify.app.OutboxAdmin;
+import org.probono.clearinghouse.validation.Validation;
 
 /**
  * The team's commands to NotifyFunction by direct invocation: {@code pending-emails} and {@code resend},
@@ -28,22 +28,26 @@ final class AdminCommands {
     record PendingEmails(Integer olderThanMinutes) implements AdminCommand.Fields<PendingEmails> {
         @Override
         public PendingEmails checked(Validation check) {
-            return new PendingEmails(check.integer("olderThanMinutes", olderThanMinutes, 0, MAX_OLDER_THAN_MINUTES,
-                    DEFAULT_OLDER_THAN_MINUTES));
+            return new PendingEmails(check.integer(
+                    "olderThanMinutes", olderThanMinutes, 0, MAX_OLDER_THAN_MINUTES, DEFAULT_OLDER_THAN_MINUTES));
         }
     }
 
     /** {@code {"command":"resend","outboxId":"..."}}: the id of a PENDING email (see pending-emails). */
     record Resend(String outboxId) implements AdminCommand.Fields<Resend> {
         @Override
-        public Resend checked(Validation check) { return new Resend(check.text("outboxId", outboxId, 1, MAX_ID_LENGTH)); }
+        public Resend checked(Validation check) {
+            return new Resend(check.text("outboxId", outboxId, 1, MAX_ID_LENGTH));
+        }
     }
 
     record Resent(String outboxId, String resendOf, String status) {}
 
     private final OutboxAdmin admin;
 
-    AdminCommands(OutboxAdmin admin) { this.admin = admin; }
+    AdminCommands(OutboxAdmin admin) {
+        this.admin = admin;
+    }
 
     Object handle(JsonNode event) {
         String command = AdminCommand.name(event);
@@ -56,9 +60,17 @@ final class AdminCommands {
         } catch (BadCommand e) {
             throw e; // a 400 error object in Invocation.run
         } catch (RuntimeException e) {
-            Log.error("admin command failed", "command", command, "error", e.getClass().getSimpleName());
-            return new AdminError(500, "Internal error",
-                    "Something went wrong on our side; run pending-emails to see where the outbox stands.").toResult();
+            Log.error(
+                    "admin command failed",
+                    "command",
+                    command,
+                    "error",
+                    e.getClass().getSimpleName());
+            return new AdminError(
+                            500,
+                            "Internal error",
+                            "Something went wrong on our side; run pending-emails to see where the outbox stands.")
+                    .toResult();
         }
     }
 
@@ -71,10 +83,12 @@ final class AdminCommands {
         return switch (admin.resend(id)) {
             case OutboxAdmin.Resend.Resent r -> new Resent(r.outboxId(), r.resendOf(), "PENDING");
             case OutboxAdmin.Resend.NotFound n -> AdminError.notFound("No outbox item " + Json.write(id) + ".");
-            case OutboxAdmin.Resend.NotPending p -> AdminError.conflict("Outbox item " + Json.write(id) + " is "
-                    + p.status() + "; only a PENDING email can be sent again.");
-            case OutboxAdmin.Resend.Changed c -> AdminError.conflict("Outbox item " + Json.write(id)
-                    + " changed while it was being resent; nothing was written. Run pending-emails again.");
+            case OutboxAdmin.Resend.NotPending p ->
+                AdminError.conflict("Outbox item " + Json.write(id) + " is " + p.status()
+                        + "; only a PENDING email can be sent again.");
+            case OutboxAdmin.Resend.Changed c ->
+                AdminError.conflict("Outbox item " + Json.write(id)
+                        + " changed while it was being resent; nothing was written. Run pending-emails again.");
         };
     }
 }

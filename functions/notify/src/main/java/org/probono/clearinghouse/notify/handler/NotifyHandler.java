@@ -3,15 +3,14 @@ package org.probono.clearinghouse.notify.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.InputStream;
-import java.time.Duration;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.probono.clearinghouse.aws.Lazy;
-import org.probono.clearinghouse.events.EventShape;
 import org.probono.clearinghouse.events.Invocation;
-import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.events.LambdaEvents;
+import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.notify.app.MailFeedback;
 import org.probono.clearinghouse.notify.app.OutboxDelivery;
 import org.probono.clearinghouse.notify.app.ReceivedMail;
@@ -73,30 +72,41 @@ public final class NotifyHandler implements RequestStreamHandler {
             case SES_RECEIPT -> receiveReplies(LambdaEvents.read(event, SesReceiptEvent.class));
             case SNS -> recordFeedback(LambdaEvents.read(event, SnsEvent.class));
             case ADMIN_COMMAND -> commands.handle(event);
-            default -> Invocation.unknown(shape, "outbox stream records, SES receipts, SES feedback through SNS"
-                    + " or an admin command (" + AdminCommands.COMMANDS + ")");
+            default ->
+                Invocation.unknown(
+                        shape,
+                        "outbox stream records, SES receipts, SES feedback through SNS" + " or an admin command ("
+                                + AdminCommands.COMMANDS + ")");
         });
     }
 
     /** Partial batch response: only the records that failed are retried. The email is the record's new image. */
     private Map<String, Object> sendOutbox(OutboxStreamEvent event, Context context) {
         List<OutboxDelivery.OutboxRecord> records = event.records().stream()
-                .map(r -> new OutboxDelivery.OutboxRecord(r.dynamodb().sequenceNumber(), r.dynamodb().newImage()))
+                .map(r -> new OutboxDelivery.OutboxRecord(
+                        r.dynamodb().sequenceNumber(), r.dynamodb().newImage()))
                 .toList();
         // What is left of this invocation bounds each email's claim (no context: priming and tests get the timeout).
-        Duration timeLeft = context == null ? OutboxDelivery.INVOCATION : Duration.ofMillis(context.getRemainingTimeInMillis());
+        Duration timeLeft =
+                context == null ? OutboxDelivery.INVOCATION : Duration.ofMillis(context.getRemainingTimeInMillis());
         List<Map<String, String>> failures = outbox.get().deliverAll(records, timeLeft).stream()
-                .map(sequenceNumber -> Map.of("itemIdentifier", sequenceNumber)).toList();
+                .map(sequenceNumber -> Map.of("itemIdentifier", sequenceNumber))
+                .toList();
         return Map.of("batchItemFailures", failures);
     }
 
     private Map<String, Object> receiveReplies(SesReceiptEvent event) {
-        List<String> results = event.Records().stream().map(r -> replies.get().receive(received(r))).map(ReplyResult::name).toList();
+        List<String> results = event.Records().stream()
+                .map(r -> replies.get().receive(received(r)))
+                .map(ReplyResult::name)
+                .toList();
         return Map.of("results", results);
     }
 
     private Map<String, Object> recordFeedback(SnsEvent event) {
-        int suppressed = event.records().stream().mapToInt(r -> feedback.record(r.sns().message()).size()).sum();
+        int suppressed = event.records().stream()
+                .mapToInt(r -> feedback.record(r.sns().message()).size())
+                .sum();
         return Map.of("suppressed", suppressed);
     }
 
@@ -108,8 +118,11 @@ public final class NotifyHandler implements RequestStreamHandler {
         put(verdicts, "spam", receipt.spamVerdict());
         put(verdicts, "virus", receipt.virusVerdict());
         put(verdicts, "dmarc", receipt.dmarcVerdict());
-        List<String> recipients = receipt.recipients() != null ? receipt.recipients()
-                : record.ses().mail().destination() != null ? record.ses().mail().destination() : List.of();
+        List<String> recipients = receipt.recipients() != null
+                ? receipt.recipients()
+                : record.ses().mail().destination() != null
+                        ? record.ses().mail().destination()
+                        : List.of();
         return new ReceivedMail(record.ses().mail().messageId(), recipients, verdicts);
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 record OutboxStreamEvent(@JsonProperty("Records") List<Record> records) {
     record Record(StreamRecord dynamodb) {}
 
-    record StreamRecord(@JsonProperty("SequenceNumber") String sequenceNumber,
-                        @JsonProperty("NewImage") JsonNode newImage) {}
+    record StreamRecord(
+            @JsonProperty("SequenceNumber") String sequenceNumber,
+            @JsonProperty("NewImage") JsonNode newImage) {}
 }

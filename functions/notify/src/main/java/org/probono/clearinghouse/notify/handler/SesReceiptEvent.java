@@ -20,8 +20,13 @@ record SesReceiptEvent(List<Record> Records) {
     record Mail(String messageId, String source, List<String> destination) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Receipt(List<String> recipients, Verdict spfVerdict, Verdict dkimVerdict, Verdict spamVerdict,
-                   Verdict virusVerdict, Verdict dmarcVerdict) {}
+    record Receipt(
+            List<String> recipients,
+            Verdict spfVerdict,
+            Verdict dkimVerdict,
+            Verdict spamVerdict,
+            Verdict virusVerdict,
+            Verdict dmarcVerdict) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Verdict(String status) {}

@@ -13,5 +13,7 @@ public record Attachment(String fileName, String contentType, byte[] content, St
         return new Attachment(fileName, contentType, content, null);
     }
 
-    public boolean isInline() { return contentId != null; }
+    public boolean isInline() {
+        return contentId != null;
+    }
 }

@@ -36,7 +36,9 @@ public final class EmailTemplates {
 
     /** Subjects and text parts are not HTML: values go in as they are. */
     private static final class PlainMustacheFactory extends DefaultMustacheFactory {
-        PlainMustacheFactory() { super(ROOT); }
+        PlainMustacheFactory() {
+            super(ROOT);
+        }
 
         @Override
         public void encode(String value, Writer writer) {
@@ -61,9 +63,15 @@ public final class EmailTemplates {
      * {@code scope} (strings and lists of strings; missing keys are empty).
      */
     public Rendered render(EmailTemplate template, Language language, Map<String, Object> scope) {
-        Compiled parts = compiled.computeIfAbsent(path(template.languageFor(language), template), name -> new Compiled(
-                plain.compile(name + ".subject.mustache"), plain.compile(name + ".txt.mustache"), html.compile(name + ".html.mustache")));
-        return new Rendered(run(parts.subject(), scope).strip().replaceAll("\\s+", " "), run(parts.text(), scope),
+        Compiled parts = compiled.computeIfAbsent(
+                path(template.languageFor(language), template),
+                name -> new Compiled(
+                        plain.compile(name + ".subject.mustache"),
+                        plain.compile(name + ".txt.mustache"),
+                        html.compile(name + ".html.mustache")));
+        return new Rendered(
+                run(parts.subject(), scope).strip().replaceAll("\\s+", " "),
+                run(parts.text(), scope),
                 run(parts.html(), scope));
     }
 

@@ -61,7 +61,12 @@ public final class ImpactChart {
     private static void weeks(Graphics2D g, List<Week> weeks, int left, int right) {
         int bottom = HEIGHT - MARGIN;
         int top = MARGIN;
-        long max = Math.max(1, weeks.stream().mapToLong(w -> Math.max(w.received(), w.placed())).max().orElse(1));
+        long max = Math.max(
+                1,
+                weeks.stream()
+                        .mapToLong(w -> Math.max(w.received(), w.placed()))
+                        .max()
+                        .orElse(1));
         grid(g, left, right, top, bottom, max);
         if (weeks.isEmpty()) return;
         int slot = (right - left) / weeks.size();
@@ -77,7 +82,8 @@ public final class ImpactChart {
     private static void hours(Graphics2D g, List<Double> hours, int left, int right) {
         int bottom = HEIGHT - MARGIN;
         int top = MARGIN;
-        double max = Math.max(1, hours.stream().mapToDouble(Double::doubleValue).max().orElse(1));
+        double max = Math.max(
+                1, hours.stream().mapToDouble(Double::doubleValue).max().orElse(1));
         grid(g, left, right, top, bottom, Math.ceil(max));
         if (!hours.isEmpty()) {
             int slot = (right - left) / hours.size();

@@ -19,9 +19,11 @@ public final class ImpactCsv {
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
-    private static final CsvSchema SCHEMA = CSV.schemaFor(RequestRow.class).withHeader()
+    private static final CsvSchema SCHEMA = CSV.schemaFor(RequestRow.class)
+            .withHeader()
             .sortedBy(java.util.Arrays.stream(RequestRow.class.getRecordComponents())
-                    .map(java.lang.reflect.RecordComponent::getName).toArray(String[]::new));
+                    .map(java.lang.reflect.RecordComponent::getName)
+                    .toArray(String[]::new));
 
     private ImpactCsv() {}
 

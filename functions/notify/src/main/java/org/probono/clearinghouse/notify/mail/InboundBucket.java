@@ -19,7 +19,8 @@ public final class InboundBucket implements RawReplies {
     @Override
     public Optional<byte[]> raw(String sesMessageId) {
         try {
-            return Optional.of(s3.getObjectAsBytes(g -> g.bucket(bucket).key(KEY_PREFIX + sesMessageId)).asByteArray());
+            return Optional.of(s3.getObjectAsBytes(g -> g.bucket(bucket).key(KEY_PREFIX + sesMessageId))
+                    .asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }

@@ -27,8 +27,8 @@ import org.jsoup.safety.Safelist;
  * headers that mark automatic mail, and its body as plain text (quoted-printable and base64 decoded) (the text part, or the HTML part turned into text with
  * jsoup, with quoted blocks removed first so the reply's own words come first).
  */
-public record InboundMessage(String from, String messageId, String subject, String contentType, Map<String, String> headers,
-                             String text) {
+public record InboundMessage(
+        String from, String messageId, String subject, String contentType, Map<String, String> headers, String text) {
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final List<String> HEADERS_KEPT =
             List.of("Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence", "Return-Path");
@@ -39,7 +39,8 @@ public record InboundMessage(String from, String messageId, String subject, Stri
             MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
             Address[] from = message.getFrom();
             String sender = from != null && from.length > 0 && from[0] instanceof InternetAddress address
-                    ? address.getAddress().strip().toLowerCase(Locale.ROOT) : null;
+                    ? address.getAddress().strip().toLowerCase(Locale.ROOT)
+                    : null;
             Map<String, String> headers = new LinkedHashMap<>();
             for (String name : HEADERS_KEPT) {
                 String value = message.getHeader(name, ",");
@@ -48,10 +49,12 @@ public record InboundMessage(String from, String messageId, String subject, Stri
             Bodies bodies = new Bodies();
             bodies.collect(message);
             // Some clients send an empty text part beside the HTML that holds the words.
-            String text = bodies.text != null && !bodies.text.isBlank() ? bodies.text
+            String text = bodies.text != null && !bodies.text.isBlank()
+                    ? bodies.text
                     : bodies.html != null ? htmlToText(bodies.html) : "";
             String contentType = baseType(message.getContentType());
-            return new InboundMessage(sender, message.getMessageID(), message.getSubject(), contentType, Map.copyOf(headers), text);
+            return new InboundMessage(
+                    sender, message.getMessageID(), message.getSubject(), contentType, Map.copyOf(headers), text);
         } catch (MessagingException | IOException e) {
             throw new IllegalArgumentException("not a readable email", e);
         }
@@ -66,7 +69,9 @@ public record InboundMessage(String from, String messageId, String subject, Stri
         }
     }
 
-    public String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
 
     /**
      * HTML to text: quoted blocks that mail clients mark (Gmail's {@code gmail_quote}, Apple Mail's and
@@ -77,14 +82,16 @@ public record InboundMessage(String from, String messageId, String subject, Stri
         Document document = Jsoup.parse(html);
         document.outputSettings(new Document.OutputSettings().prettyPrint(false));
         document.select(".gmail_quote, .gmail_signature, blockquote, #divRplyFwdMsg ~ *, #divRplyFwdMsg,"
-                + " #appendonsend ~ *, .moz-cite-prefix, .moz-signature, #Signature").remove();
+                        + " #appendonsend ~ *, .moz-cite-prefix, .moz-signature, #Signature")
+                .remove();
         document.select("br").after(LINE_MARK);
         document.select("p, div, li, tr, h1, h2, h3, h4, pre").before(LINE_MARK);
         String marked = document.body() == null ? "" : document.body().html().replace(LINE_MARK, "\n");
         String text = Parser.unescapeEntities(
                 Jsoup.clean(marked, "", Safelist.none(), new Document.OutputSettings().prettyPrint(false)), false);
         StringBuilder out = new StringBuilder();
-        for (String line : text.split("\n")) out.append(line.replace('\u00a0', ' ').strip()).append('\n');
+        for (String line : text.split("\n"))
+            out.append(line.replace('\u00a0', ' ').strip()).append('\n');
         return out.toString().replaceAll("\n{3,}", "\n\n").strip();
     }
 

@@ -2,14 +2,14 @@ package org.probono.clearinghouse.notify.mail;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
-import jakarta.mail.Part;
-import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,8 +42,14 @@ public record OutgoingMail(
     }
 
     /** An email with no attachments: every email but the team's report. */
-    public OutgoingMail(String outboxId, String from, String fromName, String to, String replyTo,
-                        EmailTemplates.Rendered content, Instant date) {
+    public OutgoingMail(
+            String outboxId,
+            String from,
+            String fromName,
+            String to,
+            String replyTo,
+            EmailTemplates.Rendered content,
+            Instant date) {
         this(outboxId, from, fromName, to, replyTo, content, date, List.of());
     }
 
@@ -65,7 +71,8 @@ public record OutgoingMail(
         mixed.addBodyPart(relatedPart);
         for (Attachment attachment : attachments) {
             MimeBodyPart part = new MimeBodyPart();
-            part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+            part.setDataHandler(
+                    new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
             part.setFileName(attachment.fileName());
             if (attachment.isInline()) {
                 part.setDisposition(Part.INLINE);

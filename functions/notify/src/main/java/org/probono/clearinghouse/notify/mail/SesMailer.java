@@ -32,7 +32,8 @@ public final class SesMailer implements MailSender {
             // The error code only: SES's messages quote the addresses ("not verified: asha@..."), and the
             // reason reaches the log.
             String code = e instanceof AwsServiceException service && service.awsErrorDetails() != null
-                    ? ": " + service.awsErrorDetails().errorCode() : "";
+                    ? ": " + service.awsErrorDetails().errorCode()
+                    : "";
             return new Result.Failed(e.getClass().getSimpleName() + code);
         }
     }

@@ -52,7 +52,9 @@ public final class Wording {
         }
     }
 
-    public ZoneId zone() { return zone; }
+    public ZoneId zone() {
+        return zone;
+    }
 
     /** {@code at} as the reader reads it: "30 Nov 2026, 15:45 IST", "30 नवंबर 2026, 15:45 IST". */
     public String time(Instant at, Language language) {

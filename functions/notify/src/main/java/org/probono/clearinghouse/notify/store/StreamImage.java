@@ -34,7 +34,8 @@ final class StreamImage {
             case "N" -> AttributeValue.fromN(value.asText());
             case "BOOL" -> AttributeValue.fromBool(value.asBoolean());
             case "NULL" -> AttributeValue.fromNul(true);
-            case "B" -> AttributeValue.fromB(SdkBytes.fromByteArray(Base64.getDecoder().decode(value.asText())));
+            case "B" ->
+                AttributeValue.fromB(SdkBytes.fromByteArray(Base64.getDecoder().decode(value.asText())));
             case "M" -> AttributeValue.fromM(attributes(value));
             case "L" -> {
                 List<AttributeValue> list = new ArrayList<>();
@@ -43,8 +44,10 @@ final class StreamImage {
             }
             case "SS" -> AttributeValue.fromSs(texts(value));
             case "NS" -> AttributeValue.fromNs(texts(value));
-            case "BS" -> AttributeValue.fromBs(texts(value).stream()
-                    .map(text -> SdkBytes.fromByteArray(Base64.getDecoder().decode(text))).toList());
+            case "BS" ->
+                AttributeValue.fromBs(texts(value).stream()
+                        .map(text -> SdkBytes.fromByteArray(Base64.getDecoder().decode(text)))
+                        .toList());
             default -> throw new IllegalArgumentException("unknown attribute type " + field.getKey());
         };
     }

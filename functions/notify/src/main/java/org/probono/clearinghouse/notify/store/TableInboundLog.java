@@ -3,10 +3,10 @@ package org.probono.clearinghouse.notify.store;
 import java.time.Duration;
 import java.time.Instant;
 import org.probono.clearinghouse.domain.Failure;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.notify.app.InboundLog;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
-import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.Transaction;
 
@@ -21,12 +21,15 @@ public final class TableInboundLog implements InboundLog {
 
     private final Store store;
 
-    public TableInboundLog(Store store) { this.store = store; }
+    public TableInboundLog(Store store) {
+        this.store = store;
+    }
 
     @Override
     public boolean claim(String messageId, String sesMessageId, Instant at) {
-        return store.commit(new Transaction().create(item(messageId, sesMessageId, "RECEIVED", null, at),
-                Failure.ALREADY_EXISTS)) instanceof Outcome.Committed;
+        return store.commit(new Transaction()
+                        .create(item(messageId, sesMessageId, "RECEIVED", null, at), Failure.ALREADY_EXISTS))
+                instanceof Outcome.Committed;
     }
 
     @Override
@@ -40,7 +43,9 @@ public final class TableInboundLog implements InboundLog {
     }
 
     /** For tests: the entry as stored. */
-    public java.util.Optional<Item> find(String messageId) { return store.get(Keys.inbound(messageId)); }
+    public java.util.Optional<Item> find(String messageId) {
+        return store.get(Keys.inbound(messageId));
+    }
 
     private static software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument item(
             String messageId, String sesMessageId, String result, String detail, Instant at) {

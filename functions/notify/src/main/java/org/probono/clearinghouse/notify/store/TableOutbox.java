@@ -39,7 +39,9 @@ public final class TableOutbox implements Outbox, OutboxImages {
 
     private final Store store;
 
-    public TableOutbox(Store store) { this.store = store; }
+    public TableOutbox(Store store) {
+        this.store = store;
+    }
 
     @Override
     public Optional<Entry> find(String outboxId) {
@@ -49,8 +51,10 @@ public final class TableOutbox implements Outbox, OutboxImages {
     /** The stream's new image read as the table's item would be. */
     @Override
     public Entry entryOf(JsonNode newImage) {
-        Item item = Item.of(EnhancedDocument.builder().attributeValueMap(StreamImage.attributes(newImage))
-                .attributeConverterProviders(AttributeConverterProvider.defaultProvider()).build());
+        Item item = Item.of(EnhancedDocument.builder()
+                .attributeValueMap(StreamImage.attributes(newImage))
+                .attributeConverterProviders(AttributeConverterProvider.defaultProvider())
+                .build());
         if (!OutboxItems.ENTITY.equals(item.entity())) {
             throw new IllegalArgumentException("the stream image is a " + item.entity() + " item, not an outbox email");
         }
@@ -58,7 +62,10 @@ public final class TableOutbox implements Outbox, OutboxImages {
     }
 
     private static Entry entry(Item item) {
-        return new Entry(OutboxItems.from(item), Status.valueOf(item.requiredString(OutboxItems.STATUS)), item.version(),
+        return new Entry(
+                OutboxItems.from(item),
+                Status.valueOf(item.requiredString(OutboxItems.STATUS)),
+                item.version(),
                 item.string(RESEND_OF));
     }
 
@@ -70,14 +77,22 @@ public final class TableOutbox implements Outbox, OutboxImages {
      */
     @Override
     public List<Pending> pending() {
-        Expression pendingOutbox = Expression.builder().expression("#entity = :outbox AND #status = :pending")
+        Expression pendingOutbox = Expression.builder()
+                .expression("#entity = :outbox AND #status = :pending")
                 .expressionNames(Map.of("#entity", Keys.ENTITY, "#status", OutboxItems.STATUS))
-                .expressionValues(Map.of(":outbox", AttributeValue.fromS(OutboxItems.ENTITY),
-                        ":pending", AttributeValue.fromS(OutboxItems.PENDING)))
+                .expressionValues(Map.of(
+                        ":outbox",
+                        AttributeValue.fromS(OutboxItems.ENTITY),
+                        ":pending",
+                        AttributeValue.fromS(OutboxItems.PENDING)))
                 .build();
         return store.scan(pendingOutbox, LISTED).stream()
-                .map(item -> new Pending(item.requiredString("id"), item.enumValue("template", EmailTemplate.class),
-                        item.string("to"), item.time("createdAt"), item.string(RESEND_OF)))
+                .map(item -> new Pending(
+                        item.requiredString("id"),
+                        item.enumValue("template", EmailTemplate.class),
+                        item.string("to"),
+                        item.time("createdAt"),
+                        item.string(RESEND_OF)))
                 .sorted(Comparator.comparing(Pending::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(Pending::id))
                 .toList();
@@ -85,7 +100,8 @@ public final class TableOutbox implements Outbox, OutboxImages {
 
     @Override
     public Claim claim(Entry entry, Instant now, Instant until) {
-        Expression claim = Expression.builder().expression("SET #claimedUntil = :until")
+        Expression claim = Expression.builder()
+                .expression("SET #claimedUntil = :until")
                 .expressionNames(Map.of("#claimedUntil", CLAIMED_UNTIL))
                 .expressionValues(Map.of(":until", millis(until)))
                 .build();
@@ -96,23 +112,31 @@ public final class TableOutbox implements Outbox, OutboxImages {
                 .expressionNames(Map.of("#status", OutboxItems.STATUS, "#claimedUntil", CLAIMED_UNTIL))
                 .expressionValues(Map.of(":pending", AttributeValue.fromS(OutboxItems.PENDING), ":now", millis(now)))
                 .build();
-        if (store.updateIf(Keys.outbox(entry.message().id()), claim, pendingAndFree, Failure.WRONG_STATE).committed()) {
+        if (store.updateIf(Keys.outbox(entry.message().id()), claim, pendingAndFree, Failure.WRONG_STATE)
+                .committed()) {
             return new Claim.Claimed(until);
         }
         // Rare (a redelivered record): one read tells a finished email from one another delivery is sending.
-        return store.get(Keys.outbox(entry.message().id())).filter(item -> OutboxItems.PENDING.equals(item.string(OutboxItems.STATUS)))
-                .<Claim>map(item -> new Claim.Busy(Instant.ofEpochMilli(item.optionalNumber(CLAIMED_UNTIL).map(n -> n.longValue()).orElse(0L))))
+        return store.get(Keys.outbox(entry.message().id()))
+                .filter(item -> OutboxItems.PENDING.equals(item.string(OutboxItems.STATUS)))
+                .<Claim>map(item -> new Claim.Busy(Instant.ofEpochMilli(item.optionalNumber(CLAIMED_UNTIL)
+                        .map(n -> n.longValue())
+                        .orElse(0L))))
                 .orElse(new Claim.Done());
     }
 
     @Override
     public void release(Entry entry, Instant claimedUntil) {
-        Expression release = Expression.builder().expression("REMOVE #claimedUntil")
-                .expressionNames(Map.of("#claimedUntil", CLAIMED_UNTIL)).build();
-        // Only our own claim: had it lapsed and another delivery claimed the email since, that claim stays.
-        Expression ours = Expression.builder().expression("#claimedUntil = :mine")
+        Expression release = Expression.builder()
+                .expression("REMOVE #claimedUntil")
                 .expressionNames(Map.of("#claimedUntil", CLAIMED_UNTIL))
-                .expressionValues(Map.of(":mine", millis(claimedUntil))).build();
+                .build();
+        // Only our own claim: had it lapsed and another delivery claimed the email since, that claim stays.
+        Expression ours = Expression.builder()
+                .expression("#claimedUntil = :mine")
+                .expressionNames(Map.of("#claimedUntil", CLAIMED_UNTIL))
+                .expressionValues(Map.of(":mine", millis(claimedUntil)))
+                .build();
         store.updateIf(Keys.outbox(entry.message().id()), release, ours, Failure.WRONG_STATE);
     }
 
@@ -120,16 +144,39 @@ public final class TableOutbox implements Outbox, OutboxImages {
     @Override
     public Outcome markSent(Entry entry, String sesMessageId, String subject, Instant at) {
         Expression sent = Expression.builder()
-                .expression("SET #status = :sent, #sesMessageId = :sesMessageId, #subject = :subject, #finishedAt = :at,"
-                        + " #version = #version + :one, #expiresAt = :expiresAt REMOVE #sealedToken, #claimedUntil")
-                .expressionNames(Map.of("#status", OutboxItems.STATUS, "#sesMessageId", "sesMessageId",
-                        "#subject", OutboxItems.SUBJECT, "#finishedAt", "finishedAt", "#version", Keys.VERSION,
-                        "#expiresAt", Keys.EXPIRES_AT, "#sealedToken", OutboxItems.SEALED_TOKEN,
-                        "#claimedUntil", CLAIMED_UNTIL))
-                .expressionValues(Map.of(":sent", AttributeValue.fromS(OutboxItems.SENT),
-                        ":sesMessageId", AttributeValue.fromS(sesMessageId), ":subject", AttributeValue.fromS(subject),
-                        ":at", AttributeValue.fromS(at.toString()), ":one", AttributeValue.fromN("1"),
-                        ":expiresAt", AttributeValue.fromN(Long.toString(at.plus(KEEP_SENT).getEpochSecond()))))
+                .expression(
+                        "SET #status = :sent, #sesMessageId = :sesMessageId, #subject = :subject, #finishedAt = :at,"
+                                + " #version = #version + :one, #expiresAt = :expiresAt REMOVE #sealedToken, #claimedUntil")
+                .expressionNames(Map.of(
+                        "#status",
+                        OutboxItems.STATUS,
+                        "#sesMessageId",
+                        "sesMessageId",
+                        "#subject",
+                        OutboxItems.SUBJECT,
+                        "#finishedAt",
+                        "finishedAt",
+                        "#version",
+                        Keys.VERSION,
+                        "#expiresAt",
+                        Keys.EXPIRES_AT,
+                        "#sealedToken",
+                        OutboxItems.SEALED_TOKEN,
+                        "#claimedUntil",
+                        CLAIMED_UNTIL))
+                .expressionValues(Map.of(
+                        ":sent",
+                        AttributeValue.fromS(OutboxItems.SENT),
+                        ":sesMessageId",
+                        AttributeValue.fromS(sesMessageId),
+                        ":subject",
+                        AttributeValue.fromS(subject),
+                        ":at",
+                        AttributeValue.fromS(at.toString()),
+                        ":one",
+                        AttributeValue.fromN("1"),
+                        ":expiresAt",
+                        AttributeValue.fromN(Long.toString(at.plus(KEEP_SENT).getEpochSecond()))))
                 .build();
         // Still PENDING: a late delivery (its claim lapsed) must not mark twice, and a resent email's deleted
         // item must not come back as a SENT stub.
@@ -138,8 +185,8 @@ public final class TableOutbox implements Outbox, OutboxImages {
 
     @Override
     public Outcome markSuppressed(Entry entry, Instant at, OutboxMessage toTeam) {
-        Transaction transaction = new Transaction().putIf(finished(entry, OutboxItems.SUPPRESSED, at), stillPending(),
-                Failure.WRONG_STATE);
+        Transaction transaction = new Transaction()
+                .putIf(finished(entry, OutboxItems.SUPPRESSED, at), stillPending(), Failure.WRONG_STATE);
         if (toTeam != null) transaction.create(OutboxItems.toItem(toTeam));
         return store.commit(transaction);
     }
@@ -151,16 +198,24 @@ public final class TableOutbox implements Outbox, OutboxImages {
      */
     @Override
     public Outcome replaceWithCopy(Entry entry, OutboxMessage copy, Instant now) {
-        // Unclaimed or lapsed too: a claim does not move the version, and a copy of an email being sent is a second email.
+        // Unclaimed or lapsed too: a claim does not move the version, and a copy of an email being sent is a second
+        // email.
         Expression unchangedAndPending = Expression.builder()
                 .expression("#status = :pending AND #version = :version"
                         + " AND (attribute_not_exists(#claimedUntil) OR #claimedUntil <= :now)")
-                .expressionNames(Map.of("#status", OutboxItems.STATUS, "#version", Keys.VERSION,
-                        "#claimedUntil", CLAIMED_UNTIL))
-                .expressionValues(Map.of(":pending", AttributeValue.fromS(OutboxItems.PENDING),
-                        ":version", AttributeValue.fromN(Long.toString(entry.version())), ":now", millis(now)))
+                .expressionNames(
+                        Map.of("#status", OutboxItems.STATUS, "#version", Keys.VERSION, "#claimedUntil", CLAIMED_UNTIL))
+                .expressionValues(Map.of(
+                        ":pending",
+                        AttributeValue.fromS(OutboxItems.PENDING),
+                        ":version",
+                        AttributeValue.fromN(Long.toString(entry.version())),
+                        ":now",
+                        millis(now)))
                 .build();
-        EnhancedDocument copyItem = OutboxItems.toItem(copy).toBuilder().putString(RESEND_OF, entry.message().id()).build();
+        EnhancedDocument copyItem = OutboxItems.toItem(copy).toBuilder()
+                .putString(RESEND_OF, entry.message().id())
+                .build();
         return store.commit(new Transaction()
                 .deleteIf(Keys.outbox(entry.message().id()), unchangedAndPending, Failure.WRONG_STATE)
                 .create(copyItem));
@@ -173,12 +228,18 @@ public final class TableOutbox implements Outbox, OutboxImages {
 
     private static EnhancedDocument finished(Entry entry, String status, Instant at) {
         OutboxMessage message = entry.message();
-        OutboxMessage withoutSecret = new OutboxMessage(message.id(), message.template(), message.to(), message.language(),
-                message.data(), null, message.sealedDetails(), message.createdAt());
+        OutboxMessage withoutSecret = new OutboxMessage(
+                message.id(),
+                message.template(),
+                message.to(),
+                message.language(),
+                message.data(),
+                null,
+                message.sealedDetails(),
+                message.createdAt());
         EnhancedDocument.Builder item = OutboxItems.toItem(withoutSecret).toBuilder();
         if (entry.resendOf() != null) item.putString(RESEND_OF, entry.resendOf());
-        return item
-                .putString(OutboxItems.STATUS, status)
+        return item.putString(OutboxItems.STATUS, status)
                 .putString("finishedAt", at.toString())
                 .putNumber(Keys.VERSION, entry.version() + 1)
                 .putNumber(Keys.EXPIRES_AT, at.plus(KEEP_SENT).getEpochSecond())
@@ -186,14 +247,19 @@ public final class TableOutbox implements Outbox, OutboxImages {
     }
 
     private static Expression stillPending() {
-        return Expression.builder().expression("#status = :pending")
+        return Expression.builder()
+                .expression("#status = :pending")
                 .expressionNames(Map.of("#status", OutboxItems.STATUS))
                 .expressionValues(Map.of(":pending", AttributeValue.fromS(OutboxItems.PENDING)))
                 .build();
     }
 
-    private static AttributeValue millis(Instant at) { return AttributeValue.fromN(Long.toString(at.toEpochMilli())); }
+    private static AttributeValue millis(Instant at) {
+        return AttributeValue.fromN(Long.toString(at.toEpochMilli()));
+    }
 
     /** For tests and tools: the raw item. */
-    public Optional<Item> raw(String outboxId) { return store.getIncludingExpired(Keys.outbox(outboxId)); }
+    public Optional<Item> raw(String outboxId) {
+        return store.getIncludingExpired(Keys.outbox(outboxId));
+    }
 }

@@ -19,7 +19,9 @@ import org.probono.clearinghouse.store.TokenItems;
 public final class TableReplyTokens implements ReplyTokens {
     private final Store store;
 
-    public TableReplyTokens(Store store) { this.store = store; }
+    public TableReplyTokens(Store store) {
+        this.store = store;
+    }
 
     @Override
     public Optional<Holder> open(String token, Instant now) {
@@ -27,18 +29,24 @@ public final class TableReplyTokens implements ReplyTokens {
         return store.get(Keys.token(hash))
                 .map(item -> TokenItems.from(hash, item))
                 .filter(t -> t.purpose() == Token.Purpose.OFFER_REPLY && !t.isExpired(now) && !t.isUsed())
-                .filter(t -> store.get(Keys.offer(t.subjectId(), t.lawyerId())).map(OfferItems::from)
-                        .filter(Offer::isPending).isPresent())
-                .flatMap(t -> store.get(Keys.lawyer(t.lawyerId())).map(LawyerItems::from).flatMap(lawyer ->
-                        store.get(Keys.request(t.subjectId())).map(RequestItems::from).map(request ->
-                                holder(lawyer, request))));
+                .filter(t -> store.get(Keys.offer(t.subjectId(), t.lawyerId()))
+                        .map(OfferItems::from)
+                        .filter(Offer::isPending)
+                        .isPresent())
+                .flatMap(t -> store.get(Keys.lawyer(t.lawyerId()))
+                        .map(LawyerItems::from)
+                        .flatMap(lawyer -> store.get(Keys.request(t.subjectId()))
+                                .map(RequestItems::from)
+                                .map(request -> holder(lawyer, request))));
     }
 
     @Override
     public Optional<Token.Purpose> purpose(String token, Instant now) {
         String hash = Secrets.hash(token);
-        return store.get(Keys.token(hash)).map(item -> TokenItems.from(hash, item))
-                .filter(t -> !t.isExpired(now)).map(Token::purpose);
+        return store.get(Keys.token(hash))
+                .map(item -> TokenItems.from(hash, item))
+                .filter(t -> !t.isExpired(now))
+                .map(Token::purpose);
     }
 
     @Override
@@ -47,15 +55,17 @@ public final class TableReplyTokens implements ReplyTokens {
         return store.get(Keys.token(hash))
                 .map(item -> TokenItems.from(hash, item))
                 .filter(t -> t.purpose() == Token.Purpose.COMPLETION_REPLY && !t.isExpired(now) && t.lawyerId() != null)
-                .flatMap(t -> store.get(Keys.request(t.subjectId())).map(RequestItems::from)
+                .flatMap(t -> store.get(Keys.request(t.subjectId()))
+                        .map(RequestItems::from)
                         .filter(request -> request.status() == org.probono.clearinghouse.domain.RequestStatus.ACCEPTED
                                 && t.lawyerId().equals(request.lawyerId()))
-                        .flatMap(request -> store.get(Keys.lawyer(t.lawyerId())).map(LawyerItems::from)
+                        .flatMap(request -> store.get(Keys.lawyer(t.lawyerId()))
+                                .map(LawyerItems::from)
                                 .map(lawyer -> holder(lawyer, request))));
     }
 
     private static Holder holder(Lawyer lawyer, LegalRequest request) {
-        return new Holder(lawyer.id(), lawyer.name(), lawyer.email(), lawyer.preferredLanguage(), request.id(),
-                request.title());
+        return new Holder(
+                lawyer.id(), lawyer.name(), lawyer.email(), lawyer.preferredLanguage(), request.id(), request.title());
     }
 }

@@ -12,11 +12,14 @@ public final class TableSuppressions implements Suppressions {
 
     private final Store store;
 
-    public TableSuppressions(Store store) { this.store = store; }
+    public TableSuppressions(Store store) {
+        this.store = store;
+    }
 
     @Override
     public boolean isSuppressed(String email) {
-        return email != null && store.get(Keys.suppression(Suppressions.normalise(email))).isPresent();
+        return email != null
+                && store.get(Keys.suppression(Suppressions.normalise(email))).isPresent();
     }
 
     /** One PutItem and no condition: whatever is there, the latest bounce or complaint is the one to keep. */
@@ -24,6 +27,9 @@ public final class TableSuppressions implements Suppressions {
     public void suppress(String email, String reason, Instant at) {
         String address = Suppressions.normalise(email);
         store.put(Item.write(ENTITY, Keys.suppression(address))
-                .string("email", address).string("reason", reason).time("at", at).build());
+                .string("email", address)
+                .string("reason", reason)
+                .time("at", at)
+                .build());
     }
 }

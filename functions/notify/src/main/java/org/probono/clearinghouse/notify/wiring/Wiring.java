@@ -12,6 +12,7 @@ import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.impact.ImpactFigures;
 import org.probono.clearinghouse.matters.MatterCompletion;
+import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.OfferDecisions;
 import org.probono.clearinghouse.matters.OfferReplies;
 import org.probono.clearinghouse.notify.app.ImpactReportMail;
@@ -27,7 +28,6 @@ import org.probono.clearinghouse.notify.store.TableInboundLog;
 import org.probono.clearinghouse.notify.store.TableOutbox;
 import org.probono.clearinghouse.notify.store.TableReplyTokens;
 import org.probono.clearinghouse.notify.store.TableSuppressions;
-import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.TableFigures;
@@ -45,7 +45,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * token or a matter's confidential details), a reply the S3 client; SES feedback and the team's commands
  * need DynamoDB alone.
  */
-public record Wiring(Lazy<OutboxDelivery> outbox, Lazy<ReplyProcessing> replies, MailFeedback feedback, OutboxAdmin admin) {
+public record Wiring(
+        Lazy<OutboxDelivery> outbox, Lazy<ReplyProcessing> replies, MailFeedback feedback, OutboxAdmin admin) {
     /** Compiled once per container, on the first outbox delivery (or SnapStart priming, see NotifyHandler). */
     static final Lazy<EmailTemplates> TEMPLATES = Lazy.of(EmailTemplates::new);
 
@@ -53,26 +54,52 @@ public record Wiring(Lazy<OutboxDelivery> outbox, Lazy<ReplyProcessing> replies,
     public static Wiring fromEnvironment() {
         Config config = Config.fromEnvironment();
         AwsClients clients = new AwsClients(config.region());
-        return create(config, clients.dynamoDb(),
-                () -> SesV2Client.builder().region(clients.region()).httpClient(clients.http()).build(),
-                () -> S3Client.builder().region(clients.region()).httpClient(clients.http()).build(),
-                clients::kms, Clock.tickMillis(ZoneOffset.UTC));
+        return create(
+                config,
+                clients.dynamoDb(),
+                () -> SesV2Client.builder()
+                        .region(clients.region())
+                        .httpClient(clients.http())
+                        .build(),
+                () -> S3Client.builder()
+                        .region(clients.region())
+                        .httpClient(clients.http())
+                        .build(),
+                clients::kms,
+                Clock.tickMillis(ZoneOffset.UTC));
     }
 
     /** Tests and the local runner: each supplier is asked once, when its path first runs. */
-    public static Wiring create(Config config, DynamoDbClient dynamoDb, Supplier<SesV2Client> ses, Supplier<S3Client> s3,
-                                Supplier<KmsClient> kms, Clock clock) {
+    public static Wiring create(
+            Config config,
+            DynamoDbClient dynamoDb,
+            Supplier<SesV2Client> ses,
+            Supplier<S3Client> s3,
+            Supplier<KmsClient> kms,
+            Clock clock) {
         return create(config, dynamoDb, ses, s3, kms, clock, Optional.empty());
     }
 
     /** As {@link #create(Config, DynamoDbClient, Supplier, Supplier, Supplier, Clock)}, replies decided by {@code offerReplies}. */
-    public static Wiring create(Config config, DynamoDbClient dynamoDb, Supplier<SesV2Client> ses, Supplier<S3Client> s3,
-                                Supplier<KmsClient> kms, Clock clock, OfferReplies offerReplies) {
+    public static Wiring create(
+            Config config,
+            DynamoDbClient dynamoDb,
+            Supplier<SesV2Client> ses,
+            Supplier<S3Client> s3,
+            Supplier<KmsClient> kms,
+            Clock clock,
+            OfferReplies offerReplies) {
         return create(config, dynamoDb, ses, s3, kms, clock, Optional.of(offerReplies));
     }
 
-    private static Wiring create(Config config, DynamoDbClient dynamoDb, Supplier<SesV2Client> ses, Supplier<S3Client> s3,
-                                 Supplier<KmsClient> kms, Clock clock, Optional<OfferReplies> offerReplies) {
+    private static Wiring create(
+            Config config,
+            DynamoDbClient dynamoDb,
+            Supplier<SesV2Client> ses,
+            Supplier<S3Client> s3,
+            Supplier<KmsClient> kms,
+            Clock clock,
+            Optional<OfferReplies> offerReplies) {
         Store store = new Store(dynamoDb, config.tableName(), clock);
         Ids ids = new Ids(clock);
         TableOutbox outbox = new TableOutbox(store);
@@ -83,18 +110,37 @@ public record Wiring(Lazy<OutboxDelivery> outbox, Lazy<ReplyProcessing> replies,
         TableLawyers lawyers = new TableLawyers(store);
         TableOffers offers = new TableOffers(store);
         MatterEmails emails = new MatterEmails(ids, config.adminEmail());
-        Lazy<OutboxDelivery> delivery = Lazy.of(() -> new OutboxDelivery(outbox, outbox, suppressions, TEMPLATES.get(),
-                new Wording(config.timeZone()), new SesMailer(ses.get(), config.sesConfigurationSet()), box::open,
+        Lazy<OutboxDelivery> delivery = Lazy.of(() -> new OutboxDelivery(
+                outbox,
+                outbox,
+                suppressions,
+                TEMPLATES.get(),
+                new Wording(config.timeZone()),
+                new SesMailer(ses.get(), config.sesConfigurationSet()),
+                box::open,
                 box::openToken,
-                new OutboxDelivery.Settings(config.senderAddress(), config.adminEmail(), config.inboundDomain(), config.webUrl()),
-                new ImpactReportMail(figures::read, config.timeZone()), ids, clock, Wiring::sleepUntil));
-        Lazy<ReplyProcessing> replies = Lazy.of(() -> new ReplyProcessing(new InboundBucket(s3.get(), config.inboundBucket()),
+                new OutboxDelivery.Settings(
+                        config.senderAddress(), config.adminEmail(), config.inboundDomain(), config.webUrl()),
+                new ImpactReportMail(figures::read, config.timeZone()),
+                ids,
+                clock,
+                Wiring::sleepUntil));
+        Lazy<ReplyProcessing> replies = Lazy.of(() -> new ReplyProcessing(
+                new InboundBucket(s3.get(), config.inboundBucket()),
                 new TableInboundLog(store),
-                offerReplies.orElseGet(() -> new OfferDecisions(matters, lawyers, offers, emails, box::sealToken, clock)),
-                new MatterCompletion(matters, lawyers, offers, emails, clock), new TableReplyTokens(store), outbox,
+                offerReplies.orElseGet(
+                        () -> new OfferDecisions(matters, lawyers, offers, emails, box::sealToken, clock)),
+                new MatterCompletion(matters, lawyers, offers, emails, clock),
+                new TableReplyTokens(store),
+                outbox,
                 config.inboundDomain(),
-                box::sealToken, ids, clock));
-        return new Wiring(delivery, replies, new MailFeedback(suppressions, clock),
+                box::sealToken,
+                ids,
+                clock));
+        return new Wiring(
+                delivery,
+                replies,
+                new MailFeedback(suppressions, clock),
                 new OutboxAdmin(outbox, box::openToken, box::sealToken, ids, clock));
     }
 

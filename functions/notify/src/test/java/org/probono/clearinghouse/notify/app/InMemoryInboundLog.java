@@ -22,7 +22,11 @@ final class InMemoryInboundLog implements InboundLog {
     }
 
     @Override
-    public void release(String messageId) { entries.remove(messageId); }
+    public void release(String messageId) {
+        entries.remove(messageId);
+    }
 
-    Optional<Entry> find(String messageId) { return Optional.ofNullable(entries.get(messageId)); }
+    Optional<Entry> find(String messageId) {
+        return Optional.ofNullable(entries.get(messageId));
+    }
 }

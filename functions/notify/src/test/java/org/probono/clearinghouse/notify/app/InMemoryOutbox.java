@@ -19,14 +19,18 @@ import org.probono.clearinghouse.domain.Outcome;
 final class InMemoryOutbox implements Outbox {
     /** An email as stored: its entry (status, version), its claim, and what marking SENT added. */
     record Stored(Entry entry, Instant claimedUntil, String sesMessageId, String subject) {
-        Stored with(Entry changed) { return new Stored(changed, claimedUntil, sesMessageId, subject); }
+        Stored with(Entry changed) {
+            return new Stored(changed, claimedUntil, sesMessageId, subject);
+        }
     }
 
     private final Map<String, Stored> emails = new LinkedHashMap<>();
     private RuntimeException nextMarkFailure;
 
     /** The next markSent or markSuppressed throws {@code failure} and writes nothing. */
-    synchronized void failNextMark(RuntimeException failure) { nextMarkFailure = failure; }
+    synchronized void failNextMark(RuntimeException failure) {
+        nextMarkFailure = failure;
+    }
 
     private void failIfAsked() {
         RuntimeException failure = nextMarkFailure;
@@ -43,18 +47,30 @@ final class InMemoryOutbox implements Outbox {
         return entry;
     }
 
-    synchronized Optional<Stored> stored(String outboxId) { return Optional.ofNullable(emails.get(outboxId)); }
+    synchronized Optional<Stored> stored(String outboxId) {
+        return Optional.ofNullable(emails.get(outboxId));
+    }
 
     /** Emails queued since the start, in order: what state changes (and this function) wrote. */
-    synchronized List<OutboxMessage> queued() { return emails.values().stream().map(s -> s.entry().message()).toList(); }
+    synchronized List<OutboxMessage> queued() {
+        return emails.values().stream().map(s -> s.entry().message()).toList();
+    }
 
     @Override
-    public synchronized Optional<Entry> find(String outboxId) { return stored(outboxId).map(Stored::entry); }
+    public synchronized Optional<Entry> find(String outboxId) {
+        return stored(outboxId).map(Stored::entry);
+    }
 
     @Override
     public synchronized List<Pending> pending() {
-        return emails.values().stream().map(Stored::entry).filter(Entry::isPending)
-                .map(e -> new Pending(e.message().id(), e.message().template(), e.message().to(), e.message().createdAt(),
+        return emails.values().stream()
+                .map(Stored::entry)
+                .filter(Entry::isPending)
+                .map(e -> new Pending(
+                        e.message().id(),
+                        e.message().template(),
+                        e.message().to(),
+                        e.message().createdAt(),
                         e.resendOf()))
                 .sorted(Comparator.comparing(Pending::createdAt).thenComparing(Pending::id))
                 .toList();
@@ -64,7 +80,8 @@ final class InMemoryOutbox implements Outbox {
     public synchronized Claim claim(Entry entry, Instant now, Instant until) {
         Stored stored = emails.get(entry.message().id());
         if (stored == null || !stored.entry().isPending()) return new Claim.Done();
-        if (stored.claimedUntil() != null && stored.claimedUntil().isAfter(now)) return new Claim.Busy(stored.claimedUntil());
+        if (stored.claimedUntil() != null && stored.claimedUntil().isAfter(now))
+            return new Claim.Busy(stored.claimedUntil());
         emails.put(entry.message().id(), new Stored(stored.entry(), until, null, null));
         return new Claim.Claimed(until);
     }
@@ -81,8 +98,10 @@ final class InMemoryOutbox implements Outbox {
     public synchronized Outcome markSent(Entry entry, String sesMessageId, String subject, Instant at) {
         failIfAsked();
         Stored stored = emails.get(entry.message().id());
-        if (stored == null || !stored.entry().isPending()) return new Outcome.Rejected(Failure.WRONG_STATE, "mark sent");
-        emails.put(entry.message().id(), new Stored(finished(stored.entry(), Status.SENT), null, sesMessageId, subject));
+        if (stored == null || !stored.entry().isPending())
+            return new Outcome.Rejected(Failure.WRONG_STATE, "mark sent");
+        emails.put(
+                entry.message().id(), new Stored(finished(stored.entry(), Status.SENT), null, sesMessageId, subject));
         return new Outcome.Committed();
     }
 
@@ -90,8 +109,10 @@ final class InMemoryOutbox implements Outbox {
     public synchronized Outcome markSuppressed(Entry entry, Instant at, OutboxMessage toTeam) {
         failIfAsked();
         Stored stored = emails.get(entry.message().id());
-        if (stored == null || !stored.entry().isPending()) return new Outcome.Rejected(Failure.WRONG_STATE, "mark suppressed");
-        if (toTeam != null && emails.containsKey(toTeam.id())) return new Outcome.Rejected(Failure.ALREADY_EXISTS, "team email");
+        if (stored == null || !stored.entry().isPending())
+            return new Outcome.Rejected(Failure.WRONG_STATE, "mark suppressed");
+        if (toTeam != null && emails.containsKey(toTeam.id()))
+            return new Outcome.Rejected(Failure.ALREADY_EXISTS, "team email");
         emails.put(entry.message().id(), new Stored(finished(stored.entry(), Status.SUPPRESSED), null, null, null));
         if (toTeam != null) insert(toTeam);
         return new Outcome.Committed();
@@ -100,13 +121,17 @@ final class InMemoryOutbox implements Outbox {
     @Override
     public synchronized Outcome replaceWithCopy(Entry entry, OutboxMessage copy, Instant now) {
         Stored stored = emails.get(entry.message().id());
-        if (stored == null || !stored.entry().isPending() || stored.entry().version() != entry.version()
+        if (stored == null
+                || !stored.entry().isPending()
+                || stored.entry().version() != entry.version()
                 || (stored.claimedUntil() != null && stored.claimedUntil().isAfter(now))) {
             return new Outcome.Rejected(Failure.WRONG_STATE, "replace");
         }
         if (emails.containsKey(copy.id())) return new Outcome.Rejected(Failure.ALREADY_EXISTS, "copy");
         emails.remove(entry.message().id());
-        emails.put(copy.id(), new Stored(new Entry(copy, Status.PENDING, 1, entry.message().id()), null, null, null));
+        emails.put(
+                copy.id(),
+                new Stored(new Entry(copy, Status.PENDING, 1, entry.message().id()), null, null, null));
         return new Outcome.Committed();
     }
 
@@ -120,10 +145,16 @@ final class InMemoryOutbox implements Outbox {
     /** Marking erases the sealed token, the secret the email carried, and nothing else. */
     private static Entry finished(Entry entry, Status status) {
         OutboxMessage m = entry.message();
-        return new Entry(new OutboxMessage(m.id(), m.template(), m.to(), m.language(), m.data(), null, m.sealedDetails(),
-                m.createdAt()), status, entry.version() + 1, entry.resendOf());
+        return new Entry(
+                new OutboxMessage(
+                        m.id(), m.template(), m.to(), m.language(), m.data(), null, m.sealedDetails(), m.createdAt()),
+                status,
+                entry.version() + 1,
+                entry.resendOf());
     }
 
     /** Every email ever queued here, for tests that look for one by template. */
-    synchronized List<Entry> all() { return new ArrayList<>(emails.values().stream().map(Stored::entry).toList()); }
+    synchronized List<Entry> all() {
+        return new ArrayList<>(emails.values().stream().map(Stored::entry).toList());
+    }
 }

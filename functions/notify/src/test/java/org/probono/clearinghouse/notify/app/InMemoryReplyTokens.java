@@ -21,15 +21,21 @@ final class InMemoryReplyTokens implements ReplyTokens {
 
     @Override
     public Optional<Holder> open(String token, Instant now) {
-        return live(token, now).filter(g -> g.purpose() == Token.Purpose.OFFER_REPLY && g.stillOpen()).map(Given::holder);
+        return live(token, now)
+                .filter(g -> g.purpose() == Token.Purpose.OFFER_REPLY && g.stillOpen())
+                .map(Given::holder);
     }
 
     @Override
-    public Optional<Token.Purpose> purpose(String token, Instant now) { return live(token, now).map(Given::purpose); }
+    public Optional<Token.Purpose> purpose(String token, Instant now) {
+        return live(token, now).map(Given::purpose);
+    }
 
     @Override
     public Optional<Holder> holdingMatter(String token, Instant now) {
-        return live(token, now).filter(g -> g.purpose() == Token.Purpose.COMPLETION_REPLY && g.stillOpen()).map(Given::holder);
+        return live(token, now)
+                .filter(g -> g.purpose() == Token.Purpose.COMPLETION_REPLY && g.stillOpen())
+                .map(Given::holder);
     }
 
     private Optional<Given> live(String token, Instant now) {

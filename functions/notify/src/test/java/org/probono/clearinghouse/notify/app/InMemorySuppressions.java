@@ -11,12 +11,16 @@ final class InMemorySuppressions implements Suppressions {
     private final Map<String, Entry> addresses = new ConcurrentHashMap<>();
 
     @Override
-    public boolean isSuppressed(String email) { return email != null && addresses.containsKey(Suppressions.normalise(email)); }
+    public boolean isSuppressed(String email) {
+        return email != null && addresses.containsKey(Suppressions.normalise(email));
+    }
 
     @Override
     public void suppress(String email, String reason, Instant at) {
         addresses.put(Suppressions.normalise(email), new Entry(reason, at));
     }
 
-    Map<String, Entry> entries() { return Map.copyOf(addresses); }
+    Map<String, Entry> entries() {
+        return Map.copyOf(addresses);
+    }
 }

@@ -19,8 +19,8 @@ class MailFeedbackRulesTest {
                   {"emailAddress":" Gone.Lawyer@Example.org "},{"emailAddress":"old@ngo.example"}]}}""");
 
         assertThat(suppressed).containsExactly("gone.lawyer@example.org", "old@ngo.example");
-        assertThat(suppressions.entries()).containsEntry("gone.lawyer@example.org",
-                new InMemorySuppressions.Entry("Bounce", clock.instant()));
+        assertThat(suppressions.entries())
+                .containsEntry("gone.lawyer@example.org", new InMemorySuppressions.Entry("Bounce", clock.instant()));
     }
 
     @Test

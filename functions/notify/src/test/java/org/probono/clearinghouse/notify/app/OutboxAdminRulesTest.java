@@ -16,16 +16,26 @@ import org.probono.clearinghouse.testkit.MovableClock;
 class OutboxAdminRulesTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-28T10:15:30Z"));
     private final InMemoryOutbox outbox = new InMemoryOutbox();
-    private final OutboxAdmin admin = new OutboxAdmin(outbox,
-            (sealed, outboxId) -> {
-                if (!sealed.endsWith("@" + outboxId)) throw new IllegalStateException("sealed to another email");
-                return sealed.substring("sealed:".length(), sealed.indexOf('@'));
+    private final OutboxAdmin admin = new OutboxAdmin(
+            outbox,
+            (sealedText, outboxId) -> {
+                if (!sealedText.endsWith("@" + outboxId)) throw new IllegalStateException("sealed to another email");
+                return sealedText.substring("sealed:".length(), sealedText.indexOf('@'));
             },
-            (token, outboxId) -> "sealed:" + token + "@" + outboxId, new Ids(clock), clock);
+            (token, outboxId) -> "sealed:" + token + "@" + outboxId,
+            new Ids(clock),
+            clock);
 
     private OutboxMessage offer(String id) {
-        return new OutboxMessage(id, EmailTemplate.OFFER, "asha.rao@example.org", Language.EN, Map.of("title", "T"),
-                "sealed:the-token@" + id, null, clock.instant());
+        return new OutboxMessage(
+                id,
+                EmailTemplate.OFFER,
+                "asha.rao@example.org",
+                Language.EN,
+                Map.of("title", "T"),
+                "sealed:the-token@" + id,
+                null,
+                clock.instant());
     }
 
     @Test
@@ -59,7 +69,11 @@ class OutboxAdminRulesTest {
         outbox.insert(offer("OB-NEW"));
         clock.advance(Duration.ofMinutes(5));
 
-        assertThat(admin.pendingEmails(Duration.ofMinutes(15))).extracting(Outbox.Pending::id).containsExactly("OB-OLD");
-        assertThat(admin.pendingEmails(Duration.ZERO)).extracting(Outbox.Pending::id).containsExactly("OB-OLD", "OB-NEW");
+        assertThat(admin.pendingEmails(Duration.ofMinutes(15)))
+                .extracting(Outbox.Pending::id)
+                .containsExactly("OB-OLD");
+        assertThat(admin.pendingEmails(Duration.ZERO))
+                .extracting(Outbox.Pending::id)
+                .containsExactly("OB-OLD", "OB-NEW");
     }
 }

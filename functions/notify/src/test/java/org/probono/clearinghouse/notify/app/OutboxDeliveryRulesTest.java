@@ -33,36 +33,69 @@ class OutboxDeliveryRulesTest {
     private final List<String> detailsOpened = new ArrayList<>();
     /** Where the delivery waited for another's claim to lapse; the clock stands still meanwhile unless a test moves it. */
     private final List<Instant> pauses = new ArrayList<>();
-    private final OutboxDelivery delivery = new OutboxDelivery(outbox,
-            image -> outbox.find(image.path("id").asText()).orElseThrow(), suppressions, TEMPLATES,
-            new Wording(ZoneId.of("Asia/Kolkata")), mailer,
-            (sealed, requestId) -> {
+
+    private final OutboxDelivery delivery = new OutboxDelivery(
+            outbox,
+            image -> outbox.find(image.path("id").asText()).orElseThrow(),
+            suppressions,
+            TEMPLATES,
+            new Wording(ZoneId.of("Asia/Kolkata")),
+            mailer,
+            (sealedText, requestId) -> {
                 detailsOpened.add(requestId);
-                return sealed.replace("sealed:", "");
+                return sealedText.replace("sealed:", "");
             },
-            (sealed, outboxId) -> {
+            (sealedText, outboxId) -> {
                 // A token opens only with the id of the email it was sealed to.
-                if (!sealed.endsWith("@" + outboxId)) throw new IllegalStateException("sealed to another email");
-                return sealed.substring("sealed:".length(), sealed.indexOf('@'));
+                if (!sealedText.endsWith("@" + outboxId)) throw new IllegalStateException("sealed to another email");
+                return sealedText.substring("sealed:".length(), sealedText.indexOf('@'));
             },
-            new OutboxDelivery.Settings("offers@mail.clearinghouse.test", TEAM, "reply.clearinghouse.test",
-                    "http://localhost:3000"),
-            new ImpactReportMail(null, ZoneId.of("Asia/Kolkata")), new Ids(clock), clock, pauses::add);
+            new OutboxDelivery.Settings(
+                    "offers@mail.clearinghouse.test", TEAM, "reply.clearinghouse.test", "http://localhost:3000"),
+            new ImpactReportMail(null, ZoneId.of("Asia/Kolkata")),
+            new Ids(clock),
+            clock,
+            pauses::add);
 
     private static OutboxMessage offer(String id) {
-        return new OutboxMessage(id, EmailTemplate.OFFER, LAWYER, Language.EN, Map.of("lawyerName", "Asha Rao",
-                "requestId", "REQ-1", "title", "Review of a muralist's contract", "organisationName", "Shakti Vahini",
-                "category", "CONTRACT_REVIEW", "summary", "A commission contract.", "counterparties", List.of("City Arts Trust")),
-                "sealed:" + TOKEN + "@" + id, "sealed:NEVER IN AN OFFER", Instant.parse("2026-11-28T10:15:30Z"));
+        return new OutboxMessage(
+                id,
+                EmailTemplate.OFFER,
+                LAWYER,
+                Language.EN,
+                Map.of(
+                        "lawyerName",
+                        "Asha Rao",
+                        "requestId",
+                        "REQ-1",
+                        "title",
+                        "Review of a muralist's contract",
+                        "organisationName",
+                        "Shakti Vahini",
+                        "category",
+                        "CONTRACT_REVIEW",
+                        "summary",
+                        "A commission contract.",
+                        "counterparties",
+                        List.of("City Arts Trust")),
+                "sealed:" + TOKEN + "@" + id,
+                "sealed:NEVER IN AN OFFER",
+                Instant.parse("2026-11-28T10:15:30Z"));
     }
 
     private static OutboxMessage approval(String id, String to) {
-        return OutboxMessage.of(id, EmailTemplate.LAWYER_APPROVED, to, Language.EN, Map.of("name", "Ravi"),
+        return OutboxMessage.of(
+                id,
+                EmailTemplate.LAWYER_APPROVED,
+                to,
+                Language.EN,
+                Map.of("name", "Ravi"),
                 Instant.parse("2026-11-28T10:15:30Z"));
     }
 
     private static OutboxDelivery.OutboxRecord record(String sequenceNumber, String outboxId) {
-        return new OutboxDelivery.OutboxRecord(sequenceNumber, JsonNodeFactory.instance.objectNode().put("id", outboxId));
+        return new OutboxDelivery.OutboxRecord(
+                sequenceNumber, JsonNodeFactory.instance.objectNode().put("id", outboxId));
     }
 
     @Test
@@ -117,11 +150,21 @@ class OutboxDeliveryRulesTest {
         Outbox.Entry entry = outbox.insert(approval("OB-3W", "ravi@example.org"));
         Instant heldUntil = clock.instant().plus(Duration.ofSeconds(6));
         outbox.claim(entry, clock.instant(), heldUntil);
-        OutboxDelivery waiting = new OutboxDelivery(outbox, image -> entry, suppressions, TEMPLATES,
-                new Wording(ZoneId.of("Asia/Kolkata")), mailer, (sealed, requestId) -> sealed, (sealed, outboxId) -> sealed,
-                new OutboxDelivery.Settings("offers@mail.clearinghouse.test", TEAM, "reply.clearinghouse.test",
-                        "http://localhost:3000"),
-                new ImpactReportMail(null, ZoneId.of("Asia/Kolkata")), new Ids(clock), clock, at -> {
+        OutboxDelivery waiting = new OutboxDelivery(
+                outbox,
+                image -> entry,
+                suppressions,
+                TEMPLATES,
+                new Wording(ZoneId.of("Asia/Kolkata")),
+                mailer,
+                (sealedText, requestId) -> sealedText,
+                (sealedText, outboxId) -> sealedText,
+                new OutboxDelivery.Settings(
+                        "offers@mail.clearinghouse.test", TEAM, "reply.clearinghouse.test", "http://localhost:3000"),
+                new ImpactReportMail(null, ZoneId.of("Asia/Kolkata")),
+                new Ids(clock),
+                clock,
+                at -> {
                     pauses.add(at);
                     clock.set(at);
                 });
@@ -193,8 +236,8 @@ class OutboxDeliveryRulesTest {
         outbox.insert(approval("OB-6", "meera@ngo.example"));
         mailer.refuseNext(1);
 
-        List<String> failed = delivery.deliverAll(List.of(record("1", "OB-5"), record("2", "OB-6"), record("3", "NO-SUCH")),
-                OutboxDelivery.INVOCATION);
+        List<String> failed = delivery.deliverAll(
+                List.of(record("1", "OB-5"), record("2", "OB-6"), record("3", "NO-SUCH")), OutboxDelivery.INVOCATION);
 
         assertThat(failed).containsExactly("1", "3");
         assertThat(mailer.accepted()).extracting(OutgoingMail::to).containsExactly("meera@ngo.example");
@@ -210,8 +253,11 @@ class OutboxDeliveryRulesTest {
         assertThat(result).isInstanceOf(OutboxDelivery.Delivery.Suppressed.class);
         assertThat(mailer.accepted()).isEmpty();
         assertThat(outbox.stored("OB-7").orElseThrow().entry().status()).isEqualTo(Outbox.Status.SUPPRESSED);
-        assertThat(outbox.stored("OB-7").orElseThrow().entry().message().sealedToken()).isNull();
-        assertThat(outbox.queued()).filteredOn(m -> m.template() == EmailTemplate.ADMIN_SUPPRESSED).singleElement()
+        assertThat(outbox.stored("OB-7").orElseThrow().entry().message().sealedToken())
+                .isNull();
+        assertThat(outbox.queued())
+                .filteredOn(m -> m.template() == EmailTemplate.ADMIN_SUPPRESSED)
+                .singleElement()
                 .satisfies(toTeam -> {
                     assertThat(toTeam.to()).isEqualTo(TEAM);
                     assertThat(toTeam.language()).isEqualTo(Language.EN);
@@ -231,16 +277,32 @@ class OutboxDeliveryRulesTest {
 
     @Test
     void confidential_details_are_opened_only_for_the_accepting_lawyers_matter_details() {
-        OutboxMessage details = new OutboxMessage("OB-9", EmailTemplate.MATTER_DETAILS_TO_LAWYER, LAWYER, Language.EN,
-                Map.of("requestId", "REQ-9", "title", "Documentary consent", "lawyerName", "Asha Rao",
-                        "organisationName", "Shakti Vahini", "contactName", "Meera"),
-                null, "sealed:the survivor's name", clock.instant());
+        OutboxMessage details = new OutboxMessage(
+                "OB-9",
+                EmailTemplate.MATTER_DETAILS_TO_LAWYER,
+                LAWYER,
+                Language.EN,
+                Map.of(
+                        "requestId",
+                        "REQ-9",
+                        "title",
+                        "Documentary consent",
+                        "lawyerName",
+                        "Asha Rao",
+                        "organisationName",
+                        "Shakti Vahini",
+                        "contactName",
+                        "Meera"),
+                null,
+                "sealed:the survivor's name",
+                clock.instant());
 
         delivery.deliver(outbox.insert(offer("OB-10")));
         delivery.deliver(outbox.insert(details));
 
         assertThat(detailsOpened).containsExactly("REQ-9");
         assertThat(mailer.accepted().getLast().content().text()).contains("the survivor's name");
-        assertThat(mailer.accepted().getLast().replyTo()).isEqualTo(TEAM); // no completion token: replies reach the team
+        assertThat(mailer.accepted().getLast().replyTo())
+                .isEqualTo(TEAM); // no completion token: replies reach the team
     }
 }

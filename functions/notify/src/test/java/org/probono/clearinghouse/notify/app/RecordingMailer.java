@@ -11,9 +11,13 @@ final class RecordingMailer implements MailSender {
     private final List<OutgoingMail> accepted = new CopyOnWriteArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger();
 
-    void refuseNext(int emails) { refusals.set(emails); }
+    void refuseNext(int emails) {
+        refusals.set(emails);
+    }
 
-    List<OutgoingMail> accepted() { return List.copyOf(accepted); }
+    List<OutgoingMail> accepted() {
+        return List.copyOf(accepted);
+    }
 
     @Override
     public Result send(OutgoingMail mail) {

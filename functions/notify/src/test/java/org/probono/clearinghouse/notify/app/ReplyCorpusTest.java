@@ -28,15 +28,18 @@ class ReplyCorpusTest {
             String actual = autoReplies.isAutomatic(message) ? "AUTOMATIC" : decision(reader.read(message.text()));
             byExpected.merge(reply.expected(), 1, Integer::sum);
             if (!actual.equals(reply.expected())) {
-                wrong.add(reply.label() + " read as " + actual + ": \"" + reader.read(message.text()).read() + "\" "
+                wrong.add(reply.label() + " read as " + actual + ": \""
+                        + reader.read(message.text()).read() + "\" "
                         + found(reader.read(message.text()).read()));
             } else if (reply.reason() != null
-                    && !(reader.read(message.text()) instanceof ReplyReading.Decline(String reason, String read) && reason.equals(reply.reason()))) {
+                    && !(reader.read(message.text()) instanceof ReplyReading.Decline(String reason, String read)
+                            && reason.equals(reply.reason()))) {
                 wrong.add(reply.label() + " declined with another reason: " + reader.read(message.text()));
             }
         }
         long micros = (System.nanoTime() - started) / 1000;
-        System.out.printf("corpus: %d replies, %d understood as expected, %d wrong %s (%d µs each, parsing included)%n",
+        System.out.printf(
+                "corpus: %d replies, %d understood as expected, %d wrong %s (%d µs each, parsing included)%n",
                 replies.size(), replies.size() - wrong.size(), wrong.size(), byExpected, micros / replies.size());
         wrong.forEach(w -> System.out.println("  wrong: " + w));
 
@@ -47,12 +50,23 @@ class ReplyCorpusTest {
     @Test
     void the_corpus_covers_every_client_language_and_decision() {
         List<ReplyCorpus.Reply> replies = ReplyCorpus.replies();
-        assertThat(replies).extracting(ReplyCorpus.Reply::client).contains("gmail", "outlook-desktop", "outlook-web",
-                "apple-mail", "thunderbird", "thunderbird-bottom", "dsn", "eml");
+        assertThat(replies)
+                .extracting(ReplyCorpus.Reply::client)
+                .contains(
+                        "gmail",
+                        "outlook-desktop",
+                        "outlook-web",
+                        "apple-mail",
+                        "thunderbird",
+                        "thunderbird-bottom",
+                        "dsn",
+                        "eml");
         for (String language : List.of("en", "hi", "bn")) {
             for (String expected : List.of("ACCEPT", "DECLINE", "UNCLEAR", "AUTOMATIC")) {
-                assertThat(replies).as(language + " " + expected)
-                        .anyMatch(r -> r.language().equals(language) && r.expected().equals(expected));
+                assertThat(replies)
+                        .as(language + " " + expected)
+                        .anyMatch(r ->
+                                r.language().equals(language) && r.expected().equals(expected));
             }
         }
     }

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Language;
@@ -31,9 +31,12 @@ import org.probono.clearinghouse.testkit.MovableClock;
 class ReplyProcessingRulesTest {
     /** The fixtures write the reply address in upper case: reply tokens are case-insensitive. */
     private static final String TOKEN = "86b1fc9a75cb71c45b2492ec9c298c4816162251d62e0a946559be6e";
-    private static final String REPLY_ADDRESS = "reply+" + TOKEN.toUpperCase(java.util.Locale.ROOT) + "@reply.clearinghouse.test";
+
+    private static final String REPLY_ADDRESS =
+            "reply+" + TOKEN.toUpperCase(java.util.Locale.ROOT) + "@reply.clearinghouse.test";
     private static final String LAWYER = "asha.rao@example.org";
-    private static final Map<String, String> PASSED = Map.of("spf", "PASS", "dkim", "PASS", "spam", "PASS", "virus", "PASS");
+    private static final Map<String, String> PASSED =
+            Map.of("spf", "PASS", "dkim", "PASS", "spam", "PASS", "virus", "PASS");
 
     record Call(String token, String sender, Answer answer) {}
 
@@ -47,12 +50,22 @@ class ReplyProcessingRulesTest {
     private final OfferReplies offerReplies = (token, sender, answer) -> {
         if (failure != null) throw failure;
         calls.add(new Call(token, sender, answer));
-        return answer instanceof Answer.Accept ? new AnswerOutcome.Accepted("REQ-1", "LAW-1")
+        return answer instanceof Answer.Accept
+                ? new AnswerOutcome.Accepted("REQ-1", "LAW-1")
                 : new AnswerOutcome.Declined("REQ-1", "LAW-1");
     };
     private final RawReplies raw = sesMessageId -> Optional.ofNullable(bucket.get(sesMessageId));
-    private final ReplyProcessing replies = new ReplyProcessing(raw, log, offerReplies, null, tokens, outbox,
-            "reply.clearinghouse.test", (token, outboxId) -> "sealed:" + token + "@" + outboxId, new Ids(clock), clock);
+    private final ReplyProcessing replies = new ReplyProcessing(
+            raw,
+            log,
+            offerReplies,
+            null,
+            tokens,
+            outbox,
+            "reply.clearinghouse.test",
+            (token, outboxId) -> "sealed:" + token + "@" + outboxId,
+            new Ids(clock),
+            clock);
 
     private static byte[] fixture(String name) {
         try (InputStream in = ReplyProcessingRulesTest.class.getResourceAsStream("/eml/" + name)) {
@@ -70,8 +83,12 @@ class ReplyProcessingRulesTest {
     }
 
     private void offered(String email, boolean stillOpen) {
-        tokens.give(TOKEN, new ReplyTokens.Holder("LAW-1", "Asha Rao", email, Language.HI, "REQ-1", "Review of a contract"),
-                Token.Purpose.OFFER_REPLY, clock.instant().plus(Duration.ofDays(2)), stillOpen);
+        tokens.give(
+                TOKEN,
+                new ReplyTokens.Holder("LAW-1", "Asha Rao", email, Language.HI, "REQ-1", "Review of a contract"),
+                Token.Purpose.OFFER_REPLY,
+                clock.instant().plus(Duration.ofDays(2)),
+                stillOpen);
     }
 
     @Test
@@ -80,7 +97,8 @@ class ReplyProcessingRulesTest {
 
         assertThat(result).isEqualTo(ReplyResult.ACCEPTED);
         assertThat(calls).containsExactly(new Call(TOKEN, LAWYER, new Answer.Accept()));
-        assertThat(log.find("<CAGmail-accept-1@mail.gmail.com>").orElseThrow().result()).isEqualTo("ACCEPTED");
+        assertThat(log.find("<CAGmail-accept-1@mail.gmail.com>").orElseThrow().result())
+                .isEqualTo("ACCEPTED");
     }
 
     @Test
@@ -95,14 +113,19 @@ class ReplyProcessingRulesTest {
 
     @Test
     void a_failed_or_missing_verdict_an_automatic_reply_and_a_reply_without_our_address_reach_no_rule() {
-        assertThat(receive("ses-1", "gmail-accept.eml", REPLY_ADDRESS, Map.of("spf", "PASS", "dkim", "FAIL", "spam", "PASS")))
+        assertThat(receive(
+                        "ses-1",
+                        "gmail-accept.eml",
+                        REPLY_ADDRESS,
+                        Map.of("spf", "PASS", "dkim", "FAIL", "spam", "PASS")))
                 .isEqualTo(ReplyResult.VERDICT_FAILED);
         assertThat(receive("ses-2", "out-of-office.eml", REPLY_ADDRESS, PASSED)).isEqualTo(ReplyResult.AUTO_REPLY);
         assertThat(receive("ses-3", "gmail-accept-from-a-colleague.eml", "someone@reply.clearinghouse.test", PASSED))
                 .isEqualTo(ReplyResult.UNKNOWN_TOKEN);
 
         assertThat(calls).isEmpty();
-        assertThat(log.find("<CAGmail-accept-1@mail.gmail.com>").orElseThrow().detail()).contains("dkim=FAIL", "virus=MISSING");
+        assertThat(log.find("<CAGmail-accept-1@mail.gmail.com>").orElseThrow().detail())
+                .contains("dkim=FAIL", "virus=MISSING");
     }
 
     @Test
@@ -139,7 +162,8 @@ class ReplyProcessingRulesTest {
                 .replaceFirst("(?im)^Message-ID: <[^>]+>", "Message-ID: <second-ambiguous@mail.gmail.com>")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         bucket.put("ses-2", again);
-        assertThat(replies.receive(new ReceivedMail("ses-2", List.of(REPLY_ADDRESS), PASSED))).isEqualTo(ReplyResult.UNKNOWN_TOKEN);
+        assertThat(replies.receive(new ReceivedMail("ses-2", List.of(REPLY_ADDRESS), PASSED)))
+                .isEqualTo(ReplyResult.UNKNOWN_TOKEN);
 
         assertThat(outbox.queued()).isEmpty();
     }

@@ -35,7 +35,6 @@ import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.LawyerItems;
 import org.probono.clearinghouse.store.RunningTotals;
-import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.TableLawyers;
 import org.probono.clearinghouse.store.TableMatters;
@@ -67,17 +66,35 @@ class CompletionByReplyTest {
         table = NotifyTestKit.table(aws);
         store = table.store();
         Instant offeredAt = Instant.now().minus(Duration.ofHours(3));
-        org = table.organisation(NotifyTestKit.organisation(ids.next(), offeredAt)).organisation();
-        request = table.request(new LegalRequest(ids.next(), org.id(), RequestStatus.OFFERED, Category.CONTRACT_REVIEW,
-                "Review of a muralist's contract", "A mural for a shelter", null, "IN-WB", "en", null, List.of(),
-                offeredAt, null, 2));
-        asha = table.lawyer(NotifyTestKit.lawyer(ids.next(), "Asha Rao", "asha.rao@example.org", "Rao & Sen", offeredAt));
+        org = table.organisation(NotifyTestKit.organisation(ids.next(), offeredAt))
+                .organisation();
+        request = table.request(new LegalRequest(
+                ids.next(),
+                org.id(),
+                RequestStatus.OFFERED,
+                Category.CONTRACT_REVIEW,
+                "Review of a muralist's contract",
+                "A mural for a shelter",
+                null,
+                "IN-WB",
+                "en",
+                null,
+                List.of(),
+                offeredAt,
+                null,
+                2));
+        asha = table.lawyer(
+                NotifyTestKit.lawyer(ids.next(), "Asha Rao", "asha.rao@example.org", "Rao & Sen", offeredAt));
         String offerToken = new Secrets().newReplyToken();
         table.offer(MatterSamples.pendingOffer(request, asha, offeredAt, Duration.ofHours(24), offerToken), offerToken);
         Config config = Config.fromEnvironment();
-        new OfferDecisions(new TableMatters(store, new RunningTotals(config.timeZone())), new TableLawyers(store),
-                new TableOffers(store), new MatterEmails(ids, config.adminEmail()), table.box()::sealToken,
-                Clock.systemUTC())
+        new OfferDecisions(
+                        new TableMatters(store, new RunningTotals(config.timeZone())),
+                        new TableLawyers(store),
+                        new TableOffers(store),
+                        new MatterEmails(ids, config.adminEmail()),
+                        table.box()::sealToken,
+                        Clock.systemUTC())
                 .answer(request.id(), asha.id(), new Answer.Accept(), "test");
         completionToken = tokenOf(outbox(EmailTemplate.MATTER_DETAILS_TO_LAWYER).getFirst());
         handler = new NotifyHandler();
@@ -86,7 +103,8 @@ class CompletionByReplyTest {
     @Test
     void the_details_email_carries_a_completion_address_of_its_own() {
         assertThat(completionToken).isNotBlank();
-        Token token = TokenItems.from(Secrets.hash(completionToken),
+        Token token = TokenItems.from(
+                Secrets.hash(completionToken),
                 store.get(Keys.token(Secrets.hash(completionToken))).orElseThrow());
         assertThat(token.purpose()).isEqualTo(Token.Purpose.COMPLETION_REPLY);
         assertThat(token.subjectId()).isEqualTo(request.id());
@@ -96,29 +114,37 @@ class CompletionByReplyTest {
 
     @Test
     void done_with_hours_and_outcome_completes_the_matter_and_the_organisation_is_asked_for_feedback() {
-        assertThat(reply(asha.email(), "DONE 6.5 hours: contract signed\r\n\r\nAsha")).isEqualTo("COMPLETED");
+        assertThat(reply(asha.email(), "DONE 6.5 hours: contract signed\r\n\r\nAsha"))
+                .isEqualTo("COMPLETED");
 
         LegalRequest after = request();
         assertThat(after.status()).isEqualTo(RequestStatus.COMPLETED);
         assertThat(after.completion()).isEqualTo(new LegalRequest.Completion("contract signed", 6.5));
         assertThat(after.endedAt()).as("retention counts from the completion").isNotNull();
-        assertThat(LawyerItems.from(store.get(Keys.lawyer(asha.id())).orElseThrow()).activeMatters()).isZero();
+        assertThat(LawyerItems.from(store.get(Keys.lawyer(asha.id())).orElseThrow())
+                        .activeMatters())
+                .isZero();
         OutboxMessage told = outbox(EmailTemplate.REQUEST_COMPLETED).getFirst();
         assertThat(told.to()).isEqualTo(org.contact().email());
         Map<String, Object> scope = new HashMap<>(told.data());
         scope.put("webUrl", aws.environment().get("WEB_URL"));
-        String text = new EmailTemplates().render(EmailTemplate.REQUEST_COMPLETED, told.language(), scope).text();
-        assertThat(text).contains(aws.environment().get("WEB_URL") + "/#request=" + request.id())
+        String text = new EmailTemplates()
+                .render(EmailTemplate.REQUEST_COMPLETED, told.language(), scope)
+                .text();
+        assertThat(text)
+                .contains(aws.environment().get("WEB_URL") + "/#request=" + request.id())
                 .contains("contract signed");
-        Item total = store.get(Keys.impact(request.createdAt().atZone(ZoneId.of("Asia/Kolkata")).toLocalDate(),
-                Keys.IMPACT_TOTAL)).orElseThrow();
+        Item total = store.get(Keys.impact(
+                        request.createdAt().atZone(ZoneId.of("Asia/Kolkata")).toLocalDate(), Keys.IMPACT_TOTAL))
+                .orElseThrow();
         assertThat(total.number("completed")).isEqualTo(1);
         assertThat(total.decimal("hours")).isEqualTo(6.5);
     }
 
     @Test
     void the_same_in_hindi_completes_it_too() {
-        assertThat(reply(asha.email(), "हो गया, 6,5 घंटे: अनुबंध पर हस्ताक्षर हो गए")).isEqualTo("COMPLETED");
+        assertThat(reply(asha.email(), "हो गया, 6,5 घंटे: अनुबंध पर हस्ताक्षर हो गए"))
+                .isEqualTo("COMPLETED");
 
         assertThat(request().completion().hoursSpent()).isEqualTo(6.5);
         assertThat(request().completion().outcome()).isEqualTo("अनुबंध पर हस्ताक्षर हो गए");
@@ -126,23 +152,28 @@ class CompletionByReplyTest {
 
     @Test
     void an_unclear_reply_changes_nothing_and_asha_is_asked_again_at_the_same_address() {
-        assertThat(reply(asha.email(), "Nearly there, I spent 5 hours so far. Will write again.")).isEqualTo("NOT_UNDERSTOOD");
+        assertThat(reply(asha.email(), "Nearly there, I spent 5 hours so far. Will write again."))
+                .isEqualTo("NOT_UNDERSTOOD");
 
         assertThat(request().status()).isEqualTo(RequestStatus.ACCEPTED);
-        assertThat(outbox(EmailTemplate.COMPLETION_NOT_UNDERSTOOD)).singleElement().satisfies(asked -> {
-            assertThat(asked.to()).isEqualTo(asha.email());
-            assertThat(asked.language()).isEqualTo(asha.preferredLanguage());
-            assertThat(tokenOf(asked)).isEqualTo(completionToken);
-            assertThat(asked.data()).containsEntry("requestId", request.id())
-                    .containsEntry("replyRead", "Nearly there, I spent 5 hours so far. Will write again.");
-        });
+        assertThat(outbox(EmailTemplate.COMPLETION_NOT_UNDERSTOOD))
+                .singleElement()
+                .satisfies(asked -> {
+                    assertThat(asked.to()).isEqualTo(asha.email());
+                    assertThat(asked.language()).isEqualTo(asha.preferredLanguage());
+                    assertThat(tokenOf(asked)).isEqualTo(completionToken);
+                    assertThat(asked.data())
+                            .containsEntry("requestId", request.id())
+                            .containsEntry("replyRead", "Nearly there, I spent 5 hours so far. Will write again.");
+                });
         assertThat(reply(asha.email(), "DONE 5.5 hrs: lease renegotiated")).isEqualTo("COMPLETED");
         assertThat(request().completion()).isEqualTo(new LegalRequest.Completion("lease renegotiated", 5.5));
     }
 
     @Test
     void a_reply_from_anyone_else_changes_nothing_and_is_not_answered() {
-        assertThat(reply("someone@elsewhere.example", "DONE 6.5 hours: contract signed")).isEqualTo("WRONG_SENDER");
+        assertThat(reply("someone@elsewhere.example", "DONE 6.5 hours: contract signed"))
+                .isEqualTo("WRONG_SENDER");
         assertThat(reply("someone@elsewhere.example", "what is this?")).isEqualTo("WRONG_SENDER");
 
         assertThat(request().status()).isEqualTo(RequestStatus.ACCEPTED);
@@ -167,9 +198,15 @@ class CompletionByReplyTest {
         return NotifyTestKit.deliverReply(aws, handler, raw.getBytes(StandardCharsets.UTF_8), recipient, Map.of());
     }
 
-    private LegalRequest request() { return table.readRequest(request.id()); }
+    private LegalRequest request() {
+        return table.readRequest(request.id());
+    }
 
-    private List<OutboxMessage> outbox(EmailTemplate template) { return table.outbox(template); }
+    private List<OutboxMessage> outbox(EmailTemplate template) {
+        return table.outbox(template);
+    }
 
-    private String tokenOf(OutboxMessage email) { return table.tokenOf(email); }
+    private String tokenOf(OutboxMessage email) {
+        return table.tokenOf(email);
+    }
 }

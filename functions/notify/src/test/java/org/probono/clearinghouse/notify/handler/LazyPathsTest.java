@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.probono.clearinghouse.testkit.TestEvents;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.notify.wiring.Wiring;
+import org.probono.clearinghouse.testkit.TestEvents;
 
 /** Each of NotifyFunction's paths builds only the clients it needs, on first use (issue 17). */
 @ExtendWith(LocalAwsExtension.class)
@@ -29,15 +29,22 @@ class LazyPathsTest {
     }
 
     private Wiring wiring(LocalAws aws) {
-        return Wiring.create(Config.fromEnvironment(), aws.dynamoDb(), recorded("ses", aws::sesV2), recorded("s3", aws::s3),
-                recorded("kms", aws::kms), Clock.systemUTC());
+        return Wiring.create(
+                Config.fromEnvironment(),
+                aws.dynamoDb(),
+                recorded("ses", aws::sesV2),
+                recorded("s3", aws::s3),
+                recorded("kms", aws::kms),
+                Clock.systemUTC());
     }
 
     @Test
     void an_ses_bounce_through_sns_builds_no_ses_s3_or_kms_client(LocalAws aws) {
         Wiring wiring = wiring(aws);
 
-        String answer = invoke(new NotifyHandler(wiring), TestEvents.file("notify-sns-bounce.json").text());
+        String answer = invoke(
+                new NotifyHandler(wiring),
+                TestEvents.file("notify-sns-bounce.json").text());
 
         assertThat(json(answer).path("suppressed").asInt()).isEqualTo(1);
         assertThat(built).isEmpty();
@@ -49,7 +56,9 @@ class LazyPathsTest {
     void the_teams_outbox_command_builds_no_other_client(LocalAws aws) {
         Wiring wiring = wiring(aws);
 
-        String answer = invoke(new NotifyHandler(wiring), TestEvents.file("notify-pending-emails.json").text());
+        String answer = invoke(
+                new NotifyHandler(wiring),
+                TestEvents.file("notify-pending-emails.json").text());
 
         assertThat(json(answer).has("items")).isTrue();
         assertThat(built).isEmpty();

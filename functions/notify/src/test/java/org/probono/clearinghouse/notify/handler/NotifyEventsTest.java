@@ -16,12 +16,17 @@ import org.probono.clearinghouse.local.backend.Template;
 
 /** events/ is the truth: NotifyFunction's records read from it what the Lambda runtime's classes read. */
 class NotifyEventsTest {
-    private static Path event(String name) { return Template.repositoryRoot().resolve("events").resolve(name); }
+    private static Path event(String name) {
+        return Template.repositoryRoot().resolve("events").resolve(name);
+    }
 
-    private static JsonNode tree(Path file) throws IOException { return Json.MAPPER.readTree(Files.readString(file)); }
+    private static JsonNode tree(Path file) throws IOException {
+        return Json.MAPPER.readTree(Files.readString(file));
+    }
 
     private static <T> T theirs(Path file, Class<T> type) throws IOException {
-        return LambdaEventSerializers.serializerFor(type, NotifyEventsTest.class.getClassLoader()).fromJson(Files.newInputStream(file));
+        return LambdaEventSerializers.serializerFor(type, NotifyEventsTest.class.getClassLoader())
+                .fromJson(Files.newInputStream(file));
     }
 
     @Test
@@ -35,10 +40,17 @@ class NotifyEventsTest {
             var expected = runtime.getRecords().get(i).getDynamodb();
             assertThat(ours.records().get(i).dynamodb().sequenceNumber()).isEqualTo(expected.getSequenceNumber());
             var image = ours.records().get(i).dynamodb().newImage();
-            assertThat(image.path("PK").path("S").asText()).isEqualTo(expected.getNewImage().get("PK").getS()).startsWith("OUTBOX#");
-            assertThat(image.path("id").path("S").asText()).isEqualTo(expected.getNewImage().get("id").getS());
+            assertThat(image.path("PK").path("S").asText())
+                    .isEqualTo(expected.getNewImage().get("PK").getS())
+                    .startsWith("OUTBOX#");
+            assertThat(image.path("id").path("S").asText())
+                    .isEqualTo(expected.getNewImage().get("id").getS());
             assertThat(image.path("data").path("M").path("name").path("S").asText())
-                    .isEqualTo(expected.getNewImage().get("data").getM().get("name").getS());
+                    .isEqualTo(expected.getNewImage()
+                            .get("data")
+                            .getM()
+                            .get("name")
+                            .getS());
         }
     }
 
@@ -49,7 +61,8 @@ class NotifyEventsTest {
         SnsEvent ours = LambdaEvents.read(tree(file), SnsEvent.class);
 
         assertThat(ours.records()).hasSameSizeAs(runtime.getRecords()).isNotEmpty();
-        assertThat(ours.records().getFirst().sns().message()).isEqualTo(runtime.getRecords().getFirst().getSNS().getMessage())
+        assertThat(ours.records().getFirst().sns().message())
+                .isEqualTo(runtime.getRecords().getFirst().getSNS().getMessage())
                 .contains("Bounce");
     }
 
@@ -60,8 +73,11 @@ class NotifyEventsTest {
 
         JsonNode ses = file.path("Records").path(0).path("ses");
         SesReceiptEvent.Ses read = ours.Records().getFirst().ses();
-        assertThat(read.mail().messageId()).isEqualTo(ses.path("mail").path("messageId").asText()).isNotBlank();
+        assertThat(read.mail().messageId())
+                .isEqualTo(ses.path("mail").path("messageId").asText())
+                .isNotBlank();
         assertThat(read.receipt().recipients()).isNotEmpty();
-        assertThat(read.receipt().spfVerdict().status()).isEqualTo(ses.path("receipt").path("spfVerdict").path("status").asText());
+        assertThat(read.receipt().spfVerdict().status())
+                .isEqualTo(ses.path("receipt").path("spfVerdict").path("status").asText());
     }
 }

@@ -15,12 +15,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.time.Instant;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Contact;
@@ -35,8 +35,8 @@ import org.probono.clearinghouse.notify.wiring.Wiring;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.testkit.TableFixture;
 import org.probono.clearinghouse.testkit.TestEvents;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** What the flow tests share: the handler wired to the local backend, stream images, replies as SES delivers them, raw sent mail. */
@@ -48,7 +48,13 @@ final class NotifyTestKit {
     }
 
     static Wiring wiring(LocalAws aws, SesV2Client ses, OfferReplies offerReplies) {
-        return Wiring.create(Config.fromEnvironment(), aws.dynamoDb(), () -> ses, aws::s3, aws::kms, Clock.systemUTC(),
+        return Wiring.create(
+                Config.fromEnvironment(),
+                aws.dynamoDb(),
+                () -> ses,
+                aws::s3,
+                aws::kms,
+                Clock.systemUTC(),
                 offerReplies);
     }
 
@@ -66,9 +72,15 @@ final class NotifyTestKit {
         var records = event.putArray("Records");
         int sequence = 0;
         for (String id : outboxIds) {
-            Map<String, AttributeValue> item = aws.dynamoDb().getItem(g -> g.tableName(aws.tableName())
-                    .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.OUTBOX_PREFIX + id), Keys.SK, AttributeValue.fromS("OUTBOX")))
-                    .consistentRead(true)).item();
+            Map<String, AttributeValue> item = aws.dynamoDb()
+                    .getItem(g -> g.tableName(aws.tableName())
+                            .key(Map.of(
+                                    Keys.PK,
+                                    AttributeValue.fromS(Keys.OUTBOX_PREFIX + id),
+                                    Keys.SK,
+                                    AttributeValue.fromS("OUTBOX")))
+                            .consistentRead(true))
+                    .item();
             ObjectNode record = records.addObject().put("eventName", "INSERT").put("eventSource", "aws:dynamodb");
             ObjectNode dynamodb = record.putObject("dynamodb").put("SequenceNumber", Integer.toString(++sequence));
             dynamodb.set("NewImage", image(item));
@@ -97,13 +109,25 @@ final class NotifyTestKit {
     }
 
     /** The table as the other functions leave it, seeded and read through the shared kit. */
-    static TableFixture table(LocalAws aws) { return new TableFixture(aws, Clock.systemUTC()); }
+    static TableFixture table(LocalAws aws) {
+        return new TableFixture(aws, Clock.systemUTC());
+    }
 
     /** The organisation whose request the reply tests offer, approved at {@code at}. */
     static Organisation organisation(String id, Instant at) {
-        return new Organisation(id, "Chitrakatha Trust", OrganisationType.NGO, "REG-77", "IN-WB", "Kolkata", null,
-                List.of("artists' rights"), new Contact("Meera Das", "meera@chitrakatha.example", "+919830000001"),
-                ProfileStatus.APPROVED, at, 1);
+        return new Organisation(
+                id,
+                "Chitrakatha Trust",
+                OrganisationType.NGO,
+                "REG-77",
+                "IN-WB",
+                "Kolkata",
+                null,
+                List.of("artists' rights"),
+                new Contact("Meera Das", "meera@chitrakatha.example", "+919830000001"),
+                ProfileStatus.APPROVED,
+                at,
+                1);
     }
 
     /**
@@ -111,9 +135,24 @@ final class NotifyTestKit {
      * to (an offer counts against the load while pending).
      */
     static Lawyer lawyer(String id, String name, String email, String firm, Instant at) {
-        return new Lawyer(id, name, email, "+919830000000", firm, "WB/1/2010", "IN-WB", 12,
-                List.of(Category.CONTRACT_REVIEW), List.of("IN-WB"), List.of("en", "hi"), 2, 1, false,
-                ProfileStatus.APPROVED, at, 3);
+        return new Lawyer(
+                id,
+                name,
+                email,
+                "+919830000000",
+                firm,
+                "WB/1/2010",
+                "IN-WB",
+                12,
+                List.of(Category.CONTRACT_REVIEW),
+                List.of("IN-WB"),
+                List.of("en", "hi"),
+                2,
+                1,
+                false,
+                ProfileStatus.APPROVED,
+                at,
+                3);
     }
 
     static String invoke(NotifyHandler handler, String event) {
@@ -145,11 +184,15 @@ final class NotifyTestKit {
      * event (events/notify-ses-receipt.json, with that id, the envelope recipient and any verdicts changed)
      * as its Lambda action does. Returns the handler's result for the one record.
      */
-    static String deliverReply(LocalAws aws, NotifyHandler handler, byte[] raw, String recipient, Map<String, String> verdicts) {
+    static String deliverReply(
+            LocalAws aws, NotifyHandler handler, byte[] raw, String recipient, Map<String, String> verdicts) {
         String sesMessageId = UUID.randomUUID().toString();
-        aws.s3().putObject(p -> p.bucket(aws.environment().get("INBOUND_BUCKET")).key("inbound/" + sesMessageId),
-                RequestBody.fromBytes(raw));
-        TestEvents.SesReceipt event = TestEvents.sesReceipt().messageId(sesMessageId).recipient(recipient);
+        aws.s3()
+                .putObject(
+                        p -> p.bucket(aws.environment().get("INBOUND_BUCKET")).key("inbound/" + sesMessageId),
+                        RequestBody.fromBytes(raw));
+        TestEvents.SesReceipt event =
+                TestEvents.sesReceipt().messageId(sesMessageId).recipient(recipient);
         verdicts.forEach(event::verdict);
         return json(invoke(handler, event.text())).path("results").path(0).asText();
     }
@@ -157,11 +200,15 @@ final class NotifyTestKit {
     /** Every raw message moto's SES accepted, as Jakarta Mail reads it (headers included). */
     static List<MimeMessage> rawSent(LocalAws aws) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(aws.backend().endpoint() + "/moto-api/data.json")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(aws.backend().endpoint() + "/moto-api/data.json"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             List<MimeMessage> messages = new ArrayList<>();
             for (JsonNode raw : json(response.body()).path("ses").path("RawMessage")) {
-                messages.add(new MimeMessage(Session.getInstance(new Properties()),
+                messages.add(new MimeMessage(
+                        Session.getInstance(new Properties()),
                         new ByteArrayInputStream(raw.path("raw_data").asText().getBytes(StandardCharsets.UTF_8))));
             }
             return messages;

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.probono.clearinghouse.testkit.TestEvents;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.EmailTemplate;
@@ -29,6 +28,7 @@ import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.Transaction;
+import org.probono.clearinghouse.testkit.TestEvents;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -44,9 +44,27 @@ class OutboxCommandsTest {
     private static final Secrets SECRETS = new Secrets();
 
     private static OutboxMessage email(String id, EmailTemplate template, String token, String sealed, Duration age) {
-        return new OutboxMessage(id, template, LAWYER, Language.EN, Map.of("lawyerName", "Asha Rao", "requestId", "REQ-1",
-                "title", "Review of a muralist's contract", "organisationName", "Shakti Vahini", "contactName", "Meera",
-                "summary", "A commission contract " + DATA_MARKER), token, sealed, Instant.now().minus(age));
+        return new OutboxMessage(
+                id,
+                template,
+                LAWYER,
+                Language.EN,
+                Map.of(
+                        "lawyerName",
+                        "Asha Rao",
+                        "requestId",
+                        "REQ-1",
+                        "title",
+                        "Review of a muralist's contract",
+                        "organisationName",
+                        "Shakti Vahini",
+                        "contactName",
+                        "Meera",
+                        "summary",
+                        "A commission contract " + DATA_MARKER),
+                token,
+                sealed,
+                Instant.now().minus(age));
     }
 
     /** An events/ file with some fields changed, as an admin edits a copy of it. */
@@ -74,32 +92,50 @@ class OutboxCommandsTest {
     }
 
     @Test
-    void pending_emails_lists_only_old_enough_pending_outbox_items_oldest_first_and_never_their_data_token_or_details(LocalAws aws) {
+    void pending_emails_lists_only_old_enough_pending_outbox_items_oldest_first_and_never_their_data_token_or_details(
+            LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         Store store = NotifyTestKit.table(aws).store();
         String token = SECRETS.newReplyToken();
-        NotifyTestKit.table(aws).outbox(email("OB-TWO-HOURS", EmailTemplate.OFFER, token, null, Duration.ofHours(2)),
-                email("OB-THREE-HOURS", EmailTemplate.MATTER_DETAILS_TO_LAWYER, null, SEALED_MARKER, Duration.ofHours(3)),
-                email("OB-ONE-MINUTE", EmailTemplate.OFFER_FILLED, null, null, Duration.ofMinutes(1)));
+        NotifyTestKit.table(aws)
+                .outbox(
+                        email("OB-TWO-HOURS", EmailTemplate.OFFER, token, null, Duration.ofHours(2)),
+                        email(
+                                "OB-THREE-HOURS",
+                                EmailTemplate.MATTER_DETAILS_TO_LAWYER,
+                                null,
+                                SEALED_MARKER,
+                                Duration.ofHours(3)),
+                        email("OB-ONE-MINUTE", EmailTemplate.OFFER_FILLED, null, null, Duration.ofMinutes(1)));
         OutboxMessage sent = email("OB-SENT", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(4));
         store.commit(new Transaction()
-                .put(OutboxItems.toItem(sent).toBuilder().putString(OutboxItems.STATUS, OutboxItems.SENT).build())
-                .put(Item.write("OFFER", Keys.offer("REQ-1", "LAWYER-1")).string("id", "NOT-AN-EMAIL")
-                        .string(OutboxItems.STATUS, "PENDING").time("createdAt", Instant.now().minus(Duration.ofDays(1))).build()));
+                .put(OutboxItems.toItem(sent).toBuilder()
+                        .putString(OutboxItems.STATUS, OutboxItems.SENT)
+                        .build())
+                .put(Item.write("OFFER", Keys.offer("REQ-1", "LAWYER-1"))
+                        .string("id", "NOT-AN-EMAIL")
+                        .string(OutboxItems.STATUS, "PENDING")
+                        .time("createdAt", Instant.now().minus(Duration.ofDays(1)))
+                        .build()));
 
-        String answer = invoke(handler, TestEvents.file("notify-pending-emails.json").text());
+        String answer =
+                invoke(handler, TestEvents.file("notify-pending-emails.json").text());
         String everything = invoke(handler, command("notify-pending-emails.json", Map.of("olderThanMinutes", 0)));
 
         JsonNode items = json(answer).path("items");
         assertThat(ids(items)).containsExactly("OB-THREE-HOURS", "OB-TWO-HOURS");
-        assertThat(items.get(0).properties()).extracting(Map.Entry::getKey)
+        assertThat(items.get(0).properties())
+                .extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrder("id", "template", "to", "createdAt");
         assertThat(items.get(0).path("template").asText()).isEqualTo("MATTER_DETAILS_TO_LAWYER");
         assertThat(items.get(0).path("to").asText()).isEqualTo(LAWYER);
-        assertThat(Instant.parse(items.get(0).path("createdAt").asText())).isBefore(Instant.now().minus(Duration.ofMinutes(179)));
-        assertThat(ids(json(everything).path("items"))).containsExactly("OB-THREE-HOURS", "OB-TWO-HOURS", "OB-ONE-MINUTE");
+        assertThat(Instant.parse(items.get(0).path("createdAt").asText()))
+                .isBefore(Instant.now().minus(Duration.ofMinutes(179)));
+        assertThat(ids(json(everything).path("items")))
+                .containsExactly("OB-THREE-HOURS", "OB-TWO-HOURS", "OB-ONE-MINUTE");
         for (String result : List.of(answer, everything)) {
-            assertThat(result).doesNotContain(DATA_MARKER, SEALED_MARKER, token, "data", "token", "sealedDetails", "muralist");
+            assertThat(result)
+                    .doesNotContain(DATA_MARKER, SEALED_MARKER, token, "data", "token", "sealedDetails", "muralist");
         }
     }
 
@@ -107,24 +143,32 @@ class OutboxCommandsTest {
     void a_resend_replaces_the_stuck_email_by_a_copy_that_the_stream_sends_exactly_once(LocalAws aws) throws Exception {
         AtomicBoolean sesDown = new AtomicBoolean(true);
         AtomicInteger sesCalls = new AtomicInteger();
-        SesV2Client ses = SesV2Client.builder().endpointOverride(aws.backend().endpoint())
+        SesV2Client ses = SesV2Client.builder()
+                .endpointOverride(aws.backend().endpoint())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                         sesCalls.incrementAndGet();
-                        if (sesDown.get()) throw SdkClientException.create("Unable to execute HTTP request (SES outage)");
+                        if (sesDown.get())
+                            throw SdkClientException.create("Unable to execute HTTP request (SES outage)");
                     }
-                })).build();
+                }))
+                .build();
         NotifyHandler handler = NotifyTestKit.handler(aws, ses, NotifyTestKit.NO_REPLIES);
         Store store = NotifyTestKit.table(aws).store();
         String confidential = "CONFIDENTIAL-MARKER-5c1e";
         String sealed = new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")).seal(confidential, "REQ-1");
-        OutboxMessage stuck = email("OB-STUCK", EmailTemplate.MATTER_DETAILS_TO_LAWYER, null, sealed, Duration.ofHours(7));
+        OutboxMessage stuck =
+                email("OB-STUCK", EmailTemplate.MATTER_DETAILS_TO_LAWYER, null, sealed, Duration.ofHours(7));
         NotifyTestKit.table(aws).outbox(stuck);
 
         try (StreamPump pump = pump(aws, handler)) {
             pump.pollOnce(); // SES refuses: the item stays PENDING, the record is left for a retry
-            assertThat(ids(json(invoke(handler, TestEvents.file("notify-pending-emails.json").text())).path("items")))
+            assertThat(ids(json(invoke(
+                                    handler,
+                                    TestEvents.file("notify-pending-emails.json")
+                                            .text()))
+                            .path("items")))
                     .containsExactly("OB-STUCK");
             int itemsBefore = aws.countItems();
 
@@ -155,12 +199,14 @@ class OutboxCommandsTest {
                 assertThat(mail.subject()).isEqualTo("Matter details: Review of a muralist's contract");
                 assertThat(mail.text()).contains(confidential);
             });
-            assertThat(NotifyTestKit.rawSent(aws).getFirst().getMessageID()).isEqualTo("<outbox-" + copyId + "@mail.clearinghouse.test>");
+            assertThat(NotifyTestKit.rawSent(aws).getFirst().getMessageID())
+                    .isEqualTo("<outbox-" + copyId + "@mail.clearinghouse.test>");
             Item done = store.getIncludingExpired(Keys.outbox(copyId)).orElseThrow();
             assertThat(done.string("status")).isEqualTo("SENT");
             assertThat(done.string("resendOf")).isEqualTo("OB-STUCK");
             assertThat(ids(json(invoke(handler, command("notify-pending-emails.json", Map.of("olderThanMinutes", 0))))
-                    .path("items"))).isEmpty();
+                            .path("items")))
+                    .isEmpty();
             drain(pump);
             assertThat(SentMail.of(aws).all()).hasSize(1);
         }
@@ -172,14 +218,23 @@ class OutboxCommandsTest {
         String token = SECRETS.newReplyToken();
         NotifyTestKit.table(aws).outbox(email("OB-OFFER", EmailTemplate.OFFER, token, null, Duration.ofHours(1)));
 
-        String copyId = json(invoke(handler, command("notify-resend.json", Map.of("outboxId", "OB-OFFER")))).path("outboxId").asText();
+        String copyId = json(invoke(handler, command("notify-resend.json", Map.of("outboxId", "OB-OFFER"))))
+                .path("outboxId")
+                .asText();
         try (StreamPump pump = pump(aws, handler)) {
             drain(pump);
         }
 
-        assertThat(SentMail.of(aws).all()).singleElement().satisfies(mail ->
-                assertThat(mail.replyTo()).containsExactly("reply+" + token.toLowerCase() + "@reply.clearinghouse.test"));
-        assertThat(NotifyTestKit.table(aws).store().getIncludingExpired(Keys.outbox(copyId)).orElseThrow().string("sealedToken")).isNull();
+        assertThat(SentMail.of(aws).all())
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.replyTo())
+                        .containsExactly("reply+" + token.toLowerCase() + "@reply.clearinghouse.test"));
+        assertThat(NotifyTestKit.table(aws)
+                        .store()
+                        .getIncludingExpired(Keys.outbox(copyId))
+                        .orElseThrow()
+                        .string("sealedToken"))
+                .isNull();
     }
 
     @Test
@@ -197,7 +252,8 @@ class OutboxCommandsTest {
             assertThat(answer.path("error").path("status").asInt()).isEqualTo(409);
             assertThat(answer.path("error").path("detail").asText()).contains("SENT");
             assertThat(aws.countItems()).isEqualTo(itemsBefore);
-            assertThat(store.get(Keys.outbox("OB-DONE")).orElseThrow().version()).isEqualTo(version);
+            assertThat(store.get(Keys.outbox("OB-DONE")).orElseThrow().version())
+                    .isEqualTo(version);
             drain(pump);
         }
         assertThat(SentMail.of(aws).all()).hasSize(1);
@@ -209,12 +265,18 @@ class OutboxCommandsTest {
         NotifyTestKit.table(aws).outbox(email("OB-OTHER", EmailTemplate.OFFER_FILLED, null, null, Duration.ofHours(1)));
         int itemsBefore = aws.countItems();
 
-        JsonNode answer = json(invoke(handler, TestEvents.file("notify-resend.json").text()));
+        JsonNode answer =
+                json(invoke(handler, TestEvents.file("notify-resend.json").text()));
 
         assertThat(answer.path("error").path("status").asInt()).isEqualTo(404);
         assertThat(answer.path("error").path("detail").asText()).contains("019ad0a4-1f2e-7a3b-8c4d-5e6f7a8b9c0d");
         assertThat(aws.countItems()).isEqualTo(itemsBefore);
-        assertThat(NotifyTestKit.table(aws).store().get(Keys.outbox("OB-OTHER")).orElseThrow().string("status")).isEqualTo("PENDING");
+        assertThat(NotifyTestKit.table(aws)
+                        .store()
+                        .get(Keys.outbox("OB-OTHER"))
+                        .orElseThrow()
+                        .string("status"))
+                .isEqualTo("PENDING");
     }
 
     @Test
@@ -231,7 +293,8 @@ class OutboxCommandsTest {
                 "{\"command\":\"pending-emails\",\"olderThanMinutes\":-1}", "between 0 and 10080",
                 "{\"command\":\"pending-emails\",\"olderThanMinutes\":10081}", "between 0 and 10080",
                 "{\"command\":\"pending-emails\",\"olderThanMinutes\":1.5}", "olderThanMinutes must be a whole number",
-                "{\"command\":\"pending-emails\",\"olderThan\":15}", "olderThan is not a known field; pending-emails takes olderThanMinutes");
+                "{\"command\":\"pending-emails\",\"olderThan\":15}",
+                        "olderThan is not a known field; pending-emails takes olderThanMinutes");
 
         badCommands.forEach((command, detail) -> {
             JsonNode error = json(invoke(handler, command)).path("error");
@@ -240,6 +303,11 @@ class OutboxCommandsTest {
         });
 
         assertThat(aws.countItems()).isEqualTo(itemsBefore);
-        assertThat(NotifyTestKit.table(aws).store().get(Keys.outbox("OB-KEEP")).orElseThrow().string("status")).isEqualTo("PENDING");
+        assertThat(NotifyTestKit.table(aws)
+                        .store()
+                        .get(Keys.outbox("OB-KEEP"))
+                        .orElseThrow()
+                        .string("status"))
+                .isEqualTo("PENDING");
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.probono.clearinghouse.testkit.TestEvents;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.EmailTemplate;
@@ -26,6 +25,7 @@ import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.testkit.TestEvents;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -38,23 +38,44 @@ class OutboxFlowTest {
     private static final Secrets SECRETS = new Secrets();
 
     private static OutboxMessage offer(String id, String token) {
-        return new OutboxMessage(id, EmailTemplate.OFFER, LAWYER, Language.EN, Map.of("lawyerName", "Asha Rao", "requestId", "REQ-1",
-                "title", "Review of a muralist's contract", "organisationName", "Shakti Vahini", "category", "CONTRACT_REVIEW",
-                "summary", "A muralist's commission contract needs review.", "counterparties", List.of("City Arts Trust")),
-                token, null, Instant.parse("2026-11-28T10:15:30Z"));
+        return new OutboxMessage(
+                id,
+                EmailTemplate.OFFER,
+                LAWYER,
+                Language.EN,
+                Map.of(
+                        "lawyerName",
+                        "Asha Rao",
+                        "requestId",
+                        "REQ-1",
+                        "title",
+                        "Review of a muralist's contract",
+                        "organisationName",
+                        "Shakti Vahini",
+                        "category",
+                        "CONTRACT_REVIEW",
+                        "summary",
+                        "A muralist's commission contract needs review.",
+                        "counterparties",
+                        List.of("City Arts Trust")),
+                token,
+                null,
+                Instant.parse("2026-11-28T10:15:30Z"));
     }
 
     /** SES on the test backend refusing the first {@code times} calls with {@code error}; {@code calls} counts them all. */
     private static SesV2Client sesRefusing(LocalAws aws, int times, String error, AtomicInteger calls) {
         AtomicInteger refusalsLeft = new AtomicInteger(times);
-        return SesV2Client.builder().endpointOverride(aws.backend().endpoint())
+        return SesV2Client.builder()
+                .endpointOverride(aws.backend().endpoint())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                         calls.incrementAndGet();
                         if (refusalsLeft.getAndDecrement() > 0) throw SdkClientException.create(error);
                     }
-                })).build();
+                }))
+                .build();
     }
 
     private static StreamPump pump(LocalAws aws, NotifyHandler handler) {
@@ -62,7 +83,8 @@ class OutboxFlowTest {
     }
 
     @Test
-    void an_offer_goes_out_once_with_its_reply_address_our_message_id_and_auto_submitted(LocalAws aws) throws Exception {
+    void an_offer_goes_out_once_with_its_reply_address_our_message_id_and_auto_submitted(LocalAws aws)
+            throws Exception {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         Store store = NotifyTestKit.table(aws).store();
         String token = SECRETS.newReplyToken();
@@ -96,7 +118,8 @@ class OutboxFlowTest {
     void a_redelivered_record_sends_nothing_twice(LocalAws aws) {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         NotifyTestKit.table(aws).outbox(offer("OB-2", SECRETS.newReplyToken()));
-        String event = NotifyTestKit.streamEvent(aws, "OB-2"); // the image says PENDING both times, as Lambda's retry would
+        String event =
+                NotifyTestKit.streamEvent(aws, "OB-2"); // the image says PENDING both times, as Lambda's retry would
 
         String first = invoke(handler, event);
         String second = invoke(handler, event);
@@ -111,8 +134,16 @@ class OutboxFlowTest {
         SesV2Client failingOnce = sesRefusing(aws, 1, "Rate exceeded", new AtomicInteger());
         NotifyHandler handler = NotifyTestKit.handler(aws, failingOnce, NotifyTestKit.NO_REPLIES);
         Store store = NotifyTestKit.table(aws).store();
-        NotifyTestKit.table(aws).outbox(offer("OB-11", SECRETS.newReplyToken()), OutboxMessage.of("OB-12", EmailTemplate.LAWYER_APPROVED,
-                "ravi@example.org", Language.EN, Map.of("name", "Ravi"), Instant.now()));
+        NotifyTestKit.table(aws)
+                .outbox(
+                        offer("OB-11", SECRETS.newReplyToken()),
+                        OutboxMessage.of(
+                                "OB-12",
+                                EmailTemplate.LAWYER_APPROVED,
+                                "ravi@example.org",
+                                Language.EN,
+                                Map.of("name", "Ravi"),
+                                Instant.now()));
 
         try (StreamPump first = pump(aws, handler)) {
             first.pollOnce(); // OB-11 refused, OB-12 sent
@@ -121,33 +152,53 @@ class OutboxFlowTest {
             again.pollOnce(); // both records again, from the stream's start: OB-11 sent, OB-12 already SENT
         }
 
-        assertThat(SentMail.of(aws).all()).extracting(m -> m.to().getFirst()).containsExactlyInAnyOrder(LAWYER, "ravi@example.org");
-        assertThat(store.get(Keys.outbox("OB-11")).orElseThrow().string("status")).isEqualTo("SENT");
-        assertThat(store.get(Keys.outbox("OB-11")).orElseThrow().string("claimedUntil")).isNull();
+        assertThat(SentMail.of(aws).all())
+                .extracting(m -> m.to().getFirst())
+                .containsExactlyInAnyOrder(LAWYER, "ravi@example.org");
+        assertThat(store.get(Keys.outbox("OB-11")).orElseThrow().string("status"))
+                .isEqualTo("SENT");
+        assertThat(store.get(Keys.outbox("OB-11")).orElseThrow().string("claimedUntil"))
+                .isNull();
     }
 
     @Test
     void an_ses_outage_leaves_the_item_pending_and_it_is_sent_exactly_once_after_recovery(LocalAws aws) {
         AtomicInteger calls = new AtomicInteger();
-        SesV2Client failingSes = sesRefusing(aws, 3, "Unable to execute HTTP request: Connection refused (SES outage)", calls);
+        SesV2Client failingSes =
+                sesRefusing(aws, 3, "Unable to execute HTTP request: Connection refused (SES outage)", calls);
         NotifyHandler handler = NotifyTestKit.handler(aws, failingSes, NotifyTestKit.NO_REPLIES);
         Store store = NotifyTestKit.table(aws).store();
-        NotifyTestKit.table(aws).outbox(offer("OB-3", SECRETS.newReplyToken()), OutboxMessage.of("OB-4", EmailTemplate.LAWYER_APPROVED,
-                "ravi@example.org", Language.EN, Map.of("name", "Ravi"), Instant.now()));
+        NotifyTestKit.table(aws)
+                .outbox(
+                        offer("OB-3", SECRETS.newReplyToken()),
+                        OutboxMessage.of(
+                                "OB-4",
+                                EmailTemplate.LAWYER_APPROVED,
+                                "ravi@example.org",
+                                Language.EN,
+                                Map.of("name", "Ravi"),
+                                Instant.now()));
 
         try (StreamPump pump = pump(aws, handler)) {
             pump.pollOnce();
-            assertThat(store.get(Keys.outbox("OB-3")).orElseThrow().string("status")).isEqualTo("PENDING");
+            assertThat(store.get(Keys.outbox("OB-3")).orElseThrow().string("status"))
+                    .isEqualTo("PENDING");
             assertThat(SentMail.of(aws).all()).isEmpty();
             pump.pollOnce(); // OB-3 refused again, OB-4 sent
-            assertThat(SentMail.of(aws).all()).extracting(m -> m.to().getFirst()).containsExactly("ravi@example.org");
+            assertThat(SentMail.of(aws).all())
+                    .extracting(m -> m.to().getFirst())
+                    .containsExactly("ravi@example.org");
             pump.pollOnce(); // recovered: OB-3 sent, OB-4 skipped as SENT
             assertThat(pump.pollOnce()).isZero();
         }
 
-        assertThat(SentMail.of(aws).all()).extracting(m -> m.to().getFirst()).containsExactlyInAnyOrder(LAWYER, "ravi@example.org");
-        assertThat(store.get(Keys.outbox("OB-3")).orElseThrow().string("status")).isEqualTo("SENT");
-        assertThat(store.get(Keys.outbox("OB-4")).orElseThrow().string("status")).isEqualTo("SENT");
+        assertThat(SentMail.of(aws).all())
+                .extracting(m -> m.to().getFirst())
+                .containsExactlyInAnyOrder(LAWYER, "ravi@example.org");
+        assertThat(store.get(Keys.outbox("OB-3")).orElseThrow().string("status"))
+                .isEqualTo("SENT");
+        assertThat(store.get(Keys.outbox("OB-4")).orElseThrow().string("status"))
+                .isEqualTo("SENT");
         assertThat(calls.get()).isEqualTo(5); // three refused, then one send each
     }
 
@@ -155,13 +206,23 @@ class OutboxFlowTest {
     void the_batch_response_names_only_the_failed_record(LocalAws aws) {
         SesV2Client failingOnce = sesRefusing(aws, 1, "Rate exceeded", new AtomicInteger());
         NotifyHandler handler = NotifyTestKit.handler(aws, failingOnce, NotifyTestKit.NO_REPLIES);
-        NotifyTestKit.table(aws).outbox(offer("OB-5", SECRETS.newReplyToken()), OutboxMessage.of("OB-13",
-                EmailTemplate.LAWYER_APPROVED, "ravi@example.org", Language.EN, Map.of("name", "Ravi"), Instant.now()));
+        NotifyTestKit.table(aws)
+                .outbox(
+                        offer("OB-5", SECRETS.newReplyToken()),
+                        OutboxMessage.of(
+                                "OB-13",
+                                EmailTemplate.LAWYER_APPROVED,
+                                "ravi@example.org",
+                                Language.EN,
+                                Map.of("name", "Ravi"),
+                                Instant.now()));
 
         String answer = invoke(handler, NotifyTestKit.streamEvent(aws, "OB-5", "OB-13"));
 
-        assertThat(json(answer).path("batchItemFailures")).singleElement()
-                .satisfies(failure -> assertThat(failure.path("itemIdentifier").asText()).isEqualTo("1"));
+        assertThat(json(answer).path("batchItemFailures"))
+                .singleElement()
+                .satisfies(failure ->
+                        assertThat(failure.path("itemIdentifier").asText()).isEqualTo("1"));
     }
 
     @Test
@@ -169,9 +230,15 @@ class OutboxFlowTest {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         Store store = NotifyTestKit.table(aws).store();
         invoke(handler, TestEvents.file("notify-sns-bounce.json").text()); // gone.lawyer@example.org bounced
-        OutboxMessage toGone = new OutboxMessage("OB-6", EmailTemplate.OFFER, "gone.lawyer@example.org", Language.EN,
+        OutboxMessage toGone = new OutboxMessage(
+                "OB-6",
+                EmailTemplate.OFFER,
+                "gone.lawyer@example.org",
+                Language.EN,
                 Map.of("title", "T"),
-                SECRETS.newReplyToken(), null, Instant.now());
+                SECRETS.newReplyToken(),
+                null,
+                Instant.now());
         NotifyTestKit.table(aws).outbox(toGone);
 
         try (StreamPump pump = pump(aws, handler)) {
@@ -179,7 +246,8 @@ class OutboxFlowTest {
             pump.pollOnce(); // the admin's email
         }
 
-        assertThat(store.get(Keys.outbox("OB-6")).orElseThrow().string("status")).isEqualTo("SUPPRESSED");
+        assertThat(store.get(Keys.outbox("OB-6")).orElseThrow().string("status"))
+                .isEqualTo("SUPPRESSED");
         assertThat(SentMail.of(aws).all()).singleElement().satisfies(mail -> {
             assertThat(mail.to()).containsExactly("team@clearinghouse.test");
             assertThat(mail.text()).contains("gone.lawyer@example.org", "OFFER");
@@ -192,9 +260,13 @@ class OutboxFlowTest {
         Store store = NotifyTestKit.table(aws).store();
         ObjectNode event = TestEvents.file("notify-sns-bounce.json").json();
         ObjectNode sns = (ObjectNode) event.path("Records").path(0).path("Sns");
-        sns.put("Message", "{\"notificationType\":\"Complaint\",\"complaint\":{\"complainedRecipients\":[{\"emailAddress\":\"angry@example.org\"}]}}");
+        sns.put(
+                "Message",
+                "{\"notificationType\":\"Complaint\",\"complaint\":{\"complainedRecipients\":[{\"emailAddress\":\"angry@example.org\"}]}}");
         invoke(handler, event.toString());
-        sns.put("Message", "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Transient\",\"bouncedRecipients\":[{\"emailAddress\":\"full@example.org\"}]}}");
+        sns.put(
+                "Message",
+                "{\"notificationType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Transient\",\"bouncedRecipients\":[{\"emailAddress\":\"full@example.org\"}]}}");
         invoke(handler, event.toString());
 
         assertThat(store.get(Keys.suppression("angry@example.org"))).isPresent();
@@ -206,13 +278,52 @@ class OutboxFlowTest {
         NotifyHandler handler = NotifyTestKit.handler(aws, aws.sesV2(), NotifyTestKit.NO_REPLIES);
         String marker = "CONFIDENTIAL-MARKER-7f3a <survivor's name>";
         String sealed = new ConfidentialBox(aws.kms(), aws.environment().get("KMS_KEY_ID")).seal(marker, "REQ-9");
-        Map<String, Object> common = Map.of("requestId", "REQ-9", "title", "Documentary consent", "lawyerName", "Asha Rao",
-                "organisationName", "Shakti Vahini", "contactName", "Meera");
-        NotifyTestKit.table(aws).outbox(new OutboxMessage("OB-7", EmailTemplate.OFFER, LAWYER, Language.EN, common, SECRETS.newReplyToken(), sealed, Instant.now()),
-                new OutboxMessage("OB-8", EmailTemplate.MATTER_DETAILS_TO_LAWYER, LAWYER, Language.EN, common, null, sealed, Instant.now()),
-                new OutboxMessage("OB-9", EmailTemplate.INTRODUCTION_TO_ORGANISATION, "meera@ngo.example", Language.EN, common,
-                        null, sealed, Instant.now()),
-                OutboxMessage.toTeam("OB-10", EmailTemplate.ADMIN_ACCEPTED, "team@clearinghouse.test", common, Instant.now()));
+        Map<String, Object> common = Map.of(
+                "requestId",
+                "REQ-9",
+                "title",
+                "Documentary consent",
+                "lawyerName",
+                "Asha Rao",
+                "organisationName",
+                "Shakti Vahini",
+                "contactName",
+                "Meera");
+        NotifyTestKit.table(aws)
+                .outbox(
+                        new OutboxMessage(
+                                "OB-7",
+                                EmailTemplate.OFFER,
+                                LAWYER,
+                                Language.EN,
+                                common,
+                                SECRETS.newReplyToken(),
+                                sealed,
+                                Instant.now()),
+                        new OutboxMessage(
+                                "OB-8",
+                                EmailTemplate.MATTER_DETAILS_TO_LAWYER,
+                                LAWYER,
+                                Language.EN,
+                                common,
+                                null,
+                                sealed,
+                                Instant.now()),
+                        new OutboxMessage(
+                                "OB-9",
+                                EmailTemplate.INTRODUCTION_TO_ORGANISATION,
+                                "meera@ngo.example",
+                                Language.EN,
+                                common,
+                                null,
+                                sealed,
+                                Instant.now()),
+                        OutboxMessage.toTeam(
+                                "OB-10",
+                                EmailTemplate.ADMIN_ACCEPTED,
+                                "team@clearinghouse.test",
+                                common,
+                                Instant.now()));
 
         try (StreamPump pump = pump(aws, handler)) {
             pump.pollOnce();
@@ -221,7 +332,9 @@ class OutboxFlowTest {
         List<SentMail.Mail> sent = SentMail.of(aws).all();
         assertThat(sent).hasSize(4);
         List<SentMail.Mail> withMarker = sent.stream()
-                .filter(m -> m.text().contains("CONFIDENTIAL-MARKER-7f3a") || m.html().contains("CONFIDENTIAL-MARKER-7f3a")).toList();
+                .filter(m -> m.text().contains("CONFIDENTIAL-MARKER-7f3a")
+                        || m.html().contains("CONFIDENTIAL-MARKER-7f3a"))
+                .toList();
         assertThat(withMarker).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).isEqualTo("Matter details: Documentary consent");
             assertThat(mail.text()).contains(marker);

@@ -50,6 +50,7 @@ class ReplyDecidesTheMatterTest {
      * case-insensitive) and the envelope recipients.
      */
     static final String TOKEN_A = ReplyFlowTest.TOKEN;
+
     static final String TOKEN_B = "63a6cb8fbd66b457d5e5719ab48f87d3c4d83c868899d522da37b415";
     static final String REPLY_A = "reply+" + TOKEN_A + "@reply.clearinghouse.test";
     static final String REPLY_B = "reply+" + TOKEN_B + "@reply.clearinghouse.test";
@@ -73,11 +74,24 @@ class ReplyDecidesTheMatterTest {
         this.aws = aws;
         table = NotifyTestKit.table(aws);
         store = table.store();
-        org = table.organisation(NotifyTestKit.organisation(ids.next(), offeredAt)).organisation();
+        org = table.organisation(NotifyTestKit.organisation(ids.next(), offeredAt))
+                .organisation();
         String requestId = ids.next();
-        request = table.request(new LegalRequest(requestId, org.id(), RequestStatus.OFFERED, Category.CONTRACT_REVIEW,
-                "Review of a muralist's contract", "A mural for a shelter", table.box().seal(MARKER, requestId), "IN-WB",
-                "en", null, List.of("Paint Co"), offeredAt, null, 2));
+        request = table.request(new LegalRequest(
+                requestId,
+                org.id(),
+                RequestStatus.OFFERED,
+                Category.CONTRACT_REVIEW,
+                "Review of a muralist's contract",
+                "A mural for a shelter",
+                table.box().seal(MARKER, requestId),
+                "IN-WB",
+                "en",
+                null,
+                List.of("Paint Co"),
+                offeredAt,
+                null,
+                2));
         lawyerA = lawyer("Asha Rao", "asha.rao@example.org", "Rao & Sen");
         lawyerB = lawyer("Ravi Sen", "ravi.sen@example.org", "Sen Legal Associates");
         offer(lawyerA, TOKEN_A);
@@ -103,29 +117,43 @@ class ReplyDecidesTheMatterTest {
         assertThat(offer(lawyerA).status()).isEqualTo(OfferStatus.ACCEPTED);
         assertThat(offer(lawyerB).status()).isEqualTo(OfferStatus.WITHDRAWN);
         assertThat(List.of(load(lawyerA), load(lawyerB))).containsExactly(1, 0);
-        assertThat(inbound("<CAGmail-accept-1@mail.gmail.com>").string("result")).isEqualTo("ACCEPTED");
+        assertThat(inbound("<CAGmail-accept-1@mail.gmail.com>").string("result"))
+                .isEqualTo("ACCEPTED");
 
         List<OutboxMessage> outbox = outbox();
-        assertThat(outbox).extracting(OutboxMessage::template, OutboxMessage::to).containsExactlyInAnyOrder(
-                tuple(EmailTemplate.MATTER_DETAILS_TO_LAWYER, lawyerA.email()),
-                tuple(EmailTemplate.INTRODUCTION_TO_ORGANISATION, org.contact().email()),
-                tuple(EmailTemplate.OFFER_FILLED, lawyerB.email()),
-                tuple(EmailTemplate.ADMIN_ACCEPTED, adminEmail()));
-        assertThat(outbox).filteredOn(m -> m.sealedDetails() != null).singleElement().satisfies(details -> {
-            assertThat(details.template()).isEqualTo(EmailTemplate.MATTER_DETAILS_TO_LAWYER);
-            assertThat(details.sealedDetails()).isEqualTo(request.sealedDetails());
-        });
+        assertThat(outbox)
+                .extracting(OutboxMessage::template, OutboxMessage::to)
+                .containsExactlyInAnyOrder(
+                        tuple(EmailTemplate.MATTER_DETAILS_TO_LAWYER, lawyerA.email()),
+                        tuple(
+                                EmailTemplate.INTRODUCTION_TO_ORGANISATION,
+                                org.contact().email()),
+                        tuple(EmailTemplate.OFFER_FILLED, lawyerB.email()),
+                        tuple(EmailTemplate.ADMIN_ACCEPTED, adminEmail()));
+        assertThat(outbox)
+                .filteredOn(m -> m.sealedDetails() != null)
+                .singleElement()
+                .satisfies(details -> {
+                    assertThat(details.template()).isEqualTo(EmailTemplate.MATTER_DETAILS_TO_LAWYER);
+                    assertThat(details.sealedDetails()).isEqualTo(request.sealedDetails());
+                });
 
         assertThat(deliverOutbox()).isEqualTo(4);
 
         List<SentMail.Mail> sent = SentMail.of(aws).all();
-        assertThat(sent).extracting(mail -> mail.to().getFirst()).containsExactlyInAnyOrder(
-                lawyerA.email(), org.contact().email(), lawyerB.email(), adminEmail());
-        assertThat(sent).filteredOn(ReplyDecidesTheMatterTest::carriesTheMarker).singleElement().satisfies(mail -> {
-            assertThat(mail.to()).containsExactly(lawyerA.email());
-            assertThat(mail.text()).contains(MARKER).contains("meera@chitrakatha.example");
-        });
-        assertThat(sent).filteredOn(mail -> mail.to().contains(org.contact().email())).singleElement()
+        assertThat(sent)
+                .extracting(mail -> mail.to().getFirst())
+                .containsExactlyInAnyOrder(lawyerA.email(), org.contact().email(), lawyerB.email(), adminEmail());
+        assertThat(sent)
+                .filteredOn(ReplyDecidesTheMatterTest::carriesTheMarker)
+                .singleElement()
+                .satisfies(mail -> {
+                    assertThat(mail.to()).containsExactly(lawyerA.email());
+                    assertThat(mail.text()).contains(MARKER).contains("meera@chitrakatha.example");
+                });
+        assertThat(sent)
+                .filteredOn(mail -> mail.to().contains(org.contact().email()))
+                .singleElement()
                 .satisfies(mail -> assertThat(mail.text()).contains("Asha Rao", "asha.rao@example.org", "Rao & Sen"));
         assertThat(outboxStatuses()).containsOnly(OutboxItems.SENT);
     }
@@ -145,16 +173,22 @@ class ReplyDecidesTheMatterTest {
             assertThat(message.to()).isEqualTo(lawyerB.email());
             assertThat(message.sealedDetails()).isNull();
         });
-        assertThat(added(before, after)).containsExactlyInAnyOrder(
-                inboundKey("<DM6PR01MB-outlook-accept-ravi@namprd01.prod.outlook.com>"),
-                "OUTBOX#" + added.getFirst().id() + "|OUTBOX");
+        assertThat(added(before, after))
+                .containsExactlyInAnyOrder(
+                        inboundKey("<DM6PR01MB-outlook-accept-ravi@namprd01.prod.outlook.com>"),
+                        "OUTBOX#" + added.getFirst().id() + "|OUTBOX");
         assertThat(changed(before, after)).isEmpty();
         assertThat(request().lawyerId()).isEqualTo(lawyerA.id());
 
         assertThat(deliverOutbox()).isEqualTo(1);
-        assertThat(SentMail.of(aws).to(lawyerB.email())).extracting(SentMail.Mail::subject).containsExactly(
-                "Offer filled: Review of a muralist's contract", "Already taken: Review of a muralist's contract");
-        assertThat(SentMail.of(aws).all()).filteredOn(ReplyDecidesTheMatterTest::carriesTheMarker).hasSize(1);
+        assertThat(SentMail.of(aws).to(lawyerB.email()))
+                .extracting(SentMail.Mail::subject)
+                .containsExactly(
+                        "Offer filled: Review of a muralist's contract",
+                        "Already taken: Review of a muralist's contract");
+        assertThat(SentMail.of(aws).all())
+                .filteredOn(ReplyDecidesTheMatterTest::carriesTheMarker)
+                .hasSize(1);
     }
 
     @Test
@@ -174,7 +208,8 @@ class ReplyDecidesTheMatterTest {
         });
 
         assertThat(deliverOutbox()).isEqualTo(1);
-        assertThat(SentMail.of(aws).to(adminEmail())).singleElement()
+        assertThat(SentMail.of(aws).to(adminEmail()))
+                .singleElement()
                 .satisfies(mail -> assertThat(mail.text()).contains("Reason given: " + HINDI_REASON));
     }
 
@@ -189,7 +224,8 @@ class ReplyDecidesTheMatterTest {
         assertThat(aws.countItems()).isEqualTo(count + 1);
         assertThat(added(before, after)).containsExactly(inboundKey("<CAGmail-colleague-1@mail.gmail.com>"));
         assertThat(changed(before, after)).isEmpty();
-        assertThat(inbound("<CAGmail-colleague-1@mail.gmail.com>").string("result")).isEqualTo("WRONG_SENDER");
+        assertThat(inbound("<CAGmail-colleague-1@mail.gmail.com>").string("result"))
+                .isEqualTo("WRONG_SENDER");
     }
 
     @Test
@@ -225,18 +261,26 @@ class ReplyDecidesTheMatterTest {
         assertThat(changed(before, after)).isEmpty();
         assertThat(addedOutbox(before, after)).singleElement().satisfies(message -> {
             assertThat(message.template()).isEqualTo(EmailTemplate.REPLY_NOT_UNDERSTOOD);
-            assertThat(message.data()).containsEntry("quoted", "Could you tell me more about the deadline first? I might accept.");
+            assertThat(message.data())
+                    .containsEntry("quoted", "Could you tell me more about the deadline first? I might accept.");
         });
         assertThat(deliverOutbox()).isEqualTo(1);
         SentMail.Mail answer = SentMail.of(aws).to(lawyerA.email()).getFirst();
         assertThat(answer.replyTo()).containsExactly(REPLY_A);
 
         // She answers the "please reply" email from her phone: one word, to the Reply-To it carries.
-        String yes = "From: Asha Rao <asha.rao@example.org>\r\nTo: " + answer.replyTo().getFirst() + "\r\n"
+        String yes = "From: Asha Rao <asha.rao@example.org>\r\nTo: "
+                + answer.replyTo().getFirst() + "\r\n"
                 + "Subject: Re: " + answer.subject() + "\r\nMessage-ID: <yes-to-the-question@example.org>\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\n\r\nYes\r\n\r\nSent from my iPhone\r\n\r\n> " + answer.text().replace("\n", "\r\n> ");
-        assertThat(NotifyTestKit.deliverReply(aws, handler, yes.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                answer.replyTo().getFirst(), Map.of())).isEqualTo("ACCEPTED");
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\nYes\r\n\r\nSent from my iPhone\r\n\r\n> "
+                + answer.text().replace("\n", "\r\n> ");
+        assertThat(NotifyTestKit.deliverReply(
+                        aws,
+                        handler,
+                        yes.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        answer.replyTo().getFirst(),
+                        Map.of()))
+                .isEqualTo("ACCEPTED");
         assertThat(request().lawyerId()).isEqualTo(lawyerA.id());
         assertThat(offer(lawyerB).status()).isEqualTo(OfferStatus.WITHDRAWN);
     }
@@ -267,51 +311,76 @@ class ReplyDecidesTheMatterTest {
         return contains(mail.text()) || contains(mail.html()) || contains(mail.subject());
     }
 
-    private static boolean contains(String text) { return text != null && text.contains("CONFIDENTIAL-MARKER-91c4"); }
+    private static boolean contains(String text) {
+        return text != null && text.contains("CONFIDENTIAL-MARKER-91c4");
+    }
 
-    private String adminEmail() { return aws.environment().get("ADMIN_EMAIL"); }
+    private String adminEmail() {
+        return aws.environment().get("ADMIN_EMAIL");
+    }
 
-    private LegalRequest request() { return table.readRequest(request.id()); }
+    private LegalRequest request() {
+        return table.readRequest(request.id());
+    }
 
-    private Offer offer(Lawyer lawyer) { return table.readOffer(request.id(), lawyer.id()); }
+    private Offer offer(Lawyer lawyer) {
+        return table.readOffer(request.id(), lawyer.id());
+    }
 
-    private int load(Lawyer lawyer) { return table.readLawyer(lawyer.id()).activeMatters(); }
+    private int load(Lawyer lawyer) {
+        return table.readLawyer(lawyer.id()).activeMatters();
+    }
 
-    private Item inbound(String messageId) { return store.get(Keys.inbound(messageId)).orElseThrow(); }
+    private Item inbound(String messageId) {
+        return store.get(Keys.inbound(messageId)).orElseThrow();
+    }
 
-    private static String inboundKey(String messageId) { return Keys.inbound(messageId).partitionKeyValue().s() + "|INBOUND"; }
+    private static String inboundKey(String messageId) {
+        return Keys.inbound(messageId).partitionKeyValue().s() + "|INBOUND";
+    }
 
     /** Every item of the table by "PK|SK". */
     private Map<String, Map<String, AttributeValue>> items() {
         Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
-        aws.dynamoDb().scanPaginator(s -> s.tableName(aws.tableName()).consistentRead(true)).items()
-                .forEach(item -> items.put(item.get(Keys.PK).s() + "|" + item.get(Keys.SK).s(), item));
+        aws.dynamoDb()
+                .scanPaginator(s -> s.tableName(aws.tableName()).consistentRead(true))
+                .items()
+                .forEach(item -> items.put(
+                        item.get(Keys.PK).s() + "|" + item.get(Keys.SK).s(), item));
         return items;
     }
 
-    private static List<String> added(Map<String, Map<String, AttributeValue>> before,
-                                      Map<String, Map<String, AttributeValue>> after) {
+    private static List<String> added(
+            Map<String, Map<String, AttributeValue>> before, Map<String, Map<String, AttributeValue>> after) {
         return after.keySet().stream().filter(key -> !before.containsKey(key)).toList();
     }
 
     /** Items present before that are now different or gone. */
-    private static List<String> changed(Map<String, Map<String, AttributeValue>> before,
-                                        Map<String, Map<String, AttributeValue>> after) {
-        return before.keySet().stream().filter(key -> !before.get(key).equals(after.get(key))).toList();
+    private static List<String> changed(
+            Map<String, Map<String, AttributeValue>> before, Map<String, Map<String, AttributeValue>> after) {
+        return before.keySet().stream()
+                .filter(key -> !before.get(key).equals(after.get(key)))
+                .toList();
     }
 
-    private static List<OutboxMessage> addedOutbox(Map<String, Map<String, AttributeValue>> before,
-                                                   Map<String, Map<String, AttributeValue>> after) {
-        return added(before, after).stream().map(after::get)
+    private static List<OutboxMessage> addedOutbox(
+            Map<String, Map<String, AttributeValue>> before, Map<String, Map<String, AttributeValue>> after) {
+        return added(before, after).stream()
+                .map(after::get)
                 .filter(item -> OutboxItems.ENTITY.equals(item.get(Keys.ENTITY).s()))
-                .map(ReplyDecidesTheMatterTest::outboxMessage).toList();
+                .map(ReplyDecidesTheMatterTest::outboxMessage)
+                .toList();
     }
 
-    private List<OutboxMessage> outbox() { return table.outbox(); }
+    private List<OutboxMessage> outbox() {
+        return table.outbox();
+    }
 
     private List<String> outboxStatuses() {
-        return items().values().stream().filter(item -> OutboxItems.ENTITY.equals(item.get(Keys.ENTITY).s()))
-                .map(item -> item.get(OutboxItems.STATUS).s()).toList();
+        return items().values().stream()
+                .filter(item -> OutboxItems.ENTITY.equals(item.get(Keys.ENTITY).s()))
+                .map(item -> item.get(OutboxItems.STATUS).s())
+                .toList();
     }
 
     private static OutboxMessage outboxMessage(Map<String, AttributeValue> item) {

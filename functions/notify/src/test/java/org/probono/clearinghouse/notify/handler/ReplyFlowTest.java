@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Lawyer;
-import org.probono.clearinghouse.domain.OfferStatus;
-import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.LegalRequest;
+import org.probono.clearinghouse.domain.Offer;
+import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
@@ -47,14 +47,17 @@ import org.probono.clearinghouse.store.Transaction;
 class ReplyFlowTest {
     /** The fixtures write the reply address in upper case: reply tokens are case-insensitive. */
     static final String TOKEN = "86b1fc9a75cb71c45b2492ec9c298c4816162251d62e0a946559be6e";
-    static final String REPLY_ADDRESS = "reply+" + TOKEN.toUpperCase(java.util.Locale.ROOT) + "@reply.clearinghouse.test";
+
+    static final String REPLY_ADDRESS =
+            "reply+" + TOKEN.toUpperCase(java.util.Locale.ROOT) + "@reply.clearinghouse.test";
     static final String LAWYER = "asha.rao@example.org";
 
     record Call(String token, String sender, Answer answer) {}
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private Function<Call, AnswerOutcome> outcome = call -> call.answer() instanceof Answer.Accept
-            ? new AnswerOutcome.Accepted("REQ-1", "LAW-1") : new AnswerOutcome.Declined("REQ-1", "LAW-1");
+            ? new AnswerOutcome.Accepted("REQ-1", "LAW-1")
+            : new AnswerOutcome.Declined("REQ-1", "LAW-1");
 
     private NotifyHandler handler(LocalAws aws) {
         OfferReplies recording = (token, sender, answer) -> {
@@ -65,9 +68,12 @@ class ReplyFlowTest {
         return NotifyTestKit.handler(aws, aws.sesV2(), recording);
     }
 
-    private static byte[] fixture(String name) { return NotifyTestKit.fixture(name); }
+    private static byte[] fixture(String name) {
+        return NotifyTestKit.fixture(name);
+    }
 
-    private static String deliver(LocalAws aws, NotifyHandler handler, byte[] raw, String recipient, Map<String, String> verdicts) {
+    private static String deliver(
+            LocalAws aws, NotifyHandler handler, byte[] raw, String recipient, Map<String, String> verdicts) {
         return NotifyTestKit.deliverReply(aws, handler, raw, recipient, verdicts);
     }
 
@@ -85,10 +91,13 @@ class ReplyFlowTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "gmail-decline-hindi.eml|मेरे पास इस महीने समय नहीं है।",
-            "thunderbird-decline-bengali.eml|আমি এই ধরনের চুক্তিতে অভিজ্ঞ নই।",
-            "outlook-desktop-decline.eml|I act for one of the counterparties."})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "gmail-decline-hindi.eml|मेरे पास इस महीने समय नहीं है।",
+                "thunderbird-decline-bengali.eml|আমি এই ধরনের চুক্তিতে অভিজ্ঞ নই।",
+                "outlook-desktop-decline.eml|I act for one of the counterparties."
+            })
     void a_declining_reply_from_each_client_declines_with_its_reason(String fixture, String reason, LocalAws aws) {
         String result = deliver(aws, handler(aws), fixture);
 
@@ -107,8 +116,12 @@ class ReplyFlowTest {
         assertThat(result).isEqualTo("VERDICT_FAILED");
         assertThat(calls).isEmpty();
         assertThat(aws.countItems()).isEqualTo(before + 1); // only the INBOUND record of why
-        assertThat(NotifyTestKit.table(aws).store().get(Keys.inbound("<CAGmail-accept-1@mail.gmail.com>")).orElseThrow()
-                .string("detail")).contains(verdict + "=FAIL");
+        assertThat(NotifyTestKit.table(aws)
+                        .store()
+                        .get(Keys.inbound("<CAGmail-accept-1@mail.gmail.com>"))
+                        .orElseThrow()
+                        .string("detail"))
+                .contains(verdict + "=FAIL");
     }
 
     @Test
@@ -125,9 +138,11 @@ class ReplyFlowTest {
                 .replace("<CAGmail-accept-1@mail.gmail.com>", "<" + "x".repeat(3000) + "@mail.gmail.com>");
         NotifyHandler handler = handler(aws);
 
-        assertThat(deliver(aws, handler, raw.getBytes(java.nio.charset.StandardCharsets.UTF_8), REPLY_ADDRESS, Map.of()))
+        assertThat(deliver(
+                        aws, handler, raw.getBytes(java.nio.charset.StandardCharsets.UTF_8), REPLY_ADDRESS, Map.of()))
                 .isEqualTo("ACCEPTED");
-        assertThat(deliver(aws, handler, raw.getBytes(java.nio.charset.StandardCharsets.UTF_8), REPLY_ADDRESS, Map.of()))
+        assertThat(deliver(
+                        aws, handler, raw.getBytes(java.nio.charset.StandardCharsets.UTF_8), REPLY_ADDRESS, Map.of()))
                 .isEqualTo("DUPLICATE");
         assertThat(calls).hasSize(1);
     }
@@ -149,7 +164,8 @@ class ReplyFlowTest {
     @Test
     void a_reply_to_an_address_without_a_token_changes_nothing(LocalAws aws) {
         int before = aws.countItems();
-        String result = deliver(aws, handler(aws), fixture("gmail-accept.eml"), "reply+short@reply.clearinghouse.test", Map.of());
+        String result = deliver(
+                aws, handler(aws), fixture("gmail-accept.eml"), "reply+short@reply.clearinghouse.test", Map.of());
 
         assertThat(result).isEqualTo("UNKNOWN_TOKEN");
         assertThat(calls).isEmpty();
@@ -163,7 +179,8 @@ class ReplyFlowTest {
         assertThat(deliver(aws, handler, "gmail-accept.eml")).isEqualTo("UNKNOWN_TOKEN");
         outcome = call -> new AnswerOutcome.WrongSender("REQ-1");
         assertThat(deliver(aws, handler, "apple-mail-accept.eml")).isEqualTo("WRONG_SENDER");
-        outcome = call -> new AnswerOutcome.NoLongerOpen("REQ-1", "LAW-1", org.probono.clearinghouse.domain.OfferStatus.EXPIRED);
+        outcome = call ->
+                new AnswerOutcome.NoLongerOpen("REQ-1", "LAW-1", org.probono.clearinghouse.domain.OfferStatus.EXPIRED);
         assertThat(deliver(aws, handler, "outlook-web-accept.eml")).isEqualTo("NO_LONGER_OPEN");
     }
 
@@ -173,15 +190,63 @@ class ReplyFlowTest {
 
     private static void seedOffer(Store store, String lawyerEmail, Instant tokenExpiry, OfferStatus offerStatus) {
         Instant now = Instant.now();
-        Lawyer lawyer = new Lawyer("LAW-1", "Asha Rao", lawyerEmail, "+919830000000", "Rao & Sen", "WB/1/2010", "IN-WB", 12,
-                List.of(Category.CONTRACT_REVIEW), List.of("IN-WB"), List.of("en", "bn"), 2, 1, false, ProfileStatus.APPROVED, now, 1);
-        LegalRequest request = new LegalRequest("REQ-1", "ORG-1", RequestStatus.OFFERED, Category.CONTRACT_REVIEW,
-                "Review of a muralist's contract", "summary", null, "IN-WB", "en", null, List.of(), now, null, 1);
-        Token token = new Token(Secrets.hash(TOKEN), Token.Purpose.OFFER_REPLY, ProfileKind.LAWYER, "REQ-1", "LAW-1", tokenExpiry, null);
-        Offer offer = new Offer("REQ-1", "LAW-1", offerStatus, now, now.plus(1, ChronoUnit.DAYS), Secrets.hash(TOKEN),
-                null, null, false, 1);
-        store.commit(new Transaction().create(LawyerItems.toItem(lawyer)).create(RequestItems.toItem(request))
-                .create(TokenItems.toItem(token)).create(OfferItems.toItem(offer)));
+        Lawyer lawyer = new Lawyer(
+                "LAW-1",
+                "Asha Rao",
+                lawyerEmail,
+                "+919830000000",
+                "Rao & Sen",
+                "WB/1/2010",
+                "IN-WB",
+                12,
+                List.of(Category.CONTRACT_REVIEW),
+                List.of("IN-WB"),
+                List.of("en", "bn"),
+                2,
+                1,
+                false,
+                ProfileStatus.APPROVED,
+                now,
+                1);
+        LegalRequest request = new LegalRequest(
+                "REQ-1",
+                "ORG-1",
+                RequestStatus.OFFERED,
+                Category.CONTRACT_REVIEW,
+                "Review of a muralist's contract",
+                "summary",
+                null,
+                "IN-WB",
+                "en",
+                null,
+                List.of(),
+                now,
+                null,
+                1);
+        Token token = new Token(
+                Secrets.hash(TOKEN),
+                Token.Purpose.OFFER_REPLY,
+                ProfileKind.LAWYER,
+                "REQ-1",
+                "LAW-1",
+                tokenExpiry,
+                null);
+        Offer offer = new Offer(
+                "REQ-1",
+                "LAW-1",
+                offerStatus,
+                now,
+                now.plus(1, ChronoUnit.DAYS),
+                Secrets.hash(TOKEN),
+                null,
+                null,
+                false,
+                1);
+        store.commit(new Transaction()
+                .create(LawyerItems.toItem(lawyer))
+                .create(RequestItems.toItem(request))
+                .create(TokenItems.toItem(token))
+                .create(OfferItems.toItem(offer)));
     }
 
     @Test
@@ -191,7 +256,8 @@ class ReplyFlowTest {
         seedOffer(store, LAWYER, Instant.now().plus(1, ChronoUnit.DAYS));
 
         assertThat(deliver(aws, handler, "ambiguous.eml")).isEqualTo("NOT_UNDERSTOOD");
-        try (StreamPump pump = StreamPump.forNotify(aws, StreamPump.StartingPosition.TRIM_HORIZON, e -> invoke(handler, e))) {
+        try (StreamPump pump =
+                StreamPump.forNotify(aws, StreamPump.StartingPosition.TRIM_HORIZON, e -> invoke(handler, e))) {
             pump.pollOnce();
         }
 
@@ -200,18 +266,30 @@ class ReplyFlowTest {
             assertThat(mail.to()).containsExactly(LAWYER);
             assertThat(mail.subject()).isEqualTo("Please reply ACCEPT or DECLINE: Review of a muralist's contract");
             assertThat(mail.replyTo()).containsExactly(REPLY_ADDRESS.toLowerCase());
-            assertThat(mail.text()).contains("\"Could you tell me more about the deadline first? I might accept.\"",
-                    "ACCEPT (or YES)", "DECLINE (or NO)");
-            assertThat(mail.html()).contains("<blockquote>Could you tell me more about the deadline first? I might accept.</blockquote>");
+            assertThat(mail.text())
+                    .contains(
+                            "\"Could you tell me more about the deadline first? I might accept.\"",
+                            "ACCEPT (or YES)",
+                            "DECLINE (or NO)");
+            assertThat(mail.html())
+                    .contains(
+                            "<blockquote>Could you tell me more about the deadline first? I might accept.</blockquote>");
         });
-        assertThat(NotifyTestKit.table(aws).store().get(Keys.inbound("<CAGmail-question-1@mail.gmail.com>")).orElseThrow()
-                .string("detail")).isEqualTo("request REQ-1, QUESTION");
+        assertThat(NotifyTestKit.table(aws)
+                        .store()
+                        .get(Keys.inbound("<CAGmail-question-1@mail.gmail.com>"))
+                        .orElseThrow()
+                        .string("detail"))
+                .isEqualTo("request REQ-1, QUESTION");
     }
 
     @Test
     void an_unclear_reply_from_someone_else_gets_no_answer(LocalAws aws) {
         NotifyHandler handler = handler(aws);
-        seedOffer(NotifyTestKit.table(aws).store(), "another.lawyer@example.org", Instant.now().plus(1, ChronoUnit.DAYS));
+        seedOffer(
+                NotifyTestKit.table(aws).store(),
+                "another.lawyer@example.org",
+                Instant.now().plus(1, ChronoUnit.DAYS));
         int before = aws.countItems();
 
         assertThat(deliver(aws, handler, "ambiguous.eml")).isEqualTo("WRONG_SENDER");
@@ -220,7 +298,11 @@ class ReplyFlowTest {
 
     @Test
     void an_unclear_reply_about_an_offer_already_filled_gets_no_answer(LocalAws aws) {
-        seedOffer(NotifyTestKit.table(aws).store(), LAWYER, Instant.now().plus(1, ChronoUnit.DAYS), OfferStatus.WITHDRAWN);
+        seedOffer(
+                NotifyTestKit.table(aws).store(),
+                LAWYER,
+                Instant.now().plus(1, ChronoUnit.DAYS),
+                OfferStatus.WITHDRAWN);
         NotifyHandler handler = handler(aws);
         int before = aws.countItems();
 

@@ -13,13 +13,21 @@ class SesMailerTest {
     @Test
     void a_refusal_is_reported_by_its_error_code_without_the_addresses_ses_quotes(LocalAws aws) {
         // moto, like SES, refuses a sender whose identity is not verified and names the address in its message.
-        OutgoingMail mail = new OutgoingMail("OB-1", "someone@unverified-domain.example", "Clearinghouse",
-                "asha@lawfirm.example", null, new EmailTemplates.Rendered("Subject", "Text", "<p>Html</p>"), Instant.now());
+        OutgoingMail mail = new OutgoingMail(
+                "OB-1",
+                "someone@unverified-domain.example",
+                "Clearinghouse",
+                "asha@lawfirm.example",
+                null,
+                new EmailTemplates.Rendered("Subject", "Text", "<p>Html</p>"),
+                Instant.now());
 
         MailSender.Result result = new SesMailer(aws.sesV2(), null).send(mail);
 
         assertThat(result).isInstanceOf(MailSender.Result.Failed.class);
         String reason = ((MailSender.Result.Failed) result).reason();
-        assertThat(reason).isEqualTo("MessageRejectedException: MessageRejected").doesNotContain("@");
+        assertThat(reason)
+                .isEqualTo("MessageRejectedException: MessageRejected")
+                .doesNotContain("@");
     }
 }

@@ -57,8 +57,10 @@ class TranslationsTest {
                 if (template.isForTheTeam()) continue;
                 tests.add(DynamicTest.dynamicTest(language.code() + " " + template.fileName(), () -> {
                     for (String part : PARTS) {
-                        String english = resource(EmailTemplates.path(Language.EN, template) + "." + part + ".mustache");
-                        String translated = resource(EmailTemplates.path(language, template) + "." + part + ".mustache");
+                        String english =
+                                resource(EmailTemplates.path(Language.EN, template) + "." + part + ".mustache");
+                        String translated =
+                                resource(EmailTemplates.path(language, template) + "." + part + ".mustache");
                         assertThat(placeholders(translated)).as(part).isEqualTo(placeholders(english));
                         assertThat(translated).as(part).containsPattern(language == Language.HI ? DEVANAGARI : BENGALI);
                     }
@@ -80,16 +82,22 @@ class TranslationsTest {
         for (EmailTemplate template : EmailTemplate.values()) {
             if (!template.isForTheTeam()) continue;
             for (Language language : List.of(Language.HI, Language.BN)) {
-                assertThat(getClass().getResource("/templates/" + language.code() + "/" + template.fileName() + ".txt.mustache"))
-                        .as(language + " " + template).isNull();
+                assertThat(getClass()
+                                .getResource(
+                                        "/templates/" + language.code() + "/" + template.fileName() + ".txt.mustache"))
+                        .as(language + " " + template)
+                        .isNull();
             }
         }
     }
 
     @TestFactory
-    Stream<DynamicTest> every_template_renders_in_every_language_with_every_value_docs_emails_md_promises_and_none_missing() {
+    Stream<DynamicTest>
+            every_template_renders_in_every_language_with_every_value_docs_emails_md_promises_and_none_missing() {
         Map<EmailTemplate, Map<String, Object>> promised = promisedData();
-        assertThat(promised.keySet()).as("docs/emails.md lists every template").containsExactlyInAnyOrder(EmailTemplate.values());
+        assertThat(promised.keySet())
+                .as("docs/emails.md lists every template")
+                .containsExactlyInAnyOrder(EmailTemplate.values());
         List<DynamicTest> tests = new ArrayList<>();
         for (Language language : Language.values()) {
             for (EmailTemplate template : EmailTemplate.values()) {
@@ -99,14 +107,23 @@ class TranslationsTest {
                     StrictScope scope = new StrictScope(wording.inWordsOf(reader, promised.get(template)));
                     EmailTemplates.Rendered rendered = templates.render(template, language, scope);
 
-                    assertThat(scope.missing).as("values the template names but the data lacks").isEmpty();
+                    assertThat(scope.missing)
+                            .as("values the template names but the data lacks")
+                            .isEmpty();
                     assertThat(rendered.subject()).isNotBlank();
                     assertThat(rendered.text()).contains("Pro Bono Clearinghouse", "team@clearinghouse.test");
-                    assertThat(rendered.html()).startsWith("<!DOCTYPE html>").contains("mailto:team@clearinghouse.test");
+                    assertThat(rendered.html())
+                            .startsWith("<!DOCTYPE html>")
+                            .contains("mailto:team@clearinghouse.test");
                     assertThat(rendered.html()).contains("<html lang=\"" + reader.code() + "\">");
-                    if (reader == Language.HI) assertThat(rendered.text()).containsPattern(DEVANAGARI).doesNotContainPattern(BENGALI);
-                    if (reader == Language.BN) assertThat(rendered.text()).containsPattern(BENGALI).doesNotContainPattern(DEVANAGARI);
-                    if (reader == Language.EN) assertThat(rendered.text()).doesNotContainPattern(DEVANAGARI).doesNotContainPattern(BENGALI);
+                    if (reader == Language.HI)
+                        assertThat(rendered.text()).containsPattern(DEVANAGARI).doesNotContainPattern(BENGALI);
+                    if (reader == Language.BN)
+                        assertThat(rendered.text()).containsPattern(BENGALI).doesNotContainPattern(DEVANAGARI);
+                    if (reader == Language.EN)
+                        assertThat(rendered.text())
+                                .doesNotContainPattern(DEVANAGARI)
+                                .doesNotContainPattern(BENGALI);
                 }));
             }
         }
@@ -120,26 +137,47 @@ class TranslationsTest {
         assertThat(wording.time(at, Language.EN)).isEqualTo("30 Nov 2026, 15:45 IST");
         assertThat(wording.time(at, Language.HI)).isEqualTo("30 नवंबर 2026, 15:45 IST");
         assertThat(wording.time(at, Language.BN)).isEqualTo("৩০ নভেম্বর ২০২৬, ১৫:৪৫ IST");
-        assertThat(new Wording(ZoneId.of("Europe/London")).time(at, Language.EN)).isEqualTo("30 Nov 2026, 10:15 GMT");
+        assertThat(new Wording(ZoneId.of("Europe/London")).time(at, Language.EN))
+                .isEqualTo("30 Nov 2026, 10:15 GMT");
     }
 
     @Test
     void codes_become_labels_in_hindi_and_bengali_while_what_people_wrote_passes_through() {
-        Map<String, Object> data = Map.of("category", "LEGAL_ADVICE", "kind", "lawyer", "language", "bn",
-                "title", "Contract review", "deadline", "2026-12-01T04:30:00Z", "respondBy", "", "summary", "2026-12-01T04:30:00Z");
+        Map<String, Object> data = Map.of(
+                "category",
+                "LEGAL_ADVICE",
+                "kind",
+                "lawyer",
+                "language",
+                "bn",
+                "title",
+                "Contract review",
+                "deadline",
+                "2026-12-01T04:30:00Z",
+                "respondBy",
+                "",
+                "summary",
+                "2026-12-01T04:30:00Z");
 
         Map<String, Object> hindi = wording.inWordsOf(Language.HI, data);
         Map<String, Object> english = wording.inWordsOf(Language.EN, data);
 
-        assertThat(hindi).containsEntry("category", "क़ानूनी सलाह").containsEntry("kind", "वकील")
-                .containsEntry("language", "बांग्ला").containsEntry("title", "Contract review")
-                .containsEntry("deadline", "1 दिसंबर 2026, 10:00 IST").containsEntry("respondBy", "")
+        assertThat(hindi)
+                .containsEntry("category", "क़ानूनी सलाह")
+                .containsEntry("kind", "वकील")
+                .containsEntry("language", "बांग्ला")
+                .containsEntry("title", "Contract review")
+                .containsEntry("deadline", "1 दिसंबर 2026, 10:00 IST")
+                .containsEntry("respondBy", "")
                 .containsEntry("summary", "2026-12-01T04:30:00Z");
-        assertThat(english).containsEntry("category", "LEGAL_ADVICE").containsEntry("kind", "a lawyer")
+        assertThat(english)
+                .containsEntry("category", "LEGAL_ADVICE")
+                .containsEntry("kind", "a lawyer")
                 .containsEntry("deadline", "1 Dec 2026, 10:00 IST");
         for (Category category : Category.values()) {
             for (Language language : List.of(Language.HI, Language.BN)) {
-                assertThat(wording.label("category", category.name(), language)).as(language + " " + category)
+                assertThat(wording.label("category", category.name(), language))
+                        .as(language + " " + category)
                         .isNotEqualTo(category.name());
             }
         }
@@ -170,8 +208,10 @@ class TranslationsTest {
             data.put("adminEmail", "team@clearinghouse.test");
             data.put("inboundDomain", "reply.clearinghouse.test");
         });
-        promised.get(EmailTemplate.MATTER_DETAILS_TO_LAWYER).put("confidentialDetails", "The muralist's fee is disputed.");
-        promised.get(EmailTemplate.ADMIN_IMPACT_REPORT).putAll(impactReportScope(promised.get(EmailTemplate.ADMIN_IMPACT_REPORT)));
+        promised.get(EmailTemplate.MATTER_DETAILS_TO_LAWYER)
+                .put("confidentialDetails", "The muralist's fee is disputed.");
+        promised.get(EmailTemplate.ADMIN_IMPACT_REPORT)
+                .putAll(impactReportScope(promised.get(EmailTemplate.ADMIN_IMPACT_REPORT)));
         return promised;
     }
 
@@ -180,16 +220,29 @@ class TranslationsTest {
         Map<String, Object> period = new HashMap<>(data);
         period.put("from", "2026-11-01");
         period.put("to", "2026-11-30");
-        ImpactReport report = new ImpactReport("2026-11-01", "2026-11-30", new ImpactReport.Requests(3, 2, 1, 0, 1), 6.5,
-                2.0, 5.0, new ImpactReport.Offers(4, 2, 1, 1), List.of(new ImpactReport.DeclineReason("conflict", 1)),
-                List.of(new ImpactReport.CategoryFigures("CONTRACT_REVIEW", 3, 1, 6.5)), List.of(),
+        ImpactReport report = new ImpactReport(
+                "2026-11-01",
+                "2026-11-30",
+                new ImpactReport.Requests(3, 2, 1, 0, 1),
+                6.5,
+                2.0,
+                5.0,
+                new ImpactReport.Offers(4, 2, 1, 1),
+                List.of(new ImpactReport.DeclineReason("conflict", 1)),
+                List.of(new ImpactReport.CategoryFigures("CONTRACT_REVIEW", 3, 1, 6.5)),
+                List.of(),
                 List.of(new ImpactReport.LawyerFigures("L-1", "Asha Rao", 1, 6.5)),
                 List.of(new ImpactReport.OrganisationFigures("O-1", "Shakti Vahini", 3, 1)),
                 new ImpactReport.Feedback(1, 5.0));
-        OutboxMessage message = OutboxMessage.toTeam("01900000-0000-7000-8000-000000000001",
-                EmailTemplate.ADMIN_IMPACT_REPORT, "team@clearinghouse.test", Map.copyOf(period), Instant.EPOCH);
+        OutboxMessage message = OutboxMessage.toTeam(
+                "01900000-0000-7000-8000-000000000001",
+                EmailTemplate.ADMIN_IMPACT_REPORT,
+                "team@clearinghouse.test",
+                Map.copyOf(period),
+                Instant.EPOCH);
         return new ImpactReportMail(null, ZoneId.of("Asia/Kolkata"))
-                .enclose(message, new ImpactFigures.Period(report, List.of())).scope();
+                .enclose(message, new ImpactFigures.Period(report, List.of()))
+                .scope();
     }
 
     private static Object sample(String key, boolean list) {
@@ -232,7 +285,9 @@ class TranslationsTest {
     private static final class StrictScope extends HashMap<String, Object> {
         final Set<String> missing = new LinkedHashSet<>();
 
-        StrictScope(Map<String, Object> values) { super(values); }
+        StrictScope(Map<String, Object> values) {
+            super(values);
+        }
 
         @Override
         public boolean containsKey(Object key) {

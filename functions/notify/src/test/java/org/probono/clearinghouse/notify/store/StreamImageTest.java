@@ -21,8 +21,12 @@ class StreamImageTest {
     private final TableOutbox outbox = new TableOutbox(null); // reading an image never touches the table
 
     private static JsonNode newImage() throws IOException {
-        return Json.MAPPER.readTree(Files.readString(Template.repositoryRoot().resolve("events/notify-stream-outbox.json")))
-                .path("Records").path(0).path("dynamodb").path("NewImage");
+        return Json.MAPPER
+                .readTree(Files.readString(Template.repositoryRoot().resolve("events/notify-stream-outbox.json")))
+                .path("Records")
+                .path(0)
+                .path("dynamodb")
+                .path("NewImage");
     }
 
     @Test
@@ -43,7 +47,11 @@ class StreamImageTest {
     @Test
     void lists_and_a_resent_copys_origin_are_read_too() throws IOException {
         ObjectNode image = (ObjectNode) newImage();
-        ((ObjectNode) image.path("data").path("M")).putObject("counterparties").putArray("L").addObject().put("S", "City Arts Trust");
+        ((ObjectNode) image.path("data").path("M"))
+                .putObject("counterparties")
+                .putArray("L")
+                .addObject()
+                .put("S", "City Arts Trust");
         image.putObject(TableOutbox.RESEND_OF).put("S", "OB-OLD");
 
         Outbox.Entry entry = outbox.entryOf(image);

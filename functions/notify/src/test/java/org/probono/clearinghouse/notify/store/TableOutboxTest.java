@@ -22,13 +22,20 @@ import org.probono.clearinghouse.testkit.TableFixture;
 @ExtendWith(LocalAwsExtension.class)
 class TableOutboxTest {
     private static OutboxMessage email(String id) {
-        return OutboxMessage.of(id, EmailTemplate.OFFER_FILLED, "asha.rao@example.org", Language.EN, Map.of("title", "T"),
+        return OutboxMessage.of(
+                id,
+                EmailTemplate.OFFER_FILLED,
+                "asha.rao@example.org",
+                Language.EN,
+                Map.of("title", "T"),
                 Instant.parse("2026-11-28T10:15:30Z"));
     }
 
     private static final Instant NOW = Instant.parse("2026-11-28T10:16:00Z");
 
-    private static TableFixture table(LocalAws aws) { return new TableFixture(aws, Clock.systemUTC()); }
+    private static TableFixture table(LocalAws aws) {
+        return new TableFixture(aws, Clock.systemUTC());
+    }
 
     /** The outbox on the table, holding one pending email of each id. */
     private static TableOutbox outboxHolding(TableFixture table, String... ids) {
@@ -42,12 +49,14 @@ class TableOutboxTest {
         TableOutbox outbox = outboxHolding(table, "OB-OLD", "OB-TAKEN");
         int itemsBefore = aws.countItems();
 
-        boolean replaced = outbox.replaceWithCopy(outbox.find("OB-OLD").orElseThrow(), email("OB-TAKEN"), NOW).committed();
+        boolean replaced = outbox.replaceWithCopy(outbox.find("OB-OLD").orElseThrow(), email("OB-TAKEN"), NOW)
+                .committed();
 
         assertThat(replaced).isFalse();
         assertThat(aws.countItems()).isEqualTo(itemsBefore);
         assertThat(outbox.find("OB-OLD").orElseThrow().isPending()).isTrue();
-        assertThat(table.store().get(Keys.outbox("OB-TAKEN")).orElseThrow().string(TableOutbox.RESEND_OF)).isNull();
+        assertThat(table.store().get(Keys.outbox("OB-TAKEN")).orElseThrow().string(TableOutbox.RESEND_OF))
+                .isNull();
     }
 
     @Test
@@ -61,7 +70,8 @@ class TableOutboxTest {
 
         assertThat(replaced).isFalse();
         assertThat(table.store().get(Keys.outbox("OB-COPY"))).isEmpty();
-        assertThat(table.store().get(Keys.outbox("OB-RACED")).orElseThrow().string(OutboxItems.STATUS)).isEqualTo(OutboxItems.SENT);
+        assertThat(table.store().get(Keys.outbox("OB-RACED")).orElseThrow().string(OutboxItems.STATUS))
+                .isEqualTo(OutboxItems.SENT);
     }
 
     @Test
@@ -86,12 +96,17 @@ class TableOutboxTest {
         Outbox.Entry entry = outbox.find("OB-SENDING").orElseThrow();
         outbox.claim(entry, NOW, NOW.plusSeconds(22));
 
-        boolean whileSending = outbox.replaceWithCopy(entry, email("OB-SENDING-COPY"), NOW.plusSeconds(5)).committed();
-        boolean afterItLapsed = outbox.replaceWithCopy(entry, email("OB-SENDING-COPY"), NOW.plusSeconds(23)).committed();
+        boolean whileSending = outbox.replaceWithCopy(entry, email("OB-SENDING-COPY"), NOW.plusSeconds(5))
+                .committed();
+        boolean afterItLapsed = outbox.replaceWithCopy(entry, email("OB-SENDING-COPY"), NOW.plusSeconds(23))
+                .committed();
 
         assertThat(whileSending).isFalse();
         assertThat(afterItLapsed).isTrue();
-        assertThat(table.store().get(Keys.outbox("OB-SENDING-COPY")).orElseThrow().string(TableOutbox.RESEND_OF))
+        assertThat(table.store()
+                        .get(Keys.outbox("OB-SENDING-COPY"))
+                        .orElseThrow()
+                        .string(TableOutbox.RESEND_OF))
                 .isEqualTo("OB-SENDING");
     }
 
@@ -104,8 +119,10 @@ class TableOutboxTest {
 
         outbox.release(entry, NOW.plusSeconds(60));
         Outbox.Claim again = outbox.claim(entry, NOW.plusSeconds(1), NOW.plusSeconds(61));
-        boolean marked = outbox.markSent(entry, "ses-1", "Subject", NOW.plusSeconds(2)).committed();
-        boolean markedTwice = outbox.markSent(entry, "ses-2", "Subject", NOW.plusSeconds(3)).committed();
+        boolean marked =
+                outbox.markSent(entry, "ses-1", "Subject", NOW.plusSeconds(2)).committed();
+        boolean markedTwice =
+                outbox.markSent(entry, "ses-2", "Subject", NOW.plusSeconds(3)).committed();
 
         assertThat(again).isInstanceOf(Outbox.Claim.Claimed.class);
         assertThat(marked).isTrue();

@@ -11,7 +11,9 @@ public record PrivacyNotice(String version, String webUrl) {
     /** The notice in force; web/privacy holds its text in every language (a test checks). */
     public static final String CURRENT_VERSION = "v1";
 
-    public static PrivacyNotice current(String webUrl) { return new PrivacyNotice(CURRENT_VERSION, webUrl); }
+    public static PrivacyNotice current(String webUrl) {
+        return new PrivacyNotice(CURRENT_VERSION, webUrl);
+    }
 
     /** Where the notice is read in {@code language}, linked from the verification email. */
     public String url(Language language) {

@@ -33,42 +33,78 @@ public sealed interface Registrant {
     Registrant withStatus(ProfileStatus status);
 
     record OfOrganisation(Organisation organisation) implements Registrant {
-        public ProfileKind kind() { return ProfileKind.ORGANISATION; }
+        public ProfileKind kind() {
+            return ProfileKind.ORGANISATION;
+        }
 
-        public String id() { return organisation.id(); }
+        public String id() {
+            return organisation.id();
+        }
 
-        public String name() { return organisation.name(); }
+        public String name() {
+            return organisation.name();
+        }
 
-        public String email() { return organisation.contact().email(); }
+        public String email() {
+            return organisation.contact().email();
+        }
 
-        public Language preferredLanguage() { return organisation.contact().preferredLanguage(); }
+        public Language preferredLanguage() {
+            return organisation.contact().preferredLanguage();
+        }
 
-        public ProfileStatus status() { return organisation.status(); }
+        public ProfileStatus status() {
+            return organisation.status();
+        }
 
-        public Instant createdAt() { return organisation.createdAt(); }
+        public Instant createdAt() {
+            return organisation.createdAt();
+        }
 
-        public long version() { return organisation.version(); }
+        public long version() {
+            return organisation.version();
+        }
 
-        public Registrant withStatus(ProfileStatus status) { return new OfOrganisation(organisation.withStatus(status)); }
+        public Registrant withStatus(ProfileStatus status) {
+            return new OfOrganisation(organisation.withStatus(status));
+        }
     }
 
     record OfLawyer(Lawyer lawyer) implements Registrant {
-        public ProfileKind kind() { return ProfileKind.LAWYER; }
+        public ProfileKind kind() {
+            return ProfileKind.LAWYER;
+        }
 
-        public String id() { return lawyer.id(); }
+        public String id() {
+            return lawyer.id();
+        }
 
-        public String name() { return lawyer.name(); }
+        public String name() {
+            return lawyer.name();
+        }
 
-        public String email() { return lawyer.email(); }
+        public String email() {
+            return lawyer.email();
+        }
 
-        public Language preferredLanguage() { return lawyer.preferredLanguage(); }
+        public Language preferredLanguage() {
+            return lawyer.preferredLanguage();
+        }
 
-        public ProfileStatus status() { return lawyer.status(); }
+        public ProfileStatus status() {
+            return lawyer.status();
+        }
 
-        public Instant createdAt() { return lawyer.createdAt(); }
+        public Instant createdAt() {
+            return lawyer.createdAt();
+        }
 
-        public long version() { return lawyer.version(); }
+        public long version() {
+            return lawyer.version();
+        }
 
-        public Registrant withStatus(ProfileStatus status) { return new OfLawyer(lawyer.withStatus(status)); }
+        public Registrant withStatus(ProfileStatus status) {
+            return new OfLawyer(lawyer.withStatus(status));
+        }
     }
 }

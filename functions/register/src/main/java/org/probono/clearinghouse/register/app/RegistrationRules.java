@@ -44,12 +44,27 @@ final class RegistrationRules {
         String jurisdiction = v.code("jurisdiction", form.jurisdiction(), Codes::isJurisdiction, JURISDICTION);
         String city = v.text("city", form.city(), 1, CITY_MAX);
         String website = v.url("website", form.website());
-        List<String> focusAreas = v.list("focusAreas", form.focusAreas(), 0, FOCUS_AREAS_MAX,
+        List<String> focusAreas = v.list(
+                "focusAreas",
+                form.focusAreas(),
+                0,
+                FOCUS_AREAS_MAX,
                 (field, value) -> v.text(field, value, 1, FOCUS_AREA_MAX));
         Contact contact = contact(v, form.contact());
         v.throwIfInvalid();
-        return new Organisation(id, name, type, registrationNumber, jurisdiction, city, website, focusAreas, contact,
-                ProfileStatus.PENDING_VERIFICATION, now, 1);
+        return new Organisation(
+                id,
+                name,
+                type,
+                registrationNumber,
+                jurisdiction,
+                city,
+                website,
+                focusAreas,
+                contact,
+                ProfileStatus.PENDING_VERIFICATION,
+                now,
+                1);
     }
 
     private static Contact contact(Validation v, OrganisationForm.ContactForm form) {
@@ -74,18 +89,51 @@ final class RegistrationRules {
         String barEnrolmentNumber = v.text("barEnrolmentNumber", form.barEnrolmentNumber(), 1, BAR_ENROLMENT_MAX);
         String barCouncil = v.code("barCouncil", form.barCouncil(), Codes::isJurisdiction, JURISDICTION);
         int years = v.integer("yearsOfPractice", form.yearsOfPractice(), 0, YEARS_OF_PRACTICE_MAX, null);
-        List<Category> areas = v.list("practiceAreas", form.practiceAreas(), 1, Category.values().length,
+        List<Category> areas = v.list(
+                "practiceAreas",
+                form.practiceAreas(),
+                1,
+                Category.values().length,
                 (field, value) -> v.enumValue(field, value, Category.class));
-        List<String> jurisdictions = v.list("jurisdictions", form.jurisdictions(), 1, JURISDICTIONS_MAX,
+        List<String> jurisdictions = v.list(
+                "jurisdictions",
+                form.jurisdictions(),
+                1,
+                JURISDICTIONS_MAX,
                 (field, value) -> v.code(field, value, Codes::isJurisdiction, JURISDICTION));
-        List<String> languages = v.list("languages", form.languages(), 1, LANGUAGES_MAX,
+        List<String> languages = v.list(
+                "languages",
+                form.languages(),
+                1,
+                LANGUAGES_MAX,
                 (field, value) -> v.code(field, value, Codes::isLanguage, LANGUAGE));
-        int maxActive = v.integer("maxActiveMatters", form.maxActiveMatters(), 1, MAX_ACTIVE_MATTERS_MAX,
+        int maxActive = v.integer(
+                "maxActiveMatters",
+                form.maxActiveMatters(),
+                1,
+                MAX_ACTIVE_MATTERS_MAX,
                 Lawyer.DEFAULT_MAX_ACTIVE_MATTERS);
         Language preferredLanguage = preferredLanguage(v, "preferredLanguage", form.preferredLanguage());
         v.throwIfInvalid();
-        return new Lawyer(id, name, email, phone, firm, barEnrolmentNumber, barCouncil, years, areas, jurisdictions,
-                languages, preferredLanguage, maxActive, 0, false, ProfileStatus.PENDING_VERIFICATION, now, 1);
+        return new Lawyer(
+                id,
+                name,
+                email,
+                phone,
+                firm,
+                barEnrolmentNumber,
+                barCouncil,
+                years,
+                areas,
+                jurisdictions,
+                languages,
+                preferredLanguage,
+                maxActive,
+                0,
+                false,
+                ProfileStatus.PENDING_VERIFICATION,
+                now,
+                1);
     }
 
     /** The language emails are written in: absent means English; only the languages we write in are accepted. */

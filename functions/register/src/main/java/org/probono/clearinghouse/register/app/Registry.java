@@ -3,9 +3,9 @@ package org.probono.clearinghouse.register.app;
 import java.util.List;
 import java.util.Optional;
 import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.domain.Token;
-import org.probono.clearinghouse.domain.Outcome;
 
 /**
  * Where registrations live. Each change is one transaction: the profile, its audit event (the note, filed
@@ -24,8 +24,13 @@ public interface Registry {
      * rejected (its audit trail says why), the claim moves to the new one, and the new profile, token,
      * event and email are written; all in one transaction, under the old profile's version.
      */
-    Outcome takeOver(Registrant abandoned, AuditNote abandonedNote, Registrant registrant, Token verification,
-            AuditNote note, OutboxMessage email);
+    Outcome takeOver(
+            Registrant abandoned,
+            AuditNote abandonedNote,
+            Registrant registrant,
+            Token verification,
+            AuditNote note,
+            OutboxMessage email);
 
     /** A token by its hash; expired tokens are absent. */
     Optional<Token> token(String hash);
@@ -55,8 +60,13 @@ public interface Registry {
      * there), {@code fresh} created, the organisation moved one version on from {@code expectedVersion}
      * (so two reissues at once cannot both win), the event and the email written; all or nothing.
      */
-    Outcome reissueAccess(Registrant organisation, long expectedVersion, List<Token> revoked, Token fresh,
-            AuditNote note, OutboxMessage email);
+    Outcome reissueAccess(
+            Registrant organisation,
+            long expectedVersion,
+            List<Token> revoked,
+            Token fresh,
+            AuditNote note,
+            OutboxMessage email);
 
     /** Registrations awaiting review, oldest first. */
     List<Registrant> pendingReview();

@@ -8,12 +8,12 @@ import java.util.Optional;
 import org.probono.clearinghouse.crypto.TokenSealer;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.ids.Secrets;
-import org.probono.clearinghouse.domain.Outcome;
 
 /**
  * The team reviews verified registrations: approve or reject, only from PENDING_REVIEW. Approving an
@@ -70,12 +70,26 @@ public final class Reviews {
             return switch (approved) {
                 case Registrant.OfOrganisation org -> {
                     String secret = secrets.newToken();
-                    yield registry.approve(approved, current.version(), accessToken(org, secret), note,
+                    yield registry.approve(
+                            approved,
+                            current.version(),
+                            accessToken(org, secret),
+                            note,
                             accessEmail(EmailTemplate.ORGANISATION_APPROVED, org, secret, now));
                 }
-                case Registrant.OfLawyer lawyer -> registry.approve(approved, current.version(), null, note,
-                        OutboxMessage.of(ids.next(), EmailTemplate.LAWYER_APPROVED, lawyer.email(),
-                                lawyer.preferredLanguage(), Map.of("name", lawyer.name()), now));
+                case Registrant.OfLawyer lawyer ->
+                    registry.approve(
+                            approved,
+                            current.version(),
+                            null,
+                            note,
+                            OutboxMessage.of(
+                                    ids.next(),
+                                    EmailTemplate.LAWYER_APPROVED,
+                                    lawyer.email(),
+                                    lawyer.preferredLanguage(),
+                                    Map.of("name", lawyer.name()),
+                                    now));
             };
         });
     }
@@ -84,8 +98,13 @@ public final class Reviews {
         return decide(kind, id, ProfileStatus.REJECTED, (current, rejected) -> {
             Instant now = clock.instant();
             AuditNote note = new AuditNote(now, reason, reviewedBy);
-            OutboxMessage email = OutboxMessage.of(ids.next(), EmailTemplate.REGISTRATION_REJECTED, current.email(),
-                    current.preferredLanguage(), Map.of("name", current.name(), "kind", current.kind().word(), "reason", reason), now);
+            OutboxMessage email = OutboxMessage.of(
+                    ids.next(),
+                    EmailTemplate.REGISTRATION_REJECTED,
+                    current.email(),
+                    current.preferredLanguage(),
+                    Map.of("name", current.name(), "kind", current.kind().word(), "reason", reason),
+                    now);
             return registry.reject(rejected, current.version(), note, email);
         });
     }
@@ -104,31 +123,55 @@ public final class Reviews {
         String secret = secrets.newToken();
         String note = "access token reissued" + (reason == null ? "" : ": " + reason);
         AuditNote audit = new AuditNote(now, note, reviewedBy);
-        Outcome outcome = registry.reissueAccess(org.withStatus(ProfileStatus.APPROVED), org.version(),
-                registry.accessTokens(id), accessToken(org, secret), audit,
+        Outcome outcome = registry.reissueAccess(
+                org.withStatus(ProfileStatus.APPROVED),
+                org.version(),
+                registry.accessTokens(id),
+                accessToken(org, secret),
+                audit,
                 accessEmail(EmailTemplate.ORGANISATION_TOKEN_REISSUED, org, secret, now));
         return switch (outcome) {
             case Outcome.Committed c -> new Reissue.Reissued(id);
             // Nothing was written. Say why if the organisation is no longer approved; else someone else won.
-            case Outcome.Rejected r -> registry.find(ProfileKind.ORGANISATION, id)
-                    .filter(latest -> latest.status() != ProfileStatus.APPROVED)
-                    .<Reissue>map(latest -> new Reissue.NotApproved(latest.status()))
-                    .orElseGet(Reissue.Changed::new);
+            case Outcome.Rejected r ->
+                registry.find(ProfileKind.ORGANISATION, id)
+                        .filter(latest -> latest.status() != ProfileStatus.APPROVED)
+                        .<Reissue>map(latest -> new Reissue.NotApproved(latest.status()))
+                        .orElseGet(Reissue.Changed::new);
         };
     }
 
     /** An organisation's access token: stored only as the secret's hash, never expires, deleted to revoke. */
     private static Token accessToken(Registrant.OfOrganisation org, String secret) {
-        return new Token(Secrets.hash(secret), Token.Purpose.ORGANISATION_ACCESS, ProfileKind.ORGANISATION, org.id(),
-                null, null, null);
+        return new Token(
+                Secrets.hash(secret),
+                Token.Purpose.ORGANISATION_ACCESS,
+                ProfileKind.ORGANISATION,
+                org.id(),
+                null,
+                null,
+                null);
     }
 
     /** The email that hands the contact the secret (sealed in the outbox item, never in data). */
-    private OutboxMessage accessEmail(EmailTemplate template, Registrant.OfOrganisation org, String secret, Instant now) {
+    private OutboxMessage accessEmail(
+            EmailTemplate template, Registrant.OfOrganisation org, String secret, Instant now) {
         String emailId = ids.next();
-        return new OutboxMessage(emailId, template, org.email(), org.preferredLanguage(),
-                Map.of("name", org.name(), "contactName", org.organisation().contact().name(), "webUrl", webUrl),
-                sealer.seal(secret, emailId), null, now);
+        return new OutboxMessage(
+                emailId,
+                template,
+                org.email(),
+                org.preferredLanguage(),
+                Map.of(
+                        "name",
+                        org.name(),
+                        "contactName",
+                        org.organisation().contact().name(),
+                        "webUrl",
+                        webUrl),
+                sealer.seal(secret, emailId),
+                null,
+                now);
     }
 
     private Result decide(ProfileKind kind, String id, ProfileStatus target, Decision decision) {
@@ -139,8 +182,9 @@ public final class Reviews {
         return switch (decision.commit(current, current.withStatus(target))) {
             case Outcome.Committed c -> new Result.Reviewed(id, target);
             // Someone decided (or changed) it between our read and our write: report where it stands now.
-            case Outcome.Rejected r -> new Result.WrongState(
-                    registry.find(kind, id).map(Registrant::status).orElse(current.status()));
+            case Outcome.Rejected r ->
+                new Result.WrongState(
+                        registry.find(kind, id).map(Registrant::status).orElse(current.status()));
         };
     }
 

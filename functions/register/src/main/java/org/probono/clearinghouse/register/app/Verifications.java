@@ -3,10 +3,10 @@ package org.probono.clearinghouse.register.app;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Secrets;
-import org.probono.clearinghouse.domain.Outcome;
 
 /**
  * A registrant follows the emailed link: the profile moves to PENDING_REVIEW once, and consent to the
@@ -42,7 +42,8 @@ public final class Verifications {
         for (int attempt = 0; attempt < 2; attempt++) {
             Optional<Token> token = registry.token(hash).filter(t -> t.purpose() == Token.Purpose.VERIFY_EMAIL);
             if (token.isEmpty()) return new Result.Invalid();
-            Optional<Registrant> registrant = registry.find(token.get().kind(), token.get().subjectId());
+            Optional<Registrant> registrant =
+                    registry.find(token.get().kind(), token.get().subjectId());
             if (registrant.isEmpty()) return new Result.Invalid();
             Registrant current = registrant.get();
             if (token.get().isUsed() || current.status() != ProfileStatus.PENDING_VERIFICATION) {

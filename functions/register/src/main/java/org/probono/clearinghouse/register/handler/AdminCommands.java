@@ -6,10 +6,10 @@ import java.util.Map;
 import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.events.AdminCommand;
 import org.probono.clearinghouse.events.AdminError;
-import org.probono.clearinghouse.validation.Validation;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.register.app.Reviews;
 import org.probono.clearinghouse.register.app.SubjectRights;
+import org.probono.clearinghouse.validation.Validation;
 
 /**
  * The team's commands by direct invocation. Every answer is a JSON object: the result, or
@@ -17,8 +17,8 @@ import org.probono.clearinghouse.register.app.SubjectRights;
  * stack trace.
  */
 final class AdminCommands {
-    static final List<String> NAMES = List.of("list-pending", "approve", "reject", "reissue-token", "export-subject",
-            "erase-subject");
+    static final List<String> NAMES =
+            List.of("list-pending", "approve", "reject", "reissue-token", "export-subject", "erase-subject");
     static final int ID_MAX = 100;
     static final int REVIEWER_MAX = 120;
     static final int REASON_MAX = 1000;
@@ -27,7 +27,9 @@ final class AdminCommands {
     record Approve(String kind, String id, String reviewedBy) implements AdminCommand.Fields<Approve> {
         @Override
         public Approve checked(Validation check) {
-            return new Approve(kindWord(check, kind), check.text("id", id, 1, ID_MAX),
+            return new Approve(
+                    kindWord(check, kind),
+                    check.text("id", id, 1, ID_MAX),
                     check.text("reviewedBy", reviewedBy, 1, REVIEWER_MAX));
         }
     }
@@ -35,15 +37,20 @@ final class AdminCommands {
     record Reject(String kind, String id, String reviewedBy, String reason) implements AdminCommand.Fields<Reject> {
         @Override
         public Reject checked(Validation check) {
-            return new Reject(kindWord(check, kind), check.text("id", id, 1, ID_MAX),
-                    check.text("reviewedBy", reviewedBy, 1, REVIEWER_MAX), check.text("reason", reason, 1, REASON_MAX));
+            return new Reject(
+                    kindWord(check, kind),
+                    check.text("id", id, 1, ID_MAX),
+                    check.text("reviewedBy", reviewedBy, 1, REVIEWER_MAX),
+                    check.text("reason", reason, 1, REASON_MAX));
         }
     }
 
     record ReissueToken(String id, String reviewedBy, String reason) implements AdminCommand.Fields<ReissueToken> {
         @Override
         public ReissueToken checked(Validation check) {
-            return new ReissueToken(check.text("id", id, 1, ID_MAX), check.text("reviewedBy", reviewedBy, 1, REVIEWER_MAX),
+            return new ReissueToken(
+                    check.text("id", id, 1, ID_MAX),
+                    check.text("reviewedBy", reviewedBy, 1, REVIEWER_MAX),
                     check.optionalText("reason", reason, 1, REASON_MAX));
         }
     }
@@ -51,13 +58,17 @@ final class AdminCommands {
     /** The address as registrations store it: trimmed and lower-cased. */
     record ExportSubject(String email) implements AdminCommand.Fields<ExportSubject> {
         @Override
-        public ExportSubject checked(Validation check) { return new ExportSubject(address(check, email)); }
+        public ExportSubject checked(Validation check) {
+            return new ExportSubject(address(check, email));
+        }
     }
 
     record EraseSubject(String email, String requestedBy, String reason) implements AdminCommand.Fields<EraseSubject> {
         @Override
         public EraseSubject checked(Validation check) {
-            return new EraseSubject(address(check, email), check.text("requestedBy", requestedBy, 1, REVIEWER_MAX),
+            return new EraseSubject(
+                    address(check, email),
+                    check.text("requestedBy", requestedBy, 1, REVIEWER_MAX),
                     check.text("reason", reason, 1, REASON_MAX));
         }
     }
@@ -96,15 +107,16 @@ final class AdminCommands {
     private Object review(String kindWord, String id, String reviewedBy, String reason) {
         ProfileKind kind = ProfileKind.fromWord(kindWord).orElseThrow();
         boolean rejecting = reason != null;
-        Reviews.Result result = rejecting
-                ? reviews.reject(kind, id, reviewedBy, reason)
-                : reviews.approve(kind, id, reviewedBy);
+        Reviews.Result result =
+                rejecting ? reviews.reject(kind, id, reviewedBy, reason) : reviews.approve(kind, id, reviewedBy);
         return switch (result) {
             case Reviews.Result.Reviewed r -> Map.of("id", r.id(), "status", r.status());
-            case Reviews.Result.NotFound n -> AdminError.notFound("No " + kindWord + " with id " + Json.write(id) + ".");
-            case Reviews.Result.WrongState w -> AdminError.conflict("The " + kindWord + " is " + w.status()
-                    + "; only a registration in PENDING_REVIEW (email verified, not yet decided) can be "
-                    + (rejecting ? "rejected." : "approved."));
+            case Reviews.Result.NotFound n ->
+                AdminError.notFound("No " + kindWord + " with id " + Json.write(id) + ".");
+            case Reviews.Result.WrongState w ->
+                AdminError.conflict("The " + kindWord + " is " + w.status()
+                        + "; only a registration in PENDING_REVIEW (email verified, not yet decided) can be "
+                        + (rejecting ? "rejected." : "approved."));
         };
     }
 
@@ -116,11 +128,13 @@ final class AdminCommands {
         return switch (reviews.reissueToken(id, reviewedBy, reason)) {
             case Reviews.Reissue.Reissued r -> Map.of("id", r.id(), "status", "APPROVED", "tokenReissued", true);
             case Reviews.Reissue.NotFound n -> AdminError.notFound("No organisation with id " + Json.write(id) + ".");
-            case Reviews.Reissue.NotApproved w -> AdminError.conflict("The organisation is " + w.status()
-                    + "; only an APPROVED organisation has an access token to reissue.");
-            case Reviews.Reissue.Changed c -> AdminError.conflict("The organisation or its tokens changed while the"
-                    + " token was being reissued (another reissue at the same time?); nothing was written. Run the"
-                    + " command again if a new token is still needed.");
+            case Reviews.Reissue.NotApproved w ->
+                AdminError.conflict("The organisation is " + w.status()
+                        + "; only an APPROVED organisation has an access token to reissue.");
+            case Reviews.Reissue.Changed c ->
+                AdminError.conflict("The organisation or its tokens changed while the"
+                        + " token was being reissued (another reissue at the same time?); nothing was written. Run the"
+                        + " command again if a new token is still needed.");
         };
     }
 
@@ -128,7 +142,8 @@ final class AdminCommands {
         String email = command.email();
         return switch (subjects.export(email)) {
             case SubjectRights.Export.Found found -> found.document();
-            case SubjectRights.Export.NothingStored n -> AdminError.notFound("Nothing is stored about " + Json.write(email) + ".");
+            case SubjectRights.Export.NothingStored n ->
+                AdminError.notFound("Nothing is stored about " + Json.write(email) + ".");
         };
     }
 
@@ -137,15 +152,27 @@ final class AdminCommands {
         String requestedBy = command.requestedBy();
         String reason = command.reason();
         return switch (subjects.erase(email, requestedBy, reason)) {
-            case SubjectRights.Erasure.Erased e -> Map.of("status", "ERASED", "profiles", e.profiles(),
-                    "itemsChanged", e.itemsChanged(), "transactions", e.transactions());
-            case SubjectRights.Erasure.NothingStored n -> AdminError.notFound("Nothing is stored about " + Json.write(email)
-                    + " (already erased, or never registered).");
-            case SubjectRights.Erasure.StillNeeded s -> AdminError.conflict("The person is still bound to request(s) "
-                    + String.join(", ", s.requests()) + ": complete, close or withdraw them (or withdraw the lawyer's"
-                    + " offer) first; nothing was erased.");
-            case SubjectRights.Erasure.Interrupted i -> AdminError.conflict("Something changed while erasing, after "
-                    + i.transactions() + " transaction(s); run the command again to finish the erasure.");
+            case SubjectRights.Erasure.Erased e ->
+                Map.of(
+                        "status",
+                        "ERASED",
+                        "profiles",
+                        e.profiles(),
+                        "itemsChanged",
+                        e.itemsChanged(),
+                        "transactions",
+                        e.transactions());
+            case SubjectRights.Erasure.NothingStored n ->
+                AdminError.notFound(
+                        "Nothing is stored about " + Json.write(email) + " (already erased, or never registered).");
+            case SubjectRights.Erasure.StillNeeded s ->
+                AdminError.conflict("The person is still bound to request(s) "
+                        + String.join(", ", s.requests())
+                        + ": complete, close or withdraw them (or withdraw the lawyer's"
+                        + " offer) first; nothing was erased.");
+            case SubjectRights.Erasure.Interrupted i ->
+                AdminError.conflict("Something changed while erasing, after " + i.transactions()
+                        + " transaction(s); run the command again to finish the erasure.");
         };
     }
 
@@ -163,7 +190,8 @@ final class AdminCommands {
     /** "organisation" or "lawyer". */
     private static String kindWord(Validation check, String kind) {
         String word = check.text("kind", kind, 1, 20);
-        if (word != null && ProfileKind.fromWord(word).isEmpty()) check.fail("kind", "must be \"organisation\" or \"lawyer\"");
+        if (word != null && ProfileKind.fromWord(word).isEmpty())
+            check.fail("kind", "must be \"organisation\" or \"lawyer\"");
         return word;
     }
 }

@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.probono.clearinghouse.events.Invocation;
-import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.events.LambdaEvents;
+import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.register.wiring.Wiring;
 
 /**
@@ -57,7 +57,10 @@ public final class RegisterHandler implements RequestStreamHandler {
         Invocation.run(input, output, context, (shape, event) -> switch (shape) {
             case HTTP_API -> routes.handle(LambdaEvents.httpRequest(event));
             case ADMIN_COMMAND -> admin.handle(event);
-            default -> Invocation.unknown(shape, "an HTTP API request or an admin command (list-pending, approve, reject, reissue-token, export-subject, erase-subject)");
+            default ->
+                Invocation.unknown(
+                        shape,
+                        "an HTTP API request or an admin command (list-pending, approve, reject, reissue-token, export-subject, erase-subject)");
         });
     }
 }

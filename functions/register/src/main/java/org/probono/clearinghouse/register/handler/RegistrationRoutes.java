@@ -27,12 +27,12 @@ final class RegistrationRoutes {
 
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return Http.respond(event, route -> switch (route) {
-            case "POST /organisations" -> registered(registrations.registerOrganisation(
-                    Http.body(event, OrganisationForm.class), apiUrl(event)));
-            case "POST /lawyers" -> registered(registrations.registerLawyer(
-                    Http.body(event, LawyerForm.class), apiUrl(event)));
-            case "GET /verify" -> verified(verifications.verify(Http.query(event, "token").orElse("")),
-                    Http.wantsJson(event));
+            case "POST /organisations" ->
+                registered(registrations.registerOrganisation(Http.body(event, OrganisationForm.class), apiUrl(event)));
+            case "POST /lawyers" ->
+                registered(registrations.registerLawyer(Http.body(event, LawyerForm.class), apiUrl(event)));
+            case "GET /verify" ->
+                verified(verifications.verify(Http.query(event, "token").orElse("")), Http.wantsJson(event));
             default -> Http.notFound();
         });
     }
@@ -40,23 +40,23 @@ final class RegistrationRoutes {
     private static Response registered(Registrations.Result result) {
         return switch (result) {
             case Registrations.Result.Registered r -> Response.created(Map.of("id", r.id(), "status", r.status()));
-            case Registrations.Result.EmailTaken t -> Response.problem(Problem.conflict(
-                    "This email address is already registered. If it is yours, look for our verification email, "
-                            + "or write to the team."));
+            case Registrations.Result.EmailTaken t ->
+                Response.problem(Problem.conflict(
+                        "This email address is already registered. If it is yours, look for our verification email, "
+                                + "or write to the team."));
         };
     }
 
     private static Response verified(Verifications.Result result, boolean json) {
         return switch (result) {
-            case Verifications.Result.Verified v -> json
-                    ? Response.ok(Map.of("status", v.status()))
-                    : Response.html(200, VerifyPage.verified(v.name()));
-            case Verifications.Result.AlreadyVerified v -> json
-                    ? Response.ok(alreadyVerified(v))
-                    : Response.html(200, VerifyPage.alreadyVerified(v.name()));
-            case Verifications.Result.Invalid i -> json
-                    ? Response.problem(Problem.badRequest(VerifyPage.INVALID_DETAIL))
-                    : Response.html(400, VerifyPage.invalid());
+            case Verifications.Result.Verified v ->
+                json ? Response.ok(Map.of("status", v.status())) : Response.html(200, VerifyPage.verified(v.name()));
+            case Verifications.Result.AlreadyVerified v ->
+                json ? Response.ok(alreadyVerified(v)) : Response.html(200, VerifyPage.alreadyVerified(v.name()));
+            case Verifications.Result.Invalid i ->
+                json
+                        ? Response.problem(Problem.badRequest(VerifyPage.INVALID_DETAIL))
+                        : Response.html(400, VerifyPage.invalid());
         };
     }
 
@@ -70,8 +70,11 @@ final class RegistrationRoutes {
     /** Where the verification link points: the configured public URL, else the URL this request came in on. */
     private String apiUrl(APIGatewayV2HTTPEvent event) {
         return publicApiUrl.orElseGet(() -> {
-            String host = event.getRequestContext() == null ? null : event.getRequestContext().getDomainName();
-            if (host == null || host.isBlank()) host = Http.header(event, "host").orElse("localhost");
+            String host = event.getRequestContext() == null
+                    ? null
+                    : event.getRequestContext().getDomainName();
+            if (host == null || host.isBlank())
+                host = Http.header(event, "host").orElse("localhost");
             return "https://" + host;
         });
     }

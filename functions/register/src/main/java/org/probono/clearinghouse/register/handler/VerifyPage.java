@@ -9,12 +9,16 @@ final class VerifyPage {
     private VerifyPage() {}
 
     static String verified(String name) {
-        return page("Email verified", "Thank you, " + escape(name) + ".",
+        return page(
+                "Email verified",
+                "Thank you, " + escape(name) + ".",
                 "Your email address is verified. Our team will now review your registration and write to you.");
     }
 
     static String alreadyVerified(String name) {
-        return page("Already verified", "Thank you, " + escape(name) + ".",
+        return page(
+                "Already verified",
+                "Thank you, " + escape(name) + ".",
                 "This email address was already verified; there is nothing more to do. We will write to you.");
     }
 

@@ -26,7 +26,7 @@ final class ConsentItems {
 
     static Optional<Consent> from(Item item) {
         if (!ENTITY.equals(item.entity())) return Optional.empty();
-        return Optional.of(new Consent(item.string("noticeVersion"), Language.ofStored(item.string("language")),
-                item.time("givenAt")));
+        return Optional.of(new Consent(
+                item.string("noticeVersion"), Language.ofStored(item.string("language")), item.time("givenAt")));
     }
 }

@@ -41,7 +41,8 @@ record SubjectData(
         List<Item> keyedByAddress) {
 
     static SubjectData find(String email, List<Item> everything) {
-        List<Item> profiles = everything.stream().filter(item -> isProfileOf(item, email)).toList();
+        List<Item> profiles =
+                everything.stream().filter(item -> isProfileOf(item, email)).toList();
         Set<String> ids = new LinkedHashSet<>();
         Set<String> identifiers = new LinkedHashSet<>();
         identifiers.add(email);
@@ -64,7 +65,8 @@ record SubjectData(
         List<Item> audit = new ArrayList<>();
         List<Item> keyedByAddress = new ArrayList<>();
         // The address claim and a suppression entry are keyed by the address itself.
-        Set<String> addressKeys = Set.of(Keys.email(email).partitionKeyValue().s(),
+        Set<String> addressKeys = Set.of(
+                Keys.email(email).partitionKeyValue().s(),
                 Keys.suppression(email).partitionKeyValue().s());
         for (Item item : everything) {
             String entity = item.entity() == null ? "" : item.entity();
@@ -72,7 +74,8 @@ record SubjectData(
             if (partitions.contains(pk) && !profiles.contains(item)) profileItems.add(item);
             switch (entity) {
                 case TokenItems.ENTITY -> {
-                    if (ids.contains(item.string("subjectId")) || ids.contains(item.string("lawyerId"))) tokens.add(item);
+                    if (ids.contains(item.string("subjectId")) || ids.contains(item.string("lawyerId")))
+                        tokens.add(item);
                 }
                 case RequestItems.ENTITY -> {
                     requests.put(item.requiredString("id"), item);
@@ -82,7 +85,8 @@ record SubjectData(
                     if (ids.contains(item.string("lawyerId"))) offers.add(item);
                 }
                 case OutboxItems.ENTITY -> {
-                    if (email.equals(item.string("to")) || names(item.json("data"), identifiers)
+                    if (email.equals(item.string("to"))
+                            || names(item.json("data"), identifiers)
                             || names(item.string(OutboxItems.SUBJECT), identifiers)) {
                         outbox.add(item);
                     }
@@ -91,9 +95,10 @@ record SubjectData(
                     if (pk != null && pk.startsWith(Keys.requestPk(""))) {
                         events.computeIfAbsent(pk, k -> new ArrayList<>()).add(item);
                     }
-                    if (names(item.string("note"), identifiers) || names(item.string("actor"), identifiers)) audit.add(item);
+                    if (names(item.string("note"), identifiers) || names(item.string("actor"), identifiers))
+                        audit.add(item);
                 }
-                default -> { }
+                default -> {}
             }
             if (addressKeys.contains(pk)) keyedByAddress.add(item);
         }
@@ -108,18 +113,33 @@ record SubjectData(
         Map<String, List<Item>> history = new HashMap<>();
         for (Item request : requestsOwned) history.put(request.requiredString("id"), historyOf(events, request));
         for (Item request : offered.values()) history.put(request.requiredString("id"), historyOf(events, request));
-        return new SubjectData(email, profiles, identifiers, ids, profileItems, tokens, requestsOwned, offers, offered,
-                history, outbox, audit, keyedByAddress);
+        return new SubjectData(
+                email,
+                profiles,
+                identifiers,
+                ids,
+                profileItems,
+                tokens,
+                requestsOwned,
+                offers,
+                offered,
+                history,
+                outbox,
+                audit,
+                keyedByAddress);
     }
 
-    boolean isEmpty() { return profiles.isEmpty() && outbox.isEmpty() && auditNamingThem.isEmpty() && keyedByAddress.isEmpty(); }
+    boolean isEmpty() {
+        return profiles.isEmpty() && outbox.isEmpty() && auditNamingThem.isEmpty() && keyedByAddress.isEmpty();
+    }
 
     /** Requests that keep the person bound to a matter: a lawyer's accepted one, an organisation's accepted or open ones. */
     List<String> blockingRequests() {
         List<String> blocking = new ArrayList<>();
         for (Item request : requestsOwned) {
             RequestStatus status = request.enumValue("status", RequestStatus.class);
-            if (status == RequestStatus.ACCEPTED || status.isOpen()) blocking.add(request.requiredString("id") + " (" + status + ")");
+            if (status == RequestStatus.ACCEPTED || status.isOpen())
+                blocking.add(request.requiredString("id") + " (" + status + ")");
         }
         for (Item request : requestsOffered.values()) {
             if (request.enumValue("status", RequestStatus.class) == RequestStatus.ACCEPTED
@@ -134,12 +154,14 @@ record SubjectData(
     static boolean names(String text, Set<String> identifiers) {
         if (text == null) return false;
         String lower = text.toLowerCase(java.util.Locale.ROOT);
-        return identifiers.stream().anyMatch(identifier -> lower.contains(identifier.toLowerCase(java.util.Locale.ROOT)));
+        return identifiers.stream()
+                .anyMatch(identifier -> lower.contains(identifier.toLowerCase(java.util.Locale.ROOT)));
     }
 
     private static List<Item> historyOf(Map<String, List<Item>> events, Item request) {
         return events.getOrDefault(request.string(Keys.PK), List.of()).stream()
-                .sorted(java.util.Comparator.comparing(item -> item.string(Keys.SK))).toList();
+                .sorted(java.util.Comparator.comparing(item -> item.string(Keys.SK)))
+                .toList();
     }
 
     private static boolean isProfileOf(Item item, String email) {

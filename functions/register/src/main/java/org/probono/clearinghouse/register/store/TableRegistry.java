@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.probono.clearinghouse.domain.AuditEvent;
 import org.probono.clearinghouse.domain.Category;
+import org.probono.clearinghouse.domain.Failure;
 import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.Token;
@@ -14,12 +16,10 @@ import org.probono.clearinghouse.register.app.Registrant;
 import org.probono.clearinghouse.register.app.Registry;
 import org.probono.clearinghouse.store.AuditItems;
 import org.probono.clearinghouse.store.EmailClaimItems;
-import org.probono.clearinghouse.domain.Failure;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.LawyerItems;
 import org.probono.clearinghouse.store.OrganisationItems;
-import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.store.TokenItems;
@@ -46,22 +46,27 @@ public final class TableRegistry implements Registry {
     private static final int REISSUED = 3;
 
     /** The token to revoke is still there: a reissue that raced another one fails instead of writing. */
-    private static final Expression STILL_THERE = Expression.builder().expression("attribute_exists(PK)").build();
+    private static final Expression STILL_THERE =
+            Expression.builder().expression("attribute_exists(PK)").build();
 
     private final Store store;
 
-    public TableRegistry(Store store) { this.store = store; }
+    public TableRegistry(Store store) {
+        this.store = store;
+    }
 
     @Override
     public Outcome register(Registrant registrant, Token verification, AuditNote note, OutboxMessage email) {
         Transaction registration = new Transaction()
-                .create(EmailClaimItems.toItem(registrant.email(), registrant.kind(), registrant.id()), Failure.ALREADY_EXISTS);
+                .create(
+                        EmailClaimItems.toItem(registrant.email(), registrant.kind(), registrant.id()),
+                        Failure.ALREADY_EXISTS);
         return store.commit(newProfile(registration, registrant, verification, note, email));
     }
 
     /** What every registration writes beside its email claim. */
-    private static Transaction newProfile(Transaction transaction, Registrant registrant, Token verification,
-                                          AuditNote note, OutboxMessage email) {
+    private static Transaction newProfile(
+            Transaction transaction, Registrant registrant, Token verification, AuditNote note, OutboxMessage email) {
         return transaction
                 .create(toItem(registrant))
                 .create(TokenItems.toItem(verification))
@@ -71,18 +76,27 @@ public final class TableRegistry implements Registry {
 
     @Override
     public Optional<Registrant> holderOf(String email) {
-        return store.get(Keys.email(email)).flatMap(claim -> find(
-                claim.enumValue("kind", ProfileKind.class), claim.requiredString("ownerId")));
+        return store.get(Keys.email(email))
+                .flatMap(claim -> find(claim.enumValue("kind", ProfileKind.class), claim.requiredString("ownerId")));
     }
 
     @Override
-    public Outcome takeOver(Registrant abandoned, AuditNote abandonedNote, Registrant registrant, Token verification,
-            AuditNote note, OutboxMessage email) {
+    public Outcome takeOver(
+            Registrant abandoned,
+            AuditNote abandonedNote,
+            Registrant registrant,
+            Token verification,
+            AuditNote note,
+            OutboxMessage email) {
         Registrant rejected = abandoned.withStatus(ProfileStatus.REJECTED);
-        Expression stillTheirs = Expression.builder().expression("ownerId = :owner")
-                .expressionValues(java.util.Map.of(":owner", AttributeValue.fromS(abandoned.id()))).build();
+        Expression stillTheirs = Expression.builder()
+                .expression("ownerId = :owner")
+                .expressionValues(java.util.Map.of(":owner", AttributeValue.fromS(abandoned.id())))
+                .build();
         Transaction takeOver = new Transaction()
-                .putIf(EmailClaimItems.toItem(registrant.email(), registrant.kind(), registrant.id()), stillTheirs,
+                .putIf(
+                        EmailClaimItems.toItem(registrant.email(), registrant.kind(), registrant.id()),
+                        stillTheirs,
                         Failure.ALREADY_EXISTS)
                 .replace(toItem(rejected), abandoned.version())
                 .create(auditItem(rejected, abandonedNote, REVIEWED));
@@ -110,15 +124,16 @@ public final class TableRegistry implements Registry {
     }
 
     @Override
-    public Outcome approve(Registrant approved, long expectedVersion, Token accessToken, AuditNote note,
-            OutboxMessage email) {
+    public Outcome approve(
+            Registrant approved, long expectedVersion, Token accessToken, AuditNote note, OutboxMessage email) {
         Transaction change = new Transaction()
                 .replace(toItem(approved), expectedVersion)
                 .create(auditItem(approved, note, REVIEWED))
                 .create(OutboxItems.toItem(email));
         if (accessToken != null) change.create(TokenItems.toItem(accessToken));
         if (approved instanceof Registrant.OfLawyer lawyer) {
-            for (Category area : lawyer.lawyer().practiceAreas()) change.create(LawyerItems.areaItem(lawyer.id(), area));
+            for (Category area : lawyer.lawyer().practiceAreas())
+                change.create(LawyerItems.areaItem(lawyer.id(), area));
         }
         return store.commit(change);
     }
@@ -135,34 +150,43 @@ public final class TableRegistry implements Registry {
     @Override
     public List<Token> accessTokens(String organisationId) {
         return store.index(Keys.GSI1, Keys.organisationTokensPk(organisationId), true, 0).stream()
-                .map(item -> TokenItems.from(item.requiredString(Keys.GSI1SK), item)).toList();
+                .map(item -> TokenItems.from(item.requiredString(Keys.GSI1SK), item))
+                .toList();
     }
 
     @Override
-    public Outcome reissueAccess(Registrant organisation, long expectedVersion, List<Token> revoked, Token fresh,
-            AuditNote note, OutboxMessage email) {
+    public Outcome reissueAccess(
+            Registrant organisation,
+            long expectedVersion,
+            List<Token> revoked,
+            Token fresh,
+            AuditNote note,
+            OutboxMessage email) {
         Transaction change = new Transaction().replace(toItem(organisation), expectedVersion);
         for (Token old : revoked) change.deleteIf(Keys.token(old.hash()), STILL_THERE, Failure.CHANGED_CONCURRENTLY);
-        return store.commit(change
-                .create(TokenItems.toItem(fresh))
+        return store.commit(change.create(TokenItems.toItem(fresh))
                 .create(auditItem(organisation, note, REISSUED))
                 .create(OutboxItems.toItem(email)));
     }
 
     @Override
     public List<Registrant> pendingReview() {
-        return store.index(Keys.GSI1, Keys.REVIEW_PENDING, true, 0).stream().map(TableRegistry::toRegistrant).toList();
+        return store.index(Keys.GSI1, Keys.REVIEW_PENDING, true, 0).stream()
+                .map(TableRegistry::toRegistrant)
+                .toList();
     }
 
     /** The registrant's partition: its profile, consent and audit trail ({@code ORG#id} or {@code LAWYER#id}). */
     private static String partition(Registrant registrant) {
-        return registrant.kind() == ProfileKind.ORGANISATION ? Keys.organisationPk(registrant.id()) : Keys.lawyerPk(registrant.id());
+        return registrant.kind() == ProfileKind.ORGANISATION
+                ? Keys.organisationPk(registrant.id())
+                : Keys.lawyerPk(registrant.id());
     }
 
     /** The note as an event in the registrant's trail, with the status the step left it in. */
     private static EnhancedDocument auditItem(Registrant written, AuditNote note, int seq) {
-        return AuditItems.toItem(partition(written), new AuditEvent(note.at(), written.status().name(), note.note(),
-                note.actor()), seq);
+        return AuditItems.toItem(
+                partition(written), new AuditEvent(note.at(), written.status().name(), note.note(), note.actor()), seq);
     }
 
     private static EnhancedDocument toItem(Registrant registrant) {

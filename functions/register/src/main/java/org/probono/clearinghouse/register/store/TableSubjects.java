@@ -12,20 +12,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.probono.clearinghouse.domain.AuditEvent;
+import org.probono.clearinghouse.domain.Failure;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.OfferStatus;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.json.Log;
 import org.probono.clearinghouse.register.app.SubjectRights;
 import org.probono.clearinghouse.store.AuditItems;
-import org.probono.clearinghouse.domain.Failure;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.store.OrganisationItems;
-import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.Store;
@@ -43,14 +43,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class TableSubjects implements SubjectRights {
     static final String ERASED = "(erased)";
     private static final String ACTOR = "privacy";
-    private static final Expression STILL_THERE = Expression.builder().expression("attribute_exists(PK)").build();
+    private static final Expression STILL_THERE =
+            Expression.builder().expression("attribute_exists(PK)").build();
     /** What a tombstone drops from a profile: everything that identifies the person. */
-    private static final List<String> PERSONAL = List.of("contactName", "contactEmail", "contactPhone", "email", "phone",
-            "firm", "barEnrolmentNumber", Keys.GSI1PK, Keys.GSI1SK);
+    private static final List<String> PERSONAL = List.of(
+            "contactName",
+            "contactEmail",
+            "contactPhone",
+            "email",
+            "phone",
+            "firm",
+            "barEnrolmentNumber",
+            Keys.GSI1PK,
+            Keys.GSI1SK);
 
     /** One change: the items it touches (never twice in a transaction) and how it writes them. */
     private record Change(Set<String> keys, Consumer<Transaction> write) {
-        int size() { return keys.size(); }
+        int size() {
+            return keys.size();
+        }
     }
 
     private final Store store;
@@ -70,22 +81,38 @@ public final class TableSubjects implements SubjectRights {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("email", email);
         document.put("exportedAt", clock.instant().toString());
-        document.put("profiles", data.profiles().stream().map(TableSubjects::profile).toList());
-        document.put("consent", data.profileItems().stream().flatMap(item -> ConsentItems.from(item).stream())
-                .map(consent -> Map.of("noticeVersion", consent.noticeVersion(), "language", consent.language().code(),
-                        "givenAt", consent.givenAt().toString()))
-                .toList());
+        document.put(
+                "profiles", data.profiles().stream().map(TableSubjects::profile).toList());
+        document.put(
+                "consent",
+                data.profileItems().stream()
+                        .flatMap(item -> ConsentItems.from(item).stream())
+                        .map(consent -> Map.of(
+                                "noticeVersion",
+                                consent.noticeVersion(),
+                                "language",
+                                consent.language().code(),
+                                "givenAt",
+                                consent.givenAt().toString()))
+                        .toList());
         List<Map<String, Object>> requests = new ArrayList<>();
         for (Item request : data.requestsOwned()) requests.add(request(request, "OWNER", data));
         for (Item request : data.requestsOffered().values()) requests.add(request(request, "LAWYER", data));
         document.put("requests", requests);
-        document.put("emails", data.outbox().stream().filter(item -> email.equals(item.string("to")))
-                .map(TableSubjects::email).toList());
+        document.put(
+                "emails",
+                data.outbox().stream()
+                        .filter(item -> email.equals(item.string("to")))
+                        .map(TableSubjects::email)
+                        .toList());
         List<Map<String, Object>> audit = new ArrayList<>();
         for (Item item : data.profileItems()) if (AuditItems.ENTITY.equals(item.entity())) audit.add(event(item));
         for (Item item : data.auditNamingThem()) if (!data.profileItems().contains(item)) audit.add(event(item));
         document.put("auditEntries", audit);
-        document.put("suppressed", data.keyedByAddress().stream().anyMatch(item -> item.string(Keys.PK).startsWith("SUPPRESS#")));
+        document.put(
+                "suppressed",
+                data.keyedByAddress().stream()
+                        .anyMatch(item -> item.string(Keys.PK).startsWith("SUPPRESS#")));
         return new Export.Found(document);
     }
 
@@ -93,7 +120,8 @@ public final class TableSubjects implements SubjectRights {
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("kind", OrganisationItems.ENTITY.equals(item.entity()) ? "organisation" : "lawyer");
         item.document().toMap().forEach((name, value) -> {
-            if (!Set.of(Keys.PK, Keys.SK, Keys.ENTITY, Keys.GSI1PK, Keys.GSI1SK, Keys.VERSION).contains(name)) {
+            if (!Set.of(Keys.PK, Keys.SK, Keys.ENTITY, Keys.GSI1PK, Keys.GSI1SK, Keys.VERSION)
+                    .contains(name)) {
                 profile.put(name, plain(value));
             }
         });
@@ -103,16 +131,31 @@ public final class TableSubjects implements SubjectRights {
     private static Map<String, Object> request(Item item, String role, SubjectData data) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("role", role);
-        for (String name : List.of("id", "status", "category", "title", "summary", "jurisdiction", "language", "deadline",
-                "createdAt", "endedAt", "outcome")) {
+        for (String name : List.of(
+                "id",
+                "status",
+                "category",
+                "title",
+                "summary",
+                "jurisdiction",
+                "language",
+                "deadline",
+                "createdAt",
+                "endedAt",
+                "outcome")) {
             if (item.string(name) != null) request.put(name, item.string(name));
         }
         item.optionalNumber("hoursSpent").ifPresent(hours -> request.put("hoursSpent", hours.doubleValue()));
         // Never the details themselves: an export goes to an admin first.
         request.put("confidentialDetailsStored", item.string(RequestItems.SEALED_DETAILS) != null);
-        request.put("history", data.history().getOrDefault(item.requiredString("id"), List.of()).stream()
-                .map(TableSubjects::event).toList());
-        data.offers().stream().filter(offer -> item.requiredString("id").equals(offer.string("requestId"))).findFirst()
+        request.put(
+                "history",
+                data.history().getOrDefault(item.requiredString("id"), List.of()).stream()
+                        .map(TableSubjects::event)
+                        .toList());
+        data.offers().stream()
+                .filter(offer -> item.requiredString("id").equals(offer.string("requestId")))
+                .findFirst()
                 .ifPresent(offer -> {
                     Map<String, Object> answer = new LinkedHashMap<>();
                     for (String name : List.of("status", "offeredAt", "respondBy", "answeredAt", "note")) {
@@ -134,7 +177,8 @@ public final class TableSubjects implements SubjectRights {
     private static Map<String, Object> event(Item item) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("subject", item.string(Keys.PK));
-        for (String name : List.of("at", "status", "note", "actor")) if (item.string(name) != null) event.put(name, item.string(name));
+        for (String name : List.of("at", "status", "note", "actor"))
+            if (item.string(name) != null) event.put(name, item.string(name));
         return event;
     }
 
@@ -167,7 +211,8 @@ public final class TableSubjects implements SubjectRights {
         for (Item item : data.profileItems()) {
             if (item.string(Keys.SK).startsWith("AREA#")) changes.add(change(item, t -> t.delete(keyOf(item))));
         }
-        for (Item item : data.outbox()) changes.add(change(item, t -> t.replace(erasedEmail(item, data), item.version())));
+        for (Item item : data.outbox())
+            changes.add(change(item, t -> t.replace(erasedEmail(item, data), item.version())));
         for (Item item : data.auditNamingThem()) {
             changes.add(change(item, t -> t.putIf(erasedNote(item, data), STILL_THERE, Failure.CHANGED_CONCURRENTLY)));
         }
@@ -186,10 +231,20 @@ public final class TableSubjects implements SubjectRights {
             committed++;
             changed += transaction.size();
         }
-        Log.info("personal data erased", "profiles", data.profileIds().size(), "items", changed, "transactions", committed);
+        Log.info(
+                "personal data erased",
+                "profiles",
+                data.profileIds().size(),
+                "items",
+                changed,
+                "transactions",
+                committed);
         List<Map<String, String>> profiles = data.profiles().stream()
-                .map(p -> Map.of("kind", OrganisationItems.ENTITY.equals(p.entity()) ? "organisation" : "lawyer",
-                        "id", p.requiredString("id")))
+                .map(p -> Map.of(
+                        "kind",
+                        OrganisationItems.ENTITY.equals(p.entity()) ? "organisation" : "lawyer",
+                        "id",
+                        p.requiredString("id")))
                 .toList();
         return new Erasure.Erased(profiles, changed, committed);
     }
@@ -220,19 +275,28 @@ public final class TableSubjects implements SubjectRights {
     private Optional<Change> withdrawOffer(Item item, Instant now) {
         Offer offer = OfferItems.from(item);
         if (!offer.isPending()) return Optional.empty();
-        Optional<LegalRequest> found = store.get(Keys.request(offer.requestId())).map(RequestItems::from);
+        Optional<LegalRequest> found =
+                store.get(Keys.request(offer.requestId())).map(RequestItems::from);
         if (found.isEmpty()) return Optional.empty();
         LegalRequest request = found.get();
         boolean othersPending = store.partition(Keys.requestPk(request.id()), Keys.OFFER_PREFIX).stream()
-                .map(OfferItems::from).anyMatch(other -> other.isPending() && !other.lawyerId().equals(offer.lawyerId()));
+                .map(OfferItems::from)
+                .anyMatch(other -> other.isPending() && !other.lawyerId().equals(offer.lawyerId()));
         Set<String> keys = Set.of(describe(item), describe(Keys.request(request.id())), "audit " + request.id());
         return Optional.of(new Change(keys, transaction -> {
-            transaction.replace(OfferItems.toItem(offer.answered(OfferStatus.WITHDRAWN, now, "withdrawn: the lawyer's data was erased")),
+            transaction.replace(
+                    OfferItems.toItem(
+                            offer.answered(OfferStatus.WITHDRAWN, now, "withdrawn: the lawyer's data was erased")),
                     offer.version());
             LegalRequest written = request.offerEnded(othersPending);
             transaction.replace(RequestItems.toItem(written), request.version());
-            transaction.create(AuditItems.ofRequest(written, written.status() == RequestStatus.SUBMITTED
-                    ? "An offer was withdrawn; back in the queue" : "An offer was withdrawn", ACTOR, now));
+            transaction.create(AuditItems.ofRequest(
+                    written,
+                    written.status() == RequestStatus.SUBMITTED
+                            ? "An offer was withdrawn; back in the queue"
+                            : "An offer was withdrawn",
+                    ACTOR,
+                    now));
         }));
     }
 
@@ -254,7 +318,8 @@ public final class TableSubjects implements SubjectRights {
     }
 
     private static EnhancedDocument tombstone(Item profile, Instant now) {
-        Map<String, AttributeValue> attributes = new HashMap<>(profile.document().toMap());
+        Map<String, AttributeValue> attributes =
+                new HashMap<>(profile.document().toMap());
         PERSONAL.forEach(attributes::remove);
         if (OrganisationItems.ENTITY.equals(profile.entity())) {
             attributes.put("contactName", AttributeValue.fromS(ERASED));
@@ -286,7 +351,8 @@ public final class TableSubjects implements SubjectRights {
     private static EnhancedDocument erasedNote(Item item, SubjectData data) {
         Map<String, AttributeValue> attributes = new HashMap<>(item.document().toMap());
         if (item.string("note") != null) attributes.put("note", AttributeValue.fromS(scrub(item.string("note"), data)));
-        if (item.string("actor") != null) attributes.put("actor", AttributeValue.fromS(scrub(item.string("actor"), data)));
+        if (item.string("actor") != null)
+            attributes.put("actor", AttributeValue.fromS(scrub(item.string("actor"), data)));
         return EnhancedDocument.fromAttributeValueMap(attributes);
     }
 
@@ -307,9 +373,12 @@ public final class TableSubjects implements SubjectRights {
         return Keys.key(item.string(Keys.PK), item.string(Keys.SK));
     }
 
-    private static String describe(Item item) { return item.string(Keys.PK) + "|" + item.string(Keys.SK); }
+    private static String describe(Item item) {
+        return item.string(Keys.PK) + "|" + item.string(Keys.SK);
+    }
 
     private static String describe(software.amazon.awssdk.enhanced.dynamodb.Key key) {
-        return key.partitionKeyValue().s() + "|" + key.sortKeyValue().orElseThrow().s();
+        return key.partitionKeyValue().s() + "|"
+                + key.sortKeyValue().orElseThrow().s();
     }
 }

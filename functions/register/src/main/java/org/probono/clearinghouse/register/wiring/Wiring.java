@@ -22,8 +22,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /** RegisterFunction's composition root: the use cases its handler calls, wired by hand once per container. */
-public record Wiring(Registrations registrations, Verifications verifications, Reviews reviews, SubjectRights subjects,
-                     Optional<String> publicApiUrl) {
+public record Wiring(
+        Registrations registrations,
+        Verifications verifications,
+        Reviews reviews,
+        SubjectRights subjects,
+        Optional<String> publicApiUrl) {
 
     /** Lambda's wiring: KMS is built on first use (verifying a link and the review list never need it). */
     public static Wiring fromEnvironment() {

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.probono.clearinghouse.domain.Failure;
 import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.Token;
-import org.probono.clearinghouse.domain.Outcome;
 
 /**
  * The {@link Registry} in memory, for the rules' tests. It keeps the table's conditions: one claim per
@@ -32,7 +32,9 @@ public final class InMemoryRegistry implements Registry {
     private final List<OutboxMessage> outbox = new ArrayList<>();
     private final Map<String, List<Consent>> consents = new HashMap<>();
 
-    public InMemoryRegistry(Clock clock) { this.clock = clock; }
+    public InMemoryRegistry(Clock clock) {
+        this.clock = clock;
+    }
 
     /** What the current change will write, applied only once every condition held. */
     private final class Change {
@@ -71,7 +73,9 @@ public final class InMemoryRegistry implements Registry {
         Change newProfile(Registrant registrant, Token verification, AuditNote note, OutboxMessage email) {
             return require(!profiles.containsKey(key(registrant.kind(), registrant.id())), Failure.ALREADY_EXISTS)
                     .write(() -> profiles.put(key(registrant.kind(), registrant.id()), registrant))
-                    .createToken(verification).file(registrant, note).send(email);
+                    .createToken(verification)
+                    .file(registrant, note)
+                    .send(email);
         }
 
         Outcome commit() {
@@ -82,7 +86,8 @@ public final class InMemoryRegistry implements Registry {
     }
 
     @Override
-    public synchronized Outcome register(Registrant registrant, Token verification, AuditNote note, OutboxMessage email) {
+    public synchronized Outcome register(
+            Registrant registrant, Token verification, AuditNote note, OutboxMessage email) {
         return new Change()
                 .require(!claims.containsKey(registrant.email()), Failure.ALREADY_EXISTS)
                 .write(() -> claims.put(registrant.email(), key(registrant.kind(), registrant.id())))
@@ -96,11 +101,18 @@ public final class InMemoryRegistry implements Registry {
     }
 
     @Override
-    public synchronized Outcome takeOver(Registrant abandoned, AuditNote abandonedNote, Registrant registrant,
-            Token verification, AuditNote note, OutboxMessage email) {
+    public synchronized Outcome takeOver(
+            Registrant abandoned,
+            AuditNote abandonedNote,
+            Registrant registrant,
+            Token verification,
+            AuditNote note,
+            OutboxMessage email) {
         Registrant rejected = abandoned.withStatus(ProfileStatus.REJECTED);
         return new Change()
-                .require(key(abandoned.kind(), abandoned.id()).equals(claims.get(registrant.email())), Failure.ALREADY_EXISTS)
+                .require(
+                        key(abandoned.kind(), abandoned.id()).equals(claims.get(registrant.email())),
+                        Failure.ALREADY_EXISTS)
                 .write(() -> claims.put(registrant.email(), key(registrant.kind(), registrant.id())))
                 .replace(rejected, abandoned.version())
                 .file(rejected, abandonedNote)
@@ -119,22 +131,26 @@ public final class InMemoryRegistry implements Registry {
     }
 
     @Override
-    public synchronized Outcome verify(Registrant verified, long expectedVersion, Token spent, AuditNote note,
-            Consent consent) {
+    public synchronized Outcome verify(
+            Registrant verified, long expectedVersion, Token spent, AuditNote note, Consent consent) {
         Token current = tokens.get(spent.hash());
         return new Change()
                 .require(current != null && !current.isUsed(), Failure.WRONG_STATE)
                 .write(() -> tokens.put(spent.hash(), spent))
                 .replace(verified, expectedVersion)
                 .file(verified, note)
-                .write(() -> consents.computeIfAbsent(key(verified.kind(), verified.id()), k -> new ArrayList<>()).add(consent))
+                .write(() -> consents.computeIfAbsent(key(verified.kind(), verified.id()), k -> new ArrayList<>())
+                        .add(consent))
                 .commit();
     }
 
     @Override
-    public synchronized Outcome approve(Registrant approved, long expectedVersion, Token accessToken, AuditNote note,
-            OutboxMessage email) {
-        Change change = new Change().replace(approved, expectedVersion).file(approved, note).send(email);
+    public synchronized Outcome approve(
+            Registrant approved, long expectedVersion, Token accessToken, AuditNote note, OutboxMessage email) {
+        Change change = new Change()
+                .replace(approved, expectedVersion)
+                .file(approved, note)
+                .send(email);
         if (accessToken != null) change.createToken(accessToken);
         return change.commit();
     }
@@ -158,8 +174,13 @@ public final class InMemoryRegistry implements Registry {
     }
 
     @Override
-    public synchronized Outcome reissueAccess(Registrant organisation, long expectedVersion, List<Token> revoked,
-            Token fresh, AuditNote note, OutboxMessage email) {
+    public synchronized Outcome reissueAccess(
+            Registrant organisation,
+            long expectedVersion,
+            List<Token> revoked,
+            Token fresh,
+            AuditNote note,
+            OutboxMessage email) {
         Change change = new Change().replace(organisation, expectedVersion);
         for (Token old : revoked) {
             change.require(tokens.containsKey(old.hash()), Failure.CHANGED_CONCURRENTLY)
@@ -177,10 +198,14 @@ public final class InMemoryRegistry implements Registry {
     }
 
     /** Every email written, in order. */
-    public synchronized List<OutboxMessage> outbox() { return List.copyOf(outbox); }
+    public synchronized List<OutboxMessage> outbox() {
+        return List.copyOf(outbox);
+    }
 
     /** Every audit line written, in order. */
-    public synchronized List<Filed> audit() { return List.copyOf(audit); }
+    public synchronized List<Filed> audit() {
+        return List.copyOf(audit);
+    }
 
     /** The consents recorded on a profile. */
     public synchronized List<Consent> consents(ProfileKind kind, String id) {
@@ -188,7 +213,11 @@ public final class InMemoryRegistry implements Registry {
     }
 
     /** Every token stored, spent or not, expired or not. */
-    public synchronized List<Token> tokens() { return List.copyOf(tokens.values()); }
+    public synchronized List<Token> tokens() {
+        return List.copyOf(tokens.values());
+    }
 
-    private static String key(ProfileKind kind, String id) { return kind + "#" + id; }
+    private static String key(ProfileKind kind, String id) {
+        return kind + "#" + id;
+    }
 }

@@ -17,8 +17,8 @@ class InMemoryRegistryTest {
     private final Registering desk = new Registering();
 
     private OutboxMessage email() {
-        return OutboxMessage.of("email-x", EmailTemplate.LAWYER_APPROVED, "x@example.org", null, Map.of(),
-                desk.clock.instant());
+        return OutboxMessage.of(
+                "email-x", EmailTemplate.LAWYER_APPROVED, "x@example.org", null, Map.of(), desk.clock.instant());
     }
 
     @Test
@@ -27,11 +27,17 @@ class InMemoryRegistryTest {
         Registrant current = desk.profile(ProfileKind.LAWYER, id);
         int emails = desk.registry.outbox().size();
 
-        Outcome outcome = desk.registry.approve(current.withStatus(ProfileStatus.APPROVED), current.version() - 1, null,
-                new AuditNote(desk.clock.instant(), "approved", "meera@team"), email());
+        Outcome outcome = desk.registry.approve(
+                current.withStatus(ProfileStatus.APPROVED),
+                current.version() - 1,
+                null,
+                new AuditNote(desk.clock.instant(), "approved", "meera@team"),
+                email());
 
-        assertThat(outcome).isInstanceOfSatisfying(Outcome.Rejected.class,
-                rejected -> assertThat(rejected.failure()).isEqualTo(Failure.CHANGED_CONCURRENTLY));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        Outcome.Rejected.class,
+                        rejected -> assertThat(rejected.failure()).isEqualTo(Failure.CHANGED_CONCURRENTLY));
         assertThat(desk.profile(ProfileKind.LAWYER, id).status()).isEqualTo(ProfileStatus.PENDING_REVIEW);
         assertThat(desk.registry.outbox()).hasSize(emails);
     }
@@ -44,14 +50,24 @@ class InMemoryRegistryTest {
         AuditNote note = new AuditNote(desk.clock.instant(), "email verified", "registrant");
         Consent consent = new Consent(PrivacyNotice.CURRENT_VERSION, current.preferredLanguage(), desk.clock.instant());
 
-        Outcome first = desk.registry.verify(current.withStatus(ProfileStatus.PENDING_REVIEW), current.version(),
-                link.usedAt(desk.clock.instant()), note, consent);
-        Outcome second = desk.registry.verify(current.withStatus(ProfileStatus.PENDING_REVIEW), current.version(),
-                link.usedAt(desk.clock.instant()), note, consent);
+        Outcome first = desk.registry.verify(
+                current.withStatus(ProfileStatus.PENDING_REVIEW),
+                current.version(),
+                link.usedAt(desk.clock.instant()),
+                note,
+                consent);
+        Outcome second = desk.registry.verify(
+                current.withStatus(ProfileStatus.PENDING_REVIEW),
+                current.version(),
+                link.usedAt(desk.clock.instant()),
+                note,
+                consent);
 
         assertThat(first).isInstanceOf(Outcome.Committed.class);
-        assertThat(second).isInstanceOfSatisfying(Outcome.Rejected.class,
-                rejected -> assertThat(rejected.failure()).isEqualTo(Failure.WRONG_STATE));
+        assertThat(second)
+                .isInstanceOfSatisfying(
+                        Outcome.Rejected.class,
+                        rejected -> assertThat(rejected.failure()).isEqualTo(Failure.WRONG_STATE));
         assertThat(desk.registry.consents(ProfileKind.LAWYER, id)).hasSize(1);
     }
 }

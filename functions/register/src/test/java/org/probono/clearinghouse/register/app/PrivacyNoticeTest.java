@@ -12,8 +12,8 @@ class PrivacyNoticeTest {
     @Test
     void the_current_notice_is_published_in_every_language_emails_are_written_in() throws Exception {
         for (Language language : Language.values()) {
-            Path file = Template.repositoryRoot().resolve("web/privacy/" + PrivacyNotice.CURRENT_VERSION + "."
-                    + language.code() + ".html");
+            Path file = Template.repositoryRoot()
+                    .resolve("web/privacy/" + PrivacyNotice.CURRENT_VERSION + "." + language.code() + ".html");
             assertThat(file).as(language.code()).exists();
             String text = Files.readString(file);
             assertThat(text).contains("<html lang=\"" + language.code() + "\"");

@@ -20,25 +20,44 @@ final class Registering {
     final MovableClock clock = new MovableClock(Instant.parse("2026-11-02T09:00:00Z"));
     final InMemoryRegistry registry = new InMemoryRegistry(clock);
     final PrivacyNotice notice = PrivacyNotice.current(WEB_URL);
-    final Registrations registrations = new Registrations(registry, new Ids(clock), new Secrets(), clock,
-            (secret, emailId) -> secret, notice);
+    final Registrations registrations =
+            new Registrations(registry, new Ids(clock), new Secrets(), clock, (secret, emailId) -> secret, notice);
     final Verifications verifications = new Verifications(registry, clock, notice);
-    final Reviews reviews = new Reviews(registry, new Ids(clock), new Secrets(), clock, WEB_URL, (secret, emailId) -> secret);
+    final Reviews reviews =
+            new Reviews(registry, new Ids(clock), new Secrets(), clock, WEB_URL, (secret, emailId) -> secret);
 
     static OrganisationForm organisation(String email) {
-        return new OrganisationForm("Shakti Vahini Trust", "TRUST", "IV-1234/2019", "IN-WB", "Kolkata",
-                "https://shakti.example.org", List.of("anti-trafficking"),
+        return new OrganisationForm(
+                "Shakti Vahini Trust",
+                "TRUST",
+                "IV-1234/2019",
+                "IN-WB",
+                "Kolkata",
+                "https://shakti.example.org",
+                List.of("anti-trafficking"),
                 new OrganisationForm.ContactForm("Ananya Roy", email, "+91 98300 12345", "bn"));
     }
 
     static LawyerForm lawyer(String email) {
-        return new LawyerForm("Adv. Meera Iyer", email, "+91 98111 22233", "Iyer & Associates LLP", "D/1234/2012",
-                "IN-DL", 12, List.of("CONTRACT_REVIEW"), List.of("IN-DL", "IN"), List.of("en", "hi"), 3, "hi");
+        return new LawyerForm(
+                "Adv. Meera Iyer",
+                email,
+                "+91 98111 22233",
+                "Iyer & Associates LLP",
+                "D/1234/2012",
+                "IN-DL",
+                12,
+                List.of("CONTRACT_REVIEW"),
+                List.of("IN-DL", "IN"),
+                List.of("en", "hi"),
+                3,
+                "hi");
     }
 
     /** The id of a newly registered organisation. */
     String registerOrganisation(String email) {
-        return ((Registrations.Result.Registered) registrations.registerOrganisation(organisation(email), API_URL)).id();
+        return ((Registrations.Result.Registered) registrations.registerOrganisation(organisation(email), API_URL))
+                .id();
     }
 
     String registerLawyer(String email) {
@@ -49,7 +68,9 @@ final class Registering {
     String secretIn(EmailTemplate template, String to) {
         return registry.outbox().stream()
                 .filter(email -> email.template() == template && email.to().equals(to))
-                .reduce((first, second) -> second).map(OutboxMessage::sealedToken).orElseThrow();
+                .reduce((first, second) -> second)
+                .map(OutboxMessage::sealedToken)
+                .orElseThrow();
     }
 
     /** Registers and verifies an organisation: it awaits review. */
@@ -65,5 +86,7 @@ final class Registering {
         return id;
     }
 
-    Registrant profile(ProfileKind kind, String id) { return registry.find(kind, id).orElseThrow(); }
+    Registrant profile(ProfileKind kind, String id) {
+        return registry.find(kind, id).orElseThrow();
+    }
 }

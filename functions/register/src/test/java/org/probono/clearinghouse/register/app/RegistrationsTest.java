@@ -25,14 +25,16 @@ class RegistrationsTest {
         assertThat(desk.registry.outbox()).singleElement().satisfies(email -> {
             assertThat(email.template()).isEqualTo(EmailTemplate.VERIFY_EMAIL);
             assertThat(email.language()).isEqualTo(Language.ofCode("bn").orElseThrow());
-            assertThat(email.data()).containsEntry("apiUrl", Registering.API_URL)
+            assertThat(email.data())
+                    .containsEntry("apiUrl", Registering.API_URL)
                     .containsEntry("privacyNoticeUrl", desk.notice.url(email.language()));
         });
         assertThat(desk.registry.tokens()).singleElement().satisfies(token -> {
             assertThat(token.purpose()).isEqualTo(Token.Purpose.VERIFY_EMAIL);
             assertThat(token.expiresAt()).isEqualTo(desk.clock.instant().plus(Registrations.VERIFICATION_VALIDITY));
         });
-        assertThat(desk.registry.audit()).extracting(InMemoryRegistry.Filed::status)
+        assertThat(desk.registry.audit())
+                .extracting(InMemoryRegistry.Filed::status)
                 .containsExactly(ProfileStatus.PENDING_VERIFICATION);
     }
 
@@ -40,8 +42,8 @@ class RegistrationsTest {
     void an_address_already_registered_is_taken_and_nothing_more_is_written() {
         desk.registerOrganisation("ananya@shakti.example.org");
 
-        Registrations.Result second = desk.registrations.registerLawyer(Registering.lawyer("Ananya@Shakti.example.org"),
-                Registering.API_URL);
+        Registrations.Result second =
+                desk.registrations.registerLawyer(Registering.lawyer("Ananya@Shakti.example.org"), Registering.API_URL);
 
         assertThat(second).isInstanceOf(Registrations.Result.EmailTaken.class);
         assertThat(desk.registry.outbox()).hasSize(1);
@@ -53,8 +55,9 @@ class RegistrationsTest {
         desk.registerOrganisation("ananya@shakti.example.org");
         desk.clock.advance(Registrations.VERIFICATION_VALIDITY.minus(Duration.ofMinutes(1)));
 
-        assertThat(desk.registrations.registerOrganisation(Registering.organisation("ananya@shakti.example.org"),
-                Registering.API_URL)).isInstanceOf(Registrations.Result.EmailTaken.class);
+        assertThat(desk.registrations.registerOrganisation(
+                        Registering.organisation("ananya@shakti.example.org"), Registering.API_URL))
+                .isInstanceOf(Registrations.Result.EmailTaken.class);
     }
 
     @Test
@@ -66,9 +69,12 @@ class RegistrationsTest {
 
         assertThat(desk.profile(ProfileKind.ORGANISATION, abandoned).status()).isEqualTo(ProfileStatus.REJECTED);
         assertThat(desk.profile(ProfileKind.LAWYER, id).status()).isEqualTo(ProfileStatus.PENDING_VERIFICATION);
-        assertThat(desk.registry.holderOf("ananya@shakti.example.org")).get()
-                .extracting(Registrant::id).isEqualTo(id);
-        assertThat(desk.registry.audit()).filteredOn(line -> line.id().equals(abandoned))
+        assertThat(desk.registry.holderOf("ananya@shakti.example.org"))
+                .get()
+                .extracting(Registrant::id)
+                .isEqualTo(id);
+        assertThat(desk.registry.audit())
+                .filteredOn(line -> line.id().equals(abandoned))
                 .extracting(InMemoryRegistry.Filed::status)
                 .containsExactly(ProfileStatus.PENDING_VERIFICATION, ProfileStatus.REJECTED);
     }
@@ -78,8 +84,9 @@ class RegistrationsTest {
         desk.organisationAwaitingReview("ananya@shakti.example.org");
         desk.clock.advance(Registrations.VERIFICATION_VALIDITY.plusDays(30));
 
-        assertThat(desk.registrations.registerLawyer(Registering.lawyer("ananya@shakti.example.org"),
-                Registering.API_URL)).isInstanceOf(Registrations.Result.EmailTaken.class);
+        assertThat(desk.registrations.registerLawyer(
+                        Registering.lawyer("ananya@shakti.example.org"), Registering.API_URL))
+                .isInstanceOf(Registrations.Result.EmailTaken.class);
     }
 
     @Test
@@ -87,19 +94,34 @@ class RegistrationsTest {
         String id = desk.organisationAwaitingReview("ananya@shakti.example.org");
         desk.reviews.reject(ProfileKind.ORGANISATION, id, "meera@team", "Not a civil society organisation.");
 
-        assertThat(desk.registrations.registerOrganisation(Registering.organisation("ananya@shakti.example.org"),
-                Registering.API_URL)).isInstanceOf(Registrations.Result.Registered.class);
+        assertThat(desk.registrations.registerOrganisation(
+                        Registering.organisation("ananya@shakti.example.org"), Registering.API_URL))
+                .isInstanceOf(Registrations.Result.Registered.class);
     }
 
     @Test
     void a_bad_form_names_every_bad_field_and_writes_nothing() {
-        LawyerForm bad = new LawyerForm("M", "not-an-email", "12345", null, "D/1", "IN-XX", 12, java.util.List.of(),
-                java.util.List.of("IN"), java.util.List.of("en"), 3, "fr");
+        LawyerForm bad = new LawyerForm(
+                "M",
+                "not-an-email",
+                "12345",
+                null,
+                "D/1",
+                "IN-XX",
+                12,
+                java.util.List.of(),
+                java.util.List.of("IN"),
+                java.util.List.of("en"),
+                3,
+                "fr");
 
         assertThatThrownBy(() -> desk.registrations.registerLawyer(bad, Registering.API_URL))
-                .isInstanceOfSatisfying(InvalidInput.class, invalid -> assertThat(invalid.errors())
-                        .extracting(FieldError::field)
-                        .containsExactly("name", "email", "phone", "barCouncil", "practiceAreas", "preferredLanguage"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        invalid -> assertThat(invalid.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly(
+                                        "name", "email", "phone", "barCouncil", "practiceAreas", "preferredLanguage"));
         assertThat(desk.registry.outbox()).isEmpty();
         assertThat(desk.registry.tokens()).isEmpty();
     }

@@ -37,7 +37,9 @@ class ReviewsTest {
                 .isEqualTo(new Reviews.Result.WrongState(ProfileStatus.PENDING_VERIFICATION));
         assertThat(desk.reviews.reject(ProfileKind.ORGANISATION, id, "meera@team", "No."))
                 .isEqualTo(new Reviews.Result.WrongState(ProfileStatus.PENDING_VERIFICATION));
-        assertThat(desk.registry.outbox()).extracting(email -> email.template()).containsExactly(EmailTemplate.VERIFY_EMAIL);
+        assertThat(desk.registry.outbox())
+                .extracting(email -> email.template())
+                .containsExactly(EmailTemplate.VERIFY_EMAIL);
     }
 
     @Test
@@ -49,7 +51,9 @@ class ReviewsTest {
                 .isEqualTo(new Reviews.Result.WrongState(ProfileStatus.APPROVED));
         assertThat(desk.reviews.reject(ProfileKind.LAWYER, id, "ravi@team", "Changed my mind."))
                 .isEqualTo(new Reviews.Result.WrongState(ProfileStatus.APPROVED));
-        assertThat(desk.registry.outbox()).filteredOn(email -> email.template() == EmailTemplate.LAWYER_APPROVED).hasSize(1);
+        assertThat(desk.registry.outbox())
+                .filteredOn(email -> email.template() == EmailTemplate.LAWYER_APPROVED)
+                .hasSize(1);
     }
 
     @Test
@@ -61,7 +65,9 @@ class ReviewsTest {
     @Test
     void a_rejection_tells_the_registrant_why_and_leaves_the_review_list() {
         String id = desk.organisationAwaitingReview(ORG_EMAIL);
-        assertThat(desk.reviews.listPending()).extracting(PendingRegistration::id).containsExactly(id);
+        assertThat(desk.reviews.listPending())
+                .extracting(PendingRegistration::id)
+                .containsExactly(id);
 
         assertThat(desk.reviews.reject(ProfileKind.ORGANISATION, id, "meera@team", "Not a civil society organisation."))
                 .isEqualTo(new Reviews.Result.Reviewed(id, ProfileStatus.REJECTED));
@@ -80,7 +86,9 @@ class ReviewsTest {
         desk.registerOrganisation("unverified@example.org");
         String second = desk.organisationAwaitingReview(ORG_EMAIL);
 
-        assertThat(desk.reviews.listPending()).extracting(PendingRegistration::id).containsExactly(first, second);
+        assertThat(desk.reviews.listPending())
+                .extracting(PendingRegistration::id)
+                .containsExactly(first, second);
     }
 
     @Test
@@ -92,7 +100,9 @@ class ReviewsTest {
 
         String fresh = desk.secretIn(EmailTemplate.ORGANISATION_TOKEN_REISSUED, ORG_EMAIL);
         assertThat(desk.registry.accessTokens(id)).extracting(Token::hash).containsExactly(Secrets.hash(fresh));
-        assertThat(desk.registry.audit()).last().extracting(line -> line.note().note())
+        assertThat(desk.registry.audit())
+                .last()
+                .extracting(line -> line.note().note())
                 .isEqualTo("access token reissued: leaked");
     }
 
@@ -102,6 +112,7 @@ class ReviewsTest {
 
         assertThat(desk.reviews.reissueToken(id, "meera@team", null))
                 .isEqualTo(new Reviews.Reissue.NotApproved(ProfileStatus.PENDING_REVIEW));
-        assertThat(desk.reviews.reissueToken("no-such-id", "meera@team", null)).isInstanceOf(Reviews.Reissue.NotFound.class);
+        assertThat(desk.reviews.reissueToken("no-such-id", "meera@team", null))
+                .isInstanceOf(Reviews.Reissue.NotFound.class);
     }
 }

@@ -20,11 +20,14 @@ class VerificationsTest {
 
         Verifications.Result result = desk.verifications.verify(desk.secretIn(EmailTemplate.VERIFY_EMAIL, EMAIL));
 
-        assertThat(result).isEqualTo(new Verifications.Result.Verified("Adv. Meera Iyer", ProfileStatus.PENDING_REVIEW));
+        assertThat(result)
+                .isEqualTo(new Verifications.Result.Verified("Adv. Meera Iyer", ProfileStatus.PENDING_REVIEW));
         assertThat(desk.profile(ProfileKind.LAWYER, id).status()).isEqualTo(ProfileStatus.PENDING_REVIEW);
-        assertThat(desk.registry.consents(ProfileKind.LAWYER, id)).containsExactly(
-                new Consent(PrivacyNotice.CURRENT_VERSION, Language.ofCode("hi").orElseThrow(), desk.clock.instant()));
-        assertThat(desk.registry.audit()).extracting(InMemoryRegistry.Filed::status)
+        assertThat(desk.registry.consents(ProfileKind.LAWYER, id))
+                .containsExactly(new Consent(
+                        PrivacyNotice.CURRENT_VERSION, Language.ofCode("hi").orElseThrow(), desk.clock.instant()));
+        assertThat(desk.registry.audit())
+                .extracting(InMemoryRegistry.Filed::status)
                 .containsExactly(ProfileStatus.PENDING_VERIFICATION, ProfileStatus.PENDING_REVIEW);
     }
 
@@ -37,7 +40,8 @@ class VerificationsTest {
 
         Verifications.Result again = desk.verifications.verify(secret);
 
-        assertThat(again).isEqualTo(new Verifications.Result.AlreadyVerified("Adv. Meera Iyer", ProfileStatus.PENDING_REVIEW));
+        assertThat(again)
+                .isEqualTo(new Verifications.Result.AlreadyVerified("Adv. Meera Iyer", ProfileStatus.PENDING_REVIEW));
         assertThat(desk.registry.consents(ProfileKind.LAWYER, id)).hasSize(1);
         assertThat(desk.profile(ProfileKind.LAWYER, id).version()).isEqualTo(2);
     }

@@ -17,22 +17,34 @@ final class InterposedWrite implements DynamoDbClient {
     private Runnable beforeNextTransaction = () -> {};
     private Runnable beforeEveryTransaction = () -> {};
 
-    InterposedWrite(DynamoDbClient backend) { this.backend = backend; }
+    InterposedWrite(DynamoDbClient backend) {
+        this.backend = backend;
+    }
 
-    void beforeNextTransaction(Runnable write) { this.beforeNextTransaction = write; }
+    void beforeNextTransaction(Runnable write) {
+        this.beforeNextTransaction = write;
+    }
 
     /** Runs before every transaction until replaced: may throw, as a function stopped mid-way would. */
-    void beforeEveryTransaction(Runnable hook) { this.beforeEveryTransaction = hook; }
+    void beforeEveryTransaction(Runnable hook) {
+        this.beforeEveryTransaction = hook;
+    }
 
     @Override
     public software.amazon.awssdk.services.dynamodb.model.ScanResponse scan(
-            software.amazon.awssdk.services.dynamodb.model.ScanRequest request) { return backend.scan(request); }
+            software.amazon.awssdk.services.dynamodb.model.ScanRequest request) {
+        return backend.scan(request);
+    }
 
     @Override
-    public GetItemResponse getItem(GetItemRequest request) { return backend.getItem(request); }
+    public GetItemResponse getItem(GetItemRequest request) {
+        return backend.getItem(request);
+    }
 
     @Override
-    public QueryResponse query(QueryRequest request) { return backend.query(request); }
+    public QueryResponse query(QueryRequest request) {
+        return backend.query(request);
+    }
 
     @Override
     public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
@@ -44,7 +56,9 @@ final class InterposedWrite implements DynamoDbClient {
     }
 
     @Override
-    public String serviceName() { return backend.serviceName(); }
+    public String serviceName() {
+        return backend.serviceName();
+    }
 
     @Override
     public void close() {}

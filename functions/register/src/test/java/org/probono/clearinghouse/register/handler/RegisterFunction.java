@@ -47,10 +47,14 @@ final class RegisterFunction {
         this(aws, clock, configOverrides, aws.dynamoDb());
     }
 
-    RegisterFunction(LocalAws aws, MovableClock clock) { this(aws, clock, Map.of()); }
+    RegisterFunction(LocalAws aws, MovableClock clock) {
+        this(aws, clock, Map.of());
+    }
 
     /** An events/ file as a mutable tree. */
-    static ObjectNode event(String file) { return TestEvents.file(file).json(); }
+    static ObjectNode event(String file) {
+        return TestEvents.file(file).json();
+    }
 
     /** The body of an events/ file's request, as a mutable tree. */
     static ObjectNode body(String file) {
@@ -62,7 +66,9 @@ final class RegisterFunction {
     }
 
     /** The event file with its body replaced. */
-    static ObjectNode withBody(String file, JsonNode body) { return TestEvents.http(file).body(body).json(); }
+    static ObjectNode withBody(String file, JsonNode body) {
+        return TestEvents.http(file).body(body).json();
+    }
 
     static ObjectNode verifyEvent(String token, boolean json) {
         TestEvents.HttpApi event = TestEvents.http("register-verify.json").query("token", token);
@@ -77,7 +83,9 @@ final class RegisterFunction {
         return command;
     }
 
-    JsonNode invoke(JsonNode event) { return invokeRaw(Json.write(event)); }
+    JsonNode invoke(JsonNode event) {
+        return invokeRaw(Json.write(event));
+    }
 
     JsonNode invokeRaw(String event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -99,14 +107,21 @@ final class RegisterFunction {
             }
         }
 
-        String contentType() { return headers.get("Content-Type"); }
+        String contentType() {
+            return headers.get("Content-Type");
+        }
     }
 
     HttpAnswer http(JsonNode event) {
         JsonNode response = invoke(event);
         Map<String, String> headers = new HashMap<>();
-        response.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
-        return new HttpAnswer(response.path("statusCode").asInt(), headers, response.path("body").asText());
+        response.path("headers")
+                .properties()
+                .forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+        return new HttpAnswer(
+                response.path("statusCode").asInt(),
+                headers,
+                response.path("body").asText());
     }
 
     /** Registers from an events/ file with the given body; asserts the 201 and returns the id. */

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.register.handler;
 
-import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.store.Keys;
+import org.probono.clearinghouse.testkit.MovableClock;
 
 /** One account per email address, across organisations and lawyers, whatever the timing. */
 @ExtendWith(LocalAwsExtension.class)
@@ -35,7 +35,8 @@ class RegistrationConflictsTest {
         ObjectNode lawyer = RegisterFunction.body("register-post-lawyer.json");
         lawyer.put("email", "  ANANYA.ROY@Shakti.Example.ORG ");
 
-        RegisterFunction.HttpAnswer answer = function.http(RegisterFunction.withBody("register-post-lawyer.json", lawyer));
+        RegisterFunction.HttpAnswer answer =
+                function.http(RegisterFunction.withBody("register-post-lawyer.json", lawyer));
 
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.contentType()).isEqualTo("application/problem+json");
@@ -60,12 +61,19 @@ class RegistrationConflictsTest {
         for (Future<RegisterFunction.HttpAnswer> answer : pool.invokeAll(attempts)) answers.add(answer.get());
         pool.shutdown();
 
-        List<RegisterFunction.HttpAnswer> created = answers.stream().filter(a -> a.status() == 201).toList();
+        List<RegisterFunction.HttpAnswer> created =
+                answers.stream().filter(a -> a.status() == 201).toList();
         assertThat(created).hasSize(1);
         assertThat(answers).filteredOn(a -> a.status() == 409).hasSize(19);
         String winner = created.getFirst().json().path("id").asText();
-        assertThat(function.store.get(Keys.email("race@example.org")).orElseThrow().string("ownerId")).isEqualTo(winner);
-        assertThat(function.table.items("ORGANISATION").size() + function.table.items("LAWYER").size()).isEqualTo(1);
+        assertThat(function.store
+                        .get(Keys.email("race@example.org"))
+                        .orElseThrow()
+                        .string("ownerId"))
+                .isEqualTo(winner);
+        assertThat(function.table.items("ORGANISATION").size()
+                        + function.table.items("LAWYER").size())
+                .isEqualTo(1);
         assertThat(function.table.outbox()).hasSize(1);
         assertThat(function.aws.countItems()).isEqualTo(5);
     }

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.register.handler;
 
-import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
+import org.probono.clearinghouse.testkit.MovableClock;
 
 /** Approve and reject only what awaits review; every bad command is an error object and writes nothing. */
 @ExtendWith(LocalAwsExtension.class)
@@ -37,7 +37,8 @@ class ReviewTest {
 
     @Test
     void a_decided_registration_cannot_be_approved_or_rejected_again() {
-        function.http(RegisterFunction.verifyEvent(function.table.tokenOf(function.table.lastEmailTo("meera.iyer@lawfirm.example")), true));
+        function.http(RegisterFunction.verifyEvent(
+                function.table.tokenOf(function.table.lastEmailTo("meera.iyer@lawfirm.example")), true));
         assertThat(function.invoke(approve(lawyer)).path("status").asText()).isEqualTo("APPROVED");
         int before = function.aws.countItems();
 
@@ -55,7 +56,10 @@ class ReviewTest {
         int before = function.aws.countItems();
 
         assertError(function.invoke(approve("0193c5a0-0000-7000-8000-00000000dead")), 404);
-        assertError(function.invoke(RegisterFunction.command("register-approve-organisation.json", c -> c.put("id", lawyer))), 404);
+        assertError(
+                function.invoke(
+                        RegisterFunction.command("register-approve-organisation.json", c -> c.put("id", lawyer))),
+                404);
         assertThat(function.aws.countItems()).isEqualTo(before);
     }
 
@@ -81,8 +85,12 @@ class ReviewTest {
         }
         assertError(function.invoke(RegisterFunction.command("register-reject.json", c -> c.remove("reason"))), 400);
         assertThat(function.invoke(RegisterFunction.command("register-reject.json", c -> c.remove("reason")))
-                .path("error").path("detail").asText()).contains("reason is required");
-        assertError(function.invoke(RegisterFunction.command("register-list-pending.json", c -> c.put("limit", 5))), 400);
+                        .path("error")
+                        .path("detail")
+                        .asText())
+                .contains("reason is required");
+        assertError(
+                function.invoke(RegisterFunction.command("register-list-pending.json", c -> c.put("limit", 5))), 400);
         assertThat(function.aws.countItems()).isEqualTo(before);
     }
 
@@ -113,7 +121,9 @@ class ReviewTest {
     }
 
     private static void assertError(JsonNode answer, int status) {
-        assertThat(answer.path("error").path("status").asInt()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.path("error").path("status").asInt())
+                .as(answer.toString())
+                .isEqualTo(status);
         assertThat(answer.path("error").path("title").asText()).isNotBlank();
         assertThat(answer.path("error").path("detail").asText()).isNotBlank();
     }

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.register.handler;
 
-import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +27,7 @@ import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.Transaction;
+import org.probono.clearinghouse.testkit.MovableClock;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /** Consent on verification, export-subject and erase-subject, through the entry class with events/ JSON. */
@@ -46,7 +46,8 @@ class SubjectRightsTest {
         function = new RegisterFunction(aws, new MovableClock(START), Map.of(), client);
         lawyerId = function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
         function.http(RegisterFunction.verifyEvent(function.table.tokenOf(function.table.lastEmailTo(EMAIL)), true));
-        JsonNode approved = function.invoke(RegisterFunction.command("register-approve-lawyer.json", c -> c.put("id", lawyerId)));
+        JsonNode approved =
+                function.invoke(RegisterFunction.command("register-approve-lawyer.json", c -> c.put("id", lawyerId)));
         assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
     }
 
@@ -55,14 +56,19 @@ class SubjectRightsTest {
         JsonNode export = function.invoke(RegisterFunction.event("register-export-subject.json"));
 
         assertThat(export.path("consent")).hasSize(1);
-        assertThat(export.path("consent").path(0).path("noticeVersion").asText()).isEqualTo("v1");
+        assertThat(export.path("consent").path(0).path("noticeVersion").asText())
+                .isEqualTo("v1");
         assertThat(export.path("consent").path(0).path("givenAt").asText()).isEqualTo(START.toString());
         assertThat(export.path("profiles").path(0).path("name").asText()).isEqualTo("Adv. Meera Iyer");
-        assertThat(export.path("emails")).extracting(e -> e.path("template").asText())
+        assertThat(export.path("emails"))
+                .extracting(e -> e.path("template").asText())
                 .containsExactlyInAnyOrder("VERIFY_EMAIL", "LAWYER_APPROVED");
         assertThat(export.path("auditEntries")).hasSizeGreaterThanOrEqualTo(3);
         // Never a token, sealed or raw.
-        assertThat(export.toString()).doesNotContain("sealedToken", function.table.tokenOf(function.table.outbox().getFirst()));
+        assertThat(export.toString())
+                .doesNotContain(
+                        "sealedToken",
+                        function.table.tokenOf(function.table.outbox().getFirst()));
     }
 
     @Test
@@ -82,23 +88,45 @@ class SubjectRightsTest {
     @Test
     void erasure_leaves_no_address_name_or_phone_withdraws_open_offers_and_frees_the_address() {
         LegalRequest offered = request("REQ-OFFERED", RequestStatus.OFFERED, null);
-        Offer offer = new Offer(offered.id(), lawyerId, OfferStatus.PENDING, START, START.plusSeconds(86_400), "hash",
-                null, null, false, 1);
-        function.store.commit(new Transaction().create(RequestItems.toItem(offered)).create(OfferItems.toItem(offer))
-                .create(OutboxItems.toItem(OutboxMessage.toTeam("OB-ADMIN", EmailTemplate.ADMIN_ACCEPTED, "team@example.org",
-                        Map.of("lawyerName", "Adv. Meera Iyer", "requestId", offered.id()), START)))
-                .create(AuditItems.toItem(Keys.requestPk(offered.id()), new AuditEvent(START, "OFFERED",
-                        "Offered to Adv. Meera Iyer", "admin"))));
+        Offer offer = new Offer(
+                offered.id(),
+                lawyerId,
+                OfferStatus.PENDING,
+                START,
+                START.plusSeconds(86_400),
+                "hash",
+                null,
+                null,
+                false,
+                1);
+        function.store.commit(new Transaction()
+                .create(RequestItems.toItem(offered))
+                .create(OfferItems.toItem(offer))
+                .create(OutboxItems.toItem(OutboxMessage.toTeam(
+                        "OB-ADMIN",
+                        EmailTemplate.ADMIN_ACCEPTED,
+                        "team@example.org",
+                        Map.of("lawyerName", "Adv. Meera Iyer", "requestId", offered.id()),
+                        START)))
+                .create(AuditItems.toItem(
+                        Keys.requestPk(offered.id()),
+                        new AuditEvent(START, "OFFERED", "Offered to Adv. Meera Iyer", "admin"))));
 
         JsonNode erased = function.invoke(RegisterFunction.event("register-erase-subject.json"));
 
         assertThat(erased.path("status").asText()).as(erased.toString()).isEqualTo("ERASED");
         assertThat(erased.path("transactions").asInt()).isEqualTo(1);
-        assertThat(everyItemAsText()).doesNotContainIgnoringCase(IDENTIFIERS.get(0))
+        assertThat(everyItemAsText())
+                .doesNotContainIgnoringCase(IDENTIFIERS.get(0))
                 .doesNotContain(IDENTIFIERS.get(1), IDENTIFIERS.get(2));
-        assertThat(OfferItems.from(function.store.get(Keys.offer(offered.id(), lawyerId)).orElseThrow()).status())
+        assertThat(OfferItems.from(function.store
+                                .get(Keys.offer(offered.id(), lawyerId))
+                                .orElseThrow())
+                        .status())
                 .isEqualTo(OfferStatus.WITHDRAWN);
-        assertThat(RequestItems.from(function.store.get(Keys.request(offered.id())).orElseThrow()).status())
+        assertThat(RequestItems.from(
+                                function.store.get(Keys.request(offered.id())).orElseThrow())
+                        .status())
                 .isEqualTo(RequestStatus.SUBMITTED);
         assertThat(function.table.items("TOKEN")).isEmpty();
         assertThat(function.table.items("LAWYER_AREA")).isEmpty();
@@ -107,7 +135,10 @@ class SubjectRightsTest {
             assertThat(event.actor()).isEqualTo("priya@clearinghouse.example");
         });
         // The address may register again; a repeat finds nothing left.
-        assertThat(function.invoke(RegisterFunction.event("register-erase-subject.json")).path("error").path("status").asInt())
+        assertThat(function.invoke(RegisterFunction.event("register-erase-subject.json"))
+                        .path("error")
+                        .path("status")
+                        .asInt())
                 .isEqualTo(404);
         function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
     }
@@ -129,7 +160,8 @@ class SubjectRightsTest {
                 throw new IllegalStateException("the function stopped between two transactions");
             }
         });
-        JsonNode interrupted = function.invokeRaw(RegisterFunction.event("register-erase-subject.json").toString());
+        JsonNode interrupted = function.invokeRaw(
+                RegisterFunction.event("register-erase-subject.json").toString());
         assertThat(interrupted.path("error").path("status").asInt()).isEqualTo(500);
         assertThat(everyItemAsText()).contains(EMAIL);
 
@@ -141,18 +173,38 @@ class SubjectRightsTest {
     }
 
     private static OutboxMessage email(int i) {
-        return OutboxMessage.of("OB-%03d".formatted(i), EmailTemplate.OFFER_FILLED, EMAIL, Language.EN,
-                Map.of("lawyerName", "Adv. Meera Iyer", "requestId", "REQ-" + i), START);
+        return OutboxMessage.of(
+                "OB-%03d".formatted(i),
+                EmailTemplate.OFFER_FILLED,
+                EMAIL,
+                Language.EN,
+                Map.of("lawyerName", "Adv. Meera Iyer", "requestId", "REQ-" + i),
+                START);
     }
 
     private static LegalRequest request(String id, RequestStatus status, String lawyer) {
-        return new LegalRequest(id, "ORG-1", status, Category.CONTRACT_REVIEW, "A contract", "Summary", null, "IN-DL",
-                "en", null, List.of(), START, lawyer, 1);
+        return new LegalRequest(
+                id,
+                "ORG-1",
+                status,
+                Category.CONTRACT_REVIEW,
+                "A contract",
+                "Summary",
+                null,
+                "IN-DL",
+                "en",
+                null,
+                List.of(),
+                START,
+                lawyer,
+                1);
     }
 
     private String everyItemAsText() {
         return function.aws.dynamoDb().scanPaginator(s -> s.tableName(function.aws.tableName())).items().stream()
-                .map(map -> Item.of(EnhancedDocument.fromAttributeValueMap(map)).document().toJson())
+                .map(map -> Item.of(EnhancedDocument.fromAttributeValueMap(map))
+                        .document()
+                        .toJson())
                 .reduce("", String::concat);
     }
 }

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.register.handler;
 
-import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +27,7 @@ import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.TokenItems;
+import org.probono.clearinghouse.testkit.MovableClock;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -50,19 +50,27 @@ class TokenReissueTest {
         String oldToken = function.table.tokenOf(function.table.lastEmailTo(CONTACT));
         int before = function.aws.countItems();
 
-        JsonNode answer = function.invoke(RegisterFunction.event("register-reissue-token.json").put("id", org));
+        JsonNode answer = function.invoke(
+                RegisterFunction.event("register-reissue-token.json").put("id", org));
 
-        assertThat(answer).isEqualTo(Json.MAPPER.createObjectNode()
-                .put("id", org).put("status", "APPROVED").put("tokenReissued", true));
+        assertThat(answer)
+                .isEqualTo(Json.MAPPER
+                        .createObjectNode()
+                        .put("id", org)
+                        .put("status", "APPROVED")
+                        .put("tokenReissued", true));
         assertThat(function.store.get(Keys.token(Secrets.hash(oldToken)))).isEmpty();
         OutboxMessage email = function.table.lastEmailTo(CONTACT);
         assertThat(email.template()).isEqualTo(EmailTemplate.ORGANISATION_TOKEN_REISSUED);
-        assertThat(email.data()).isEqualTo(Map.of("name", "Shakti Vahini Trust", "contactName", "Ananya Roy",
-                "webUrl", "http://localhost:3000"));
+        assertThat(email.data())
+                .isEqualTo(Map.of(
+                        "name", "Shakti Vahini Trust", "contactName", "Ananya Roy", "webUrl", "http://localhost:3000"));
         String newToken = function.table.tokenOf(email);
         assertThat(Secrets.looksLikeToken(newToken)).isTrue();
         assertThat(newToken).isNotEqualTo(oldToken);
-        Token stored = TokenItems.from(Secrets.hash(newToken), function.store.get(Keys.token(Secrets.hash(newToken))).orElseThrow());
+        Token stored = TokenItems.from(
+                Secrets.hash(newToken),
+                function.store.get(Keys.token(Secrets.hash(newToken))).orElseThrow());
         assertThat(stored.purpose()).isEqualTo(Token.Purpose.ORGANISATION_ACCESS);
         assertThat(stored.subjectId()).isEqualTo(org);
         assertThat(stored.expiresAt()).isNull();
@@ -88,25 +96,34 @@ class TokenReissueTest {
 
         String latest = function.table.tokenOf(function.table.lastEmailTo(CONTACT));
         assertThat(accessTokenHashes(org)).containsExactly(Secrets.hash(latest));
-        assertThat(function.table.items("TOKEN")).filteredOn(t -> "ORGANISATION_ACCESS".equals(t.string("purpose")))
-                .extracting(t -> t.string(Keys.PK)).containsExactly("TOKEN#" + Secrets.hash(latest));
-        assertThat(function.table.outbox()).filteredOn(m -> m.template() == EmailTemplate.ORGANISATION_TOKEN_REISSUED).hasSize(2);
-        assertThat(function.table.auditTrail("ORG#" + org)).extracting(e -> e.note()).containsSubsequence(
-                "access token reissued", "access token reissued: The coordinator lost the approval email.");
+        assertThat(function.table.items("TOKEN"))
+                .filteredOn(t -> "ORGANISATION_ACCESS".equals(t.string("purpose")))
+                .extracting(t -> t.string(Keys.PK))
+                .containsExactly("TOKEN#" + Secrets.hash(latest));
+        assertThat(function.table.outbox())
+                .filteredOn(m -> m.template() == EmailTemplate.ORGANISATION_TOKEN_REISSUED)
+                .hasSize(2);
+        assertThat(function.table.auditTrail("ORG#" + org))
+                .extracting(e -> e.note())
+                .containsSubsequence(
+                        "access token reissued", "access token reissued: The coordinator lost the approval email.");
     }
 
     @Test
     void only_organisation_access_tokens_are_in_the_index() {
         String org = approvedOrganisation();
 
-        assertThat(function.table.items("TOKEN")).hasSize(2).allSatisfy(token -> assertThat(token.string(Keys.GSI1PK))
-                .isEqualTo("ORGANISATION_ACCESS".equals(token.string("purpose")) ? "ORGTOKENS#" + org : null));
+        assertThat(function.table.items("TOKEN"))
+                .hasSize(2)
+                .allSatisfy(token -> assertThat(token.string(Keys.GSI1PK))
+                        .isEqualTo("ORGANISATION_ACCESS".equals(token.string("purpose")) ? "ORGTOKENS#" + org : null));
     }
 
     @Test
     void an_unknown_id_or_a_lawyers_id_is_a_404_and_writes_nothing() {
         approvedOrganisation();
-        String lawyer = function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
+        String lawyer =
+                function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
         int before = function.aws.countItems();
 
         assertError(reissueAnswer("0193c5a0-0000-7000-8000-00000000dead", c -> {}), 404);
@@ -116,13 +133,15 @@ class TokenReissueTest {
 
     @Test
     void an_organisation_not_approved_is_a_409_and_writes_nothing() {
-        String org = function.register("register-post-organisation.json", RegisterFunction.body("register-post-organisation.json"));
+        String org = function.register(
+                "register-post-organisation.json", RegisterFunction.body("register-post-organisation.json"));
         int before = function.aws.countItems();
         JsonNode unverified = reissueAnswer(org, c -> {});
         function.http(RegisterFunction.verifyEvent(function.table.tokenOf(function.table.lastEmailTo(CONTACT)), true));
         int verified = function.aws.countItems();
         JsonNode pendingReview = reissueAnswer(org, c -> {});
-        function.invoke(RegisterFunction.command("register-reject.json", c -> c.put("kind", "organisation").put("id", org)));
+        function.invoke(RegisterFunction.command(
+                "register-reject.json", c -> c.put("kind", "organisation").put("id", org)));
         int rejected = function.aws.countItems();
         JsonNode afterRejection = reissueAnswer(org, c -> {});
 
@@ -171,8 +190,14 @@ class TokenReissueTest {
         int events = function.table.auditTrail("ORG#" + org).size();
         int before = function.aws.countItems();
         // Someone revokes the old token after the command read it: its conditioned delete fails.
-        client.beforeNextTransaction(() -> function.aws.dynamoDb().deleteItem(d -> d.tableName(function.aws.tableName())
-                .key(Map.of(Keys.PK, AttributeValue.fromS("TOKEN#" + oldHash), Keys.SK, AttributeValue.fromS("TOKEN")))));
+        client.beforeNextTransaction(() -> function.aws
+                .dynamoDb()
+                .deleteItem(d -> d.tableName(function.aws.tableName())
+                        .key(Map.of(
+                                Keys.PK,
+                                AttributeValue.fromS("TOKEN#" + oldHash),
+                                Keys.SK,
+                                AttributeValue.fromS("TOKEN")))));
 
         JsonNode answer = reissueAnswer(org, c -> {});
 
@@ -182,7 +207,8 @@ class TokenReissueTest {
         assertThat(function.table.items("TOKEN")).noneMatch(t -> "ORGANISATION_ACCESS".equals(t.string("purpose")));
         assertThat(function.table.outbox()).hasSize(outbox);
         assertThat(function.table.auditTrail("ORG#" + org)).hasSize(events);
-        assertThat(function.store.get(Keys.organisation(org)).orElseThrow().version()).isEqualTo(version);
+        assertThat(function.store.get(Keys.organisation(org)).orElseThrow().version())
+                .isEqualTo(version);
     }
 
     /* moto runs one request at a time in our harness (local/backend moto_serialized.py), so the reads and
@@ -197,24 +223,37 @@ class TokenReissueTest {
         for (Future<JsonNode> answer : pool.invokeAll(attempts)) answers.add(answer.get());
         pool.shutdown();
 
-        long won = answers.stream().filter(a -> a.path("tokenReissued").asBoolean()).count();
+        long won = answers.stream()
+                .filter(a -> a.path("tokenReissued").asBoolean())
+                .count();
         assertThat(won).isPositive();
-        assertThat(answers).filteredOn(a -> a.path("error").path("status").asInt() == 409).hasSize((int) (8 - won));
+        assertThat(answers)
+                .filteredOn(a -> a.path("error").path("status").asInt() == 409)
+                .hasSize((int) (8 - won));
         List<OutboxMessage> emails = function.table.outbox().stream()
-                .filter(m -> m.template() == EmailTemplate.ORGANISATION_TOKEN_REISSUED).toList();
+                .filter(m -> m.template() == EmailTemplate.ORGANISATION_TOKEN_REISSUED)
+                .toList();
         assertThat(emails).hasSize((int) won);
-        assertThat(function.table.auditTrail("ORG#" + org)).filteredOn(e -> e.note().startsWith("access token reissued")).hasSize((int) won);
+        assertThat(function.table.auditTrail("ORG#" + org))
+                .filteredOn(e -> e.note().startsWith("access token reissued"))
+                .hasSize((int) won);
         List<String> hashes = accessTokenHashes(org);
         assertThat(hashes).hasSize(1);
-        assertThat(emails).extracting(m -> Secrets.hash(function.table.tokenOf(m))).contains(hashes.getFirst());
-        assertThat(function.table.items("TOKEN")).filteredOn(t -> "ORGANISATION_ACCESS".equals(t.string("purpose"))).hasSize(1);
+        assertThat(emails)
+                .extracting(m -> Secrets.hash(function.table.tokenOf(m)))
+                .contains(hashes.getFirst());
+        assertThat(function.table.items("TOKEN"))
+                .filteredOn(t -> "ORGANISATION_ACCESS".equals(t.string("purpose")))
+                .hasSize(1);
     }
 
     /** Registers, verifies and approves the organisation of events/; its approval email holds the first token. */
     private String approvedOrganisation() {
-        String org = function.register("register-post-organisation.json", RegisterFunction.body("register-post-organisation.json"));
+        String org = function.register(
+                "register-post-organisation.json", RegisterFunction.body("register-post-organisation.json"));
         function.http(RegisterFunction.verifyEvent(function.table.tokenOf(function.table.lastEmailTo(CONTACT)), true));
-        JsonNode approved = function.invoke(RegisterFunction.command("register-approve-organisation.json", c -> c.put("id", org)));
+        JsonNode approved =
+                function.invoke(RegisterFunction.command("register-approve-organisation.json", c -> c.put("id", org)));
         assertThat(approved.path("status").asText()).isEqualTo("APPROVED");
         return org;
     }
@@ -232,16 +271,20 @@ class TokenReissueTest {
 
     private List<String> accessTokenHashes(String org) {
         return function.store.index(Keys.GSI1, Keys.organisationTokensPk(org), true, 0).stream()
-                .map(item -> item.string(Keys.GSI1SK)).toList();
+                .map(item -> item.string(Keys.GSI1SK))
+                .toList();
     }
 
     private List<Item> everyItem() {
         return function.aws.dynamoDb().scanPaginator(s -> s.tableName(function.aws.tableName())).items().stream()
-                .map(map -> Item.of(EnhancedDocument.fromAttributeValueMap(map))).toList();
+                .map(map -> Item.of(EnhancedDocument.fromAttributeValueMap(map)))
+                .toList();
     }
 
     private static void assertError(JsonNode answer, int status) {
-        assertThat(answer.path("error").path("status").asInt()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.path("error").path("status").asInt())
+                .as(answer.toString())
+                .isEqualTo(status);
         assertThat(answer.path("error").path("title").asText()).isNotBlank();
         assertThat(answer.path("error").path("detail").asText()).isNotBlank();
     }

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.register.handler;
 
-import org.probono.clearinghouse.testkit.MovableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +19,7 @@ import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.store.Keys;
+import org.probono.clearinghouse.testkit.MovableClock;
 
 /** GET /verify: once, harmlessly again, never with an expired or unknown token. */
 @ExtendWith(LocalAwsExtension.class)
@@ -50,7 +50,11 @@ class VerificationTest {
         assertThat(page.text()).contains("already verified");
         assertThat(function.aws.countItems()).isEqualTo(before);
         assertThat(function.table.auditTrail("LAWYER#" + id)).hasSize(2);
-        assertThat(function.store.get(Keys.token(Secrets.hash(token))).orElseThrow().string("usedAt")).isNotNull();
+        assertThat(function.store
+                        .get(Keys.token(Secrets.hash(token)))
+                        .orElseThrow()
+                        .string("usedAt"))
+                .isNotNull();
     }
 
     @Test
@@ -68,14 +72,25 @@ class VerificationTest {
     void an_address_whose_link_expired_unverified_can_be_registered_again() {
         function.clock.advance(Duration.ofHours(48));
 
-        String again = function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
+        String again =
+                function.register("register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json"));
 
         assertThat(again).isNotEqualTo(id);
-        assertThat(function.store.get(Keys.email("meera.iyer@lawfirm.example")).orElseThrow().string("ownerId")).isEqualTo(again);
-        assertThat(function.store.get(Keys.lawyer(id)).orElseThrow().string("status")).isEqualTo("REJECTED");
-        assertThat(function.table.auditTrail("LAWYER#" + id)).extracting(e -> e.status()).containsExactly("PENDING_VERIFICATION", "REJECTED");
+        assertThat(function.store
+                        .get(Keys.email("meera.iyer@lawfirm.example"))
+                        .orElseThrow()
+                        .string("ownerId"))
+                .isEqualTo(again);
+        assertThat(function.store.get(Keys.lawyer(id)).orElseThrow().string("status"))
+                .isEqualTo("REJECTED");
+        assertThat(function.table.auditTrail("LAWYER#" + id))
+                .extracting(e -> e.status())
+                .containsExactly("PENDING_VERIFICATION", "REJECTED");
         String secondToken = function.table.tokenOf(function.table.lastEmailTo("meera.iyer@lawfirm.example"));
-        assertThat(function.http(RegisterFunction.verifyEvent(secondToken, true)).json().path("status").asText())
+        assertThat(function.http(RegisterFunction.verifyEvent(secondToken, true))
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("PENDING_REVIEW");
     }
 
@@ -84,8 +99,8 @@ class VerificationTest {
         function.clock.advance(Duration.ofHours(47));
         int before = function.aws.countItems();
 
-        RegisterFunction.HttpAnswer answer = function.http(RegisterFunction.withBody("register-post-lawyer.json",
-                RegisterFunction.body("register-post-lawyer.json")));
+        RegisterFunction.HttpAnswer answer = function.http(RegisterFunction.withBody(
+                "register-post-lawyer.json", RegisterFunction.body("register-post-lawyer.json")));
 
         assertThat(answer.status()).isEqualTo(409);
         assertThat(function.aws.countItems()).isEqualTo(before);
@@ -95,12 +110,15 @@ class VerificationTest {
     void ten_simultaneous_clicks_move_the_registration_once() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Callable<JsonNode>> clicks = new ArrayList<>();
-        for (int i = 0; i < 10; i++) clicks.add(() -> function.http(RegisterFunction.verifyEvent(token, true)).json());
+        for (int i = 0; i < 10; i++)
+            clicks.add(() ->
+                    function.http(RegisterFunction.verifyEvent(token, true)).json());
         List<JsonNode> answers = new ArrayList<>();
         for (Future<JsonNode> answer : pool.invokeAll(clicks)) answers.add(answer.get());
         pool.shutdown();
 
-        assertThat(answers).allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("PENDING_REVIEW"));
+        assertThat(answers)
+                .allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("PENDING_REVIEW"));
         assertThat(answers).filteredOn(a -> !a.has("alreadyVerified")).hasSize(1);
         assertThat(function.table.auditTrail("LAWYER#" + id)).hasSize(2);
         assertThat(function.store.get(Keys.lawyer(id)).orElseThrow().version()).isEqualTo(2);
@@ -120,14 +138,18 @@ class VerificationTest {
         assertThat(json.status()).isEqualTo(400);
         assertThat(json.contentType()).isEqualTo("application/problem+json");
         assertThat(function.aws.countItems()).isEqualTo(before);
-        assertThat(function.store.get(Keys.lawyer(id)).orElseThrow().string("status")).isEqualTo("PENDING_VERIFICATION");
+        assertThat(function.store.get(Keys.lawyer(id)).orElseThrow().string("status"))
+                .isEqualTo("PENDING_VERIFICATION");
     }
 
     @Test
     void a_token_one_second_before_expiry_still_verifies() {
         function.clock.advance(Duration.ofHours(48).minusSeconds(1));
 
-        assertThat(function.http(RegisterFunction.verifyEvent(token, true)).json().path("status").asText())
+        assertThat(function.http(RegisterFunction.verifyEvent(token, true))
+                        .json()
+                        .path("status")
+                        .asText())
                 .isEqualTo("PENDING_REVIEW");
     }
 
@@ -138,8 +160,10 @@ class VerificationTest {
         missing.remove("queryStringParameters");
         missing.put("rawQueryString", "");
 
-        for (JsonNode event : List.of(RegisterFunction.verifyEvent(new Secrets().newToken(), true),
-                RegisterFunction.verifyEvent("not-a-token", true), missing,
+        for (JsonNode event : List.of(
+                RegisterFunction.verifyEvent(new Secrets().newToken(), true),
+                RegisterFunction.verifyEvent("not-a-token", true),
+                missing,
                 RegisterFunction.verifyEvent(token.substring(1) + "A", false))) {
             assertThat(function.http(event).status()).isEqualTo(400);
         }
@@ -153,20 +177,26 @@ class VerificationTest {
         function.register("register-post-organisation.json", body);
         String orgToken = function.table.tokenOf(function.table.lastEmailTo("ananya.roy@shakti.example.org"));
 
-        String page = function.http(RegisterFunction.verifyEvent(orgToken, false)).text();
+        String page =
+                function.http(RegisterFunction.verifyEvent(orgToken, false)).text();
 
-        assertThat(page).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co");
+        assertThat(page)
+                .doesNotContain("<script>")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co");
     }
 
     @Test
     void an_organisation_access_token_is_not_a_verification_token() {
         function.http(RegisterFunction.verifyEvent(token, true));
         function.invoke(RegisterFunction.command("register-approve-lawyer.json", c -> c.put("id", id)));
-        String orgId = function.register("register-post-organisation.json", RegisterFunction.body("register-post-organisation.json"));
-        function.http(RegisterFunction.verifyEvent(function.table.tokenOf(function.table.lastEmailTo("ananya.roy@shakti.example.org")), true));
+        String orgId = function.register(
+                "register-post-organisation.json", RegisterFunction.body("register-post-organisation.json"));
+        function.http(RegisterFunction.verifyEvent(
+                function.table.tokenOf(function.table.lastEmailTo("ananya.roy@shakti.example.org")), true));
         function.invoke(RegisterFunction.command("register-approve-organisation.json", c -> c.put("id", orgId)));
         String orgToken = function.table.tokenOf(function.table.lastEmailTo("ananya.roy@shakti.example.org"));
 
-        assertThat(function.http(RegisterFunction.verifyEvent(orgToken, true)).status()).isEqualTo(400);
+        assertThat(function.http(RegisterFunction.verifyEvent(orgToken, true)).status())
+                .isEqualTo(400);
     }
 }

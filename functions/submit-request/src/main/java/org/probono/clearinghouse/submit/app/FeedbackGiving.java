@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Organisation;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.json.Log;
-import org.probono.clearinghouse.domain.Outcome;
 
 /**
  * {@code POST /requests/{id}/feedback}: the organisation rates the help it got, once, after completion.
@@ -36,8 +36,12 @@ public final class FeedbackGiving {
 
             Instant now = clock.instant();
             LegalRequest rated = request.rated(new LegalRequest.Feedback(feedback.rating(), feedback.comment(), now));
-            Outcome outcome = requests.rate(rated, request.version(),
-                    "The organisation rated the help " + feedback.rating() + " of 5.", "organisation:" + caller.id(), now);
+            Outcome outcome = requests.rate(
+                    rated,
+                    request.version(),
+                    "The organisation rated the help " + feedback.rating() + " of 5.",
+                    "organisation:" + caller.id(),
+                    now);
             if (outcome instanceof Outcome.Committed) {
                 Log.info("feedback given", "requestId", requestId, "rating", feedback.rating());
                 return new FeedbackOutcome.Given(requestId, feedback.rating());

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 public final class IdempotencyKeys {
     /** What a well-formed key is, said to the caller who sent another. */
     public static final String SHAPE_RULE = "must be 1 to 100 letters, digits or the characters _ - : .";
+
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_\\-:.]{1,100}");
 
     private IdempotencyKeys() {}

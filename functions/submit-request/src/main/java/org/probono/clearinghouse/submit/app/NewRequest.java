@@ -34,16 +34,31 @@ public record NewRequest(
         String checkedTitle = check.text("title", title, 3, TITLE_MAX);
         String checkedSummary = check.text("summary", summary, 10, SUMMARY_MAX);
         String checkedDetails = check.optionalText("confidentialDetails", confidentialDetails, 1, CONFIDENTIAL_MAX);
-        String checkedJurisdiction = check.code("jurisdiction", jurisdiction, Codes::isJurisdiction,
+        String checkedJurisdiction = check.code(
+                "jurisdiction",
+                jurisdiction,
+                Codes::isJurisdiction,
                 "an ISO 3166-2 code such as IN-WB, or IN for national");
-        String checkedLanguage = language == null || language.isBlank() ? DEFAULT_LANGUAGE
+        String checkedLanguage = language == null || language.isBlank()
+                ? DEFAULT_LANGUAGE
                 : check.code("language", language, Codes::isLanguage, "an ISO 639-1 code such as en, hi or bn");
         Instant checkedDeadline = check.futureInstant("deadline", deadline, now);
-        List<String> checkedCounterparties = check.list("counterparties", counterparties, 0, COUNTERPARTIES_MAX,
+        List<String> checkedCounterparties = check.list(
+                "counterparties",
+                counterparties,
+                0,
+                COUNTERPARTIES_MAX,
                 (field, name) -> check.text(field, name, 1, COUNTERPARTY_MAX));
         check.throwIfInvalid();
-        return new Draft(checkedCategory, checkedTitle, checkedSummary, checkedDetails, checkedJurisdiction,
-                checkedLanguage, checkedDeadline, checkedCounterparties);
+        return new Draft(
+                checkedCategory,
+                checkedTitle,
+                checkedSummary,
+                checkedDetails,
+                checkedJurisdiction,
+                checkedLanguage,
+                checkedDeadline,
+                checkedCounterparties);
     }
 
     /** The body without its confidential details: what an idempotency fingerprint may be computed from. */

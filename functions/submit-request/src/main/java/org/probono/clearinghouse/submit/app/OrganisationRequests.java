@@ -37,8 +37,13 @@ public interface OrganisationRequests {
      * the key's record: ALREADY_EXISTS if the key is taken (a record past its expiry counts as free), and
      * WRONG_STATE unless the organisation is still approved when it commits.
      */
-    Outcome submit(LegalRequest request, String note, String actor, List<OutboxMessage> mail,
-            Optional<IdempotencyRecord> remembered, Instant now);
+    Outcome submit(
+            LegalRequest request,
+            String note,
+            String actor,
+            List<OutboxMessage> mail,
+            Optional<IdempotencyRecord> remembered,
+            Instant now);
 
     /** Stores the organisation's rating, replacing the request read at {@code expectedVersion}. */
     Outcome rate(LegalRequest rated, long expectedVersion, String note, String actor, Instant at);

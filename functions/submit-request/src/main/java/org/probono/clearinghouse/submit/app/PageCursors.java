@@ -42,7 +42,8 @@ public final class PageCursors {
         try {
             byte[] given = DECODE.decode(cursor.substring(dot + 1));
             if (!MessageDigest.isEqual(given, mac(payload))) return Optional.empty();
-            return Optional.of(Json.MAPPER.readValue(DECODE.decode(payload), new TypeReference<Map<String, String>>() {}));
+            return Optional.of(
+                    Json.MAPPER.readValue(DECODE.decode(payload), new TypeReference<Map<String, String>>() {}));
         } catch (IllegalArgumentException | java.io.IOException e) {
             return Optional.empty();
         }

@@ -18,11 +18,13 @@ import org.probono.clearinghouse.domain.RequestStatus;
 public final class RequestListing {
     public static final int PAGE_SIZE = 20;
 
-    public record Summary(String id, RequestStatus status, Category category, String title, Instant createdAt,
-                          Instant deadline) {}
+    public record Summary(
+            String id, RequestStatus status, Category category, String title, Instant createdAt, Instant deadline) {}
 
     /** {@code next} is null on the last page, and says so in the JSON. */
-    public record Page(List<Summary> items, @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
+    public record Page(
+            List<Summary> items,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
 
     /** The cursor was not one this listing handed to this organisation. */
     public record BadCursor() {}
@@ -39,19 +41,27 @@ public final class RequestListing {
     public Optional<Page> list(Organisation caller, Optional<String> cursor) {
         Map<String, String> after = Map.of();
         if (cursor.isPresent()) {
-            Optional<Map<String, String>> opened = cursors.open(cursor.get())
-                    .filter(position -> requests.isPositionIn(position, caller.id()));
+            Optional<Map<String, String>> opened =
+                    cursors.open(cursor.get()).filter(position -> requests.isPositionIn(position, caller.id()));
             if (opened.isEmpty()) return Optional.empty();
             after = opened.get();
         }
         OrganisationRequests.RequestPage page = requests.requestsOf(caller.id(), PAGE_SIZE, after);
-        List<Summary> items = page.requests().stream().map(RequestListing::summary).toList();
-        String next = page.nextAfter().map(position -> cursors.seal(new LinkedHashMap<>(position))).orElse(null);
+        List<Summary> items =
+                page.requests().stream().map(RequestListing::summary).toList();
+        String next = page.nextAfter()
+                .map(position -> cursors.seal(new LinkedHashMap<>(position)))
+                .orElse(null);
         return Optional.of(new Page(items, next));
     }
 
     private static Summary summary(LegalRequest request) {
-        return new Summary(request.id(), request.status(), request.category(), request.title(), request.createdAt(),
+        return new Summary(
+                request.id(),
+                request.status(),
+                request.category(),
+                request.title(),
+                request.createdAt(),
                 request.deadline());
     }
 }

@@ -28,15 +28,28 @@ public final class RequestViews {
 
     private RequestView toView(LegalRequest request) {
         String details = request.hasConfidentialDetails() ? box.open(request.sealedDetails(), request.id()) : null;
-        return new RequestView(request.id(), request.status(), request.category(), request.title(), request.summary(),
-                request.jurisdiction(), request.language(), request.deadline(), request.createdAt(),
-                request.counterparties(), details,
-                requests.history(request.id()).stream().map(e -> new HistoryEntry(e.at(), e.status(), e.note())).toList(),
+        return new RequestView(
+                request.id(),
+                request.status(),
+                request.category(),
+                request.title(),
+                request.summary(),
+                request.jurisdiction(),
+                request.language(),
+                request.deadline(),
+                request.createdAt(),
+                request.counterparties(),
+                details,
+                requests.history(request.id()).stream()
+                        .map(e -> new HistoryEntry(e.at(), e.status(), e.note()))
+                        .toList(),
                 lawyer(request).orElse(null),
                 request.completion() == null ? null : request.completion().outcome(),
                 request.completion() == null ? null : request.completion().hoursSpent(),
-                request.feedback() == null ? null
-                        : new RequestView.FeedbackCard(request.feedback().rating(), request.feedback().comment()));
+                request.feedback() == null
+                        ? null
+                        : new RequestView.FeedbackCard(
+                                request.feedback().rating(), request.feedback().comment()));
     }
 
     /** The lawyer who took the matter, shown once accepted (and still after completion). */

@@ -1,7 +1,5 @@
 package org.probono.clearinghouse.submit.app;
 
-import org.probono.clearinghouse.json.Log;
-import org.probono.clearinghouse.json.Metric;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,15 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.probono.clearinghouse.crypto.ConfidentialDetails;
 import org.probono.clearinghouse.domain.EmailTemplate;
+import org.probono.clearinghouse.domain.Failure;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.OutboxMessage;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.json.Json;
-import org.probono.clearinghouse.domain.Failure;
-import org.probono.clearinghouse.domain.Outcome;
+import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Metric;
 import org.probono.clearinghouse.submit.app.NewRequest.Draft;
 
 /**
@@ -46,8 +46,13 @@ public final class Submission {
     private final Clock clock;
     private final Mailboxes mailboxes;
 
-    public Submission(OrganisationRequests requests, RememberedSubmits remembered, ConfidentialDetails box, Ids ids,
-                      Clock clock, Mailboxes mailboxes) {
+    public Submission(
+            OrganisationRequests requests,
+            RememberedSubmits remembered,
+            ConfidentialDetails box,
+            Ids ids,
+            Clock clock,
+            Mailboxes mailboxes) {
         this.requests = requests;
         this.remembered = remembered;
         this.box = box;
@@ -67,13 +72,13 @@ public final class Submission {
         Draft draft = body.validate(now);
         LegalRequest request = newRequest(org, draft, now);
         String response = Json.write(new Accepted(request.id(), request.status()));
-        Optional<IdempotencyRecord> record = key.map(k -> new IdempotencyRecord(org.id(), k, fingerprint,
-                request.id(), 201, response, now, now.plus(KEY_LIFETIME)));
+        Optional<IdempotencyRecord> record = key.map(k -> new IdempotencyRecord(
+                org.id(), k, fingerprint, request.id(), 201, response, now, now.plus(KEY_LIFETIME)));
         List<OutboxMessage> mail = mail(org, request, now);
 
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Outcome outcome = requests.submit(request, "Request submitted.", "organisation:" + org.id(), mail, record,
-                    now);
+            Outcome outcome =
+                    requests.submit(request, "Request submitted.", "organisation:" + org.id(), mail, record, now);
             if (outcome instanceof Outcome.Rejected rejected) {
                 if (key.isPresent()) {
                     // Lost a race for the same key: the winner's record now answers for both.
@@ -86,8 +91,14 @@ public final class Submission {
                 }
                 continue;
             }
-            Log.info("request submitted", "requestId", request.id(), "organisationId", org.id(),
-                    "category", request.category().name());
+            Log.info(
+                    "request submitted",
+                    "requestId",
+                    request.id(),
+                    "organisationId",
+                    org.id(),
+                    "category",
+                    request.category().name());
             Log.metric(Metric.REQUESTS_RECEIVED);
             return new SubmitOutcome.Created(request.id(), request.status());
         }
@@ -108,33 +119,58 @@ public final class Submission {
     }
 
     private boolean sameConfidentialDetails(String requestId, NewRequest body) {
-        String sent = body.confidentialDetails() == null || body.confidentialDetails().isBlank()
-                ? null : body.confidentialDetails().strip();
-        String sealed = requests.request(requestId).map(LegalRequest::sealedDetails).orElse(null);
+        String sent =
+                body.confidentialDetails() == null || body.confidentialDetails().isBlank()
+                        ? null
+                        : body.confidentialDetails().strip();
+        String sealed =
+                requests.request(requestId).map(LegalRequest::sealedDetails).orElse(null);
         if (sent == null || sealed == null) return sent == null && sealed == null;
-        return MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(
+                sent.getBytes(StandardCharsets.UTF_8),
                 box.open(sealed, requestId).getBytes(StandardCharsets.UTF_8));
     }
 
     private LegalRequest newRequest(Organisation org, Draft draft, Instant now) {
         String id = ids.next();
         String sealed = draft.confidentialDetails() == null ? null : box.seal(draft.confidentialDetails(), id);
-        return new LegalRequest(id, org.id(), org.name(), RequestStatus.SUBMITTED, draft.category(), draft.title(),
-                draft.summary(), sealed, draft.jurisdiction(), draft.language(), draft.deadline(),
-                draft.counterparties(), now, null, null, 1, null, null);
+        return new LegalRequest(
+                id,
+                org.id(),
+                org.name(),
+                RequestStatus.SUBMITTED,
+                draft.category(),
+                draft.title(),
+                draft.summary(),
+                sealed,
+                draft.jurisdiction(),
+                draft.language(),
+                draft.deadline(),
+                draft.counterparties(),
+                now,
+                null,
+                null,
+                1,
+                null,
+                null);
     }
 
     /** The acknowledgement to the organisation and the alert to the team; neither carries confidential text. */
     private List<OutboxMessage> mail(Organisation org, LegalRequest request, Instant now) {
         List<OutboxMessage> mail = new ArrayList<>();
-        mail.add(OutboxMessage.of(ids.next(), EmailTemplate.REQUEST_ACKNOWLEDGED, org.contact().email(),
-                org.contact().preferredLanguage(), Map.of(
-                "contactName", org.contact().name(),
-                "organisationName", org.name(),
-                "requestId", request.id(),
-                "title", request.title(),
-                "category", request.category().name(),
-                "webUrl", mailboxes.webUrl()), now));
+        mail.add(OutboxMessage.of(
+                ids.next(),
+                EmailTemplate.REQUEST_ACKNOWLEDGED,
+                org.contact().email(),
+                org.contact().preferredLanguage(),
+                Map.of(
+                        "contactName", org.contact().name(),
+                        "organisationName", org.name(),
+                        "requestId", request.id(),
+                        "title", request.title(),
+                        "category", request.category().name(),
+                        "webUrl", mailboxes.webUrl()),
+                now));
         Map<String, Object> alert = new LinkedHashMap<>();
         alert.put("organisationName", org.name());
         alert.put("requestId", request.id());

@@ -1,22 +1,22 @@
 package org.probono.clearinghouse.submit.app;
 
-import org.probono.clearinghouse.json.Log;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Organisation;
+import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.ids.Ids;
-import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.impact.Tally;
+import org.probono.clearinghouse.json.Log;
 import org.probono.clearinghouse.matters.Lawyers;
+import org.probono.clearinghouse.matters.Matter;
 import org.probono.clearinghouse.matters.MatterChange;
+import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.Matters;
 import org.probono.clearinghouse.matters.OfferChanges;
-import org.probono.clearinghouse.matters.MatterEmails;
-import org.probono.clearinghouse.matters.Matter;
 
 /**
  * {@code POST /requests/{id}/withdraw}: the organisation no longer needs help. Allowed while the request is
@@ -57,15 +57,25 @@ public final class Withdrawal {
             MatterChange.Builder change = MatterChange.builder();
             int offers = OfferChanges.withdrawPendingOffers(change, matter, this::lawyer, emails, REASON, now);
             LegalRequest withdrawn = OfferChanges.end(change, request, RequestStatus.WITHDRAWN, now);
-            change.audit(withdrawn, offers == 0 ? "Withdrawn by the organisation."
-                    : "Withdrawn by the organisation; " + offers + " pending offer(s) withdrawn.",
-                    "organisation:" + caller.id(), now);
+            change.audit(
+                    withdrawn,
+                    offers == 0
+                            ? "Withdrawn by the organisation."
+                            : "Withdrawn by the organisation; " + offers + " pending offer(s) withdrawn.",
+                    "organisation:" + caller.id(),
+                    now);
             change.email(emails.requestWithdrawn(matter, now));
             change.count(new Tally.Ended(withdrawn));
 
             if (matters.commit(change.build()) instanceof Outcome.Committed) {
-                Log.info("request withdrawn", "requestId", request.id(), "organisationId", caller.id(),
-                        "offersWithdrawn", offers);
+                Log.info(
+                        "request withdrawn",
+                        "requestId",
+                        request.id(),
+                        "organisationId",
+                        caller.id(),
+                        "offersWithdrawn",
+                        offers);
                 return new WithdrawOutcome.Withdrawn(request.id(), RequestStatus.WITHDRAWN, offers);
             }
         }
@@ -73,7 +83,8 @@ public final class Withdrawal {
     }
 
     private Lawyer lawyer(String lawyerId) {
-        return lawyers.lawyer(lawyerId).orElseThrow(
-                () -> new IllegalStateException("an offer names lawyer " + lawyerId + ", who is not in the table"));
+        return lawyers.lawyer(lawyerId)
+                .orElseThrow(() ->
+                        new IllegalStateException("an offer names lawyer " + lawyerId + ", who is not in the table"));
     }
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.events.Invocation;
-import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.events.LambdaEvents;
+import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.http.Http;
 import org.probono.clearinghouse.http.Problem;
 import org.probono.clearinghouse.http.Response;
@@ -21,8 +21,8 @@ import org.probono.clearinghouse.submit.app.FeedbackForm;
 import org.probono.clearinghouse.submit.app.FeedbackOutcome;
 import org.probono.clearinghouse.submit.app.IdempotencyKeys;
 import org.probono.clearinghouse.submit.app.NewRequest;
-import org.probono.clearinghouse.submit.app.SubmitOutcome;
 import org.probono.clearinghouse.submit.app.Submission;
+import org.probono.clearinghouse.submit.app.SubmitOutcome;
 import org.probono.clearinghouse.submit.app.WithdrawOutcome;
 import org.probono.clearinghouse.submit.wiring.Wiring;
 import org.probono.clearinghouse.validation.FieldError;
@@ -50,7 +50,9 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
         SnapStartPriming.register(this, PRIMING_EVENT);
     }
 
-    public SubmitRequestHandler(Wiring wiring) { this.wiring = wiring; }
+    public SubmitRequestHandler(Wiring wiring) {
+        this.wiring = wiring;
+    }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
@@ -76,41 +78,53 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
             case IdempotencyKeys.Header.Absent absent -> Optional.empty();
             case IdempotencyKeys.Header.Key present -> Optional.of(present.value());
             case IdempotencyKeys.Header.Malformed malformed ->
-                    throw Problem.invalid(List.of(new FieldError("Idempotency-Key", IdempotencyKeys.SHAPE_RULE)));
+                throw Problem.invalid(List.of(new FieldError("Idempotency-Key", IdempotencyKeys.SHAPE_RULE)));
         };
         NewRequest body = Http.body(event, NewRequest.class);
         return switch (wiring.submission().submit(caller, key, body)) {
-            case SubmitOutcome.Created created -> Response.created(new Submission.Accepted(created.id(), created.status()))
-                    .withHeader("Location", "/requests/" + created.id());
-            case SubmitOutcome.Replayed replayed -> new Response(replayed.status(), replayed.body(),
-                    Response.JSON, Map.of("Idempotent-Replayed", "true"));
-            case SubmitOutcome.KeyReused reused -> Response.problem(Problem.unprocessable(
-                    "This Idempotency-Key was already used with a different body in the last 24 hours."));
+            case SubmitOutcome.Created created ->
+                Response.created(new Submission.Accepted(created.id(), created.status()))
+                        .withHeader("Location", "/requests/" + created.id());
+            case SubmitOutcome.Replayed replayed ->
+                new Response(replayed.status(), replayed.body(), Response.JSON, Map.of("Idempotent-Replayed", "true"));
+            case SubmitOutcome.KeyReused reused ->
+                Response.problem(Problem.unprocessable(
+                        "This Idempotency-Key was already used with a different body in the last 24 hours."));
             case SubmitOutcome.NotApproved notApproved -> Response.problem(Problem.unauthorized());
-            case SubmitOutcome.Busy busy -> Response.problem(Problem.conflict(
-                    "The request could not be saved because of concurrent changes; nothing was saved. Please retry."));
+            case SubmitOutcome.Busy busy ->
+                Response.problem(
+                        Problem.conflict(
+                                "The request could not be saved because of concurrent changes; nothing was saved. Please retry."));
         };
     }
 
     private Response view(Organisation caller, String requestId) {
-        return wiring.views().view(caller, requestId).map(Response::ok)
+        return wiring.views()
+                .view(caller, requestId)
+                .map(Response::ok)
                 .orElseGet(() -> Response.problem(noSuchRequest()));
     }
 
     private Response withdraw(Organisation caller, String requestId) {
         return switch (wiring.withdrawal().withdraw(caller, requestId)) {
-            case WithdrawOutcome.Withdrawn withdrawn -> Response.ok(new Submission.Accepted(withdrawn.id(), withdrawn.status()));
+            case WithdrawOutcome.Withdrawn withdrawn ->
+                Response.ok(new Submission.Accepted(withdrawn.id(), withdrawn.status()));
             case WithdrawOutcome.NotFound notFound -> Response.problem(noSuchRequest());
-            case WithdrawOutcome.NotOpen notOpen -> Response.problem(Problem.conflict(
-                    "The request is " + notOpen.status() + "; only a SUBMITTED or OFFERED request can be withdrawn."));
-            case WithdrawOutcome.Busy busy -> Response.problem(Problem.conflict(
-                    "The request changed while it was being withdrawn; nothing was changed. Please retry."));
+            case WithdrawOutcome.NotOpen notOpen ->
+                Response.problem(Problem.conflict("The request is " + notOpen.status()
+                        + "; only a SUBMITTED or OFFERED request can be withdrawn."));
+            case WithdrawOutcome.Busy busy ->
+                Response.problem(Problem.conflict(
+                        "The request changed while it was being withdrawn; nothing was changed. Please retry."));
         };
     }
 
     private Response list(Organisation caller, Optional<String> cursor) {
-        return wiring.listing().list(caller, cursor).map(Response::ok).orElseGet(() -> Response.problem(
-                Problem.badRequest("The cursor is not one this listing gave out; start again without it.")));
+        return wiring.listing()
+                .list(caller, cursor)
+                .map(Response::ok)
+                .orElseGet(() -> Response.problem(
+                        Problem.badRequest("The cursor is not one this listing gave out; start again without it.")));
     }
 
     private Response feedback(APIGatewayV2HTTPEvent event, Organisation caller, String requestId) {
@@ -118,12 +132,14 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
         return switch (wiring.feedback().give(caller, requestId, feedback)) {
             case FeedbackOutcome.Given given -> Response.created(given);
             case FeedbackOutcome.NotFound notFound -> Response.problem(noSuchRequest());
-            case FeedbackOutcome.NotCompleted notCompleted -> Response.problem(Problem.conflict(
-                    "The request is " + notCompleted.status() + "; feedback is given once it is COMPLETED."));
-            case FeedbackOutcome.AlreadyGiven given -> Response.problem(Problem.conflict(
-                    "Feedback on this request was already given; it is given once."));
-            case FeedbackOutcome.Busy busy -> Response.problem(Problem.conflict(
-                    "The request changed while the feedback was being saved; nothing was saved. Please retry."));
+            case FeedbackOutcome.NotCompleted notCompleted ->
+                Response.problem(Problem.conflict(
+                        "The request is " + notCompleted.status() + "; feedback is given once it is COMPLETED."));
+            case FeedbackOutcome.AlreadyGiven given ->
+                Response.problem(Problem.conflict("Feedback on this request was already given; it is given once."));
+            case FeedbackOutcome.Busy busy ->
+                Response.problem(Problem.conflict(
+                        "The request changed while the feedback was being saved; nothing was saved. Please retry."));
         };
     }
 
@@ -138,5 +154,7 @@ public final class SubmitRequestHandler implements RequestStreamHandler {
         return id;
     }
 
-    private static Problem noSuchRequest() { return Problem.notFound("No such request."); }
+    private static Problem noSuchRequest() {
+        return Problem.notFound("No such request.");
+    }
 }

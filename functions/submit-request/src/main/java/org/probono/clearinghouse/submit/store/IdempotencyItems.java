@@ -33,6 +33,8 @@ final class IdempotencyItems {
                 (int) item.number("responseStatus"),
                 item.string("responseBody"),
                 item.time("createdAt"),
-                item.optionalNumber(Keys.EXPIRES_AT).map(n -> java.time.Instant.ofEpochSecond(n.longValue())).orElse(null));
+                item.optionalNumber(Keys.EXPIRES_AT)
+                        .map(n -> java.time.Instant.ofEpochSecond(n.longValue()))
+                        .orElse(null));
     }
 }

@@ -15,7 +15,9 @@ import org.probono.clearinghouse.submit.app.Profiles;
 public final class TableProfiles implements Profiles {
     private final Store store;
 
-    public TableProfiles(Store store) { this.store = store; }
+    public TableProfiles(Store store) {
+        this.store = store;
+    }
 
     @Override
     public Optional<Token> token(String hash) {

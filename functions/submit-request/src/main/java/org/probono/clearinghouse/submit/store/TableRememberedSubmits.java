@@ -10,7 +10,9 @@ import org.probono.clearinghouse.submit.app.RememberedSubmits;
 public final class TableRememberedSubmits implements RememberedSubmits {
     private final Store store;
 
-    public TableRememberedSubmits(Store store) { this.store = store; }
+    public TableRememberedSubmits(Store store) {
+        this.store = store;
+    }
 
     @Override
     public Optional<IdempotencyRecord> under(String organisationId, String key) {

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.submit.store;
 
-import org.probono.clearinghouse.impact.Tally;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.Outcome;
 import org.probono.clearinghouse.domain.ProfileStatus;
+import org.probono.clearinghouse.impact.Tally;
 import org.probono.clearinghouse.store.AuditItems;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
@@ -49,7 +49,9 @@ public final class TableRequests implements OrganisationRequests {
 
     @Override
     public List<AuditEvent> history(String requestId) {
-        return store.partition(Keys.requestPk(requestId), Keys.EVENT_PREFIX).stream().map(AuditItems::from).toList();
+        return store.partition(Keys.requestPk(requestId), Keys.EVENT_PREFIX).stream()
+                .map(AuditItems::from)
+                .toList();
     }
 
     @Override
@@ -57,7 +59,8 @@ public final class TableRequests implements OrganisationRequests {
         Map<String, AttributeValue> start = new LinkedHashMap<>();
         after.forEach((name, value) -> start.put(name, AttributeValue.fromS(value)));
         Store.IndexPage page = store.indexPage(Keys.GSI1, Keys.organisationRequestsPk(organisationId), size, start);
-        List<LegalRequest> requests = page.items().stream().map(RequestItems::from).toList();
+        List<LegalRequest> requests =
+                page.items().stream().map(RequestItems::from).toList();
         if (!page.more()) return new RequestPage(requests, Optional.empty());
         Item last = page.items().getLast();
         Map<String, String> position = new LinkedHashMap<>();
@@ -73,18 +76,25 @@ public final class TableRequests implements OrganisationRequests {
     }
 
     @Override
-    public Outcome submit(LegalRequest request, String note, String actor, List<OutboxMessage> mail,
-            Optional<IdempotencyRecord> remembered, Instant now) {
+    public Outcome submit(
+            LegalRequest request,
+            String note,
+            String actor,
+            List<OutboxMessage> mail,
+            Optional<IdempotencyRecord> remembered,
+            Instant now) {
         AuditEvent event = new AuditEvent(now, request.status().name(), note, actor);
         Transaction transaction = new Transaction()
                 .create(RequestItems.toItem(request))
                 .create(AuditItems.toItem(Keys.requestPk(request.id()), event))
-                .check(Keys.organisation(request.organisationId()), statusIs(ProfileStatus.APPROVED.name()),
+                .check(
+                        Keys.organisation(request.organisationId()),
+                        statusIs(ProfileStatus.APPROVED.name()),
                         Failure.WRONG_STATE);
         totals.count(transaction, new Tally.Received(request));
         mail.forEach(message -> transaction.create(OutboxItems.toItem(message)));
-        remembered.ifPresent(record -> transaction.putIf(IdempotencyItems.toItem(record), freeOrExpired(now),
-                Failure.ALREADY_EXISTS));
+        remembered.ifPresent(record ->
+                transaction.putIf(IdempotencyItems.toItem(record), freeOrExpired(now), Failure.ALREADY_EXISTS));
         return store.commit(transaction);
     }
 

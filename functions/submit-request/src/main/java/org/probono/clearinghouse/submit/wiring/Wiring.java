@@ -10,6 +10,8 @@ import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TableLawyers;
+import org.probono.clearinghouse.store.TableMatters;
 import org.probono.clearinghouse.submit.app.FeedbackGiving;
 import org.probono.clearinghouse.submit.app.Mailboxes;
 import org.probono.clearinghouse.submit.app.OrganisationAccess;
@@ -18,8 +20,6 @@ import org.probono.clearinghouse.submit.app.RequestListing;
 import org.probono.clearinghouse.submit.app.RequestViews;
 import org.probono.clearinghouse.submit.app.Submission;
 import org.probono.clearinghouse.submit.app.Withdrawal;
-import org.probono.clearinghouse.store.TableLawyers;
-import org.probono.clearinghouse.store.TableMatters;
 import org.probono.clearinghouse.submit.store.TableProfiles;
 import org.probono.clearinghouse.submit.store.TableRememberedSubmits;
 import org.probono.clearinghouse.submit.store.TableRequests;
@@ -27,8 +27,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /** SubmitRequestFunction's composition root: the use cases its handler calls, wired by hand once per container. */
-public record Wiring(OrganisationAccess access, Submission submission, RequestViews views, Withdrawal withdrawal,
-                     RequestListing listing, FeedbackGiving feedback) {
+public record Wiring(
+        OrganisationAccess access,
+        Submission submission,
+        RequestViews views,
+        Withdrawal withdrawal,
+        RequestListing listing,
+        FeedbackGiving feedback) {
 
     /** Lambda's wiring: KMS is built on first use (listing and withdrawing never need it). */
     public static Wiring fromEnvironment() {

@@ -16,14 +16,16 @@ class FeedbackGivingTest {
     void a_completed_request_is_rated_once_with_an_audit_line() {
         desk.existing(desk.shakti, "req-1", RequestStatus.COMPLETED, CREATED);
 
-        FeedbackOutcome outcome = desk.feedback.give(desk.shakti, "req-1", new FeedbackForm.Checked(5, "Very helpful."));
+        FeedbackOutcome outcome =
+                desk.feedback.give(desk.shakti, "req-1", new FeedbackForm.Checked(5, "Very helpful."));
 
         assertThat(outcome).isEqualTo(new FeedbackOutcome.Given("req-1", 5));
         assertThat(desk.requests.request("req-1")).get().satisfies(request -> {
             assertThat(request.feedback().rating()).isEqualTo(5);
             assertThat(request.feedback().at()).isEqualTo(desk.clock.instant());
         });
-        assertThat(desk.requests.history("req-1")).singleElement()
+        assertThat(desk.requests.history("req-1"))
+                .singleElement()
                 .satisfies(event -> assertThat(event.note()).isEqualTo("The organisation rated the help 5 of 5."));
     }
 
@@ -34,7 +36,8 @@ class FeedbackGivingTest {
 
         assertThat(desk.feedback.give(desk.shakti, "req-1", new FeedbackForm.Checked(1, "Changed my mind.")))
                 .isInstanceOf(FeedbackOutcome.AlreadyGiven.class);
-        assertThat(desk.requests.request("req-1")).get()
+        assertThat(desk.requests.request("req-1"))
+                .get()
                 .satisfies(request -> assertThat(request.feedback().rating()).isEqualTo(5));
     }
 
@@ -45,14 +48,17 @@ class FeedbackGivingTest {
             desk.existing(desk.shakti, "req-" + status, status, CREATED);
 
             assertThat(desk.feedback.give(desk.shakti, "req-" + status, new FeedbackForm.Checked(4, null)))
-                    .as(status.name()).isEqualTo(new FeedbackOutcome.NotCompleted(status));
+                    .as(status.name())
+                    .isEqualTo(new FeedbackOutcome.NotCompleted(status));
         }
-        assertThat(desk.requests.requests()).allSatisfy(request -> assertThat(request.feedback()).isNull());
+        assertThat(desk.requests.requests())
+                .allSatisfy(request -> assertThat(request.feedback()).isNull());
     }
 
     @Test
     void another_organisations_request_is_as_absent_as_an_unknown_one() {
-        desk.existing(Asking.organisation("org-other", ProfileStatus.APPROVED), "req-1", RequestStatus.COMPLETED, CREATED);
+        desk.existing(
+                Asking.organisation("org-other", ProfileStatus.APPROVED), "req-1", RequestStatus.COMPLETED, CREATED);
 
         assertThat(desk.feedback.give(desk.shakti, "req-1", new FeedbackForm.Checked(5, null)))
                 .isInstanceOf(FeedbackOutcome.NotFound.class);

@@ -29,7 +29,9 @@ public final class InMemoryProfiles implements Profiles {
     }
 
     @Override
-    public synchronized Optional<Token> token(String hash) { return Optional.ofNullable(tokens.get(hash)); }
+    public synchronized Optional<Token> token(String hash) {
+        return Optional.ofNullable(tokens.get(hash));
+    }
 
     @Override
     public synchronized Optional<Organisation> organisation(String id) {
@@ -37,5 +39,7 @@ public final class InMemoryProfiles implements Profiles {
     }
 
     @Override
-    public synchronized Optional<Lawyer> lawyer(String id) { return Optional.ofNullable(lawyers.get(id)); }
+    public synchronized Optional<Lawyer> lawyer(String id) {
+        return Optional.ofNullable(lawyers.get(id));
+    }
 }

@@ -45,7 +45,9 @@ public final class InMemoryRequests implements OrganisationRequests, RememberedS
     }
 
     @Override
-    public synchronized Optional<LegalRequest> request(String id) { return Optional.ofNullable(requests.get(id)); }
+    public synchronized Optional<LegalRequest> request(String id) {
+        return Optional.ofNullable(requests.get(id));
+    }
 
     @Override
     public synchronized List<AuditEvent> history(String requestId) {
@@ -56,7 +58,9 @@ public final class InMemoryRequests implements OrganisationRequests, RememberedS
     public synchronized RequestPage requestsOf(String organisationId, int size, Map<String, String> after) {
         List<LegalRequest> newestFirst = requests.values().stream()
                 .filter(request -> request.organisationId().equals(organisationId))
-                .sorted(Comparator.comparing(LegalRequest::createdAt).thenComparing(LegalRequest::id).reversed())
+                .sorted(Comparator.comparing(LegalRequest::createdAt)
+                        .thenComparing(LegalRequest::id)
+                        .reversed())
                 .toList();
         int start = 0;
         if (after.containsKey(AFTER)) {
@@ -64,7 +68,10 @@ public final class InMemoryRequests implements OrganisationRequests, RememberedS
         }
         List<LegalRequest> page = newestFirst.subList(start, Math.min(newestFirst.size(), start + size));
         if (start + size >= newestFirst.size()) return new RequestPage(page, Optional.empty());
-        return new RequestPage(page, Optional.of(Map.of(ORGANISATION, organisationId, AFTER, page.getLast().id())));
+        return new RequestPage(
+                page,
+                Optional.of(Map.of(
+                        ORGANISATION, organisationId, AFTER, page.getLast().id())));
     }
 
     @Override
@@ -74,12 +81,19 @@ public final class InMemoryRequests implements OrganisationRequests, RememberedS
     }
 
     @Override
-    public synchronized Outcome submit(LegalRequest request, String note, String actor, List<OutboxMessage> mail,
-            Optional<IdempotencyRecord> record, Instant now) {
+    public synchronized Outcome submit(
+            LegalRequest request,
+            String note,
+            String actor,
+            List<OutboxMessage> mail,
+            Optional<IdempotencyRecord> record,
+            Instant now) {
         boolean approved = profiles.organisation(request.organisationId())
-                .filter(organisation -> organisation.status() == ProfileStatus.APPROVED).isPresent();
+                .filter(organisation -> organisation.status() == ProfileStatus.APPROVED)
+                .isPresent();
         boolean keyFree = record.map(r -> remembered.get(key(r.organisationId(), r.key())))
-                .map(earlier -> !now.isBefore(earlier.expiresAt())).orElse(true);
+                .map(earlier -> !now.isBefore(earlier.expiresAt()))
+                .orElse(true);
         if (requests.containsKey(request.id())) return rejected(Failure.ALREADY_EXISTS);
         if (!approved) return rejected(Failure.WRONG_STATE);
         if (!keyFree) return rejected(Failure.ALREADY_EXISTS);
@@ -106,17 +120,25 @@ public final class InMemoryRequests implements OrganisationRequests, RememberedS
     }
 
     /** Every request stored. */
-    public synchronized List<LegalRequest> requests() { return List.copyOf(requests.values()); }
+    public synchronized List<LegalRequest> requests() {
+        return List.copyOf(requests.values());
+    }
 
     /** Every email written, in order. */
-    public synchronized List<OutboxMessage> outbox() { return List.copyOf(outbox); }
+    public synchronized List<OutboxMessage> outbox() {
+        return List.copyOf(outbox);
+    }
 
     private void file(LegalRequest written, String note, String actor, Instant at) {
         history.computeIfAbsent(written.id(), id -> new ArrayList<>())
                 .add(new AuditEvent(at, written.status().name(), note, actor));
     }
 
-    private static Outcome rejected(Failure failure) { return new Outcome.Rejected(failure, failure.name()); }
+    private static Outcome rejected(Failure failure) {
+        return new Outcome.Rejected(failure, failure.name());
+    }
 
-    private static String key(String organisationId, String key) { return organisationId + "#" + key; }
+    private static String key(String organisationId, String key) {
+        return organisationId + "#" + key;
+    }
 }

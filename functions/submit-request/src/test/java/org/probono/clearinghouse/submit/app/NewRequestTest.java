@@ -20,9 +20,15 @@ class NewRequestTest {
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
 
     static NewRequest valid() {
-        return new NewRequest("CONTRACT_REVIEW", "Review of a muralist's contract",
-                "We need the artist's contract reviewed before signing.", "Names of the survivors involved.",
-                "IN-WB", "bn", "2026-12-05T17:00:00Z", List.of("Ananya Sen"));
+        return new NewRequest(
+                "CONTRACT_REVIEW",
+                "Review of a muralist's contract",
+                "We need the artist's contract reviewed before signing.",
+                "Names of the survivors involved.",
+                "IN-WB",
+                "bn",
+                "2026-12-05T17:00:00Z",
+                List.of("Ananya Sen"));
     }
 
     static NewRequest with(String field, Object value) {
@@ -39,7 +45,9 @@ class NewRequestTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> castList(Object value) { return (List<String>) value; }
+    private static List<String> castList(Object value) {
+        return (List<String>) value;
+    }
 
     static Stream<Arguments> badFields() {
         List<String> withBlank = new ArrayList<>(List.of("Ananya Sen", " "));
@@ -87,15 +95,26 @@ class NewRequestTest {
     void every_bad_field_is_reported_at_once() {
         NewRequest bad = new NewRequest("TAX", "", "short", null, "XX", "xx", "yesterday", null);
 
-        assertThatThrownBy(() -> bad.validate(NOW)).isInstanceOfSatisfying(InvalidInput.class, problem ->
-                assertThat(problem.errors()).extracting(FieldError::field)
-                        .containsExactly("category", "title", "summary", "jurisdiction", "language", "deadline"));
+        assertThatThrownBy(() -> bad.validate(NOW))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        problem -> assertThat(problem.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly(
+                                        "category", "title", "summary", "jurisdiction", "language", "deadline"));
     }
 
     @Test
     void a_valid_body_is_trimmed_and_optional_fields_take_their_defaults() {
-        NewRequest sparse = new NewRequest(" LEGAL_ADVICE ", "  Can a survivor appear in a film?  ",
-                "  A documentary wants to show a survivor's face.  ", "   ", "IN", null, null, null);
+        NewRequest sparse = new NewRequest(
+                " LEGAL_ADVICE ",
+                "  Can a survivor appear in a film?  ",
+                "  A documentary wants to show a survivor's face.  ",
+                "   ",
+                "IN",
+                null,
+                null,
+                null);
 
         NewRequest.Draft draft = sparse.validate(NOW);
 
@@ -110,8 +129,15 @@ class NewRequestTest {
 
     @Test
     void limits_are_inclusive_and_duplicate_counterparties_are_dropped() {
-        NewRequest atLimits = new NewRequest("OTHER", "t".repeat(120), "s".repeat(4000), "c".repeat(8000), "IN-DL",
-                "hi", "2026-11-28T10:00:01Z", List.of("Same Name", "Same Name", "n".repeat(200)));
+        NewRequest atLimits = new NewRequest(
+                "OTHER",
+                "t".repeat(120),
+                "s".repeat(4000),
+                "c".repeat(8000),
+                "IN-DL",
+                "hi",
+                "2026-11-28T10:00:01Z",
+                List.of("Same Name", "Same Name", "n".repeat(200)));
 
         NewRequest.Draft draft = atLimits.validate(NOW);
 
@@ -133,6 +159,7 @@ class NewRequestTest {
 
         assertThat(Submission.fingerprint(with("confidentialDetails", "other"))).isEqualTo(base);
         assertThat(Submission.fingerprint(with("title", "Another title"))).isNotEqualTo(base);
-        assertThat(Submission.fingerprint(with("counterparties", List.of("Someone else")))).isNotEqualTo(base);
+        assertThat(Submission.fingerprint(with("counterparties", List.of("Someone else"))))
+                .isNotEqualTo(base);
     }
 }

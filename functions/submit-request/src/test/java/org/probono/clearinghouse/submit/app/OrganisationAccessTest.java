@@ -15,8 +15,8 @@ class OrganisationAccessTest {
     private final String secret = new Secrets().newToken();
 
     private void issue(Token.Purpose purpose, String organisationId) {
-        desk.profiles.put(new Token(Secrets.hash(secret), purpose, ProfileKind.ORGANISATION, organisationId, null, null,
-                null));
+        desk.profiles.put(
+                new Token(Secrets.hash(secret), purpose, ProfileKind.ORGANISATION, organisationId, null, null, null));
     }
 
     @Test

@@ -21,8 +21,14 @@ class RequestListingTest {
 
     /** {@code count} requests of {@code organisation}, an hour apart; their ids, oldest first. */
     private List<String> requestsOf(Organisation organisation, int count) {
-        return IntStream.range(0, count).mapToObj(i -> desk.existing(organisation, organisation.id() + "-" + i,
-                RequestStatus.SUBMITTED, START.plus(Duration.ofHours(i))).id()).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> desk.existing(
+                                organisation,
+                                organisation.id() + "-" + i,
+                                RequestStatus.SUBMITTED,
+                                START.plus(Duration.ofHours(i)))
+                        .id())
+                .toList();
     }
 
     @Test
@@ -48,7 +54,11 @@ class RequestListingTest {
     void the_last_page_says_there_is_no_next() {
         requestsOf(desk.shakti, 2);
 
-        assertThat(desk.listing.list(desk.shakti, Optional.empty()).orElseThrow().next()).isNull();
+        assertThat(desk.listing
+                        .list(desk.shakti, Optional.empty())
+                        .orElseThrow()
+                        .next())
+                .isNull();
     }
 
     @Test
@@ -62,7 +72,8 @@ class RequestListingTest {
     @Test
     void an_altered_cursor_does_not_open() {
         requestsOf(desk.shakti, RequestListing.PAGE_SIZE + 1);
-        String cursor = desk.listing.list(desk.shakti, Optional.empty()).orElseThrow().next();
+        String cursor =
+                desk.listing.list(desk.shakti, Optional.empty()).orElseThrow().next();
 
         assertThat(desk.listing.list(desk.shakti, Optional.of("x" + cursor))).isEmpty();
         assertThat(desk.listing.list(desk.shakti, Optional.of("not-a-cursor"))).isEmpty();

@@ -19,7 +19,8 @@ class SubmissionTest {
 
     @Test
     void a_submitted_request_joins_the_queue_with_its_acknowledgement_and_the_teams_alert() {
-        SubmitOutcome outcome = desk.submission.submit(desk.shakti, Optional.empty(), Asking.body("Review of a mural contract"));
+        SubmitOutcome outcome =
+                desk.submission.submit(desk.shakti, Optional.empty(), Asking.body("Review of a mural contract"));
 
         SubmitOutcome.Created created = (SubmitOutcome.Created) outcome;
         assertThat(created.status()).isEqualTo(RequestStatus.SUBMITTED);
@@ -27,7 +28,8 @@ class SubmissionTest {
             assertThat(request.organisationId()).isEqualTo(desk.shakti.id());
             assertThat(request.title()).isEqualTo("Review of a mural contract");
         });
-        assertThat(desk.requests.outbox()).extracting(email -> email.template())
+        assertThat(desk.requests.outbox())
+                .extracting(email -> email.template())
                 .containsExactly(EmailTemplate.REQUEST_ACKNOWLEDGED, EmailTemplate.ADMIN_NEW_REQUEST);
         assertThat(desk.requests.history(created.id())).singleElement().satisfies(event -> {
             assertThat(event.status()).isEqualTo("SUBMITTED");
@@ -74,7 +76,8 @@ class SubmissionTest {
 
         assertThat(later).isInstanceOf(SubmitOutcome.Created.class);
         assertThat(desk.requests.requests()).hasSize(2);
-        assertThat(desk.requests.under(desk.shakti.id(), "k-1")).get()
+        assertThat(desk.requests.under(desk.shakti.id(), "k-1"))
+                .get()
                 .satisfies(record -> assertThat(record.requestId()).isEqualTo(((SubmitOutcome.Created) later).id()));
     }
 
@@ -93,9 +96,12 @@ class SubmissionTest {
         NewRequest bad = new NewRequest("TAX", "", "short", null, "XX", "xx", "yesterday", null);
 
         assertThatThrownBy(() -> desk.submission.submit(desk.shakti, Optional.of("k-1"), bad))
-                .isInstanceOfSatisfying(InvalidInput.class, invalid -> assertThat(invalid.errors())
-                        .extracting(FieldError::field)
-                        .containsExactly("category", "title", "summary", "jurisdiction", "language", "deadline"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        invalid -> assertThat(invalid.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly(
+                                        "category", "title", "summary", "jurisdiction", "language", "deadline"));
         assertThat(desk.requests.requests()).isEmpty();
         assertThat(desk.requests.under(desk.shakti.id(), "k-1")).isEmpty();
     }

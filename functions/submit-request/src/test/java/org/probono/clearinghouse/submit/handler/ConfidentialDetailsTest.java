@@ -11,10 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.domain.Lawyer;
-import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.submit.handler.SubmitApi.Reply;
+import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A planted marker in confidentialDetails: readable by the owner, found nowhere else. */
@@ -31,23 +31,37 @@ class ConfidentialDetailsTest {
         ObjectNode body = SubmitFlowTest.body().put("confidentialDetails", "The survivor is " + MARKER + ", 19.");
 
         Captured logs = Captured.during(() -> {
-            String id = api.submit(shakti.token(), "with-marker", body).body().path("id").asText();
-            api.submit(shakti.token(), "with-marker", body.deepCopy());                      // replay
+            String id = api.submit(shakti.token(), "with-marker", body)
+                    .body()
+                    .path("id")
+                    .asText();
+            api.submit(shakti.token(), "with-marker", body.deepCopy()); // replay
             api.submit(shakti.token(), "with-marker", body.deepCopy().put("title", "Changed")); // 422
             api.submit(shakti.token(), null, body.deepCopy().put("deadline", "2001-01-01T00:00:00Z")); // 400
-            api.submit(shakti.token(), null, body.deepCopy().put("category", MARKER));          // 400
+            api.submit(shakti.token(), null, body.deepCopy().put("category", MARKER)); // 400
             assertThat(api.view(other.token(), id).body().toString()).doesNotContain(MARKER);
-            assertThat(api.view(shakti.token(), id).body().path("confidentialDetails").asText()).contains(MARKER);
+            assertThat(api.view(shakti.token(), id)
+                            .body()
+                            .path("confidentialDetails")
+                            .asText())
+                    .contains(MARKER);
             Lawyer meera = world.lawyer("Meera Rao", 1);
             world.offer(id, List.of(meera), List.of());
             assertThat(api.withdraw(shakti.token(), id).status()).isEqualTo(200);
         });
 
-        assertThat(logs.text()).contains("request submitted").contains("request withdrawn").doesNotContain(MARKER);
+        assertThat(logs.text())
+                .contains("request submitted")
+                .contains("request withdrawn")
+                .doesNotContain(MARKER);
         List<Map<String, AttributeValue>> items = world.table.allItems();
-        assertThat(items).isNotEmpty().allSatisfy(item -> assertThat(item.toString()).doesNotContain(MARKER));
-        assertThat(world.table.rawItems("OUTBOX")).hasSize(4)
-                .allSatisfy(item -> assertThat(item.toString()).doesNotContain(MARKER).doesNotContain("survivor"));
+        assertThat(items)
+                .isNotEmpty()
+                .allSatisfy(item -> assertThat(item.toString()).doesNotContain(MARKER));
+        assertThat(world.table.rawItems("OUTBOX"))
+                .hasSize(4)
+                .allSatisfy(item ->
+                        assertThat(item.toString()).doesNotContain(MARKER).doesNotContain("survivor"));
         assertThat(world.table.rawItems("REQUEST")).singleElement().satisfies(request -> {
             assertThat(request.get("sealedDetails").s()).startsWith("v1.");
             assertThat(request).doesNotContainKey("confidentialDetails");
@@ -62,8 +76,13 @@ class ConfidentialDetailsTest {
 
         Reply reply = api.submit(shakti.token(), null, SubmitFlowTest.body().without("confidentialDetails"));
 
-        assertThat(world.table.rawItems("REQUEST")).singleElement().satisfies(item -> assertThat(item).doesNotContainKey("sealedDetails"));
-        assertThat(api.view(shakti.token(), reply.body().path("id").asText()).body().has("confidentialDetails")).isFalse();
+        assertThat(world.table.rawItems("REQUEST"))
+                .singleElement()
+                .satisfies(item -> assertThat(item).doesNotContainKey("sealedDetails"));
+        assertThat(api.view(shakti.token(), reply.body().path("id").asText())
+                        .body()
+                        .has("confidentialDetails"))
+                .isFalse();
     }
 
     /** Everything written to System.out and System.err while a block runs (where Lambda's logs come from). */

@@ -1,7 +1,5 @@
 package org.probono.clearinghouse.submit.handler;
 
-import org.probono.clearinghouse.testkit.MovableClock;
-import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +23,8 @@ import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.submit.handler.SubmitApi.Reply;
 import org.probono.clearinghouse.submit.wiring.Wiring;
+import org.probono.clearinghouse.testkit.MovableClock;
+import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -72,10 +72,12 @@ class IdempotencyTest {
         api.submit(shakti.token(), "key-1", SubmitFlowTest.body());
         int before = aws.countItems();
 
-        Reply changedTitle = api.submit(shakti.token(), "key-1", SubmitFlowTest.body().put("title", "Another matter"));
-        Reply changedSecret = api.submit(shakti.token(), "key-1",
-                SubmitFlowTest.body().put("confidentialDetails", "Something else entirely"));
-        Reply droppedSecret = api.submit(shakti.token(), "key-1", SubmitFlowTest.body().without("confidentialDetails"));
+        Reply changedTitle =
+                api.submit(shakti.token(), "key-1", SubmitFlowTest.body().put("title", "Another matter"));
+        Reply changedSecret = api.submit(
+                shakti.token(), "key-1", SubmitFlowTest.body().put("confidentialDetails", "Something else entirely"));
+        Reply droppedSecret =
+                api.submit(shakti.token(), "key-1", SubmitFlowTest.body().without("confidentialDetails"));
 
         assertThat(List.of(changedTitle, changedSecret, droppedSecret)).allSatisfy(reply -> {
             assertThat(reply.status()).isEqualTo(422);
@@ -106,11 +108,16 @@ class IdempotencyTest {
 
         assertThat(List.of(spaces, tooLong, hash)).allSatisfy(reply -> {
             assertThat(reply.status()).isEqualTo(400);
-            assertThat(reply.body().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+            assertThat(reply.body().path("errors").get(0).path("field").asText())
+                    .isEqualTo("Idempotency-Key");
         });
         assertThat(aws.countItems()).isEqualTo(before);
-        assertThat(api.submit(shakti.token(), "k".repeat(100), SubmitFlowTest.body()).status()).isEqualTo(201);
-        assertThat(api.submit(shakti.token(), "order:2026-11.28_a-b", SubmitFlowTest.body()).status()).isEqualTo(201);
+        assertThat(api.submit(shakti.token(), "k".repeat(100), SubmitFlowTest.body())
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.submit(shakti.token(), "order:2026-11.28_a-b", SubmitFlowTest.body())
+                        .status())
+                .isEqualTo(201);
     }
 
     /**
@@ -155,7 +162,9 @@ class IdempotencyTest {
             assertThat(reply.status()).isEqualTo(201);
             assertThat(reply.body().path("id").asText()).isEqualTo(id);
         });
-        assertThat(replies).filteredOn(reply -> reply.header("Idempotent-Replayed") != null).hasSize(callers - 1);
+        assertThat(replies)
+                .filteredOn(reply -> reply.header("Idempotent-Replayed") != null)
+                .hasSize(callers - 1);
     }
 
     private SubmitRequestHandler handler(DynamoDbClient dynamoDb, Clock clock) {
@@ -168,9 +177,13 @@ class IdempotencyTest {
         private final Semaphore oneAtATime = new Semaphore(1);
         private final AtomicInteger transactions = new AtomicInteger();
 
-        RacingTransactions(int callers) { this.allArrived = new CountDownLatch(callers); }
+        RacingTransactions(int callers) {
+            this.allArrived = new CountDownLatch(callers);
+        }
 
-        int transactions() { return transactions.get(); }
+        int transactions() {
+            return transactions.get();
+        }
 
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -216,8 +229,10 @@ class IdempotencyTest {
         assertThat(fresh.status()).isEqualTo(201);
         assertThat(fresh.body().path("id")).isNotEqualTo(first.body().path("id"));
         assertThat(world.table.rawItems("REQUEST")).hasSize(2);
-        assertThat(world.table.rawItems("IDEMPOTENCY")).singleElement()
-                .satisfies(item -> assertThat(item.get("requestId").s()).isEqualTo(fresh.body().path("id").asText()));
+        assertThat(world.table.rawItems("IDEMPOTENCY"))
+                .singleElement()
+                .satisfies(item -> assertThat(item.get("requestId").s())
+                        .isEqualTo(fresh.body().path("id").asText()));
     }
 
     @Test

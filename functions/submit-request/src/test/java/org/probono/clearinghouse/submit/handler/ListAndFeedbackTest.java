@@ -14,10 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.probono.clearinghouse.domain.Lawyer;
-import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.submit.handler.SubmitApi.Reply;
+import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 
 @ExtendWith(LocalAwsExtension.class)
 class ListAndFeedbackTest {
@@ -35,7 +35,10 @@ class ListAndFeedbackTest {
     }
 
     private String submit(OrganisationWithToken org) {
-        return api.submit(org.token(), null, SubmitFlowTest.body()).body().path("id").asText();
+        return api.submit(org.token(), null, SubmitFlowTest.body())
+                .body()
+                .path("id")
+                .asText();
     }
 
     private String completedRequest() {
@@ -68,15 +71,24 @@ class ListAndFeedbackTest {
         List<JsonNode> items = new ArrayList<>();
         first.body().path("items").forEach(items::add);
         second.body().path("items").forEach(items::add);
-        assertThat(items).extracting(item -> item.path("id").asText()).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(mine).doesNotContain(theirs);
-        List<Instant> created = items.stream().map(item -> Instant.parse(item.path("createdAt").asText())).toList();
+        assertThat(items)
+                .extracting(item -> item.path("id").asText())
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(mine)
+                .doesNotContain(theirs);
+        List<Instant> created = items.stream()
+                .map(item -> Instant.parse(item.path("createdAt").asText()))
+                .toList();
         assertThat(created).isSortedAccordingTo((a, b) -> b.compareTo(a));
         JsonNode one = items.getFirst();
         assertThat(one.path("status").asText()).isEqualTo("SUBMITTED");
-        assertThat(one.path("category").asText()).isEqualTo(SubmitFlowTest.body().path("category").asText());
-        assertThat(one.path("title").asText()).isEqualTo(SubmitFlowTest.body().path("title").asText());
-        assertThat(one.has("summary")).as("the list carries no summary nor details").isFalse();
+        assertThat(one.path("category").asText())
+                .isEqualTo(SubmitFlowTest.body().path("category").asText());
+        assertThat(one.path("title").asText())
+                .isEqualTo(SubmitFlowTest.body().path("title").asText());
+        assertThat(one.has("summary"))
+                .as("the list carries no summary nor details")
+                .isFalse();
     }
 
     @Test
@@ -132,7 +144,9 @@ class ListAndFeedbackTest {
         Reply again = api.feedback(shakti.token(), id, "{\"rating\":1}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(world.table.readRequest(id).feedback().rating()).isEqualTo(5);
-        assertThat(world.impactTotal(id).number("feedbackCount")).as("counted once, in the report's totals").isEqualTo(1);
+        assertThat(world.impactTotal(id).number("feedbackCount"))
+                .as("counted once, in the report's totals")
+                .isEqualTo(1);
         assertThat(world.impactTotal(id).number("ratingSum")).isEqualTo(5);
     }
 
@@ -152,15 +166,28 @@ class ListAndFeedbackTest {
         String open = submit(shakti);
         String theirs = submit(other);
 
-        assertThat(api.feedback(shakti.token(), open, "{\"rating\":4}").status()).isEqualTo(409);
-        assertThat(api.feedback(shakti.token(), theirs, "{\"rating\":4}").status()).isEqualTo(404);
+        assertThat(api.feedback(shakti.token(), open, "{\"rating\":4}").status())
+                .isEqualTo(409);
+        assertThat(api.feedback(shakti.token(), theirs, "{\"rating\":4}").status())
+                .isEqualTo(404);
         assertThat(world.table.readRequest(open).feedback()).isNull();
         assertThat(world.table.readRequest(open).version()).isEqualTo(1);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"rating\":\"5\"}", "{\"rating\":4.5}", "{\"rating\":0}", "{\"rating\":6}", "{}",
-            "{\"rating\":null}", "{\"rating\":5,\"comment\":42}", "{\"rating\":5,\"stars\":5}", "[5]", "5"})
+    @ValueSource(
+            strings = {
+                "{\"rating\":\"5\"}",
+                "{\"rating\":4.5}",
+                "{\"rating\":0}",
+                "{\"rating\":6}",
+                "{}",
+                "{\"rating\":null}",
+                "{\"rating\":5,\"comment\":42}",
+                "{\"rating\":5,\"stars\":5}",
+                "[5]",
+                "5"
+            })
     void a_bad_feedback_body_is_a_400_and_writes_nothing(String body) {
         String id = completedRequest();
         long version = world.table.readRequest(id).version();

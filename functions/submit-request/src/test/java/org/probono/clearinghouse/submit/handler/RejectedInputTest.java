@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.probono.clearinghouse.local.backend.LocalAws;
-import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.submit.handler.SubmitApi.Reply;
+import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 
 /** Bad input through the entry point: a 4xx problem, and the table exactly as it was. */
 @ExtendWith(LocalAwsExtension.class)
@@ -35,36 +35,59 @@ class RejectedInputTest {
 
     static Stream<Arguments> badBodies() {
         return Stream.of(
-                Arguments.of("deadline in the past", (UnaryOperator<ObjectNode>) b -> b.put("deadline",
-                        Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString()), "deadline"),
+                Arguments.of(
+                        "deadline in the past",
+                        (UnaryOperator<ObjectNode>) b -> b.put(
+                                "deadline",
+                                Instant.now()
+                                        .minus(1, ChronoUnit.HOURS)
+                                        .truncatedTo(ChronoUnit.SECONDS)
+                                        .toString()),
+                        "deadline"),
                 Arguments.of("unknown category", (UnaryOperator<ObjectNode>) b -> b.put("category", "TAX"), "category"),
                 Arguments.of("missing title", (UnaryOperator<ObjectNode>) b -> b.without("title"), "title"),
-                Arguments.of("title too long", (UnaryOperator<ObjectNode>) b -> b.put("title", "t".repeat(121)), "title"),
-                Arguments.of("summary too long", (UnaryOperator<ObjectNode>) b -> b.put("summary", "s".repeat(4001)), "summary"),
-                Arguments.of("confidential too long",
-                        (UnaryOperator<ObjectNode>) b -> b.put("confidentialDetails", "c".repeat(8001)), "confidentialDetails"),
-                Arguments.of("bad jurisdiction", (UnaryOperator<ObjectNode>) b -> b.put("jurisdiction", "IN-ZZ"), "jurisdiction"),
+                Arguments.of(
+                        "title too long", (UnaryOperator<ObjectNode>) b -> b.put("title", "t".repeat(121)), "title"),
+                Arguments.of(
+                        "summary too long",
+                        (UnaryOperator<ObjectNode>) b -> b.put("summary", "s".repeat(4001)),
+                        "summary"),
+                Arguments.of(
+                        "confidential too long",
+                        (UnaryOperator<ObjectNode>) b -> b.put("confidentialDetails", "c".repeat(8001)),
+                        "confidentialDetails"),
+                Arguments.of(
+                        "bad jurisdiction",
+                        (UnaryOperator<ObjectNode>) b -> b.put("jurisdiction", "IN-ZZ"),
+                        "jurisdiction"),
                 Arguments.of("bad language", (UnaryOperator<ObjectNode>) b -> b.put("language", "xx"), "language"),
-                Arguments.of("too many counterparties", (UnaryOperator<ObjectNode>) b -> {
-                    var list = b.putArray("counterparties");
-                    for (int i = 0; i < 21; i++) list.add("Party " + i);
-                    return b;
-                }, "counterparties"),
+                Arguments.of(
+                        "too many counterparties",
+                        (UnaryOperator<ObjectNode>) b -> {
+                            var list = b.putArray("counterparties");
+                            for (int i = 0; i < 21; i++) list.add("Party " + i);
+                            return b;
+                        },
+                        "counterparties"),
                 Arguments.of("unknown field", (UnaryOperator<ObjectNode>) b -> b.put("priority", "HIGH"), "priority"),
-                Arguments.of("wrong type", (UnaryOperator<ObjectNode>) b -> b.put("counterparties", "Ananya"), "counterparties"));
+                Arguments.of(
+                        "wrong type",
+                        (UnaryOperator<ObjectNode>) b -> b.put("counterparties", "Ananya"),
+                        "counterparties"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badBodies")
-    void an_invalid_body_is_a_400_naming_the_field_and_writes_nothing(String name, UnaryOperator<ObjectNode> change,
-            String field) {
+    void an_invalid_body_is_a_400_naming_the_field_and_writes_nothing(
+            String name, UnaryOperator<ObjectNode> change, String field) {
         int before = aws.countItems();
 
         Reply reply = api.submit(shakti.token(), "attempt-1", change.apply(SubmitFlowTest.body()));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(reply.body().path("errors")).anySatisfy(error -> assertThat(error.path("field").asText()).isEqualTo(field));
+        assertThat(reply.body().path("errors"))
+                .anySatisfy(error -> assertThat(error.path("field").asText()).isEqualTo(field));
         assertThat(aws.countItems()).isEqualTo(before);
     }
 
@@ -72,7 +95,9 @@ class RejectedInputTest {
     void a_rejected_submit_does_not_use_up_its_key() {
         api.submit(shakti.token(), "attempt-1", SubmitFlowTest.body().put("category", "TAX"));
 
-        assertThat(api.submit(shakti.token(), "attempt-1", SubmitFlowTest.body()).status()).isEqualTo(201);
+        assertThat(api.submit(shakti.token(), "attempt-1", SubmitFlowTest.body())
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test

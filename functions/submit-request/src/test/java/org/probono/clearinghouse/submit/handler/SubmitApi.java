@@ -19,18 +19,24 @@ import org.probono.clearinghouse.local.backend.Template;
 final class SubmitApi {
     private final SubmitRequestHandler handler;
 
-    SubmitApi(SubmitRequestHandler handler) { this.handler = handler; }
+    SubmitApi(SubmitRequestHandler handler) {
+        this.handler = handler;
+    }
 
     record Reply(int status, JsonNode body, Map<String, String> headers) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
     static ObjectNode event(String file) {
         try {
-            return (ObjectNode) Json.MAPPER.readTree(Files.readString(Template.repositoryRoot().resolve("events/" + file)));
+            return (ObjectNode) Json.MAPPER.readTree(
+                    Files.readString(Template.repositoryRoot().resolve("events/" + file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,7 +45,8 @@ final class SubmitApi {
     /** The sample body of events/submit-post-request.json. */
     static ObjectNode sampleBody() {
         try {
-            return (ObjectNode) Json.MAPPER.readTree(event("submit-post-request.json").get("body").asText());
+            return (ObjectNode) Json.MAPPER.readTree(
+                    event("submit-post-request.json").get("body").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,8 +84,8 @@ final class SubmitApi {
     Reply feedback(String token, String requestId, String body) {
         ObjectNode event = withId(withToken(event("submit-post-feedback.json"), token), requestId, "/feedback");
         event.put("body", body);
-        ((ObjectNode) event.get("headers")).put("content-length",
-                Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
+        ((ObjectNode) event.get("headers"))
+                .put("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length));
         return invoke(event);
     }
 
@@ -87,11 +94,12 @@ final class SubmitApi {
         handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
         try {
             JsonNode response = Json.MAPPER.readTree(out.toByteArray());
-            Map<String, String> headers = Json.MAPPER.convertValue(response.path("headers"),
+            Map<String, String> headers = Json.MAPPER.convertValue(
+                    response.path("headers"),
                     Json.MAPPER.getTypeFactory().constructMapType(Map.class, String.class, String.class));
             String body = response.path("body").asText();
-            return new Reply(response.path("statusCode").asInt(),
-                    body.isEmpty() ? null : Json.MAPPER.readTree(body), headers);
+            return new Reply(
+                    response.path("statusCode").asInt(), body.isEmpty() ? null : Json.MAPPER.readTree(body), headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.domain.LegalRequest;
-import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.submit.handler.SubmitApi.Reply;
+import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @ExtendWith(LocalAwsExtension.class)
@@ -40,7 +40,9 @@ class SubmitFlowTest {
         return body;
     }
 
-    static ObjectNode body() { return body(Instant.now().plus(7, ChronoUnit.DAYS)); }
+    static ObjectNode body() {
+        return body(Instant.now().plus(7, ChronoUnit.DAYS));
+    }
 
     @Test
     void an_approved_organisation_submits_a_request_and_everything_is_written_together() {
@@ -57,27 +59,46 @@ class SubmitFlowTest {
         assertThat(request.jurisdiction()).isEqualTo("IN-WB");
         assertThat(request.counterparties()).containsExactly("Ananya Sen (artist)", "Kolkata Municipal Corporation");
         assertThat(world.table.queue()).containsExactly(id);
-        assertThat(world.table.rawItems("EVENT")).singleElement()
+        assertThat(world.table.rawItems("EVENT"))
+                .singleElement()
                 .satisfies(event -> assertThat(event.get("status").s()).isEqualTo("SUBMITTED"));
 
         List<Map<String, AttributeValue>> outbox = world.table.rawItems("OUTBOX");
-        assertThat(outbox).extracting(item -> item.get("template").s() + " -> " + item.get("to").s())
-                .containsExactlyInAnyOrder("REQUEST_ACKNOWLEDGED -> priya@shakti.example",
+        assertThat(outbox)
+                .extracting(item ->
+                        item.get("template").s() + " -> " + item.get("to").s())
+                .containsExactlyInAnyOrder(
+                        "REQUEST_ACKNOWLEDGED -> priya@shakti.example",
                         "ADMIN_NEW_REQUEST -> " + aws.environment().get("ADMIN_EMAIL"));
         Map<String, AttributeValue> acknowledgement = outbox.stream()
-                .filter(item -> item.get("template").s().equals("REQUEST_ACKNOWLEDGED")).findFirst().orElseThrow();
+                .filter(item -> item.get("template").s().equals("REQUEST_ACKNOWLEDGED"))
+                .findFirst()
+                .orElseThrow();
         assertThat(acknowledgement.get("data").m().keySet())
-                .containsExactlyInAnyOrder("contactName", "organisationName", "requestId", "title", "category", "webUrl");
+                .containsExactlyInAnyOrder(
+                        "contactName", "organisationName", "requestId", "title", "category", "webUrl");
         assertThat(acknowledgement.get("data").m().get("requestId").s()).isEqualTo(id);
     }
 
     @Test
     void the_queue_orders_requests_by_deadline_then_age_with_undated_ones_last() {
         Instant now = Instant.now();
-        String undated = api.submit(shakti.token(), null, body().without("deadline")).body().path("id").asText();
-        String later = api.submit(shakti.token(), null, body(now.plus(10, ChronoUnit.DAYS))).body().path("id").asText();
-        String sooner = api.submit(shakti.token(), null, body(now.plus(2, ChronoUnit.DAYS))).body().path("id").asText();
-        String alsoLater = api.submit(shakti.token(), null, body(now.plus(10, ChronoUnit.DAYS))).body().path("id").asText();
+        String undated = api.submit(shakti.token(), null, body().without("deadline"))
+                .body()
+                .path("id")
+                .asText();
+        String later = api.submit(shakti.token(), null, body(now.plus(10, ChronoUnit.DAYS)))
+                .body()
+                .path("id")
+                .asText();
+        String sooner = api.submit(shakti.token(), null, body(now.plus(2, ChronoUnit.DAYS)))
+                .body()
+                .path("id")
+                .asText();
+        String alsoLater = api.submit(shakti.token(), null, body(now.plus(10, ChronoUnit.DAYS)))
+                .body()
+                .path("id")
+                .asText();
 
         assertThat(world.table.queue()).containsExactly(sooner, later, alsoLater, undated);
     }
@@ -97,7 +118,8 @@ class SubmitFlowTest {
         assertThat(body.path("confidentialDetails").asText()).startsWith("The mural depicts two survivors");
         assertThat(body.path("counterparties")).hasSize(2);
         assertThat(Instant.parse(body.path("deadline").asText())).isAfter(Instant.now());
-        assertThat(Instant.parse(body.path("createdAt").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(body.path("createdAt").asText()))
+                .isBefore(Instant.now().plusSeconds(1));
         assertThat(body.path("history")).hasSize(1);
         assertThat(body.path("history").get(0).path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(body.path("history").get(0).has("at")).isTrue();
@@ -142,8 +164,8 @@ class SubmitFlowTest {
 
     @Test
     void every_kind_of_bad_credential_gets_the_same_401_and_writes_nothing() {
-        OrganisationWithToken pending = world.organisation("Pending NGO", "pending@ngo.example",
-                org.probono.clearinghouse.domain.ProfileStatus.PENDING_REVIEW);
+        OrganisationWithToken pending = world.organisation(
+                "Pending NGO", "pending@ngo.example", org.probono.clearinghouse.domain.ProfileStatus.PENDING_REVIEW);
         OrganisationWithToken revoked = world.approvedOrganisation("Revoked NGO", "revoked@ngo.example");
         world.revoke(revoked);
         String verification = world.verificationToken(shakti);

@@ -8,12 +8,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.domain.Lawyer;
-import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.submit.handler.SubmitApi.Reply;
+import org.probono.clearinghouse.testkit.TableFixture.OrganisationWithToken;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @ExtendWith(LocalAwsExtension.class)
@@ -30,7 +30,10 @@ class WithdrawFlowTest {
         world = new World(aws);
         api = new SubmitApi(new SubmitRequestHandler());
         shakti = world.shakti();
-        requestId = api.submit(shakti.token(), null, SubmitFlowTest.body()).body().path("id").asText();
+        requestId = api.submit(shakti.token(), null, SubmitFlowTest.body())
+                .body()
+                .path("id")
+                .asText();
     }
 
     @Test
@@ -42,9 +45,14 @@ class WithdrawFlowTest {
         assertThat(reply.body().path("status").asText()).isEqualTo("WITHDRAWN");
         assertThat(world.table.readRequest(requestId).status()).isEqualTo(RequestStatus.WITHDRAWN);
         assertThat(world.table.queue()).isEmpty();
-        assertThat(templates()).containsExactlyInAnyOrder("REQUEST_ACKNOWLEDGED", "ADMIN_NEW_REQUEST", "REQUEST_WITHDRAWN");
-        assertThat(world.impactTotal(requestId).number("received")).as("counted by the submit").isEqualTo(1);
-        assertThat(world.impactTotal(requestId).number("withdrawn")).as("counted by the withdrawal").isEqualTo(1);
+        assertThat(templates())
+                .containsExactlyInAnyOrder("REQUEST_ACKNOWLEDGED", "ADMIN_NEW_REQUEST", "REQUEST_WITHDRAWN");
+        assertThat(world.impactTotal(requestId).number("received"))
+                .as("counted by the submit")
+                .isEqualTo(1);
+        assertThat(world.impactTotal(requestId).number("withdrawn"))
+                .as("counted by the withdrawal")
+                .isEqualTo(1);
 
         var history = api.view(shakti.token(), requestId).body().path("history");
         assertThat(history).hasSize(2);
@@ -70,9 +78,9 @@ class WithdrawFlowTest {
         assertThat(world.table.readLawyer(declined.id()).version()).isEqualTo(declined.version());
 
         List<Map<String, AttributeValue>> told = world.table.rawItems("OUTBOX").stream()
-                .filter(item -> item.get("template").s().equals("OFFER_WITHDRAWN")).toList();
-        assertThat(told).extracting(item -> item.get("to").s())
-                .containsExactlyInAnyOrder(meera.email(), arjun.email());
+                .filter(item -> item.get("template").s().equals("OFFER_WITHDRAWN"))
+                .toList();
+        assertThat(told).extracting(item -> item.get("to").s()).containsExactlyInAnyOrder(meera.email(), arjun.email());
         assertThat(told).allSatisfy(item -> {
             Map<String, AttributeValue> data = item.get("data").m();
             assertThat(data.get("reason").s()).isEqualTo("The organisation withdrew the request.");
@@ -81,8 +89,9 @@ class WithdrawFlowTest {
         });
         assertThat(world.table.queue()).isEmpty();
         // the expiry index no longer holds the withdrawn offers
-        assertThat(world.table.allItems()).noneMatch(item -> item.containsKey("GSI2PK")
-                && item.get("GSI2PK").s().equals("OFFERS#PENDING"));
+        assertThat(world.table.allItems())
+                .noneMatch(item ->
+                        item.containsKey("GSI2PK") && item.get("GSI2PK").s().equals("OFFERS#PENDING"));
     }
 
     @Test
@@ -114,6 +123,8 @@ class WithdrawFlowTest {
     }
 
     private List<String> templates() {
-        return world.table.rawItems("OUTBOX").stream().map(item -> item.get("template").s()).toList();
+        return world.table.rawItems("OUTBOX").stream()
+                .map(item -> item.get("template").s())
+                .toList();
     }
 }

@@ -17,7 +17,9 @@ public interface AwsBackend extends AutoCloseable {
     URI endpoint();
 
     /** Where DynamoDB and its streams are served: the same endpoint, unless DynamoDB runs apart (dynoxide). */
-    default URI dynamoDbEndpoint() { return endpoint(); }
+    default URI dynamoDbEndpoint() {
+        return endpoint();
+    }
 
     String name();
 
@@ -32,12 +34,15 @@ public interface AwsBackend extends AutoCloseable {
      * when a Docker engine answers, else moto). Throws {@link BackendUnavailable} saying what to install.
      */
     static AwsBackend start(String choice) {
-        return switch (choice == null || choice.isBlank() ? "moto" : choice.strip().toLowerCase(Locale.ROOT)) {
+        return switch (choice == null || choice.isBlank()
+                ? "moto"
+                : choice.strip().toLowerCase(Locale.ROOT)) {
             case "moto" -> MotoServer.start();
             case "localstack" -> LocalStackBackend.start();
             case "auto" -> LocalStackBackend.dockerAvailable() ? LocalStackBackend.start() : MotoServer.start();
-            default -> throw new BackendUnavailable("Unknown AWS backend '" + choice
-                    + "': use -Daws.backend=moto (default), localstack or auto.");
+            default ->
+                throw new BackendUnavailable(
+                        "Unknown AWS backend '" + choice + "': use -Daws.backend=moto (default), localstack or auto.");
         };
     }
 

@@ -30,14 +30,19 @@ public final class Dynoxide implements AutoCloseable {
     private Dynoxide(Process process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
-        this.client = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(AwsBackend.REGION))
+        this.client = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(AwsBackend.REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(LocalAws.ACCESS_KEY, LocalAws.SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /** The executable named by {@code DYNOXIDE} (system property first, then environment), if it is one. */
-    public static Optional<Path> installed() { return installed(System.getenv()); }
+    public static Optional<Path> installed() {
+        return installed(System.getenv());
+    }
 
     static Optional<Path> installed(Map<String, String> environment) {
         String named = System.getProperty(BINARY, environment.getOrDefault(BINARY, ""));
@@ -50,8 +55,11 @@ public final class Dynoxide implements AutoCloseable {
         int port = MotoServer.freePort();
         Process process;
         try {
-            process = new ProcessBuilder(binary.toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(
+                            binary.toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
             throw new BackendUnavailable("Could not start dynoxide (" + binary + "): " + e.getMessage(), e);
         }
@@ -64,8 +72,10 @@ public final class Dynoxide implements AutoCloseable {
             } catch (RuntimeException e) {
                 if (attempt == 200 || !process.isAlive()) {
                     dynoxide.close();
-                    throw new BackendUnavailable("dynoxide (" + binary + ") did not answer within 10 s;"
-                            + " unset DYNOXIDE to keep DynamoDB on moto.", e);
+                    throw new BackendUnavailable(
+                            "dynoxide (" + binary + ") did not answer within 10 s;"
+                                    + " unset DYNOXIDE to keep DynamoDB on moto.",
+                            e);
                 }
                 try {
                     TimeUnit.MILLISECONDS.sleep(50);
@@ -77,9 +87,13 @@ public final class Dynoxide implements AutoCloseable {
         }
     }
 
-    public URI endpoint() { return endpoint; }
+    public URI endpoint() {
+        return endpoint;
+    }
 
-    public DynamoDbClient client() { return client; }
+    public DynamoDbClient client() {
+        return client;
+    }
 
     /** Deletes every table: the state of a fresh start. */
     public void reset() {

@@ -32,9 +32,13 @@ public final class LocalAws {
     /** The AWS SDK's system property for DynamoDB's own endpoint (beside {@code aws.endpointUrl} for the rest). */
     static final String DYNAMODB_ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
 
-    public LocalAws(AwsBackend backend) { this.backend = backend; }
+    public LocalAws(AwsBackend backend) {
+        this.backend = backend;
+    }
 
-    public AwsBackend backend() { return backend; }
+    public AwsBackend backend() {
+        return backend;
+    }
 
     /** Empties the backend and creates the template's resources afresh. */
     public Map<String, String> resetAndCreate(Template template, Map<String, String> parameterOverrides) {
@@ -43,12 +47,18 @@ public final class LocalAws {
         return environment;
     }
 
-    public Map<String, String> resetAndCreate() { return resetAndCreate(Template.fromRepository(), Map.of()); }
+    public Map<String, String> resetAndCreate() {
+        return resetAndCreate(Template.fromRepository(), Map.of());
+    }
 
     /** The functions' environment variables (TABLE_NAME, KMS_KEY_ID...), as the template's Globals name them. */
-    public Map<String, String> environment() { return environment; }
+    public Map<String, String> environment() {
+        return environment;
+    }
 
-    public String tableName() { return environment.get("TABLE_NAME"); }
+    public String tableName() {
+        return environment.get("TABLE_NAME");
+    }
 
     /**
      * Sets the functions' environment and the AWS SDK's settings (endpoint, region, credentials) as JVM
@@ -59,7 +69,9 @@ public final class LocalAws {
         properties.put("aws.endpointUrl", backend.endpoint().toString());
         // Set or cleared every time: one JVM may host runners on different backends one after another.
         if (backend.dynamoDbEndpoint().equals(backend.endpoint())) System.clearProperty(DYNAMODB_ENDPOINT_PROPERTY);
-        else properties.put(DYNAMODB_ENDPOINT_PROPERTY, backend.dynamoDbEndpoint().toString());
+        else
+            properties.put(
+                    DYNAMODB_ENDPOINT_PROPERTY, backend.dynamoDbEndpoint().toString());
         properties.put("aws.region", AwsBackend.REGION);
         properties.put("aws.accessKeyId", ACCESS_KEY);
         properties.put("aws.secretAccessKey", SECRET_KEY);
@@ -68,35 +80,57 @@ public final class LocalAws {
 
     public synchronized DynamoDbClient dynamoDb() {
         if (dynamoDb == null) {
-            dynamoDb = DynamoDbClient.builder().endpointOverride(backend.dynamoDbEndpoint()).region(Region.of(AwsBackend.REGION))
-                    .credentialsProvider(credentials).httpClient(http).build();
+            dynamoDb = DynamoDbClient.builder()
+                    .endpointOverride(backend.dynamoDbEndpoint())
+                    .region(Region.of(AwsBackend.REGION))
+                    .credentialsProvider(credentials)
+                    .httpClient(http)
+                    .build();
         }
         return dynamoDb;
     }
 
     public DynamoDbStreamsClient streams() {
-        return DynamoDbStreamsClient.builder().endpointOverride(backend.dynamoDbEndpoint()).region(Region.of(AwsBackend.REGION))
-                .credentialsProvider(credentials).httpClient(http).build();
+        return DynamoDbStreamsClient.builder()
+                .endpointOverride(backend.dynamoDbEndpoint())
+                .region(Region.of(AwsBackend.REGION))
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .build();
     }
 
     public S3Client s3() {
-        return S3Client.builder().endpointOverride(backend.endpoint()).region(Region.of(AwsBackend.REGION))
-                .credentialsProvider(credentials).httpClient(http).forcePathStyle(true).build();
+        return S3Client.builder()
+                .endpointOverride(backend.endpoint())
+                .region(Region.of(AwsBackend.REGION))
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .forcePathStyle(true)
+                .build();
     }
 
     public KmsClient kms() {
-        return KmsClient.builder().endpointOverride(backend.endpoint()).region(Region.of(AwsBackend.REGION))
-                .credentialsProvider(credentials).httpClient(http).build();
+        return KmsClient.builder()
+                .endpointOverride(backend.endpoint())
+                .region(Region.of(AwsBackend.REGION))
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .build();
     }
 
     public SesV2Client sesV2() {
-        return SesV2Client.builder().endpointOverride(backend.endpoint()).region(Region.of(AwsBackend.REGION))
-                .credentialsProvider(credentials).httpClient(http).build();
+        return SesV2Client.builder()
+                .endpointOverride(backend.endpoint())
+                .region(Region.of(AwsBackend.REGION))
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .build();
     }
 
     /** How many items the table holds: "nothing was written" is this number unchanged. */
     public int countItems() {
         return dynamoDb().scanPaginator(s -> s.tableName(tableName()).select("COUNT")).stream()
-                .mapToInt(page -> page.count()).sum();
+                .mapToInt(page -> page.count())
+                .sum();
     }
 }

@@ -13,7 +13,8 @@ import org.opentest4j.TestAbortedException;
  * tests are skipped with the reason, since moto remains the default that CI runs.
  */
 public final class LocalAwsExtension implements BeforeEachCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalAwsExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(LocalAwsExtension.class);
 
     @Override
     public void beforeEach(ExtensionContext context) {

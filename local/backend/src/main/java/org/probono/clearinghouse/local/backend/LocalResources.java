@@ -45,7 +45,9 @@ public final class LocalResources {
         Map<String, String> parameters = new LinkedHashMap<>();
         // A parameter with a Default in the template (a retention period, a concurrency) takes it, as on AWS.
         template.root().path("Parameters").properties().forEach(parameter -> {
-            if (parameter.getValue().has("Default")) parameters.put(parameter.getKey(), parameter.getValue().path("Default").asText());
+            if (parameter.getValue().has("Default"))
+                parameters.put(
+                        parameter.getKey(), parameter.getValue().path("Default").asText());
         });
         parameters.putAll(PARAMETERS);
         parameters.putAll(parameterOverrides);
@@ -63,13 +65,19 @@ public final class LocalResources {
 
         Map.Entry<String, JsonNode> key = template.single("AWS::KMS::Key");
         try (KmsClient kms = aws.kms()) {
-            String keyId = kms.createKey(k -> k.description(key.getValue().path("Properties").path("Description").asText()))
-                    .keyMetadata().keyId();
+            String keyId = kms.createKey(k -> k.description(key.getValue()
+                            .path("Properties")
+                            .path("Description")
+                            .asText()))
+                    .keyMetadata()
+                    .keyId();
             physical.put(key.getKey(), keyId);
         }
 
         try (SesV2Client ses = aws.sesV2()) {
-            for (String identity : List.of(domainOf(parameters.get("SenderAddress")), parameters.get("InboundDomain"),
+            for (String identity : List.of(
+                    domainOf(parameters.get("SenderAddress")),
+                    parameters.get("InboundDomain"),
                     domainOf(parameters.get("AdminEmail")))) {
                 ses.createEmailIdentity(i -> i.emailIdentity(identity));
             }
@@ -81,8 +89,7 @@ public final class LocalResources {
             else if (parameters.containsKey(reference)) environment.put(variable, parameters.get(reference));
             else if (template.hasParameter(reference)) {
                 template.parameterDefault(reference).ifPresent(value -> environment.put(variable, value));
-            }
-            else if (!template.hasResource(reference)) { // a literal value, or a !Sub naming the stack
+            } else if (!template.hasResource(reference)) { // a literal value, or a !Sub naming the stack
                 environment.put(variable, reference.replace("${AWS::StackName}", STACK));
             }
             // else: a resource the local backend does not create (an SES configuration set): left unset
@@ -91,7 +98,9 @@ public final class LocalResources {
         return environment;
     }
 
-    private static String domainOf(String address) { return address.substring(address.indexOf('@') + 1); }
+    private static String domainOf(String address) {
+        return address.substring(address.indexOf('@') + 1);
+    }
 
     /** Creates the template's table on any DynamoDB endpoint (the benchmark's faster emulator, for one). */
     public static void createTable(DynamoDbClient dynamoDb, Template template) {
@@ -100,24 +109,37 @@ public final class LocalResources {
 
     static void createTable(DynamoDbClient dynamoDb, JsonNode properties) {
         List<AttributeDefinition> attributes = new ArrayList<>();
-        properties.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
-                .attributeName(a.path("AttributeName").asText()).attributeType(a.path("AttributeType").asText()).build()));
+        properties
+                .path("AttributeDefinitions")
+                .forEach(a -> attributes.add(AttributeDefinition.builder()
+                        .attributeName(a.path("AttributeName").asText())
+                        .attributeType(a.path("AttributeType").asText())
+                        .build()));
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
-        properties.path("GlobalSecondaryIndexes").forEach(index -> indexes.add(GlobalSecondaryIndex.builder()
-                .indexName(index.path("IndexName").asText())
-                .keySchema(keySchema(index.path("KeySchema")))
-                .projection(Projection.builder().projectionType(index.path("Projection").path("ProjectionType").asText()).build())
-                .build()));
+        properties
+                .path("GlobalSecondaryIndexes")
+                .forEach(index -> indexes.add(GlobalSecondaryIndex.builder()
+                        .indexName(index.path("IndexName").asText())
+                        .keySchema(keySchema(index.path("KeySchema")))
+                        .projection(Projection.builder()
+                                .projectionType(index.path("Projection")
+                                        .path("ProjectionType")
+                                        .asText())
+                                .build())
+                        .build()));
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(TABLE)
-                .billingMode(BillingMode.fromValue(properties.path("BillingMode").asText()))
+                .billingMode(
+                        BillingMode.fromValue(properties.path("BillingMode").asText()))
                 .attributeDefinitions(attributes)
                 .keySchema(keySchema(properties.path("KeySchema")));
         if (!indexes.isEmpty()) request.globalSecondaryIndexes(indexes);
         JsonNode stream = properties.path("StreamSpecification");
         if (!stream.isMissingNode()) {
-            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                    .streamViewType(stream.path("StreamViewType").asText()).build());
+            request.streamSpecification(StreamSpecification.builder()
+                    .streamEnabled(true)
+                    .streamViewType(stream.path("StreamViewType").asText())
+                    .build());
         }
         dynamoDb.createTable(request.build());
         dynamoDb.waiter().waitUntilTableExists(t -> t.tableName(TABLE));
@@ -126,14 +148,17 @@ public final class LocalResources {
         JsonNode ttl = properties.path("TimeToLiveSpecification");
         if (ttl.path("Enabled").asBoolean(false)) {
             dynamoDb.updateTimeToLive(u -> u.tableName(TABLE)
-                    .timeToLiveSpecification(s -> s.attributeName(ttl.path("AttributeName").asText()).enabled(true)));
+                    .timeToLiveSpecification(s ->
+                            s.attributeName(ttl.path("AttributeName").asText()).enabled(true)));
         }
     }
 
     private static List<KeySchemaElement> keySchema(JsonNode schema) {
         List<KeySchemaElement> keys = new ArrayList<>();
         schema.forEach(k -> keys.add(KeySchemaElement.builder()
-                .attributeName(k.path("AttributeName").asText()).keyType(k.path("KeyType").asText()).build()));
+                .attributeName(k.path("AttributeName").asText())
+                .keyType(k.path("KeyType").asText())
+                .build()));
         return keys;
     }
 }

@@ -19,7 +19,9 @@ public final class LocalStackBackend implements AwsBackend {
     private final LocalStackContainer container;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private LocalStackBackend(LocalStackContainer container) { this.container = container; }
+    private LocalStackBackend(LocalStackContainer container) {
+        this.container = container;
+    }
 
     public static boolean dockerAvailable() {
         try {
@@ -32,7 +34,8 @@ public final class LocalStackBackend implements AwsBackend {
     public static LocalStackBackend start() {
         if (!dockerAvailable()) {
             throw new BackendUnavailable("LocalStack needs a running Docker engine, and none answers here."
-                    + " Start Docker (and allow pulling " + IMAGE + "), or use the default backend: -Daws.backend=moto.");
+                    + " Start Docker (and allow pulling " + IMAGE
+                    + "), or use the default backend: -Daws.backend=moto.");
         }
         LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(IMAGE))
                 .withEnv("SERVICES", "dynamodb,dynamodbstreams,s3,kms,ses,sns,sqs");
@@ -41,16 +44,23 @@ public final class LocalStackBackend implements AwsBackend {
     }
 
     @Override
-    public URI endpoint() { return container.getEndpoint(); }
+    public URI endpoint() {
+        return container.getEndpoint();
+    }
 
     @Override
-    public String name() { return "localstack"; }
+    public String name() {
+        return "localstack";
+    }
 
     @Override
     public void reset() {
         try {
-            http.send(HttpRequest.newBuilder(endpoint().resolve("/_localstack/state/reset"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            http.send(
+                    HttpRequest.newBuilder(endpoint().resolve("/_localstack/state/reset"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new IllegalStateException("LocalStack reset failed", e);
         } catch (InterruptedException e) {
@@ -60,5 +70,7 @@ public final class LocalStackBackend implements AwsBackend {
     }
 
     @Override
-    public void close() { container.stop(); }
+    public void close() {
+        container.stop();
+    }
 }

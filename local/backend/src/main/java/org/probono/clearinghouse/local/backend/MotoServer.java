@@ -19,21 +19,27 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MotoServer implements AwsBackend {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final String INSTALL = "Install moto in server mode: pip install \"moto[server]\" (Python 3.9 or newer),"
-            + " or point AWS_ENDPOINT_URL at a running moto or LocalStack.";
+    private static final String INSTALL =
+            "Install moto in server mode: pip install \"moto[server]\" (Python 3.9 or newer),"
+                    + " or point AWS_ENDPOINT_URL at a running moto or LocalStack.";
 
     private final Process process;
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private MotoServer(Process process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
     }
 
-    public static MotoServer start() { return start(freePort()); }
+    public static MotoServer start() {
+        return start(freePort());
+    }
 
-    public static MotoServer start(int port) { return start(port, command(port)); }
+    public static MotoServer start(int port) {
+        return start(port, command(port));
+    }
 
     /**
      * moto exactly as a person starts it by hand ({@code python3 -m moto.server}), with none of the
@@ -51,7 +57,10 @@ public final class MotoServer implements AwsBackend {
         Process process;
         try {
             log = Files.createTempFile("moto-" + port + "-", ".log");
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
         } catch (IOException e) {
             throw new BackendUnavailable("Could not start moto (" + String.join(" ", command) + "). " + INSTALL, e);
         }
@@ -78,7 +87,8 @@ public final class MotoServer implements AwsBackend {
     private static boolean canImportMoto(String python) {
         try {
             Process check = new ProcessBuilder(python, "-c", "import moto.moto_server.werkzeug_app, werkzeug.serving")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             return check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0;
         } catch (IOException e) {
             return false;
@@ -114,8 +124,12 @@ public final class MotoServer implements AwsBackend {
                 throw new BackendUnavailable("moto exited at start (see " + log + "). " + INSTALL);
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(endpoint.resolve("/moto-api/"))
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) return;
             } catch (IOException e) {
                 // not listening yet
@@ -126,21 +140,30 @@ public final class MotoServer implements AwsBackend {
             sleep(100);
         }
         stop(process);
-        throw new BackendUnavailable("moto did not answer within " + START_TIMEOUT.toSeconds() + " s (see " + log + ").");
+        throw new BackendUnavailable(
+                "moto did not answer within " + START_TIMEOUT.toSeconds() + " s (see " + log + ").");
     }
 
     @Override
-    public URI endpoint() { return endpoint; }
+    public URI endpoint() {
+        return endpoint;
+    }
 
     @Override
-    public String name() { return "moto"; }
+    public String name() {
+        return "moto";
+    }
 
     @Override
     public void reset() {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 200) throw new IllegalStateException("moto reset answered " + response.statusCode());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200)
+                throw new IllegalStateException("moto reset answered " + response.statusCode());
         } catch (IOException e) {
             throw new IllegalStateException("moto reset failed", e);
         } catch (InterruptedException e) {
@@ -151,12 +174,18 @@ public final class MotoServer implements AwsBackend {
 
     /** moto's whole state as JSON (sent emails live under {@code ses.RawMessage}). */
     public String stateJson() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     @Override
-    public void close() { stop(process); }
+    public void close() {
+        stop(process);
+    }
 
     /** Stops a backend's child process (and its children), forcibly after 5 s. Also used for dynoxide. */
     static void stop(Process process) {

@@ -28,13 +28,19 @@ public final class MotoWithDynoxide implements AwsBackend {
     }
 
     @Override
-    public URI endpoint() { return moto.endpoint(); }
+    public URI endpoint() {
+        return moto.endpoint();
+    }
 
     @Override
-    public URI dynamoDbEndpoint() { return dynoxide.endpoint(); }
+    public URI dynamoDbEndpoint() {
+        return dynoxide.endpoint();
+    }
 
     @Override
-    public String name() { return "moto, with DynamoDB on dynoxide"; }
+    public String name() {
+        return "moto, with DynamoDB on dynoxide";
+    }
 
     @Override
     public void reset() {
@@ -43,7 +49,9 @@ public final class MotoWithDynoxide implements AwsBackend {
     }
 
     /** moto's own state (the emails sent live under {@code ses.RawMessage}). */
-    public MotoServer moto() { return moto; }
+    public MotoServer moto() {
+        return moto;
+    }
 
     @Override
     public void close() {

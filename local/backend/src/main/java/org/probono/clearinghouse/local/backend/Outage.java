@@ -18,7 +18,9 @@ public final class Outage {
     }
 
     /** Standard error, where the runner's own messages go. */
-    public static Outage onStandardError(String what) { return new Outage(what, System.err::println); }
+    public static Outage onStandardError(String what) {
+        return new Outage(what, System.err::println);
+    }
 
     public synchronized void failed(String why) {
         if (why.equals(reason)) return;
@@ -32,11 +34,16 @@ public final class Outage {
         say.accept(what + " is working again.");
     }
 
-    public synchronized boolean failing() { return reason != null; }
+    public synchronized boolean failing() {
+        return reason != null;
+    }
 
     /** One line for an exception: its type and message, without a stack trace. */
     public static String describe(Throwable e) {
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message.lines().findFirst().orElse(""));
+        return e.getClass().getSimpleName()
+                + (message == null || message.isBlank()
+                        ? ""
+                        : ": " + message.lines().findFirst().orElse(""));
     }
 }

@@ -35,18 +35,30 @@ import java.util.Properties;
  */
 public final class SentMail {
     /** One email as the local runner's {@code GET /_local/mail} shows it; addresses bare and lower-case. */
-    public record Mail(String id, List<String> to, String from, List<String> replyTo, String subject, String text,
-                       String html, String sentAt) {}
+    public record Mail(
+            String id,
+            List<String> to,
+            String from,
+            List<String> replyTo,
+            String subject,
+            String text,
+            String html,
+            String sentAt) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public SentMail(URI endpoint) { this.endpoint = endpoint; }
+    public SentMail(URI endpoint) {
+        this.endpoint = endpoint;
+    }
 
-    public static SentMail of(LocalAws aws) { return new SentMail(aws.backend().endpoint()); }
+    public static SentMail of(LocalAws aws) {
+        return new SentMail(aws.backend().endpoint());
+    }
 
     /** Every sent email, oldest first. */
     public List<Mail> all() {
@@ -117,9 +129,18 @@ public final class SentMail {
             Bodies bodies = new Bodies();
             bodies.collect(message);
             Date date = message.getSentDate();
-            String when = sentAt != null ? sentAt : date == null ? null : Instant.ofEpochMilli(date.getTime()).toString();
-            return new Mail(id, to, from.isEmpty() ? null : from.getFirst(), replyTo, message.getSubject(),
-                    bodies.text, bodies.html, when);
+            String when = sentAt != null
+                    ? sentAt
+                    : date == null ? null : Instant.ofEpochMilli(date.getTime()).toString();
+            return new Mail(
+                    id,
+                    to,
+                    from.isEmpty() ? null : from.getFirst(),
+                    replyTo,
+                    message.getSubject(),
+                    bodies.text,
+                    bodies.html,
+                    when);
         } catch (MessagingException e) {
             throw new IllegalStateException("unreadable sent message " + id, e);
         } catch (IOException e) {
@@ -131,7 +152,8 @@ public final class SentMail {
         List<String> bare = new ArrayList<>();
         if (addresses == null) return bare;
         for (Address address : addresses) {
-            if (address instanceof InternetAddress internet) bare.add(internet.getAddress().toLowerCase(Locale.ROOT));
+            if (address instanceof InternetAddress internet)
+                bare.add(internet.getAddress().toLowerCase(Locale.ROOT));
         }
         return bare;
     }
@@ -163,7 +185,11 @@ public final class SentMail {
 
     private HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(endpoint.resolve(path))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach " + endpoint, e);

@@ -46,7 +46,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * {@link #pollOnce()} for tests; {@link #start()} polls in the background until {@link #close()}.
  */
 public final class StreamPump implements AutoCloseable {
-    public enum StartingPosition { TRIM_HORIZON, LATEST }
+    public enum StartingPosition {
+        TRIM_HORIZON,
+        LATEST
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long POLL_MILLIS = 250;
@@ -64,8 +67,15 @@ public final class StreamPump implements AutoCloseable {
     private final Map<String, ShardReader> shards = new LinkedHashMap<>();
     private ScheduledExecutorService background;
 
-    StreamPump(DynamoDbStreamsClient streams, String streamArn, int batchSize, List<JsonNode> filters,
-               StartingPosition start, UnaryOperator<String> function, String functionName, Consumer<String> say) {
+    StreamPump(
+            DynamoDbStreamsClient streams,
+            String streamArn,
+            int batchSize,
+            List<JsonNode> filters,
+            StartingPosition start,
+            UnaryOperator<String> function,
+            String functionName,
+            Consumer<String> say) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.region = AwsBackend.REGION;
@@ -88,24 +98,43 @@ public final class StreamPump implements AutoCloseable {
      * A pump for the DynamoDB event of {@code functionId} in {@code template} (its batch size and filter),
      * on the stream of the local backend's table, delivering to {@code function}; trouble goes to stderr.
      */
-    public static StreamPump forFunction(LocalAws aws, Template template, String functionId, StartingPosition start,
-                                         UnaryOperator<String> function) {
+    public static StreamPump forFunction(
+            LocalAws aws,
+            Template template,
+            String functionId,
+            StartingPosition start,
+            UnaryOperator<String> function) {
         return forFunction(aws, template, functionId, start, function, System.err::println);
     }
 
     /** As above, with the one-line reports of failure and recovery going to {@code say}. */
-    public static StreamPump forFunction(LocalAws aws, Template template, String functionId, StartingPosition start,
-                                         UnaryOperator<String> function, Consumer<String> say) {
+    public static StreamPump forFunction(
+            LocalAws aws,
+            Template template,
+            String functionId,
+            StartingPosition start,
+            UnaryOperator<String> function,
+            Consumer<String> say) {
         JsonNode event = streamEvent(template, functionId);
         JsonNode properties = event.path("Properties");
         List<JsonNode> filters = new ArrayList<>();
         for (JsonNode filter : properties.path("FilterCriteria").path("Filters")) {
             filters.add(parse(filter.path("Pattern").asText()));
         }
-        String streamArn = aws.dynamoDb().describeTable(t -> t.tableName(aws.tableName())).table().latestStreamArn();
+        String streamArn = aws.dynamoDb()
+                .describeTable(t -> t.tableName(aws.tableName()))
+                .table()
+                .latestStreamArn();
         if (streamArn == null) throw new IllegalStateException("table " + aws.tableName() + " has no stream");
-        return new StreamPump(aws.streams(), streamArn, properties.path("BatchSize").asInt(100), filters, start, function,
-                functionId, say);
+        return new StreamPump(
+                aws.streams(),
+                streamArn,
+                properties.path("BatchSize").asInt(100),
+                filters,
+                start,
+                function,
+                functionId,
+                say);
     }
 
     /** NotifyFunction's outbox stream, as template.yaml defines it. */
@@ -156,13 +185,17 @@ public final class StreamPump implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        background.scheduleWithFixedDelay(() -> {
-            try {
-                pollOnce();
-            } catch (RuntimeException e) {
-                reading.failed("the poll failed: " + Outage.describe(e));
-            }
-        }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        pollOnce();
+                    } catch (RuntimeException e) {
+                        reading.failed("the poll failed: " + Outage.describe(e));
+                    }
+                },
+                0,
+                POLL_MILLIS,
+                TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -206,7 +239,7 @@ public final class StreamPump implements AutoCloseable {
 
         /** Reads and drops what the shard holds now, so that delivery starts with the next record (LATEST). */
         void skipToEnd() {
-            read(record -> { });
+            read(record -> {});
         }
 
         void fetch() {
@@ -245,17 +278,22 @@ public final class StreamPump implements AutoCloseable {
         private String iterator() {
             try {
                 return streams.getShardIterator(g -> {
-                    g.streamArn(streamArn).shardId(shardId);
-                    if (lastSequence == null) g.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-                    else g.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(lastSequence);
-                }).shardIterator();
+                            g.streamArn(streamArn).shardId(shardId);
+                            if (lastSequence == null) g.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                            else
+                                g.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                                        .sequenceNumber(lastSequence);
+                        })
+                        .shardIterator();
             } catch (TrimmedDataAccessException e) {
                 // The stream no longer holds the position (24 hours passed): what it still holds is all there is.
                 say.accept("The table's stream (for " + functionName + "): records after " + lastSequence + " in shard "
                         + shardId + " were trimmed before they were read; reading on from the oldest record kept.");
                 lastSequence = null;
-                return streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shardId)
-                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+                return streams.getShardIterator(g -> g.streamArn(streamArn)
+                                .shardId(shardId)
+                                .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                        .shardIterator();
             }
         }
 
@@ -275,7 +313,9 @@ public final class StreamPump implements AutoCloseable {
             return delivered;
         }
 
-        boolean finished() { return ended && pending.isEmpty(); }
+        boolean finished() {
+            return ended && pending.isEmpty();
+        }
     }
 
     /** Calls the function; returns how many leading records of the batch need no redelivery. */
@@ -351,7 +391,8 @@ public final class StreamPump implements AutoCloseable {
     }
 
     private static boolean sameValue(JsonNode allowed, JsonNode actual) {
-        if (allowed.isNumber() && actual.isNumber()) return allowed.decimalValue().compareTo(actual.decimalValue()) == 0;
+        if (allowed.isNumber() && actual.isNumber())
+            return allowed.decimalValue().compareTo(actual.decimalValue()) == 0;
         return allowed.isValueNode() && allowed.equals(actual);
     }
 
@@ -366,7 +407,9 @@ public final class StreamPump implements AutoCloseable {
         ObjectNode dynamodb = json.putObject("dynamodb");
         var data = record.dynamodb();
         if (data.approximateCreationDateTime() != null) {
-            dynamodb.put("ApproximateCreationDateTime", data.approximateCreationDateTime().getEpochSecond());
+            dynamodb.put(
+                    "ApproximateCreationDateTime",
+                    data.approximateCreationDateTime().getEpochSecond());
         }
         if (data.hasKeys()) dynamodb.set("Keys", item(data.keys()));
         if (data.hasNewImage()) dynamodb.set("NewImage", item(data.newImage()));
@@ -406,7 +449,9 @@ public final class StreamPump implements AutoCloseable {
         return json;
     }
 
-    private static String base64(SdkBytes bytes) { return Base64.getEncoder().encodeToString(bytes.asByteArray()); }
+    private static String base64(SdkBytes bytes) {
+        return Base64.getEncoder().encodeToString(bytes.asByteArray());
+    }
 
     private static JsonNode parse(String json) {
         try {

@@ -37,7 +37,9 @@ public final class Template {
     }
 
     /** template.yaml of the repository this JVM runs in (found upwards from the working directory). */
-    public static Template fromRepository() { return load(repositoryRoot().resolve("template.yaml")); }
+    public static Template fromRepository() {
+        return load(repositoryRoot().resolve("template.yaml"));
+    }
 
     public static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -45,12 +47,17 @@ public final class Template {
                 return dir;
             }
         }
-        throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "template.yaml not found above " + Path.of("").toAbsolutePath());
     }
 
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
-    public JsonNode root() { return root; }
+    public JsonNode root() {
+        return root;
+    }
 
     public JsonNode resource(String logicalId) {
         JsonNode resource = root.path("Resources").path(logicalId);
@@ -58,9 +65,13 @@ public final class Template {
         return resource;
     }
 
-    public boolean hasResource(String logicalId) { return root.path("Resources").has(logicalId); }
+    public boolean hasResource(String logicalId) {
+        return root.path("Resources").has(logicalId);
+    }
 
-    public boolean hasParameter(String name) { return root.path("Parameters").has(name); }
+    public boolean hasParameter(String name) {
+        return root.path("Parameters").has(name);
+    }
 
     /** The parameter's {@code Default}, when it has one. */
     public Optional<String> parameterDefault(String name) {
@@ -80,21 +91,28 @@ public final class Template {
     /** The one resource of {@code type}; the local backend builds exactly one table, bucket and key. */
     public Map.Entry<String, JsonNode> single(String type) {
         Map<String, JsonNode> all = resourcesOfType(type);
-        if (all.size() != 1) throw new IllegalStateException("expected one " + type + " in template.yaml, found " + all.size());
+        if (all.size() != 1)
+            throw new IllegalStateException("expected one " + type + " in template.yaml, found " + all.size());
         return all.entrySet().iterator().next();
     }
 
     /** The environment variables every function gets (Globals), each with the logical id or value it names. */
     public Map<String, String> globalEnvironment() {
         Map<String, String> variables = new LinkedHashMap<>();
-        root.path("Globals").path("Function").path("Environment").path("Variables").properties()
+        root.path("Globals")
+                .path("Function")
+                .path("Environment")
+                .path("Variables")
+                .properties()
                 .forEach(entry -> variables.put(entry.getKey(), entry.getValue().asText()));
         return variables;
     }
 
     /** A function and its trigger events, as the local runner needs them. */
     public record Function(String logicalId, String handler, String codeUri, Map<String, JsonNode> events) {
-        public String handlerClass() { return handler.substring(0, handler.indexOf("::")); }
+        public String handlerClass() {
+            return handler.substring(0, handler.indexOf("::"));
+        }
     }
 
     public List<Function> functions() {
@@ -103,14 +121,20 @@ public final class Template {
             JsonNode properties = resource.path("Properties");
             Map<String, JsonNode> events = new LinkedHashMap<>();
             properties.path("Events").properties().forEach(e -> events.put(e.getKey(), e.getValue()));
-            functions.add(new Function(id, properties.path("Handler").asText(), properties.path("CodeUri").asText(), events));
+            functions.add(new Function(
+                    id,
+                    properties.path("Handler").asText(),
+                    properties.path("CodeUri").asText(),
+                    events));
         });
         return functions;
     }
 
     /** An HTTP API route: {@code method path} (the API Gateway route key) served by a function. */
     public record Route(String method, String path, String functionId) {
-        public String routeKey() { return method + " " + path; }
+        public String routeKey() {
+            return method + " " + path;
+        }
     }
 
     public List<Route> httpRoutes() {
@@ -119,8 +143,10 @@ public final class Template {
             function.events().forEach((name, event) -> {
                 if (event.path("Type").asText().equals("HttpApi")) {
                     JsonNode properties = event.path("Properties");
-                    routes.add(new Route(properties.path("Method").asText().toUpperCase(java.util.Locale.ROOT),
-                            properties.path("Path").asText(), function.logicalId()));
+                    routes.add(new Route(
+                            properties.path("Method").asText().toUpperCase(java.util.Locale.ROOT),
+                            properties.path("Path").asText(),
+                            function.logicalId()));
                 }
             });
         }

@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     @Test
     void the_backend_uses_none_of_the_products_classes() {
-        noClasses().should().dependOnClassesThat(resideInAPackage("org.probono.clearinghouse..")
+        noClasses()
+                .should()
+                .dependOnClassesThat(resideInAPackage("org.probono.clearinghouse..")
                         .and(resideOutsideOfPackage("org.probono.clearinghouse.local.backend..")))
-                .because("tests and the local runner must meet AWS's behaviour, not ours (template.yaml is read as data)")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .because(
+                        "tests and the local runner must meet AWS's behaviour, not ours (template.yaml is read as data)")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("org.probono.clearinghouse.local.backend"));
     }
 }

@@ -17,7 +17,9 @@ class BackendTest {
 
     @Test
     void localstack_without_docker_says_what_to_install() {
-        assumeTrue(!LocalStackBackend.dockerAvailable(), "Docker is available here; the unavailable path is not reachable");
+        assumeTrue(
+                !LocalStackBackend.dockerAvailable(),
+                "Docker is available here; the unavailable path is not reachable");
 
         assertThatThrownBy(LocalStackBackend::start)
                 .isInstanceOf(BackendUnavailable.class)
@@ -31,16 +33,24 @@ class BackendTest {
             LocalAws aws = new LocalAws(moto);
             Map<String, String> environment = aws.resetAndCreate();
 
-            assertThat(environment).containsEntry("TABLE_NAME", LocalResources.TABLE)
+            assertThat(environment)
+                    .containsEntry("TABLE_NAME", LocalResources.TABLE)
                     .containsEntry("INBOUND_BUCKET", LocalResources.BUCKET)
                     .containsEntry("SENDER_ADDRESS", LocalResources.PARAMETERS.get("SenderAddress"))
                     .containsEntry("TIME_ZONE", "Asia/Kolkata") // the template parameter's default
                     .containsKeys("KMS_KEY_ID", "AWS_REGION", "JAVA_TOOL_OPTIONS")
                     .doesNotContainKey("SES_CONFIGURATION_SET");
-            var table = aws.dynamoDb().describeTable(d -> d.tableName(LocalResources.TABLE)).table();
-            var templateIndexes = Template.fromRepository().resource("Table").path("Properties").path("GlobalSecondaryIndexes");
+            var table = aws.dynamoDb()
+                    .describeTable(d -> d.tableName(LocalResources.TABLE))
+                    .table();
+            var templateIndexes = Template.fromRepository()
+                    .resource("Table")
+                    .path("Properties")
+                    .path("GlobalSecondaryIndexes");
             assertThat(table.globalSecondaryIndexes()).hasSize(templateIndexes.size());
-            assertThat(aws.s3().listBuckets().buckets()).extracting(b -> b.name()).contains(LocalResources.BUCKET);
+            assertThat(aws.s3().listBuckets().buckets())
+                    .extracting(b -> b.name())
+                    .contains(LocalResources.BUCKET);
 
             moto.reset();
             assertThat(aws.dynamoDb().listTables().tableNames()).isEmpty();

@@ -14,13 +14,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class LocalStackTest {
     @Test
     void the_template_resources_work_on_localstack_too() {
-        assumeTrue(LocalStackBackend.dockerAvailable(),
+        assumeTrue(
+                LocalStackBackend.dockerAvailable(),
                 "No Docker engine answers here: LocalStack tests skipped (moto is the default backend)");
         try (LocalStackBackend localstack = LocalStackBackend.start()) {
             LocalAws aws = new LocalAws(localstack);
             aws.resetAndCreate();
-            aws.dynamoDb().putItem(p -> p.tableName(aws.tableName())
-                    .item(Map.of("PK", AttributeValue.fromS("A"), "SK", AttributeValue.fromS("B"))));
+            aws.dynamoDb()
+                    .putItem(p -> p.tableName(aws.tableName())
+                            .item(Map.of("PK", AttributeValue.fromS("A"), "SK", AttributeValue.fromS("B"))));
 
             assertThat(aws.countItems()).isEqualTo(1);
         }

@@ -19,8 +19,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 @ExtendWith(LocalAwsExtension.class)
 class MotoTransactionsTest {
     private static TransactWriteItem newItem(LocalAws aws, String pk) {
-        return TransactWriteItem.builder().put(p -> p.tableName(aws.tableName()).conditionExpression("attribute_not_exists(PK)")
-                .item(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS("X")))).build();
+        return TransactWriteItem.builder()
+                .put(p -> p.tableName(aws.tableName())
+                        .conditionExpression("attribute_not_exists(PK)")
+                        .item(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS("X"))))
+                .build();
     }
 
     @Test
@@ -28,8 +31,9 @@ class MotoTransactionsTest {
         aws.dynamoDb().transactWriteItems(t -> t.transactItems(newItem(aws, "TAKEN#1")));
         int stored = aws.countItems();
 
-        assertThatThrownBy(() -> aws.dynamoDb().transactWriteItems(t -> t.transactItems(
-                newItem(aws, "FRESH#1"), newItem(aws, "FRESH#2"), newItem(aws, "TAKEN#1"))))
+        assertThatThrownBy(() -> aws.dynamoDb()
+                        .transactWriteItems(t -> t.transactItems(
+                                newItem(aws, "FRESH#1"), newItem(aws, "FRESH#2"), newItem(aws, "TAKEN#1"))))
                 .isInstanceOf(TransactionCanceledException.class);
 
         assertThat(aws.countItems()).isEqualTo(stored);
@@ -43,9 +47,13 @@ class MotoTransactionsTest {
         aws.dynamoDb().transactWriteItems(t -> t.clientRequestToken("attempt-1").transactItems(newItem(aws, "A#1")));
 
         assertThat(aws.countItems()).isEqualTo(stored);
-        assertThatThrownBy(() -> aws.dynamoDb().transactWriteItems(t -> t.clientRequestToken("attempt-2")
-                .transactItems(newItem(aws, "A#1")))).isInstanceOf(TransactionCanceledException.class);
-        assertThatThrownBy(() -> aws.dynamoDb().transactWriteItems(t -> t.clientRequestToken("attempt-1")
-                .transactItems(newItem(aws, "A#2")))).isInstanceOf(IdempotentParameterMismatchException.class);
+        assertThatThrownBy(() -> aws.dynamoDb()
+                        .transactWriteItems(
+                                t -> t.clientRequestToken("attempt-2").transactItems(newItem(aws, "A#1"))))
+                .isInstanceOf(TransactionCanceledException.class);
+        assertThatThrownBy(() -> aws.dynamoDb()
+                        .transactWriteItems(
+                                t -> t.clientRequestToken("attempt-1").transactItems(newItem(aws, "A#2"))))
+                .isInstanceOf(IdempotentParameterMismatchException.class);
     }
 }

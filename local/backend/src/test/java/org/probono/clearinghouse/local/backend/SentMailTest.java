@@ -12,7 +12,8 @@ import software.amazon.awssdk.core.SdkBytes;
 
 @ExtendWith(LocalAwsExtension.class)
 class SentMailTest {
-    private static final String MULTIPART = String.join("\r\n",
+    private static final String MULTIPART = String.join(
+            "\r\n",
             "From: Clearinghouse <Clearinghouse@mail.clearinghouse.test>",
             "To: \"Asha Rao\" <Asha@Example.org>",
             "Reply-To: reply+tok@reply.clearinghouse.test",
@@ -34,15 +35,18 @@ class SentMailTest {
             "");
 
     private static void send(LocalAws aws, String raw, String to) {
-        aws.sesV2().sendEmail(s -> s.fromEmailAddress("clearinghouse@mail.clearinghouse.test")
-                .destination(d -> d.toAddresses(to))
-                .content(c -> c.raw(r -> r.data(SdkBytes.fromString(raw, StandardCharsets.UTF_8)))));
+        aws.sesV2()
+                .sendEmail(s -> s.fromEmailAddress("clearinghouse@mail.clearinghouse.test")
+                        .destination(d -> d.toAddresses(to))
+                        .content(c -> c.raw(r -> r.data(SdkBytes.fromString(raw, StandardCharsets.UTF_8)))));
     }
 
     @Test
     void reads_every_raw_message_moto_accepted_oldest_first(LocalAws aws) {
         send(aws, MULTIPART, "asha@example.org");
-        send(aws, "From: clearinghouse@mail.clearinghouse.test\r\nTo: team@clearinghouse.test\r\nSubject: second\r\n\r\nplain only\r\n",
+        send(
+                aws,
+                "From: clearinghouse@mail.clearinghouse.test\r\nTo: team@clearinghouse.test\r\nSubject: second\r\n\r\nplain only\r\n",
                 "team@clearinghouse.test");
 
         List<SentMail.Mail> mails = SentMail.of(aws).all();
@@ -62,7 +66,9 @@ class SentMailTest {
         assertThat(second.replyTo()).isEmpty();
         assertThat(second.html()).isEmpty();
         assertThat(second.text()).contains("plain only");
-        assertThat(SentMail.of(aws).to("TEAM@clearinghouse.test")).extracting(SentMail.Mail::subject).containsExactly("second");
+        assertThat(SentMail.of(aws).to("TEAM@clearinghouse.test"))
+                .extracting(SentMail.Mail::subject)
+                .containsExactly("second");
     }
 
     @Test
@@ -71,10 +77,13 @@ class SentMailTest {
         String base64 = Base64.getEncoder().encodeToString(MULTIPART.getBytes(StandardCharsets.UTF_8));
         var moto = json.readTree("{\"ses\":{\"RawMessage\":[{\"id\":\"m1\",\"raw_data\":\"" + base64
                 + "\",\"destinations\":[\"asha@example.org\"]}]}}");
-        assertThat(SentMail.fromMoto(moto)).singleElement().satisfies(m -> assertThat(m.text()).contains("Hello न"));
+        assertThat(SentMail.fromMoto(moto))
+                .singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("Hello न"));
 
-        var localStack = json.readTree("{\"messages\":[{\"Id\":\"l1\",\"Timestamp\":\"2026-11-28T10:00:00Z\",\"RawData\":"
-                + json.writeValueAsString(MULTIPART) + "},{\"Id\":\"simple\",\"Body\":{}}]}");
+        var localStack =
+                json.readTree("{\"messages\":[{\"Id\":\"l1\",\"Timestamp\":\"2026-11-28T10:00:00Z\",\"RawData\":"
+                        + json.writeValueAsString(MULTIPART) + "},{\"Id\":\"simple\",\"Body\":{}}]}");
         assertThat(SentMail.fromLocalStack(localStack)).singleElement().satisfies(m -> {
             assertThat(m.id()).isEqualTo("l1");
             assertThat(m.sentAt()).isEqualTo("2026-11-28T10:00:00Z");

@@ -31,23 +31,39 @@ class StreamPumpTest {
     }
 
     private static void put(LocalAws aws, String pk, String entity) {
-        aws.dynamoDb().putItem(p -> p.tableName(aws.tableName()).item(Map.of(
-                "PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(entity),
-                "entity", AttributeValue.fromS(entity), "n", AttributeValue.fromN("7"),
-                "tags", AttributeValue.fromL(List.of(AttributeValue.fromS("a"), AttributeValue.fromBool(true))))));
+        aws.dynamoDb()
+                .putItem(p -> p.tableName(aws.tableName())
+                        .item(Map.of(
+                                "PK",
+                                AttributeValue.fromS(pk),
+                                "SK",
+                                AttributeValue.fromS(entity),
+                                "entity",
+                                AttributeValue.fromS(entity),
+                                "n",
+                                AttributeValue.fromN("7"),
+                                "tags",
+                                AttributeValue.fromL(
+                                        List.of(AttributeValue.fromS("a"), AttributeValue.fromBool(true))))));
     }
 
     private List<String> deliveredKeys() {
         List<String> keys = new ArrayList<>();
         for (JsonNode batch : batches) {
-            for (JsonNode record : batch.path("Records")) keys.add(record.path("dynamodb").path("Keys").path("PK").path("S").asText());
+            for (JsonNode record : batch.path("Records"))
+                keys.add(record.path("dynamodb")
+                        .path("Keys")
+                        .path("PK")
+                        .path("S")
+                        .asText());
         }
         return keys;
     }
 
     @Test
     void delivers_only_new_outbox_items_in_the_shape_lambda_gives(LocalAws aws) {
-        try (StreamPump pump = StreamPump.forNotify(aws, StreamPump.StartingPosition.TRIM_HORIZON, e -> record("{}", e))) {
+        try (StreamPump pump =
+                StreamPump.forNotify(aws, StreamPump.StartingPosition.TRIM_HORIZON, e -> record("{}", e))) {
             put(aws, "OUTBOX#1", "OUTBOX");
             put(aws, "REQ#1", "REQUEST");
             put(aws, "OUTBOX#1", "OUTBOX"); // a MODIFY: filtered out
@@ -65,16 +81,19 @@ class StreamPumpTest {
         assertThat(record.path("eventID").asText()).isNotBlank();
         JsonNode dynamodb = record.path("dynamodb");
         assertThat(dynamodb.path("ApproximateCreationDateTime").isNumber()).isTrue();
-        assertThat(dynamodb.path("Keys").toString()).isEqualTo("{\"PK\":{\"S\":\"OUTBOX#1\"},\"SK\":{\"S\":\"OUTBOX\"}}");
+        assertThat(dynamodb.path("Keys").toString())
+                .isEqualTo("{\"PK\":{\"S\":\"OUTBOX#1\"},\"SK\":{\"S\":\"OUTBOX\"}}");
         assertThat(dynamodb.path("NewImage").path("n").toString()).isEqualTo("{\"N\":\"7\"}");
-        assertThat(dynamodb.path("NewImage").path("tags").toString()).isEqualTo("{\"L\":[{\"S\":\"a\"},{\"BOOL\":true}]}");
+        assertThat(dynamodb.path("NewImage").path("tags").toString())
+                .isEqualTo("{\"L\":[{\"S\":\"a\"},{\"BOOL\":true}]}");
         assertThat(dynamodb.path("SequenceNumber").asText()).isNotBlank();
         assertThat(dynamodb.path("StreamViewType").asText()).isEqualTo("NEW_AND_OLD_IMAGES");
     }
 
     @Test
     void batches_by_the_template_batch_size(LocalAws aws) {
-        try (StreamPump pump = StreamPump.forNotify(aws, StreamPump.StartingPosition.TRIM_HORIZON, e -> record("{}", e))) {
+        try (StreamPump pump =
+                StreamPump.forNotify(aws, StreamPump.StartingPosition.TRIM_HORIZON, e -> record("{}", e))) {
             for (int i = 0; i < 12; i++) put(aws, "OUTBOX#" + i, "OUTBOX");
             assertThat(pump.pollOnce()).isEqualTo(12);
         }
@@ -88,7 +107,12 @@ class StreamPumpTest {
             String answer = "{}";
             if (batches.isEmpty()) {
                 try {
-                    String second = JSON.readTree(e).path("Records").path(1).path("dynamodb").path("SequenceNumber").asText();
+                    String second = JSON.readTree(e)
+                            .path("Records")
+                            .path(1)
+                            .path("dynamodb")
+                            .path("SequenceNumber")
+                            .asText();
                     answer = "{\"batchItemFailures\":[{\"itemIdentifier\":\"" + second + "\"}]}";
                 } catch (Exception ex) {
                     throw new IllegalStateException(ex);
@@ -133,7 +157,8 @@ class StreamPumpTest {
 
     @Test
     void in_the_background_records_arrive_within_a_second_or_two(LocalAws aws) throws InterruptedException {
-        try (StreamPump pump = StreamPump.forNotify(aws, StreamPump.StartingPosition.LATEST, e -> record("{}", e)).start()) {
+        try (StreamPump pump = StreamPump.forNotify(aws, StreamPump.StartingPosition.LATEST, e -> record("{}", e))
+                .start()) {
             put(aws, "OUTBOX#bg", "OUTBOX");
             long deadline = System.nanoTime() + 3_000_000_000L;
             while (batches.isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
@@ -143,12 +168,21 @@ class StreamPumpTest {
 
     /** A transaction whose condition fails: moto as-is undoes it by restoring a copy of the table. */
     private static void failedTransaction(LocalAws aws, String pk) {
-        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(aws.tableName())
-                .item(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS("OUTBOX"),
-                        "entity", AttributeValue.fromS("OUTBOX")))).build();
-        TransactWriteItem failing = TransactWriteItem.builder().conditionCheck(c -> c.tableName(aws.tableName())
-                .key(Map.of("PK", AttributeValue.fromS("NOTHING#here"), "SK", AttributeValue.fromS("X")))
-                .conditionExpression("attribute_exists(PK)")).build();
+        TransactWriteItem put = TransactWriteItem.builder()
+                .put(p -> p.tableName(aws.tableName())
+                        .item(Map.of(
+                                "PK",
+                                AttributeValue.fromS(pk),
+                                "SK",
+                                AttributeValue.fromS("OUTBOX"),
+                                "entity",
+                                AttributeValue.fromS("OUTBOX"))))
+                .build();
+        TransactWriteItem failing = TransactWriteItem.builder()
+                .conditionCheck(c -> c.tableName(aws.tableName())
+                        .key(Map.of("PK", AttributeValue.fromS("NOTHING#here"), "SK", AttributeValue.fromS("X")))
+                        .conditionExpression("attribute_exists(PK)"))
+                .build();
         assertThatThrownBy(() -> aws.dynamoDb().transactWriteItems(t -> t.transactItems(put, failing)))
                 .isInstanceOf(TransactionCanceledException.class);
     }
@@ -167,7 +201,8 @@ class StreamPumpTest {
             assertThat(pump.pollOnce()).isEqualTo(2);
             assertThat(pump.pollOnce()).isZero();
         }
-        assertThat(deliveredKeys()).containsExactly("OUTBOX#before", "OUTBOX#after-1", "OUTBOX#after-2", "OUTBOX#after-3");
+        assertThat(deliveredKeys())
+                .containsExactly("OUTBOX#before", "OUTBOX#after-1", "OUTBOX#after-2", "OUTBOX#after-3");
     }
 
     @Test
@@ -188,11 +223,16 @@ class StreamPumpTest {
     void a_failing_function_is_reported_once_and_its_recovery_too(LocalAws aws) {
         List<String> said = new CopyOnWriteArrayList<>();
         boolean[] broken = {true};
-        try (StreamPump pump = StreamPump.forFunction(aws, Template.fromRepository(), "NotifyFunction", 
-                StreamPump.StartingPosition.TRIM_HORIZON, e -> {
+        try (StreamPump pump = StreamPump.forFunction(
+                aws,
+                Template.fromRepository(),
+                "NotifyFunction",
+                StreamPump.StartingPosition.TRIM_HORIZON,
+                e -> {
                     if (broken[0]) throw new IllegalStateException("SES is down");
                     return record("{}", e);
-                }, said::add)) {
+                },
+                said::add)) {
             put(aws, "OUTBOX#x", "OUTBOX");
             pump.pollOnce();
             pump.pollOnce();
@@ -201,23 +241,39 @@ class StreamPumpTest {
             pump.pollOnce();
             pump.pollOnce();
         }
-        assertThat(said).containsExactly(
-                "NotifyFunction (stream records) stopped: it threw IllegalStateException: SES is down; the batch will be"
-                        + " delivered again (retrying on the next poll)",
-                "NotifyFunction (stream records) is working again.");
+        assertThat(said)
+                .containsExactly(
+                        "NotifyFunction (stream records) stopped: it threw IllegalStateException: SES is down; the batch will be"
+                                + " delivered again (retrying on the next poll)",
+                        "NotifyFunction (stream records) is working again.");
         assertThat(deliveredKeys()).containsExactly("OUTBOX#x");
     }
 
     @Test
     void patterns_match_nested_objects_with_arrays_of_exact_values() throws Exception {
-        JsonNode pattern = JSON.readTree("{\"eventName\":[\"INSERT\",\"MODIFY\"],\"dynamodb\":{\"NewImage\":{\"entity\":{\"S\":[\"OUTBOX\"]}}}}");
-        assertThat(StreamPump.matches(pattern, JSON.readTree(
-                "{\"eventName\":\"MODIFY\",\"dynamodb\":{\"NewImage\":{\"entity\":{\"S\":\"OUTBOX\"},\"x\":1}}}"))).isTrue();
-        assertThat(StreamPump.matches(pattern, JSON.readTree(
-                "{\"eventName\":\"REMOVE\",\"dynamodb\":{\"NewImage\":{\"entity\":{\"S\":\"OUTBOX\"}}}}"))).isFalse();
-        assertThat(StreamPump.matches(pattern, JSON.readTree(
-                "{\"eventName\":\"INSERT\",\"dynamodb\":{\"NewImage\":{\"entity\":{\"S\":\"REQUEST\"}}}}"))).isFalse();
-        assertThat(StreamPump.matches(pattern, JSON.readTree("{\"eventName\":\"INSERT\",\"dynamodb\":{}}"))).isFalse();
-        assertThat(StreamPump.matches(JSON.readTree("{\"n\":[7]}"), JSON.readTree("{\"n\":7.0}"))).isTrue();
+        JsonNode pattern = JSON.readTree(
+                "{\"eventName\":[\"INSERT\",\"MODIFY\"],\"dynamodb\":{\"NewImage\":{\"entity\":{\"S\":[\"OUTBOX\"]}}}}");
+        assertThat(
+                        StreamPump.matches(
+                                pattern,
+                                JSON.readTree(
+                                        "{\"eventName\":\"MODIFY\",\"dynamodb\":{\"NewImage\":{\"entity\":{\"S\":\"OUTBOX\"},\"x\":1}}}")))
+                .isTrue();
+        assertThat(
+                        StreamPump.matches(
+                                pattern,
+                                JSON.readTree(
+                                        "{\"eventName\":\"REMOVE\",\"dynamodb\":{\"NewImage\":{\"entity\":{\"S\":\"OUTBOX\"}}}}")))
+                .isFalse();
+        assertThat(
+                        StreamPump.matches(
+                                pattern,
+                                JSON.readTree(
+                                        "{\"eventName\":\"INSERT\",\"dynamodb\":{\"NewImage\":{\"entity\":{\"S\":\"REQUEST\"}}}}")))
+                .isFalse();
+        assertThat(StreamPump.matches(pattern, JSON.readTree("{\"eventName\":\"INSERT\",\"dynamodb\":{}}")))
+                .isFalse();
+        assertThat(StreamPump.matches(JSON.readTree("{\"n\":[7]}"), JSON.readTree("{\"n\":7.0}")))
+                .isTrue();
     }
 }

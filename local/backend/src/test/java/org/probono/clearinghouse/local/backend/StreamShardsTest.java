@@ -39,16 +39,28 @@ class StreamShardsTest {
     private final List<String> said = new ArrayList<>();
 
     private StreamPump pump(StreamPump.StartingPosition start) {
-        return new StreamPump(streams, "arn:stream", 10, List.of(), start, batch -> {
-            try {
-                for (JsonNode record : JSON.readTree(batch).path("Records")) {
-                    delivered.add(record.path("dynamodb").path("Keys").path("PK").path("S").asText());
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return "{}";
-        }, "NotifyFunction", said::add);
+        return new StreamPump(
+                streams,
+                "arn:stream",
+                10,
+                List.of(),
+                start,
+                batch -> {
+                    try {
+                        for (JsonNode record : JSON.readTree(batch).path("Records")) {
+                            delivered.add(record.path("dynamodb")
+                                    .path("Keys")
+                                    .path("PK")
+                                    .path("S")
+                                    .asText());
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return "{}";
+                },
+                "NotifyFunction",
+                said::add);
     }
 
     @Test
@@ -128,9 +140,15 @@ class StreamShardsTest {
 
             FakeShard add(String pk) {
                 String sequence = Long.toString(nextSequence++);
-                records.add(Record.builder().eventID(sequence).eventName(OperationType.INSERT).dynamodb(StreamRecord.builder()
-                        .sequenceNumber(sequence).keys(Map.of("PK", AttributeValue.fromS(pk))).streamViewType("NEW_AND_OLD_IMAGES")
-                        .build()).build());
+                records.add(Record.builder()
+                        .eventID(sequence)
+                        .eventName(OperationType.INSERT)
+                        .dynamodb(StreamRecord.builder()
+                                .sequenceNumber(sequence)
+                                .keys(Map.of("PK", AttributeValue.fromS(pk)))
+                                .streamViewType("NEW_AND_OLD_IMAGES")
+                                .build())
+                        .build());
                 return this;
             }
 
@@ -139,11 +157,14 @@ class StreamShardsTest {
                 return this;
             }
 
-            void trimTo(int kept) { trimmed = records.size() - kept; }
+            void trimTo(int kept) {
+                trimmed = records.size() - kept;
+            }
 
             int after(String sequence) {
                 for (int i = 0; i < records.size(); i++) {
-                    if (new BigInteger(records.get(i).dynamodb().sequenceNumber()).compareTo(new BigInteger(sequence)) > 0) return i;
+                    if (new BigInteger(records.get(i).dynamodb().sequenceNumber()).compareTo(new BigInteger(sequence))
+                            > 0) return i;
                 }
                 return records.size();
             }
@@ -152,27 +173,39 @@ class StreamShardsTest {
         @Override
         public DescribeStreamResponse describeStream(DescribeStreamRequest request) {
             List<Shard> described = new ArrayList<>();
-            shards.values().forEach(s -> described.add(Shard.builder().shardId(s.id).parentShardId(s.parent).build()));
-            return DescribeStreamResponse.builder().streamDescription(d -> d.shards(described)).build();
+            shards.values()
+                    .forEach(s -> described.add(Shard.builder()
+                            .shardId(s.id)
+                            .parentShardId(s.parent)
+                            .build()));
+            return DescribeStreamResponse.builder()
+                    .streamDescription(d -> d.shards(described))
+                    .build();
         }
 
         @Override
         public DescribeStreamResponse describeStream(Consumer<DescribeStreamRequest.Builder> request) {
-            return describeStream(DescribeStreamRequest.builder().applyMutation(request).build());
+            return describeStream(
+                    DescribeStreamRequest.builder().applyMutation(request).build());
         }
 
         @Override
         public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
             FakeShard shard = shards.get(request.shardId());
             int position = request.shardIteratorType() == ShardIteratorType.AFTER_SEQUENCE_NUMBER
-                    ? shard.after(request.sequenceNumber()) : shard.trimmed;
-            if (position < shard.trimmed) throw TrimmedDataAccessException.builder().message("trimmed").build();
-            return GetShardIteratorResponse.builder().shardIterator(shard.id + "@" + position).build();
+                    ? shard.after(request.sequenceNumber())
+                    : shard.trimmed;
+            if (position < shard.trimmed)
+                throw TrimmedDataAccessException.builder().message("trimmed").build();
+            return GetShardIteratorResponse.builder()
+                    .shardIterator(shard.id + "@" + position)
+                    .build();
         }
 
         @Override
         public GetShardIteratorResponse getShardIterator(Consumer<GetShardIteratorRequest.Builder> request) {
-            return getShardIterator(GetShardIteratorRequest.builder().applyMutation(request).build());
+            return getShardIterator(
+                    GetShardIteratorRequest.builder().applyMutation(request).build());
         }
 
         @Override
@@ -187,7 +220,10 @@ class StreamShardsTest {
             List<Record> page = shard.records.subList(position, shard.records.size());
             boolean ended = shard.closed && page.isEmpty();
             String next = ended ? null : shard.id + "@" + shard.records.size();
-            return GetRecordsResponse.builder().records(List.copyOf(page)).nextShardIterator(next).build();
+            return GetRecordsResponse.builder()
+                    .records(List.copyOf(page))
+                    .nextShardIterator(next)
+                    .build();
         }
 
         @Override
@@ -196,7 +232,9 @@ class StreamShardsTest {
         }
 
         @Override
-        public String serviceName() { return "dynamodb"; }
+        public String serviceName() {
+            return "dynamodb";
+        }
 
         @Override
         public void close() {}

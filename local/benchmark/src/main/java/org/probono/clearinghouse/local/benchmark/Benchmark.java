@@ -58,7 +58,9 @@ public final class Benchmark {
 
     /** One fresh JVM: wall milliseconds from its start to the first answer, and what it printed. */
     record Run(double wallMs, Map<String, String> figures) {
-        double number(String key) { return Double.parseDouble(figures.getOrDefault(key, "NaN")); }
+        double number(String key) {
+            return Double.parseDouble(figures.getOrDefault(key, "NaN"));
+        }
     }
 
     private Benchmark() {}
@@ -68,52 +70,100 @@ public final class Benchmark {
         Template template = Template.fromRepository();
         Path probeJar = probeJar(root);
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> toolOptions = new ArrayList<>(List.of(template.globalEnvironment().getOrDefault("JAVA_TOOL_OPTIONS", "").split("\\s+")));
+        List<String> toolOptions = new ArrayList<>(List.of(template.globalEnvironment()
+                .getOrDefault("JAVA_TOOL_OPTIONS", "")
+                .split("\\s+")));
         // The JVM sizes itself from the memory it sees: a 1024 MB function gets Serial GC and a quarter for the heap.
-        toolOptions.add("-XX:MaxRAM=" + template.root().path("Globals").path("Function").path("MemorySize").asInt(1024) + "m");
+        toolOptions.add("-XX:MaxRAM="
+                + template.root()
+                        .path("Globals")
+                        .path("Function")
+                        .path("MemorySize")
+                        .asInt(1024) + "m");
         Path work = root.resolve("local/benchmark/target/bench");
         Files.createDirectories(work.resolve("aot"));
 
-        try (MotoServer moto = MotoServer.start(); Dynoxide dynoxide = startDynoxide(template)) {
+        try (MotoServer moto = MotoServer.start();
+                Dynoxide dynoxide = startDynoxide(template)) {
             LocalAws aws = new LocalAws(moto);
             aws.resetAndCreate();
             DynamoDbClient dynamoDb = dynoxide == null ? aws.dynamoDb() : dynoxide.client();
             Seed seed = Seed.write(dynamoDb, aws.tableName());
             Map<String, String> environment = new LinkedHashMap<>(aws.environment());
             environment.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
-            if (dynoxide != null) environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynoxide.endpoint().toString());
+            if (dynoxide != null)
+                environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynoxide.endpoint().toString());
             environment.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
             environment.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
             environment.put("AWS_REGION", "us-east-1");
             Launcher launcher = new Launcher(java, toolOptions, environment);
 
-            System.out.printf(Locale.ROOT, "machine: %d cores, load average %s; JVM %s%n", Runtime.getRuntime().availableProcessors(),
-                    loadAverage(), System.getProperty("java.vm.version"));
-            System.out.printf(Locale.ROOT, "backend: moto%s; DynamoDB %.2f ms per GetItem (median of 200, warm JVM)%n",
-                    dynoxide == null ? "" : ", DynamoDB on dynoxide", backendMillisPerCall(dynamoDb, aws.tableName()));
-            System.out.printf(Locale.ROOT, "each figure: the median of %d fresh JVMs, each case paired with a floor run%n%n", RUNS);
+            System.out.printf(
+                    Locale.ROOT,
+                    "machine: %d cores, load average %s; JVM %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    loadAverage(),
+                    System.getProperty("java.vm.version"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "backend: moto%s; DynamoDB %.2f ms per GetItem (median of 200, warm JVM)%n",
+                    dynoxide == null ? "" : ", DynamoDB on dynoxide",
+                    backendMillisPerCall(dynamoDb, aws.tableName()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "each figure: the median of %d fresh JVMs, each case paired with a floor run%n%n",
+                    RUNS);
 
             Map<String, Path> events = new LinkedHashMap<>();
             for (Case c : CASES) events.put(c.eventFile(), event(root, work, c.eventFile(), seed));
             String floorJar = jar(root, template, "AssignFunction") + File.pathSeparator + probeJar;
 
             Map<String, Path> caches = new LinkedHashMap<>();
-            caches.put("floor", launcher.train(floorJar, work.resolve("aot/floor.aot"), List.of(Floor.class.getName(), aws.tableName())));
+            caches.put(
+                    "floor",
+                    launcher.train(
+                            floorJar, work.resolve("aot/floor.aot"), List.of(Floor.class.getName(), aws.tableName())));
             for (Case c : CASES) {
                 if (caches.containsKey(c.functionId())) continue;
                 Path cache = work.resolve("aot/" + c.functionId() + ".aot");
                 List<Path> training = trainingEvents(root, template, c.functionId(), events);
                 int warm = TRAINING_ROUNDS * training.size() - 1;
                 if (c.functionId().equals("NotifyFunction")) seed.outbox("train", warm + 1);
-                caches.put(c.functionId(), launcher.train(caseClasspath(root, template, c, probeJar), cache,
-                        List.of(Probe.class.getName(), function(template, c.functionId()).handlerClass(),
-                                String.join(File.pathSeparator, training.stream().map(Path::toString).toList()),
-                                Integer.toString(warm), "train")));
+                caches.put(
+                        c.functionId(),
+                        launcher.train(
+                                caseClasspath(root, template, c, probeJar),
+                                cache,
+                                List.of(
+                                        Probe.class.getName(),
+                                        function(template, c.functionId()).handlerClass(),
+                                        String.join(
+                                                File.pathSeparator,
+                                                training.stream()
+                                                        .map(Path::toString)
+                                                        .toList()),
+                                        Integer.toString(warm),
+                                        "train")));
             }
 
-            // AOT "×floor" is against the floor run with its own cache; "×plain" against the plain floor (issue 17's 0.6 target).
-            System.out.printf(Locale.ROOT, "%-34s %7s %7s %5s | %7s %7s %7s %5s | %6s %6s %13s %6s  %s%n", "case", "wall_ms", "×floor",
-                    "MiB", "aot_ms", "×floor", "×plain", "MiB", "init", "first", "warm p50/p99", "status", "AWS calls (first request)");
+            // AOT "×floor" is against the floor run with its own cache; "×plain" against the plain floor (issue 17's
+            // 0.6 target).
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-34s %7s %7s %5s | %7s %7s %7s %5s | %6s %6s %13s %6s  %s%n",
+                    "case",
+                    "wall_ms",
+                    "×floor",
+                    "MiB",
+                    "aot_ms",
+                    "×floor",
+                    "×plain",
+                    "MiB",
+                    "init",
+                    "first",
+                    "warm p50/p99",
+                    "status",
+                    "AWS calls (first request)");
             List<Run> floors = new ArrayList<>();
             List<Run> aotFloors = new ArrayList<>();
             for (int i = 0; i < CASES.size(); i++) {
@@ -129,11 +179,14 @@ public final class Benchmark {
                         String salt = "c" + i + "r" + rep + (withCache ? "a" : "p");
                         int warm = rep == 0 && !withCache ? WARM : 0;
                         if (c.eventFile().equals("notify-outbox.json")) seed.outbox(salt, warm + 1);
-                        List<String> cacheFlags = withCache ? List.of("-XX:AOTCache=" + caches.get(c.functionId())) : List.of();
-                        List<String> floorFlags = withCache ? List.of("-XX:AOTCache=" + caches.get("floor")) : List.of();
+                        List<String> cacheFlags =
+                                withCache ? List.of("-XX:AOTCache=" + caches.get(c.functionId())) : List.of();
+                        List<String> floorFlags =
+                                withCache ? List.of("-XX:AOTCache=" + caches.get("floor")) : List.of();
                         Run floor;
                         Run run;
-                        if (rep % 2 == 0) { // alternate the order within pairs: neither side always runs on a warmer machine
+                        if (rep % 2 == 0) { // alternate the order within pairs: neither side always runs on a warmer
+                            // machine
                             floor = launcher.run(floorJar, floorFlags, List.of(Floor.class.getName(), aws.tableName()));
                             run = launcher.run(classpath, cacheFlags, probeArgs(template, c, events, warm, salt));
                         } else {
@@ -147,17 +200,34 @@ public final class Benchmark {
                     }
                 }
                 Run first = plain.getFirst();
-                System.out.printf(Locale.ROOT, "%-34s %7.0f %7.2f %5.0f | %7.0f %7.2f %7.2f %5.0f | %6.0f %6.0f %6s/%-6s %6s  %s%n",
-                        c.name(), median(plain, Run::wallMs), median(ratios), median(plain, r -> r.number("peak_rss_mb")),
-                        median(aot, Run::wallMs), median(aotRatios), median(aot, Run::wallMs) / median(plainFloors, Run::wallMs),
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-34s %7.0f %7.2f %5.0f | %7.0f %7.2f %7.2f %5.0f | %6.0f %6.0f %6s/%-6s %6s  %s%n",
+                        c.name(),
+                        median(plain, Run::wallMs),
+                        median(ratios),
+                        median(plain, r -> r.number("peak_rss_mb")),
+                        median(aot, Run::wallMs),
+                        median(aotRatios),
+                        median(aot, Run::wallMs) / median(plainFloors, Run::wallMs),
                         median(aot, r -> r.number("peak_rss_mb")),
-                        median(plain, r -> r.number("init_ms")), median(plain, r -> r.number("first_ms")),
-                        first.figures().get("warm_p50_ms"), first.figures().get("warm_p99_ms"),
-                        first.figures().get("first_status"), first.figures().get("calls"));
+                        median(plain, r -> r.number("init_ms")),
+                        median(plain, r -> r.number("first_ms")),
+                        first.figures().get("warm_p50_ms"),
+                        first.figures().get("warm_p99_ms"),
+                        first.figures().get("first_status"),
+                        first.figures().get("calls"));
             }
-            System.out.printf(Locale.ROOT, "%-34s %7.0f %7s %5.0f | %7.0f %7s %7.2f %5.0f |%n", "floor: 1 client, 1 GetItem",
-                    median(floors, Run::wallMs), "1", median(floors, r -> r.number("peak_rss_mb")),
-                    median(aotFloors, Run::wallMs), "1", median(aotFloors, Run::wallMs) / median(floors, Run::wallMs),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-34s %7.0f %7s %5.0f | %7.0f %7s %7.2f %5.0f |%n",
+                    "floor: 1 client, 1 GetItem",
+                    median(floors, Run::wallMs),
+                    "1",
+                    median(floors, r -> r.number("peak_rss_mb")),
+                    median(aotFloors, Run::wallMs),
+                    "1",
+                    median(aotFloors, Run::wallMs) / median(floors, Run::wallMs),
                     median(aotFloors, r -> r.number("peak_rss_mb")));
             System.out.printf(Locale.ROOT, "machine load average after: %s%n%n", loadAverage());
 
@@ -170,7 +240,8 @@ public final class Benchmark {
 
     /** Starts fresh JVMs with Lambda's flags and times each to its first answer. */
     private record Launcher(String java, List<String> toolOptions, Map<String, String> environment) {
-        Run run(String classpath, List<String> extraFlags, List<String> mainAndArgs) throws IOException, InterruptedException {
+        Run run(String classpath, List<String> extraFlags, List<String> mainAndArgs)
+                throws IOException, InterruptedException {
             List<String> command = new ArrayList<>(List.of(java));
             command.addAll(toolOptions);
             command.addAll(extraFlags);
@@ -183,7 +254,8 @@ public final class Benchmark {
             double wallMs = Double.NaN;
             StringBuilder output = new StringBuilder();
             Map<String, String> figures = new LinkedHashMap<>();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     if (line.equals("FIRST") && Double.isNaN(wallMs)) wallMs = (System.nanoTime() - start) / 1e6;
                     if (line.startsWith("RESULT ")) {
@@ -215,21 +287,29 @@ public final class Benchmark {
      * function in events/ (most answer 401, 404 or fail on the seeded data, which still walks their code and
      * SDK operations), as a deployment would train on its function's events.
      */
-    private static List<Path> trainingEvents(Path root, Template template, String functionId, Map<String, Path> events) throws IOException {
+    private static List<Path> trainingEvents(Path root, Template template, String functionId, Map<String, Path> events)
+            throws IOException {
         List<Path> training = new ArrayList<>();
         for (Case c : CASES) if (c.functionId().equals(functionId)) training.add(events.get(c.eventFile()));
-        String module = Path.of(function(template, functionId).codeUri()).getName(1).toString(); // functions/<module>/target/…
+        String module =
+                Path.of(function(template, functionId).codeUri()).getName(1).toString(); // functions/<module>/target/…
         String prefix = module.split("-")[0] + "-";
         try (var files = Files.list(root.resolve("events"))) {
-            files.filter(f -> f.getFileName().toString().startsWith(prefix) && !f.getFileName().toString().equals(NOT_TRAINED))
-                    .sorted().forEach(training::add);
+            files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && !f.getFileName().toString().equals(NOT_TRAINED))
+                    .sorted()
+                    .forEach(training::add);
         }
         return training;
     }
 
     private static List<String> probeArgs(Template template, Case c, Map<String, Path> events, int warm, String salt) {
-        return List.of(Probe.class.getName(), function(template, c.functionId()).handlerClass(),
-                events.get(c.eventFile()).toString(), Integer.toString(warm), salt);
+        return List.of(
+                Probe.class.getName(),
+                function(template, c.functionId()).handlerClass(),
+                events.get(c.eventFile()).toString(),
+                Integer.toString(warm),
+                salt);
     }
 
     private static String caseClasspath(Path root, Template template, Case c, Path probeJar) {
@@ -241,13 +321,17 @@ public final class Benchmark {
     }
 
     private static Template.Function function(Template template, String functionId) {
-        return template.functions().stream().filter(f -> f.logicalId().equals(functionId)).findFirst().orElseThrow();
+        return template.functions().stream()
+                .filter(f -> f.logicalId().equals(functionId))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The benchmark's own jar: the AOT cache takes jars only on the class path, not class folders. */
     private static Path probeJar(Path root) throws IOException {
         try (var files = Files.list(root.resolve("local/benchmark/target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("local-benchmark.*\\.jar")).findFirst()
+            return files.filter(f -> f.getFileName().toString().matches("local-benchmark.*\\.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("build the benchmark first: local/benchmark/run"));
         }
     }
@@ -255,16 +339,20 @@ public final class Benchmark {
     /** An event file of local/benchmark/events with the seeded token and request id filled in. */
     private static Path event(Path root, Path work, String name, Seed seed) throws IOException {
         String text = Files.readString(root.resolve("local/benchmark/events").resolve(name))
-                .replace("{{token}}", seed.token).replace("{{requestId}}", seed.requestId);
+                .replace("{{token}}", seed.token)
+                .replace("{{requestId}}", seed.requestId);
         Path file = work.resolve(name);
         Files.writeString(file, text);
         return file;
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) return Double.NaN;
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return sorted.length % 2 == 1
+                ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
@@ -273,7 +361,10 @@ public final class Benchmark {
 
     private static String loadAverage() {
         try {
-            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).trim().split(" "), 3));
+            return String.join(
+                    " ",
+                    Arrays.copyOf(
+                            Files.readString(Path.of("/proc/loadavg")).trim().split(" "), 3));
         } catch (IOException e) {
             return "unknown";
         }
@@ -286,14 +377,30 @@ public final class Benchmark {
             classes = zip.stream().filter(e -> e.getName().endsWith(".class")).count();
         }
         StringWriter out = new StringWriter();
-        ToolProvider.findFirst("jdeps").orElseThrow().run(new PrintWriter(out), new PrintWriter(out),
-                "--missing-deps", "--multi-release", "25", jar.toString());
+        ToolProvider.findFirst("jdeps")
+                .orElseThrow()
+                .run(
+                        new PrintWriter(out),
+                        new PrintWriter(out),
+                        "--missing-deps",
+                        "--multi-release",
+                        "25",
+                        jar.toString());
         TreeSet<String> missing = new TreeSet<>();
-        out.toString().lines().filter(l -> l.contains("not found")).map(l -> l.trim().split("\\s+"))
-                .filter(parts -> parts.length >= 3 && parts[2].contains(".")).map(parts -> packagePrefix(parts[2]))
+        out.toString()
+                .lines()
+                .filter(l -> l.contains("not found"))
+                .map(l -> l.trim().split("\\s+"))
+                .filter(parts -> parts.length >= 3 && parts[2].contains("."))
+                .map(parts -> packagePrefix(parts[2]))
                 .forEach(missing::add);
-        System.out.printf(Locale.ROOT, "jar %-44s %5.1f MB %6d classes; names but does not ship: %s%n",
-                jar.getFileName(), Files.size(jar) / 1e6, classes, missing.isEmpty() ? "nothing" : String.join(", ", missing));
+        System.out.printf(
+                Locale.ROOT,
+                "jar %-44s %5.1f MB %6d classes; names but does not ship: %s%n",
+                jar.getFileName(),
+                Files.size(jar) / 1e6,
+                classes,
+                missing.isEmpty() ? "nothing" : String.join(", ", missing));
     }
 
     private static String packagePrefix(String className) {
@@ -312,8 +419,13 @@ public final class Benchmark {
 
     private static void printTransactionLatency(String backend, DynamoDbClient dynamoDb, String table) {
         TransactionLatency latency = new TransactionLatency(dynamoDb, table);
-        System.out.printf(Locale.ROOT, "transaction on %s, median ms with 0 / 1,000 / 10,000 items stored: %.1f / %.1f / %.1f%n",
-                backend, latency.medianAt(0), latency.medianAt(1_000), latency.medianAt(10_000));
+        System.out.printf(
+                Locale.ROOT,
+                "transaction on %s, median ms with 0 / 1,000 / 10,000 items stored: %.1f / %.1f / %.1f%n",
+                backend,
+                latency.medianAt(0),
+                latency.medianAt(1_000),
+                latency.medianAt(10_000));
     }
 
     private static double backendMillisPerCall(DynamoDbClient dynamoDb, String table) {

@@ -17,13 +17,19 @@ public final class Floor {
     private Floor() {}
 
     public static void main(String[] args) {
-        try (DynamoDbClient dynamoDb = DynamoDbClient.builder().region(Region.of(System.getenv("AWS_REGION")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                .region(Region.of(System.getenv("AWS_REGION")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
             dynamoDb.getItem(g -> g.tableName(args[0])
                     .key(Map.of("PK", AttributeValue.fromS("FLOOR"), "SK", AttributeValue.fromS("FLOOR"))));
             System.out.println("FIRST");
             System.out.flush();
-            System.out.printf(Locale.ROOT, "RESULT peak_rss_mb=%.0f calls=%s%n", PeakMemory.residentKib() / 1024.0, AwsCalls.takeAll());
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT peak_rss_mb=%.0f calls=%s%n",
+                    PeakMemory.residentKib() / 1024.0,
+                    AwsCalls.takeAll());
         }
     }
 }

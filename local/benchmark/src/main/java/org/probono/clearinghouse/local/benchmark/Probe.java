@@ -35,7 +35,8 @@ public final class Probe {
         String salt = args[3];
 
         long t0 = System.nanoTime();
-        RequestStreamHandler handler = (RequestStreamHandler) Class.forName(handlerClass).getConstructor().newInstance();
+        RequestStreamHandler handler = (RequestStreamHandler)
+                Class.forName(handlerClass).getConstructor().newInstance();
         long initNanos = System.nanoTime() - t0;
 
         long t1 = System.nanoTime();
@@ -58,15 +59,24 @@ public final class Probe {
             warmNanos[i] = System.nanoTime() - t;
         }
         Arrays.sort(warmNanos);
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "RESULT init_ms=%.0f first_ms=%.0f peak_rss_mb=%.0f warm_p50_ms=%.2f warm_p99_ms=%.2f warm_errors=%d classes=%d first_status=%s calls=%s%n",
-                initNanos / 1e6, firstNanos / 1e6, peakRssKib / 1024.0, percentile(warmNanos, 50), percentile(warmNanos, 99), warmErrors,
-                ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(), status(first), calls);
+                initNanos / 1e6,
+                firstNanos / 1e6,
+                peakRssKib / 1024.0,
+                percentile(warmNanos, 50),
+                percentile(warmNanos, 99),
+                warmErrors,
+                ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
+                status(first),
+                calls);
     }
 
     private static String invoke(RequestStreamHandler handler, String event, String n) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.replace("{{n}}", n).getBytes(StandardCharsets.UTF_8)), out, null);
+        handler.handleRequest(
+                new ByteArrayInputStream(event.replace("{{n}}", n).getBytes(StandardCharsets.UTF_8)), out, null);
         return out.toString(StandardCharsets.UTF_8);
     }
 

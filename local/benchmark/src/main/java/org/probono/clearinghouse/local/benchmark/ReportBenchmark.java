@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.local.benchmark;
 
-import org.probono.clearinghouse.impact.Tally;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,13 +14,14 @@ import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.impact.ImpactFigures;
+import org.probono.clearinghouse.impact.Tally;
 import org.probono.clearinghouse.local.backend.LocalResources;
 import org.probono.clearinghouse.local.backend.Template;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.RunningTotals;
-import org.probono.clearinghouse.store.TableFigures;
 import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TableFigures;
 import org.probono.clearinghouse.store.Transaction;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -48,16 +48,24 @@ public final class ReportBenchmark {
     private ReportBenchmark() {}
 
     public static void main(String[] args) {
-        DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(URI.create(args[0]))
-                .region(Region.AP_SOUTH_1).httpClient(UrlConnectionHttpClient.create())
+        DynamoDbClient dynamoDb = DynamoDbClient.builder()
+                .endpointOverride(URI.create(args[0]))
+                .region(Region.AP_SOUTH_1)
+                .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
                 .build();
         LocalResources.createTable(dynamoDb, Template.fromRepository());
         Store store = new Store(dynamoDb, LocalResources.TABLE, Clock.systemUTC());
         long seeded = System.nanoTime();
         int transactions = seed(store, new RunningTotals(ZONE));
-        System.out.printf(Locale.ROOT, "seeded %d requests, %d lawyers, %d organisations: %d transactions in %.1f s%n",
-                REQUESTS, LAWYERS, ORGANISATIONS, transactions, (System.nanoTime() - seeded) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "seeded %d requests, %d lawyers, %d organisations: %d transactions in %.1f s%n",
+                REQUESTS,
+                LAWYERS,
+                ORGANISATIONS,
+                transactions,
+                (System.nanoTime() - seeded) / 1e9);
 
         ImpactFigures figures = new ImpactFigures(new TableFigures(store));
         for (int i = 0; i < 3; i++) figures.read(FROM, TO);
@@ -69,10 +77,17 @@ public final class ReportBenchmark {
             millis.add((System.nanoTime() - start) / 1e6);
         }
         millis.sort(Double::compare);
-        System.out.printf(Locale.ROOT, "report of %s..%s: received %d, lawyers %d, organisations %d, rows %d%n", FROM, TO,
-                period.report().requests().received(), period.report().lawyers().size(),
-                period.report().organisations().size(), period.rows().size());
-        System.out.printf(Locale.ROOT, "latency (warm, 20 reads): p50 %.0f ms, max %.0f ms%n", millis.get(9), millis.getLast());
+        System.out.printf(
+                Locale.ROOT,
+                "report of %s..%s: received %d, lawyers %d, organisations %d, rows %d%n",
+                FROM,
+                TO,
+                period.report().requests().received(),
+                period.report().lawyers().size(),
+                period.report().organisations().size(),
+                period.rows().size());
+        System.out.printf(
+                Locale.ROOT, "latency (warm, 20 reads): p50 %.0f ms, max %.0f ms%n", millis.get(9), millis.getLast());
         readUnits(dynamoDb);
     }
 
@@ -84,7 +99,9 @@ public final class ReportBenchmark {
             boolean lawyer = i < LAWYERS;
             String id = (lawyer ? "L-" : "O-") + i;
             names.put(Item.write(lawyer ? "LAWYER" : "ORGANISATION", lawyer ? Keys.lawyer(id) : Keys.organisation(id))
-                    .string("id", id).string("name", (lawyer ? "Advocate " : "Trust ") + i).build());
+                    .string("id", id)
+                    .string("name", (lawyer ? "Advocate " : "Trust ") + i)
+                    .build());
             if (names.size() == 100) {
                 store.commit(names);
                 names = new Transaction();
@@ -99,28 +116,57 @@ public final class ReportBenchmark {
         String[] jurisdictions = {"IN", "IN-WB", "IN-DL", "IN-MH", "IN-KA", "IN-TN", "IN-UP", "IN-AS"};
         for (int n = 0; n < REQUESTS; n++) {
             final int i = n;
-            Instant created = FROM.plusDays(i % 30).atTime(10, 0).atZone(ZONE).toInstant().plusSeconds(i);
-            LegalRequest request = new LegalRequest("R-" + i, "O-" + (i % ORGANISATIONS), RequestStatus.SUBMITTED,
-                    categories[i % categories.length], "Request " + i, "summary", null, jurisdictions[i % jurisdictions.length],
-                    "en", null, List.of(), created, null, 1);
+            Instant created =
+                    FROM.plusDays(i % 30).atTime(10, 0).atZone(ZONE).toInstant().plusSeconds(i);
+            LegalRequest request = new LegalRequest(
+                    "R-" + i,
+                    "O-" + (i % ORGANISATIONS),
+                    RequestStatus.SUBMITTED,
+                    categories[i % categories.length],
+                    "Request " + i,
+                    "summary",
+                    null,
+                    jurisdictions[i % jurisdictions.length],
+                    "en",
+                    null,
+                    List.of(),
+                    created,
+                    null,
+                    1);
             count += commit(store, t -> totals.count(t, new Tally.Received(request)));
             if (i % 20 == 19) {
-                count += commit(store, t -> totals.count(t, new Tally.Ended(request.endedAs(RequestStatus.WITHDRAWN, created))));
+                count += commit(
+                        store,
+                        t -> totals.count(t, new Tally.Ended(request.endedAs(RequestStatus.WITHDRAWN, created))));
                 continue;
             }
-            count += commit(store, t -> totals.count(t, new Tally.Offered(request.offered(), 2, created.plusSeconds(7200))));
-            if (i % 3 == 0) count += commit(store, t -> totals.count(t, new Tally.Declined(request, i % 2 == 0 ? "conflict of interest" : "no time this month")));
+            count += commit(
+                    store, t -> totals.count(t, new Tally.Offered(request.offered(), 2, created.plusSeconds(7200))));
+            if (i % 3 == 0)
+                count += commit(
+                        store,
+                        t -> totals.count(
+                                t,
+                                new Tally.Declined(
+                                        request, i % 2 == 0 ? "conflict of interest" : "no time this month")));
             if (i % 10 == 1) {
                 count += commit(store, t -> totals.count(t, new Tally.Expired(request)));
-                count += commit(store, t -> totals.count(t, new Tally.Ended(request.endedAs(RequestStatus.CLOSED, created))));
+                count += commit(
+                        store, t -> totals.count(t, new Tally.Ended(request.endedAs(RequestStatus.CLOSED, created))));
                 continue;
             }
             LegalRequest accepted = request.offered().acceptedBy("L-" + (i % LAWYERS));
             count += commit(store, t -> totals.count(t, new Tally.Accepted(accepted, created.plusSeconds(18_000))));
             if (i % 4 != 3) {
-                LegalRequest done = accepted.completed(new LegalRequest.Completion("done", 1 + (i % 12) / 2.0), created.plusSeconds(90_000));
+                LegalRequest done = accepted.completed(
+                        new LegalRequest.Completion("done", 1 + (i % 12) / 2.0), created.plusSeconds(90_000));
                 count += commit(store, t -> totals.count(t, new Tally.Completed(done)));
-                if (i % 2 == 0) count += commit(store, t -> totals.count(t, new Tally.Rated(done.rated(new LegalRequest.Feedback(1 + i % 5, null, created)))));
+                if (i % 2 == 0)
+                    count += commit(
+                            store,
+                            t -> totals.count(
+                                    t,
+                                    new Tally.Rated(done.rated(new LegalRequest.Feedback(1 + i % 5, null, created)))));
             }
         }
         return count;
@@ -144,22 +190,35 @@ public final class ReportBenchmark {
             Map<String, AttributeValue> start = null;
             do {
                 Map<String, AttributeValue> after = start;
-                var page = dynamoDb.query(q -> q.tableName(LocalResources.TABLE).keyConditionExpression("PK = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).exclusiveStartKey(after));
-                long pageBytes = page.items().stream().mapToLong(ReportBenchmark::size).sum();
+                var page = dynamoDb.query(q -> q.tableName(LocalResources.TABLE)
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
+                        .exclusiveStartKey(after));
+                long pageBytes =
+                        page.items().stream().mapToLong(ReportBenchmark::size).sum();
                 bytes += pageBytes;
                 units += 0.5 * Math.max(1, Math.ceil(pageBytes / 4096.0));
                 queries++;
-                page.items().stream().filter(item -> item.get("SK").s().startsWith("LAWYER#")
-                        || item.get("SK").s().startsWith("ORG#")).forEach(named::add);
+                page.items().stream()
+                        .filter(item -> item.get("SK").s().startsWith("LAWYER#")
+                                || item.get("SK").s().startsWith("ORG#"))
+                        .forEach(named::add);
                 start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
             } while (start != null);
         }
-        long distinctNames = named.stream().map(item -> item.get("SK").s()).distinct().count();
+        long distinctNames =
+                named.stream().map(item -> item.get("SK").s()).distinct().count();
         double batchUnits = 0.5 * distinctNames; // each profile item is under 4 KB
-        System.out.printf(Locale.ROOT, "reads: %d Query pages (%.0f KB) ≈ %.0f read units + BatchGetItem of %d profiles"
-                + " ≈ %.0f units; total ≈ %.0f read units (eventually consistent)%n", queries, bytes / 1024.0, units,
-                distinctNames, batchUnits, units + batchUnits);
+        System.out.printf(
+                Locale.ROOT,
+                "reads: %d Query pages (%.0f KB) ≈ %.0f read units + BatchGetItem of %d profiles"
+                        + " ≈ %.0f units; total ≈ %.0f read units (eventually consistent)%n",
+                queries,
+                bytes / 1024.0,
+                units,
+                distinctNames,
+                batchUnits,
+                units + batchUnits);
     }
 
     /** DynamoDB's item size: attribute names plus values (strings as UTF-8, numbers about 1 byte per 2 digits). */

@@ -49,22 +49,58 @@ final class Seed {
 
     static Seed write(DynamoDbClient dynamoDb, String table) {
         Store store = new Store(dynamoDb, table, Clock.systemUTC());
-        List<Organisation> orgs = List.of(organisation("bench-org-1", "Shakti Vahini"), organisation("bench-org-2", "Jan Sahas"),
-                organisation("bench-org-3", "Sanlaap"), organisation("bench-org-4", "Prajwala"));
+        List<Organisation> orgs = List.of(
+                organisation("bench-org-1", "Shakti Vahini"),
+                organisation("bench-org-2", "Jan Sahas"),
+                organisation("bench-org-3", "Sanlaap"),
+                organisation("bench-org-4", "Prajwala"));
         orgs.forEach(org -> commit(store, new Transaction().create(OrganisationItems.toItem(org))));
         String token = new Secrets().newToken();
-        commit(store, new Transaction().create(TokenItems.toItem(new Token(Secrets.hash(token), Token.Purpose.ORGANISATION_ACCESS,
-                ProfileKind.ORGANISATION, orgs.getFirst().id(), null, null, null))));
+        commit(
+                store,
+                new Transaction()
+                        .create(TokenItems.toItem(new Token(
+                                Secrets.hash(token),
+                                Token.Purpose.ORGANISATION_ACCESS,
+                                ProfileKind.ORGANISATION,
+                                orgs.getFirst().id(),
+                                null,
+                                null,
+                                null))));
         for (int i = 0; i < OPEN_REQUESTS; i++) {
             Organisation org = orgs.get(i % orgs.size());
-            LegalRequest request = new LegalRequest("bench-req-" + i, org.id(), org.name(),
-                    i % 4 == 0 ? RequestStatus.OFFERED : RequestStatus.SUBMITTED, Category.CONTRACT_REVIEW,
-                    "Review of a contract " + i, "A commission contract for a mural.", null, "IN-WB", "en",
-                    NOW.plus(Duration.ofDays(i + 1)), List.of("Acme Murals Pvt Ltd"), NOW, null, null, 1, null, null);
+            LegalRequest request = new LegalRequest(
+                    "bench-req-" + i,
+                    org.id(),
+                    org.name(),
+                    i % 4 == 0 ? RequestStatus.OFFERED : RequestStatus.SUBMITTED,
+                    Category.CONTRACT_REVIEW,
+                    "Review of a contract " + i,
+                    "A commission contract for a mural.",
+                    null,
+                    "IN-WB",
+                    "en",
+                    NOW.plus(Duration.ofDays(i + 1)),
+                    List.of("Acme Murals Pvt Ltd"),
+                    NOW,
+                    null,
+                    null,
+                    1,
+                    null,
+                    null);
             Transaction transaction = new Transaction().create(RequestItems.toItem(request));
             if (i % 4 == 0) {
-                transaction.create(OfferItems.toItem(new Offer(request.id(), "bench-lawyer", OfferStatus.PENDING, NOW,
-                        NOW.plus(Duration.ofDays(1)), Secrets.hash(new Secrets().newToken()), null, null, false, 1)));
+                transaction.create(OfferItems.toItem(new Offer(
+                        request.id(),
+                        "bench-lawyer",
+                        OfferStatus.PENDING,
+                        NOW,
+                        NOW.plus(Duration.ofDays(1)),
+                        Secrets.hash(new Secrets().newToken()),
+                        null,
+                        null,
+                        false,
+                        1)));
             }
             commit(store, transaction);
         }
@@ -74,17 +110,37 @@ final class Seed {
     /** {@code count} PENDING emails with ids {@code bench-<salt><n>}, as the probe's outbox events name them. */
     void outbox(String salt, int count) {
         for (int n = 0; n < count; n++) {
-            commit(store, new Transaction().create(OutboxItems.toItem(OutboxMessage.of("bench-" + salt + n,
-                    EmailTemplate.LAWYER_APPROVED, "asha.rao@example.org", Language.EN, Map.of("name", "Asha Rao"), NOW))));
+            commit(
+                    store,
+                    new Transaction()
+                            .create(OutboxItems.toItem(OutboxMessage.of(
+                                    "bench-" + salt + n,
+                                    EmailTemplate.LAWYER_APPROVED,
+                                    "asha.rao@example.org",
+                                    Language.EN,
+                                    Map.of("name", "Asha Rao"),
+                                    NOW))));
         }
     }
 
     private static Organisation organisation(String id, String name) {
-        return new Organisation(id, name, OrganisationType.TRUST, "REG-" + id, "IN-WB", "Kolkata", null, List.of(),
-                new Contact("Coordinator", id + "@example.org", "+919830012345"), ProfileStatus.APPROVED, NOW, 2);
+        return new Organisation(
+                id,
+                name,
+                OrganisationType.TRUST,
+                "REG-" + id,
+                "IN-WB",
+                "Kolkata",
+                null,
+                List.of(),
+                new Contact("Coordinator", id + "@example.org", "+919830012345"),
+                ProfileStatus.APPROVED,
+                NOW,
+                2);
     }
 
     private static void commit(Store store, Transaction transaction) {
-        if (!store.commit(transaction).committed()) throw new IllegalStateException("seeding the benchmark's table failed");
+        if (!store.commit(transaction).committed())
+            throw new IllegalStateException("seeding the benchmark's table failed");
     }
 }

@@ -44,8 +44,13 @@ final class TransactionLatency {
     private void fill(int count) {
         List<WriteRequest> puts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Map<String, AttributeValue> item = Map.of("PK", AttributeValue.fromS("BENCHFILL#" + (stored + i)),
-                    "SK", AttributeValue.fromS("FILL"), "pad", AttributeValue.fromS(PAD));
+            Map<String, AttributeValue> item = Map.of(
+                    "PK",
+                    AttributeValue.fromS("BENCHFILL#" + (stored + i)),
+                    "SK",
+                    AttributeValue.fromS("FILL"),
+                    "pad",
+                    AttributeValue.fromS(PAD));
             puts.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
         }
         dynamoDb.batchWriteItem(b -> b.requestItems(Map.of(table, puts)));
@@ -56,15 +61,25 @@ final class TransactionLatency {
         int n = written++;
         TransactWriteItem first = put("BENCHTX#" + n, "A");
         TransactWriteItem second = put("BENCHTX#" + n, "B");
-        TransactWriteItem check = TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
-                .key(Map.of("PK", AttributeValue.fromS("BENCHTX#none"), "SK", AttributeValue.fromS("NONE")))
-                .conditionExpression("attribute_not_exists(PK)")).build();
+        TransactWriteItem check = TransactWriteItem.builder()
+                .conditionCheck(c -> c.tableName(table)
+                        .key(Map.of("PK", AttributeValue.fromS("BENCHTX#none"), "SK", AttributeValue.fromS("NONE")))
+                        .conditionExpression("attribute_not_exists(PK)"))
+                .build();
         dynamoDb.transactWriteItems(t -> t.transactItems(first, second, check));
     }
 
     private TransactWriteItem put(String pk, String sk) {
-        return TransactWriteItem.builder().put(p -> p.tableName(table).conditionExpression("attribute_not_exists(PK)")
-                .item(Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk), "pad", AttributeValue.fromS(PAD))))
+        return TransactWriteItem.builder()
+                .put(p -> p.tableName(table)
+                        .conditionExpression("attribute_not_exists(PK)")
+                        .item(Map.of(
+                                "PK",
+                                AttributeValue.fromS(pk),
+                                "SK",
+                                AttributeValue.fromS(sk),
+                                "pad",
+                                AttributeValue.fromS(PAD))))
                 .build();
     }
 }

@@ -15,9 +15,13 @@ final class ApiRoutes {
 
     private final List<Template.Route> routes;
 
-    ApiRoutes(List<Template.Route> routes) { this.routes = List.copyOf(routes); }
+    ApiRoutes(List<Template.Route> routes) {
+        this.routes = List.copyOf(routes);
+    }
 
-    List<Template.Route> all() { return routes; }
+    List<Template.Route> all() {
+        return routes;
+    }
 
     Optional<Match> match(String method, String path) {
         Match best = null;
@@ -43,7 +47,9 @@ final class ApiRoutes {
             String segment = expected[i];
             if (segment.startsWith("{") && segment.endsWith("+}")) {
                 if (i >= actual.length) return -1;
-                parameters.put(segment.substring(1, segment.length() - 2), String.join("/", List.of(actual).subList(i, actual.length)));
+                parameters.put(
+                        segment.substring(1, segment.length() - 2),
+                        String.join("/", List.of(actual).subList(i, actual.length)));
                 return score;
             }
             if (i >= actual.length) return -1;

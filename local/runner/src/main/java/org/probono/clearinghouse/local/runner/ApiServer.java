@@ -29,8 +29,14 @@ final class ApiServer implements AutoCloseable {
     static final int PAYLOAD_LIMIT = 10 * 1024 * 1024;
 
     /** What the server hands requests to, once the backend and the functions are up. */
-    record Wiring(Functions functions, ApiRoutes routes, Cors cors, StaticWeb web, SentMail mailbox,
-                  InboundMail inbound, Runnable beforeMail) {}
+    record Wiring(
+            Functions functions,
+            ApiRoutes routes,
+            Cors cors,
+            StaticWeb web,
+            SentMail mailbox,
+            InboundMail inbound,
+            Runnable beforeMail) {}
 
     private static final String LOCAL = "/_local/";
     private static final String INVOKE = LOCAL + "invoke/";
@@ -51,14 +57,17 @@ final class ApiServer implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             return new ApiServer(server, clock);
         } catch (BindException e) {
-            throw new StartFailure("Port " + port + " is already in use: stop whatever is listening there, or start on another port with PORT="
+            throw new StartFailure("Port " + port
+                    + " is already in use: stop whatever is listening there, or start on another port with PORT="
                     + (port + 1) + " local/run.");
         } catch (IOException e) {
             throw new StartFailure("Cannot listen on port " + port + ": " + e.getMessage() + ".", e);
         }
     }
 
-    int port() { return server.getAddress().getPort(); }
+    int port() {
+        return server.getAddress().getPort();
+    }
 
     void start(Wiring wiring) {
         this.wiring = wiring;
@@ -73,9 +82,10 @@ final class ApiServer implements AutoCloseable {
             Reply reply = route(request);
             reply.withHeaders(wiring.cors().responseHeaders(request)).send(exchange);
         } catch (RuntimeException e) {
-            System.err.println("local runner: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-                    + " failed: " + e);
-            Reply.problem(500, "internal", "Internal error", "The local runner failed: " + e.getMessage()).send(exchange);
+            System.err.println("local runner: " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getRawPath() + " failed: " + e);
+            Reply.problem(500, "internal", "Internal error", "The local runner failed: " + e.getMessage())
+                    .send(exchange);
         }
     }
 
@@ -89,15 +99,18 @@ final class ApiServer implements AutoCloseable {
             Optional<Reply> file = wiring.web().serve(path);
             if (file.isPresent()) return file.get();
         }
-        // API Gateway answers an unknown route with 404 {"message":"Not Found"}; we answer in the API's own problem format.
+        // API Gateway answers an unknown route with 404 {"message":"Not Found"}; we answer in the API's own problem
+        // format.
         return Reply.problem(404, "not-found", "Not found", "No route for " + request.method() + " " + path + ".");
     }
 
     private Reply callFunction(IncomingRequest request, ApiRoutes.Match match) {
         String host = Optional.ofNullable(request.header("host")).orElse("localhost:" + port());
-        byte[] event = Json.write(HttpApiEvent.of(request, match, host, clock.instant())).getBytes(StandardCharsets.UTF_8);
+        byte[] event = Json.write(HttpApiEvent.of(request, match, host, clock.instant()))
+                .getBytes(StandardCharsets.UTF_8);
         try {
-            return Reply.fromFunctionOutput(wiring.functions().get(match.route().functionId()).invoke(event));
+            return Reply.fromFunctionOutput(
+                    wiring.functions().get(match.route().functionId()).invoke(event));
         } catch (HostedFunction.Failed failed) {
             failed.getCause().printStackTrace();
             // What API Gateway answers when the integration fails.
@@ -120,13 +133,20 @@ final class ApiServer implements AutoCloseable {
             if (!request.method().equals("POST")) return notAllowed("POST");
             return invoke(request, path.substring(INVOKE.length()));
         }
-        return Reply.problem(404, "not-found", "Not found",
+        return Reply.problem(
+                404,
+                "not-found",
+                "Not found",
                 "The local endpoints are GET /_local/mail, POST /_local/inbound and POST /_local/invoke/{FunctionLogicalId}.");
     }
 
     private Reply inbound(IncomingRequest request) {
         if (request.body().length == 0) {
-            return Reply.problem(400, "bad-request", "Bad request", "Send a raw RFC 5322 message as the body (Content-Type: message/rfc822).");
+            return Reply.problem(
+                    400,
+                    "bad-request",
+                    "Bad request",
+                    "Send a raw RFC 5322 message as the body (Content-Type: message/rfc822).");
         }
         SesReceiptEvent.Verdicts verdicts;
         try {
@@ -136,9 +156,12 @@ final class ApiServer implements AutoCloseable {
         }
         try {
             InboundMail.Delivered delivered = wiring.inbound().deliver(request.body(), verdicts);
-            return Reply.json(202, Map.of("messageId", delivered.messageId(), "bucket", delivered.bucket(), "key", delivered.key()));
+            return Reply.json(
+                    202,
+                    Map.of("messageId", delivered.messageId(), "bucket", delivered.bucket(), "key", delivered.key()));
         } catch (MessagingException e) {
-            return Reply.problem(400, "bad-request", "Bad request", "Not a readable RFC 5322 message: " + e.getMessage());
+            return Reply.problem(
+                    400, "bad-request", "Bad request", "Not a readable RFC 5322 message: " + e.getMessage());
         } catch (HostedFunction.Failed failed) {
             failed.getCause().printStackTrace();
             return Reply.problem(502, "function-error", "Function error", failed.getMessage());
@@ -149,19 +172,31 @@ final class ApiServer implements AutoCloseable {
     private Reply invoke(IncomingRequest request, String functionId) {
         Optional<HostedFunction> function = wiring.functions().find(functionId);
         if (function.isEmpty()) {
-            return Reply.problem(404, "not-found", "Not found", "No function " + functionId + " in template.yaml; there are "
-                    + String.join(", ", wiring.functions().ids()) + ".");
+            return Reply.problem(
+                    404,
+                    "not-found",
+                    "Not found",
+                    "No function " + functionId + " in template.yaml; there are "
+                            + String.join(", ", wiring.functions().ids()) + ".");
         }
         byte[] event = request.body().length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : request.body();
         try {
             byte[] output = function.get().invoke(event);
-            return Reply.of(200, "application/json", output.length == 0 ? "null".getBytes(StandardCharsets.UTF_8) : output);
+            return Reply.of(
+                    200, "application/json", output.length == 0 ? "null".getBytes(StandardCharsets.UTF_8) : output);
         } catch (HostedFunction.Failed failed) {
             failed.getCause().printStackTrace();
             // Lambda's answer to an invocation whose handler threw.
             Throwable cause = failed.getCause();
-            return Reply.json(200, Map.of("errorMessage", String.valueOf(cause.getMessage()),
-                            "errorType", cause.getClass().getName(), "requestId", failed.requestId()))
+            return Reply.json(
+                            200,
+                            Map.of(
+                                    "errorMessage",
+                                    String.valueOf(cause.getMessage()),
+                                    "errorType",
+                                    cause.getClass().getName(),
+                                    "requestId",
+                                    failed.requestId()))
                     .withHeaders(Map.of("X-Amz-Function-Error", "Unhandled"));
         }
     }

@@ -21,16 +21,22 @@ record Cors(List<String> origins, List<String> methods, List<String> headers, in
             if (cors.isMissingNode()) continue;
             List<String> origins = new ArrayList<>();
             cors.path("AllowOrigins").forEach(o -> origins.add(parameters.getOrDefault(o.asText(), o.asText())));
-            return new Cors(origins, texts(cors.path("AllowMethods")), texts(cors.path("AllowHeaders")),
+            return new Cors(
+                    origins,
+                    texts(cors.path("AllowMethods")),
+                    texts(cors.path("AllowHeaders")),
                     cors.path("MaxAge").asInt(0));
         }
         return NONE;
     }
 
-    boolean allows(String origin) { return origin != null && (origins.contains(origin) || origins.contains("*")); }
+    boolean allows(String origin) {
+        return origin != null && (origins.contains(origin) || origins.contains("*"));
+    }
 
     boolean isPreflight(IncomingRequest request) {
-        return request.method().equals("OPTIONS") && request.header("origin") != null
+        return request.method().equals("OPTIONS")
+                && request.header("origin") != null
                 && request.header("access-control-request-method") != null;
     }
 
@@ -39,10 +45,17 @@ record Cors(List<String> origins, List<String> methods, List<String> headers, in
         String origin = request.header("origin");
         if (!allows(origin)) return Map.of();
         if (!isPreflight(request)) return Map.of("Access-Control-Allow-Origin", origin, "Vary", "Origin");
-        return Map.of("Access-Control-Allow-Origin", origin, "Vary", "Origin",
-                "Access-Control-Allow-Methods", String.join(",", methods),
-                "Access-Control-Allow-Headers", String.join(",", headers),
-                "Access-Control-Max-Age", Integer.toString(maxAgeSeconds));
+        return Map.of(
+                "Access-Control-Allow-Origin",
+                origin,
+                "Vary",
+                "Origin",
+                "Access-Control-Allow-Methods",
+                String.join(",", methods),
+                "Access-Control-Allow-Headers",
+                String.join(",", headers),
+                "Access-Control-Max-Age",
+                Integer.toString(maxAgeSeconds));
     }
 
     private static List<String> texts(JsonNode array) {

@@ -17,15 +17,22 @@ final class ExternalBackend implements AwsBackend {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private final URI endpoint;
 
-    private ExternalBackend(URI endpoint) { this.endpoint = endpoint; }
+    private ExternalBackend(URI endpoint) {
+        this.endpoint = endpoint;
+    }
 
     /** Waits up to a minute for the endpoint to answer at all (any HTTP status will do). */
     static ExternalBackend connect(URI endpoint) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(2)).GET().build(),
+                http.send(
+                        HttpRequest.newBuilder(endpoint)
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 return new ExternalBackend(endpoint);
             } catch (IOException e) {
@@ -48,7 +55,9 @@ final class ExternalBackend implements AwsBackend {
     }
 
     @Override
-    public URI endpoint() { return endpoint; }
+    public URI endpoint() {
+        return endpoint;
+    }
 
     @Override
     public String name() {

@@ -31,28 +31,36 @@ final class HostedFunction {
             instance = Class.forName(className).getConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
-            throw new StartFailure(function.logicalId() + "'s handler " + className + " could not be created: " + cause, cause);
+            throw new StartFailure(
+                    function.logicalId() + "'s handler " + className + " could not be created: " + cause, cause);
         }
         if (!(instance instanceof RequestStreamHandler handler)) {
-            throw new StartFailure(function.logicalId() + "'s handler " + className + " is not a RequestStreamHandler.");
+            throw new StartFailure(
+                    function.logicalId() + "'s handler " + className + " is not a RequestStreamHandler.");
         }
         return new HostedFunction(function.logicalId(), handler);
     }
 
-    String logicalId() { return logicalId; }
+    String logicalId() {
+        return logicalId;
+    }
 
     static String arn(String functionName) {
         return "arn:aws:lambda:" + AwsBackend.REGION + ":" + ACCOUNT + ":function:" + functionName;
     }
 
-    String arn() { return arn(logicalId); }
+    String arn() {
+        return arn(logicalId);
+    }
 
     /** The function's answer; a handler that throws is reported as Lambda reports it ({@link Failed}). */
     byte[] invoke(byte[] event) {
         String requestId = UUID.randomUUID().toString();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), output,
+            handler.handleRequest(
+                    new ByteArrayInputStream(event),
+                    output,
                     new LocalContext(requestId, logicalId, System.currentTimeMillis() + TIMEOUT.toMillis()));
         } catch (Exception | Error e) {
             throw new Failed(logicalId, requestId, e);
@@ -69,6 +77,8 @@ final class HostedFunction {
             this.requestId = requestId;
         }
 
-        String requestId() { return requestId; }
+        String requestId() {
+            return requestId;
+        }
     }
 }

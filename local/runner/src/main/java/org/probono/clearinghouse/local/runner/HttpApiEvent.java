@@ -23,8 +23,9 @@ import org.probono.clearinghouse.json.Json;
  */
 final class HttpApiEvent {
     static final String API_ID = "local";
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern(
+                    "dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private HttpApiEvent() {}
@@ -40,7 +41,9 @@ final class HttpApiEvent {
         List<String> cookies = request.headers().getOrDefault("cookie", List.of());
         if (!cookies.isEmpty()) {
             ArrayNode list = event.putArray("cookies");
-            cookies.forEach(header -> List.of(header.split(";")).forEach(c -> { if (!c.isBlank()) list.add(c.strip()); }));
+            cookies.forEach(header -> List.of(header.split(";")).forEach(c -> {
+                if (!c.isBlank()) list.add(c.strip());
+            }));
         }
         ObjectNode headers = event.putObject("headers");
         request.headers().forEach((name, values) -> {
@@ -76,8 +79,11 @@ final class HttpApiEvent {
 
         if (request.body().length > 0) {
             boolean text = isText(request.header("content-type"));
-            event.put("body", text ? new String(request.body(), StandardCharsets.UTF_8)
-                    : Base64.getEncoder().encodeToString(request.body()));
+            event.put(
+                    "body",
+                    text
+                            ? new String(request.body(), StandardCharsets.UTF_8)
+                            : Base64.getEncoder().encodeToString(request.body()));
             event.put("isBase64Encoded", !text);
         } else {
             event.put("isBase64Encoded", false);
@@ -89,8 +95,12 @@ final class HttpApiEvent {
     static boolean isText(String contentType) {
         if (contentType == null) return false;
         String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
-        return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
-                || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript")
+        return type.startsWith("text/")
+                || type.equals("application/json")
+                || type.endsWith("+json")
+                || type.equals("application/xml")
+                || type.endsWith("+xml")
+                || type.equals("application/javascript")
                 || type.equals("application/x-www-form-urlencoded");
     }
 

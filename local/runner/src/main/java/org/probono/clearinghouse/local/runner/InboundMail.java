@@ -25,7 +25,8 @@ final class InboundMail {
     private final HostedFunction function;
     private final Clock clock;
 
-    InboundMail(S3Client s3, String bucket, String keyPrefix, String inboundDomain, HostedFunction function, Clock clock) {
+    InboundMail(
+            S3Client s3, String bucket, String keyPrefix, String inboundDomain, HostedFunction function, Clock clock) {
         this.s3 = s3;
         this.bucket = bucket;
         this.keyPrefix = keyPrefix;
@@ -35,21 +36,31 @@ final class InboundMail {
     }
 
     /** Reads the receipt rule of template.yaml: its S3 prefix and the function its Lambda action names. */
-    static InboundMail from(Template template, Functions functions, S3Client s3, java.util.Map<String, String> environment,
-                            Clock clock) {
+    static InboundMail from(
+            Template template,
+            Functions functions,
+            S3Client s3,
+            java.util.Map<String, String> environment,
+            Clock clock) {
         String prefix = "inbound/";
         String functionId = "NotifyFunction";
         for (JsonNode rule : template.resourcesOfType("AWS::SES::ReceiptRule").values()) {
             for (JsonNode action : rule.path("Properties").path("Rule").path("Actions")) {
-                if (action.has("S3Action")) prefix = action.path("S3Action").path("ObjectKeyPrefix").asText(prefix);
+                if (action.has("S3Action"))
+                    prefix = action.path("S3Action").path("ObjectKeyPrefix").asText(prefix);
                 if (action.has("LambdaAction")) {
                     String arn = action.path("LambdaAction").path("FunctionArn").asText(functionId);
                     functionId = arn.contains(".") ? arn.substring(0, arn.indexOf('.')) : arn; // "NotifyFunction.Alias"
                 }
             }
         }
-        return new InboundMail(s3, environment.get("INBOUND_BUCKET"), prefix, environment.get("INBOUND_DOMAIN"),
-                functions.get(functionId), clock);
+        return new InboundMail(
+                s3,
+                environment.get("INBOUND_BUCKET"),
+                prefix,
+                environment.get("INBOUND_DOMAIN"),
+                functions.get(functionId),
+                clock);
     }
 
     /** Stores and delivers the message; MessagingException when it is not a message at all. */
@@ -59,7 +70,8 @@ final class InboundMail {
         String messageId = SesReceiptEvent.newMessageId();
         String key = keyPrefix + messageId;
         s3.putObject(put -> put.bucket(bucket).key(key).contentType("message/rfc822"), RequestBody.fromBytes(raw));
-        JsonNode event = SesReceiptEvent.of(message, messageId, verdicts, function.arn(), inboundDomain, clock.instant());
+        JsonNode event =
+                SesReceiptEvent.of(message, messageId, verdicts, function.arn(), inboundDomain, clock.instant());
         function.invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
         return new Delivered(messageId, bucket, key);
     }

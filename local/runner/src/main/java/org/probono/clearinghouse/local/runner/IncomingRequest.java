@@ -9,14 +9,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /** An HTTP request as it reached the runner: what API Gateway would see of it. */
-record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-                       byte[] body, String sourceIp, String protocol) {
+record IncomingRequest(
+        String method,
+        String rawPath,
+        String rawQuery,
+        Map<String, List<String>> headers,
+        byte[] body,
+        String sourceIp,
+        String protocol) {
 
     /** Reads the whole request; a body over {@code maxBytes} is cut there (the handler answers 413). */
     static IncomingRequest read(HttpExchange exchange, int maxBytes) throws IOException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values), (a, b) -> concat(a, b)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) ->
+                        headers.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values), (a, b) -> concat(a, b)));
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(maxBytes);
@@ -27,9 +34,14 @@ record IncomingRequest(String method, String rawPath, String rawQuery, Map<Strin
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             }
         }
-        return new IncomingRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers, body,
-                exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
+        return new IncomingRequest(
+                exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(),
+                headers,
+                body,
+                exchange.getRemoteAddress().getAddress().getHostAddress(),
+                exchange.getProtocol());
     }
 
     String header(String name) {

@@ -11,35 +11,55 @@ record LocalContext(String requestId, String functionName, long deadlineMillis) 
     private static final int MEMORY_MB = 1024;
     private static final LambdaLogger LOGGER = new LambdaLogger() {
         @Override
-        public void log(String message) { System.err.println(message); }
+        public void log(String message) {
+            System.err.println(message);
+        }
 
         @Override
-        public void log(byte[] message) { System.err.println(new String(message, StandardCharsets.UTF_8)); }
+        public void log(byte[] message) {
+            System.err.println(new String(message, StandardCharsets.UTF_8));
+        }
     };
 
     @Override
-    public String getAwsRequestId() { return requestId; }
+    public String getAwsRequestId() {
+        return requestId;
+    }
 
     @Override
-    public String getLogGroupName() { return "/aws/lambda/" + functionName; }
+    public String getLogGroupName() {
+        return "/aws/lambda/" + functionName;
+    }
 
     @Override
-    public String getLogStreamName() { return "local"; }
+    public String getLogStreamName() {
+        return "local";
+    }
 
     @Override
-    public String getFunctionName() { return functionName; }
+    public String getFunctionName() {
+        return functionName;
+    }
 
     @Override
-    public String getFunctionVersion() { return "$LATEST"; }
+    public String getFunctionVersion() {
+        return "$LATEST";
+    }
 
     @Override
-    public String getInvokedFunctionArn() { return HostedFunction.arn(functionName); }
+    public String getInvokedFunctionArn() {
+        return HostedFunction.arn(functionName);
+    }
 
     @Override
-    public CognitoIdentity getIdentity() { return null; }
+    public CognitoIdentity getIdentity() {
+        return null;
+    }
 
     @Override
-    public ClientContext getClientContext() { return null; }
+    public ClientContext getClientContext() {
+        return null;
+    }
 
     @Override
     public int getRemainingTimeInMillis() {
@@ -47,8 +67,12 @@ record LocalContext(String requestId, String functionName, long deadlineMillis) 
     }
 
     @Override
-    public int getMemoryLimitInMB() { return MEMORY_MB; }
+    public int getMemoryLimitInMB() {
+        return MEMORY_MB;
+    }
 
     @Override
-    public LambdaLogger getLogger() { return LOGGER; }
+    public LambdaLogger getLogger() {
+        return LOGGER;
+    }
 }

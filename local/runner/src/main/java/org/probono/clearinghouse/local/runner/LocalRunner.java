@@ -29,7 +29,8 @@ public final class LocalRunner implements AutoCloseable {
     private final Schedule schedule;
     private final String url;
 
-    private LocalRunner(ApiServer server, AwsBackend backend, LocalAws aws, StreamDelivery stream, Schedule schedule, String url) {
+    private LocalRunner(
+            ApiServer server, AwsBackend backend, LocalAws aws, StreamDelivery stream, Schedule schedule, String url) {
         this.server = server;
         this.backend = backend;
         this.aws = aws;
@@ -50,12 +51,16 @@ public final class LocalRunner implements AutoCloseable {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping...");
-            runner.close();
-            stopped.countDown();
-        }, "local-runner-stop"));
-        System.out.println(TryThis.banner(runner.url(), runner.backend.name(), Template.load(root.resolve("template.yaml")), root));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping...");
+                            runner.close();
+                            stopped.countDown();
+                        },
+                        "local-runner-stop"));
+        System.out.println(TryThis.banner(
+                runner.url(), runner.backend.name(), Template.load(root.resolve("template.yaml")), root));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -71,7 +76,8 @@ public final class LocalRunner implements AutoCloseable {
         AwsBackend backend = null;
         try {
             String url = "http://localhost:" + server.port();
-            backend = settings.endpoint().<AwsBackend>map(ExternalBackend::connect)
+            backend = settings.endpoint()
+                    .<AwsBackend>map(ExternalBackend::connect)
                     .or(() -> settings.dynoxide().map(MotoWithDynoxide::start))
                     .orElseGet(MotoServer::start);
             LocalAws aws = new LocalAws(backend);
@@ -82,13 +88,19 @@ public final class LocalRunner implements AutoCloseable {
             aws.installAsSystemProperties();
 
             Functions functions = Functions.load(template);
-            Map<String, String> parameters = new LinkedHashMap<>(org.probono.clearinghouse.local.backend.LocalResources.PARAMETERS);
+            Map<String, String> parameters =
+                    new LinkedHashMap<>(org.probono.clearinghouse.local.backend.LocalResources.PARAMETERS);
             parameters.putAll(overrides);
             S3Client s3 = aws.s3();
             StreamDelivery stream = StreamDelivery.start(aws, template, functions);
-            server.start(new ApiServer.Wiring(functions, new ApiRoutes(template.httpRoutes()), Cors.from(template, parameters),
-                    new StaticWeb(settings.repositoryRoot().resolve("web"), url), SentMail.of(aws),
-                    InboundMail.from(template, functions, s3, environment, clock), stream::deliverPending));
+            server.start(new ApiServer.Wiring(
+                    functions,
+                    new ApiRoutes(template.httpRoutes()),
+                    Cors.from(template, parameters),
+                    new StaticWeb(settings.repositoryRoot().resolve("web"), url),
+                    SentMail.of(aws),
+                    InboundMail.from(template, functions, s3, environment, clock),
+                    stream::deliverPending));
             Schedule schedule = Schedule.start(template, functions, settings.scheduleEvery(), clock);
             return new LocalRunner(server, backend, aws, stream, schedule, url);
         } catch (RuntimeException e) {
@@ -98,28 +110,40 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> createResources(LocalAws aws, Template template, Map<String, String> overrides,
-                                                       AwsBackend backend) {
+    private static Map<String, String> createResources(
+            LocalAws aws, Template template, Map<String, String> overrides, AwsBackend backend) {
         try {
             return aws.resetAndCreate(template, overrides);
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            throw new StartFailure("Could not create the table, bucket, key and mail identities on " + backend.name() + " ("
-                    + e.getMessage() + "); if an earlier run left them there, restart that backend.", e);
+            throw new StartFailure(
+                    "Could not create the table, bucket, key and mail identities on " + backend.name() + " ("
+                            + e.getMessage() + "); if an earlier run left them there, restart that backend.",
+                    e);
         }
     }
 
     /** The runner's base URL: the API and the web form ({@code http://localhost:<port>}). */
-    public String url() { return url; }
+    public String url() {
+        return url;
+    }
 
-    public int port() { return server.port(); }
+    public int port() {
+        return server.port();
+    }
 
-    public LocalAws aws() { return aws; }
+    public LocalAws aws() {
+        return aws;
+    }
 
     /** Delivers waiting stream records now instead of at the next poll. */
-    public void deliverStream() { stream.deliverPending(); }
+    public void deliverStream() {
+        stream.deliverPending();
+    }
 
     /** Fires the template's schedules once, now. */
-    public void fireSchedule() { schedule.fireAll(); }
+    public void fireSchedule() {
+        schedule.fireAll();
+    }
 
     /** Stops the schedule, the stream, the server and the backend if the runner started it. */
     @Override

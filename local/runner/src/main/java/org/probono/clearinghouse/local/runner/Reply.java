@@ -31,7 +31,8 @@ record Reply(int status, Map<String, List<String>> headers, byte[] body) {
 
     /** A problem response through the same helper the functions use. */
     static Reply problem(int status, String slug, String title, String detail) {
-        APIGatewayV2HTTPResponse response = Http.toApiGateway(Response.problem(new Problem(status, slug, title, detail)));
+        APIGatewayV2HTTPResponse response =
+                Http.toApiGateway(Response.problem(new Problem(status, slug, title, detail)));
         return fromApiGateway(Json.MAPPER.valueToTree(Map.of(
                 "statusCode", response.getStatusCode(), "headers", response.getHeaders(), "body", response.getBody())));
     }
@@ -55,7 +56,9 @@ record Reply(int status, Map<String, List<String>> headers, byte[] body) {
 
     private static Reply fromApiGateway(JsonNode response) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        response.path("headers").properties().forEach(h -> headers.put(h.getKey(), List.of(h.getValue().asText())));
+        response.path("headers")
+                .properties()
+                .forEach(h -> headers.put(h.getKey(), List.of(h.getValue().asText())));
         response.path("multiValueHeaders").properties().forEach(h -> {
             List<String> values = new java.util.ArrayList<>();
             h.getValue().forEach(v -> values.add(v.asText()));
@@ -67,7 +70,8 @@ record Reply(int status, Map<String, List<String>> headers, byte[] body) {
         JsonNode body = response.path("body");
         byte[] bytes;
         if (body.isMissingNode() || body.isNull()) bytes = new byte[0];
-        else if (response.path("isBase64Encoded").asBoolean(false)) bytes = Base64.getDecoder().decode(body.asText());
+        else if (response.path("isBase64Encoded").asBoolean(false))
+            bytes = Base64.getDecoder().decode(body.asText());
         else bytes = body.asText().getBytes(StandardCharsets.UTF_8);
         return new Reply(response.path("statusCode").asInt(200), headers, bytes);
     }
@@ -81,7 +85,10 @@ record Reply(int status, Map<String, List<String>> headers, byte[] body) {
 
     void send(HttpExchange exchange) throws IOException {
         headers.forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
-        boolean noBody = body.length == 0 || status == 204 || status == 304 || exchange.getRequestMethod().equals("HEAD");
+        boolean noBody = body.length == 0
+                || status == 204
+                || status == 304
+                || exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -12,8 +12,8 @@ import org.probono.clearinghouse.local.backend.Dynoxide;
  * use instead of starting moto, the dynoxide executable that serves DynamoDB beside the moto it starts
  * (none: moto serves DynamoDB too), how often the schedule fires, and the repository it serves from.
  */
-public record RunnerSettings(int port, Optional<URI> endpoint, Optional<Path> dynoxide, Duration scheduleEvery,
-                             Path repositoryRoot) {
+public record RunnerSettings(
+        int port, Optional<URI> endpoint, Optional<Path> dynoxide, Duration scheduleEvery, Path repositoryRoot) {
     public static final int DEFAULT_PORT = 3000;
     public static final Duration DEFAULT_SCHEDULE = Duration.ofSeconds(60);
 
@@ -29,7 +29,8 @@ public record RunnerSettings(int port, Optional<URI> endpoint, Optional<Path> dy
                         if (uri.getScheme() == null || uri.getHost() == null) throw new IllegalArgumentException();
                         return uri;
                     } catch (IllegalArgumentException e) {
-                        throw new StartFailure("AWS_ENDPOINT_URL '" + value + "' is not a URL such as http://localhost:4566.");
+                        throw new StartFailure(
+                                "AWS_ENDPOINT_URL '" + value + "' is not a URL such as http://localhost:4566.");
                     }
                 });
         Optional<Path> dynoxide = endpoint.isPresent() ? Optional.empty() : Dynoxide.installed();

@@ -26,7 +26,10 @@ final class Schedule implements AutoCloseable {
     /** One schedule event of the template, and the one line it prints when firing it stops working. */
     record Target(HostedFunction function, String ruleName, Outage outage) {
         Target(HostedFunction function, String ruleName) {
-            this(function, ruleName, Outage.onStandardError("The schedule " + ruleName + " (" + function.logicalId() + ")"));
+            this(
+                    function,
+                    ruleName,
+                    Outage.onStandardError("The schedule " + ruleName + " (" + function.logicalId() + ")"));
         }
     }
 
@@ -54,11 +57,14 @@ final class Schedule implements AutoCloseable {
             });
         }
         Schedule schedule = new Schedule(List.copyOf(targets), clock);
-        schedule.timer.scheduleAtFixedRate(schedule::fireAll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        schedule.timer.scheduleAtFixedRate(
+                schedule::fireAll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return schedule;
     }
 
-    List<Target> targets() { return targets; }
+    List<Target> targets() {
+        return targets;
+    }
 
     void fireAll() {
         for (Target target : targets) {
@@ -80,11 +86,14 @@ final class Schedule implements AutoCloseable {
         event.put("account", HostedFunction.ACCOUNT);
         event.put("time", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         event.put("region", AwsBackend.REGION);
-        event.putArray("resources").add("arn:aws:events:" + AwsBackend.REGION + ":" + HostedFunction.ACCOUNT + ":rule/" + ruleName);
+        event.putArray("resources")
+                .add("arn:aws:events:" + AwsBackend.REGION + ":" + HostedFunction.ACCOUNT + ":rule/" + ruleName);
         event.putObject("detail");
         return event;
     }
 
     @Override
-    public void close() { timer.shutdownNow(); }
+    public void close() {
+        timer.shutdownNow();
+    }
 }

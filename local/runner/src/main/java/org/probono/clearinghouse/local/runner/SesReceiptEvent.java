@@ -36,7 +36,11 @@ final class SesReceiptEvent {
 
         /** From query parameters ({@code spf=FAIL}); an unknown value is an IllegalArgumentException naming it. */
         static Verdicts from(Map<String, String> query) {
-            return new Verdicts(value(query, "spf"), value(query, "dkim"), value(query, "spam"), value(query, "virus"),
+            return new Verdicts(
+                    value(query, "spf"),
+                    value(query, "dkim"),
+                    value(query, "spam"),
+                    value(query, "virus"),
                     value(query, "dmarc"));
         }
 
@@ -69,8 +73,14 @@ final class SesReceiptEvent {
     /**
      * @param inboundDomain recipients on this domain are the ones the receipt rule matched
      */
-    static ObjectNode of(MimeMessage message, String messageId, Verdicts verdicts, String functionArn,
-                         String inboundDomain, Instant receivedAt) throws MessagingException {
+    static ObjectNode of(
+            MimeMessage message,
+            String messageId,
+            Verdicts verdicts,
+            String functionArn,
+            String inboundDomain,
+            Instant receivedAt)
+            throws MessagingException {
         String timestamp = DateTimeFormatter.ISO_INSTANT.format(receivedAt.truncatedTo(ChronoUnit.MILLIS));
         List<String> destination = new ArrayList<>();
         destination.addAll(bareAddresses(message.getRecipients(MimeMessage.RecipientType.TO)));
@@ -95,7 +105,9 @@ final class SesReceiptEvent {
         mail.put("headersTruncated", false);
         ArrayNode headers = mail.putArray("headers");
         for (Header header : Collections.list(message.getAllHeaders())) {
-            headers.addObject().put("name", header.getName()).put("value", MimeUtility.unfold(header.getValue()).strip());
+            headers.addObject()
+                    .put("name", header.getName())
+                    .put("value", MimeUtility.unfold(header.getValue()).strip());
         }
         ObjectNode common = mail.putObject("commonHeaders");
         String returnPath = message.getHeader("Return-Path", null);
@@ -134,13 +146,16 @@ final class SesReceiptEvent {
         return from.isEmpty() ? "" : from.getFirst();
     }
 
-    private static String strip(String returnPath) { return returnPath.strip().replaceAll("^<|>$", ""); }
+    private static String strip(String returnPath) {
+        return returnPath.strip().replaceAll("^<|>$", "");
+    }
 
     private static List<String> bareAddresses(Address[] addresses) {
         List<String> bare = new ArrayList<>();
         if (addresses == null) return bare;
         for (Address address : addresses) {
-            if (address instanceof InternetAddress internet && internet.getAddress() != null) bare.add(internet.getAddress());
+            if (address instanceof InternetAddress internet && internet.getAddress() != null)
+                bare.add(internet.getAddress());
         }
         return bare;
     }
@@ -154,7 +169,9 @@ final class SesReceiptEvent {
         return shown;
     }
 
-    private static void strings(ArrayNode array, List<String> values) { values.forEach(array::add); }
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
 
     static boolean hasSender(MimeMessage message) {
         try {

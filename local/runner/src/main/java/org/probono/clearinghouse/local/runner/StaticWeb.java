@@ -14,9 +14,22 @@ import java.util.Optional;
  */
 final class StaticWeb {
     private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml", "png", "image/png",
-            "ico", "image/x-icon", "json", "application/json", "txt", "text/plain; charset=utf-8");
+            "html",
+            "text/html; charset=utf-8",
+            "css",
+            "text/css; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "svg",
+            "image/svg+xml",
+            "png",
+            "image/png",
+            "ico",
+            "image/x-icon",
+            "json",
+            "application/json",
+            "txt",
+            "text/plain; charset=utf-8");
 
     private final Path root;
     private final String apiUrl;
@@ -34,8 +47,10 @@ final class StaticWeb {
         Path file = root.resolve(relative).normalize();
         if (!file.startsWith(root) || !Files.isRegularFile(file)) return Optional.empty();
         String name = file.getFileName().toString();
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        return Optional.of(Reply.of(200, TYPES.getOrDefault(extension, "application/octet-stream"), Files.readAllBytes(file)));
+        String extension =
+                name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        return Optional.of(
+                Reply.of(200, TYPES.getOrDefault(extension, "application/octet-stream"), Files.readAllBytes(file)));
     }
 
     String config() {

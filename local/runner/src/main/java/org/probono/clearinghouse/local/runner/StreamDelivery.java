@@ -15,7 +15,9 @@ import org.probono.clearinghouse.local.backend.Template;
 final class StreamDelivery implements AutoCloseable {
     private final List<StreamPump> pumps;
 
-    private StreamDelivery(List<StreamPump> pumps) { this.pumps = pumps; }
+    private StreamDelivery(List<StreamPump> pumps) {
+        this.pumps = pumps;
+    }
 
     static StreamDelivery start(LocalAws aws, Template template, Functions functions) {
         List<StreamPump> pumps = new ArrayList<>();
@@ -25,8 +27,13 @@ final class StreamDelivery implements AutoCloseable {
                 HostedFunction hosted = functions.get(function.logicalId());
                 StreamPump.StartingPosition start = StreamPump.StartingPosition.valueOf(
                         event.path("Properties").path("StartingPosition").asText("LATEST"));
-                pumps.add(StreamPump.forFunction(aws, template, function.logicalId(), start,
-                        batch -> new String(hosted.invoke(batch.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8)));
+                pumps.add(StreamPump.forFunction(
+                        aws,
+                        template,
+                        function.logicalId(),
+                        start,
+                        batch -> new String(
+                                hosted.invoke(batch.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8)));
             });
         }
         pumps.forEach(StreamPump::start);
@@ -34,8 +41,12 @@ final class StreamDelivery implements AutoCloseable {
     }
 
     /** Delivers what is waiting now, without waiting for the next background poll. */
-    void deliverPending() { pumps.forEach(StreamPump::pollOnce); }
+    void deliverPending() {
+        pumps.forEach(StreamPump::pollOnce);
+    }
 
     @Override
-    public void close() { pumps.forEach(StreamPump::close); }
+    public void close() {
+        pumps.forEach(StreamPump::close);
+    }
 }

@@ -17,20 +17,32 @@ final class TryThis {
 
     static String banner(String url, String backend, Template template, Path root) {
         StringBuilder text = new StringBuilder();
-        text.append("\nThe clearinghouse is running at ").append(url).append("  (backend: ").append(backend)
+        text.append("\nThe clearinghouse is running at ")
+                .append(url)
+                .append("  (backend: ")
+                .append(backend)
                 .append("; Ctrl-C stops it)\n\n");
         text.append("Try this:\n");
         text.append("  open ").append(url).append("/                 the web form: register, join, ask for help\n");
         text.append("  curl -s ").append(url).append("/_local/mail      every email sent so far\n");
-        text.append("  curl -s -X POST ").append(url).append("/_local/invoke/RegisterFunction -d '{\"command\":\"list-pending\"}'\n");
-        text.append("  curl -s -X POST ").append(url).append("/_local/inbound -H 'Content-Type: message/rfc822' --data-binary @reply.eml\n");
+        text.append("  curl -s -X POST ")
+                .append(url)
+                .append("/_local/invoke/RegisterFunction -d '{\"command\":\"list-pending\"}'\n");
+        text.append("  curl -s -X POST ")
+                .append(url)
+                .append("/_local/inbound -H 'Content-Type: message/rfc822' --data-binary @reply.eml\n");
         List<String> commands = adminCommands(url, template, root);
         if (!commands.isEmpty()) {
             text.append("\nAdmin commands from events/ (edit the ids first):\n");
             commands.forEach(line -> text.append("  ").append(line).append('\n'));
         }
         text.append("\nAll routes: ");
-        text.append(String.join(", ", template.httpRoutes().stream().map(Template.Route::routeKey).toList())).append('\n');
+        text.append(String.join(
+                        ", ",
+                        template.httpRoutes().stream()
+                                .map(Template.Route::routeKey)
+                                .toList()))
+                .append('\n');
         return text.toString();
     }
 
@@ -39,9 +51,11 @@ final class TryThis {
         Path events = root.resolve("events");
         if (!Files.isDirectory(events)) return List.of();
         try (Stream<Path> files = Files.list(events)) {
-            return files.filter(f -> f.toString().endsWith(".json")).sorted()
+            return files.filter(f -> f.toString().endsWith(".json"))
+                    .sorted()
                     .flatMap(file -> functionFor(file, template).stream()
-                            .map(function -> "curl -s -X POST " + url + "/_local/invoke/" + function + " -d @events/" + file.getFileName()))
+                            .map(function -> "curl -s -X POST " + url + "/_local/invoke/" + function + " -d @events/"
+                                    + file.getFileName()))
                     .toList();
         } catch (IOException e) {
             return List.of();
@@ -56,7 +70,9 @@ final class TryThis {
             return Optional.empty();
         }
         String prefix = file.getFileName().toString().split("-")[0].toLowerCase(Locale.ROOT);
-        return template.functions().stream().map(Template.Function::logicalId)
-                .filter(id -> id.toLowerCase(Locale.ROOT).startsWith(prefix)).findFirst();
+        return template.functions().stream()
+                .map(Template.Function::logicalId)
+                .filter(id -> id.toLowerCase(Locale.ROOT).startsWith(prefix))
+                .findFirst();
     }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +53,7 @@ class EndToEndTest {
     private static final String SECRET = "MARKER-confidential-7f3a";
     /** A title as a Bengali-speaking organisation writes it. */
     private static final String TITLE = "শিল্পীর সঙ্গে চুক্তি: mural commission";
+
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{16,})");
 
     private static final String RINA_PHONE = "9830012345";
@@ -64,6 +64,7 @@ class EndToEndTest {
     private static LocalClearinghouse clearinghouse;
     /** Every line printed while the story runs: the functions' logs and the runner's own. */
     private static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
+
     private static PrintStream stdout;
     private static PrintStream stderr;
 
@@ -85,26 +86,37 @@ class EndToEndTest {
     private static final class Tee extends OutputStream {
         private final OutputStream through;
 
-        Tee(OutputStream through) { this.through = through; }
+        Tee(OutputStream through) {
+            this.through = through;
+        }
 
         @Override
         public void write(int b) throws java.io.IOException {
             through.write(b);
-            synchronized (LOGS) { LOGS.write(b); }
+            synchronized (LOGS) {
+                LOGS.write(b);
+            }
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
             through.write(bytes, offset, length);
-            synchronized (LOGS) { LOGS.write(bytes, offset, length); }
+            synchronized (LOGS) {
+                LOGS.write(bytes, offset, length);
+            }
         }
     }
 
-    enum Backend { THE_RUNNERS_OWN_MOTO, MOTO_WITH_DYNAMODB_ON_DYNOXIDE, MOTO_AS_IS_BEHIND_AWS_ENDPOINT_URL }
+    enum Backend {
+        THE_RUNNERS_OWN_MOTO,
+        MOTO_WITH_DYNAMODB_ON_DYNOXIDE,
+        MOTO_AS_IS_BEHIND_AWS_ENDPOINT_URL
+    }
 
     @ParameterizedTest
     @EnumSource(Backend.class)
-    void an_organisation_gets_a_lawyer_and_everyone_is_told_despite_mistakes_on_the_way(Backend backend) throws Exception {
+    void an_organisation_gets_a_lawyer_and_everyone_is_told_despite_mistakes_on_the_way(Backend backend)
+            throws Exception {
         RunnerSettings settings = RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1));
         if (backend == Backend.MOTO_WITH_DYNAMODB_ON_DYNOXIDE) {
             Optional<Path> dynoxide = Dynoxide.installed();
@@ -114,7 +126,9 @@ class EndToEndTest {
         MotoServer external = backend == Backend.MOTO_AS_IS_BEHIND_AWS_ENDPOINT_URL ? MotoServer.startAsIs() : null;
         if (external != null) settings = settings.withEndpoint(external.endpoint());
         try (MotoServer stopped = external) {
-            synchronized (LOGS) { LOGS.reset(); }
+            synchronized (LOGS) {
+                LOGS.reset();
+            }
             runner = LocalRunner.start(settings);
             clearinghouse = new LocalClearinghouse(runner.url(), () -> {});
             try {
@@ -140,15 +154,20 @@ class EndToEndTest {
         assertThat(duplicate.path("status").asInt()).isEqualTo(409);
         verify(CONTACT);
         JsonNode pending = clearinghouse.invoke("RegisterFunction", "{\"command\":\"list-pending\"}");
-        assertThat(pending.path("items").toString()).contains(organisation.path("id").asText());
+        assertThat(pending.path("items").toString())
+                .contains(organisation.path("id").asText());
         clearinghouse.approve("organisation", organisation.path("id").asText());
-        JsonNode approval = clearinghouse.awaitMail(CONTACT, m -> m.path("text").asText().contains("#token="));
+        JsonNode approval =
+                clearinghouse.awaitMail(CONTACT, m -> m.path("text").asText().contains("#token="));
         String orgToken = LocalClearinghouse.token(TOKEN, approval.path("text").asText());
         assertThat(approval.path("text").asText()).contains(runner.url() + "/#token=" + orgToken);
         // Mistake 2: a second member of the team approves it too.
         assertThat(invokeError("RegisterFunction", """
-                {"command":"approve","kind":"organisation","id":"%s","reviewedBy":"arjun@team"}"""
-                .formatted(organisation.path("id").asText())).path("status").asInt()).isEqualTo(409);
+                {"command":"approve","kind":"organisation","id":"%s","reviewedBy":"arjun@team"}""".formatted(
+                                        organisation.path("id").asText()))
+                        .path("status")
+                        .asInt())
+                .isEqualTo(409);
 
         // Two lawyers join, verify and are approved.
         String asha = lawyer("Asha Rao", ASHA, "Rao & Partners");
@@ -171,9 +190,12 @@ class EndToEndTest {
         assertThat(view(requestId, orgToken).path("status").asText()).isEqualTo("SUBMITTED");
 
         // The team asks for suggestions and offers the matter to both lawyers.
-        JsonNode suggestions = clearinghouse.invoke("AssignFunction", "{\"command\":\"suggest\",\"requestId\":\"%s\",\"limit\":5}".formatted(requestId));
+        JsonNode suggestions = clearinghouse.invoke(
+                "AssignFunction", "{\"command\":\"suggest\",\"requestId\":\"%s\",\"limit\":5}".formatted(requestId));
         List<String> candidates = new ArrayList<>();
-        suggestions.path("candidates").forEach(c -> candidates.add(c.path("lawyerId").asText()));
+        suggestions
+                .path("candidates")
+                .forEach(c -> candidates.add(c.path("lawyerId").asText()));
         assertThat(candidates).contains(asha, vikram);
         JsonNode assigned = clearinghouse.invoke("AssignFunction", """
                 {"command":"assign","requestId":"%s","lawyerIds":["%s","%s"],"assignedBy":"e2e@clearinghouse.test",
@@ -182,10 +204,14 @@ class EndToEndTest {
         assertThat(assigned.path("offers")).hasSize(2);
         assertThat(view(requestId, orgToken).path("status").asText()).isEqualTo("OFFERED");
 
-        JsonNode offerToAsha = clearinghouse.awaitMail(ASHA, m -> m.path("text").asText().contains("muralist"));
-        JsonNode offerToVikram = clearinghouse.awaitMail(VIKRAM, m -> m.path("text").asText().contains("muralist"));
+        JsonNode offerToAsha =
+                clearinghouse.awaitMail(ASHA, m -> m.path("text").asText().contains("muralist"));
+        JsonNode offerToVikram =
+                clearinghouse.awaitMail(VIKRAM, m -> m.path("text").asText().contains("muralist"));
         for (JsonNode offer : List.of(offerToAsha, offerToVikram)) {
-            assertThat(offer.path("replyTo").path(0).asText()).startsWith("reply+").endsWith("@reply.clearinghouse.test");
+            assertThat(offer.path("replyTo").path(0).asText())
+                    .startsWith("reply+")
+                    .endsWith("@reply.clearinghouse.test");
             assertThat(offer.path("text").asText()).contains("Mural Studio LLP").doesNotContain(SECRET);
             assertThat(offer.path("html").asText()).doesNotContain(SECRET);
         }
@@ -204,7 +230,8 @@ class EndToEndTest {
 
                 On Sat, 28 Nov 2026, Clearinghouse wrote:
                 > %s
-                """.formatted(ASHA, replyTo, offerToAsha.path("subject").asText(), "quoted offer").replace("\n", "\r\n");
+                """.formatted(ASHA, replyTo, offerToAsha.path("subject").asText(), "quoted offer")
+                .replace("\n", "\r\n");
         clearinghouse.inbound(reply);
 
         JsonNode accepted = view(requestId, orgToken);
@@ -215,11 +242,18 @@ class EndToEndTest {
         accepted.path("history").forEach(h -> statuses.add(h.path("status").asText()));
         assertThat(statuses).containsSubsequence("SUBMITTED", "OFFERED", "ACCEPTED");
 
-        JsonNode details = clearinghouse.awaitMail(ASHA, m -> m.path("text").asText().contains(SECRET));
+        JsonNode details =
+                clearinghouse.awaitMail(ASHA, m -> m.path("text").asText().contains(SECRET));
         assertThat(details.path("text").asText()).contains("Rina Das");
-        clearinghouse.awaitMail(CONTACT, m -> m.path("text").asText().contains("Asha Rao") && m.path("text").asText().contains(ASHA));
+        clearinghouse.awaitMail(
+                CONTACT,
+                m -> m.path("text").asText().contains("Asha Rao")
+                        && m.path("text").asText().contains(ASHA));
         String offerId = offerToVikram.path("id").asText();
-        JsonNode filled = clearinghouse.awaitMail(VIKRAM, m -> !m.path("id").asText().equals(offerId) && m.path("text").asText().contains("muralist"));
+        JsonNode filled = clearinghouse.awaitMail(
+                VIKRAM,
+                m -> !m.path("id").asText().equals(offerId)
+                        && m.path("text").asText().contains("muralist"));
         // Only offers carry a reply token; other emails send replies to the team's inbox.
         assertThat(filled.path("replyTo").toString()).doesNotContain("reply+").contains(ADMIN);
         assertThat(filled.path("text").asText()).doesNotContain(SECRET);
@@ -228,8 +262,10 @@ class EndToEndTest {
         // Mistake 4: the team offers the filled matter again; then Asha closes it properly, by replying to the
         // details email; the organisation rates the help.
         assertThat(invokeError("AssignFunction", """
-                {"command":"assign","requestId":"%s","lawyerIds":["%s"],"assignedBy":"e2e@clearinghouse.test"}"""
-                .formatted(requestId, vikram)).path("status").asInt()).isEqualTo(409);
+                {"command":"assign","requestId":"%s","lawyerIds":["%s"],"assignedBy":"e2e@clearinghouse.test"}""".formatted(requestId, vikram))
+                        .path("status")
+                        .asInt())
+                .isEqualTo(409);
         String done = """
                 From: Asha Rao <%s>
                 To: %s
@@ -240,7 +276,10 @@ class EndToEndTest {
                 DONE 6.5 hours: contract reviewed and signed
 
                 Asha
-                """.formatted(ASHA, details.path("replyTo").path(0).asText(), details.path("subject").asText())
+                """.formatted(
+                        ASHA,
+                        details.path("replyTo").path(0).asText(),
+                        details.path("subject").asText())
                 .replace("\n", "\r\n");
         assertThat(details.path("replyTo").path(0).asText()).startsWith("reply+");
         clearinghouse.inbound(done);
@@ -249,15 +288,25 @@ class EndToEndTest {
         assertThat(completed.path("hoursSpent").asDouble()).isEqualTo(6.5);
         assertThat(completed.path("outcome").asText()).isEqualTo("contract reviewed and signed");
         clearinghouse.awaitMail(CONTACT, m -> m.path("text").asText().contains("/#request=" + requestId));
-        assertThat(post("/requests/" + requestId + "/feedback", orgToken, "{\"rating\":5}", 201).path("rating").asInt())
+        assertThat(post("/requests/" + requestId + "/feedback", orgToken, "{\"rating\":5}", 201)
+                        .path("rating")
+                        .asInt())
                 .isEqualTo(5);
         HttpResponse<String> listed = clearinghouse.get("/requests", orgToken);
-        assertThat(Json.MAPPER.readTree(listed.body()).path("items").get(0).path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(Json.MAPPER
+                        .readTree(listed.body())
+                        .path("items")
+                        .get(0)
+                        .path("status")
+                        .asText())
+                .isEqualTo("COMPLETED");
 
         // The team's report counts it.
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata"));
-        JsonNode report = clearinghouse.invoke("AssignFunction", "{\"command\":\"report\",\"from\":\"%s\",\"to\":\"%s\"}"
-                .formatted(today.minusDays(1), today.plusDays(1)));
+        JsonNode report = clearinghouse.invoke(
+                "AssignFunction",
+                "{\"command\":\"report\",\"from\":\"%s\",\"to\":\"%s\"}"
+                        .formatted(today.minusDays(1), today.plusDays(1)));
         assertThat(report.path("requests").path("completed").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(report.path("hoursDonated").asDouble()).isGreaterThanOrEqualTo(6.5);
         assertThat(report.path("feedback").path("count").asInt()).isGreaterThanOrEqualTo(1);
@@ -276,9 +325,11 @@ class EndToEndTest {
     /** The story's log lines: ids on each, metrics counted, and none of the story's personal data or secrets. */
     private void logsFollowEachRequestAndNameNoOne() throws Exception {
         String logs;
-        synchronized (LOGS) { logs = LOGS.toString(StandardCharsets.UTF_8); }
-        Set<String> secrets = new TreeSet<>(List.of(CONTACT, ASHA, VIKRAM, "Rina Das", "Asha Rao", "Vikram Sen",
-                RINA_PHONE, LAWYER_PHONE, SECRET));
+        synchronized (LOGS) {
+            logs = LOGS.toString(StandardCharsets.UTF_8);
+        }
+        Set<String> secrets = new TreeSet<>(
+                List.of(CONTACT, ASHA, VIKRAM, "Rina Das", "Asha Rao", "Vikram Sen", RINA_PHONE, LAWYER_PHONE, SECRET));
         for (JsonNode mail : clearinghouse.mail()) {
             String all = mail.path("text").asText() + mail.path("html").asText() + mail.path("replyTo");
             for (Pattern token : List.of(TOKEN, REPLY_TOKEN)) {
@@ -286,7 +337,9 @@ class EndToEndTest {
                 while (matcher.find()) secrets.add(matcher.group(1));
             }
         }
-        assertThat(secrets).as("the org token, verification and reply tokens were collected").hasSizeGreaterThan(9 + 5);
+        assertThat(secrets)
+                .as("the org token, verification and reply tokens were collected")
+                .hasSizeGreaterThan(9 + 5);
         for (String secret : secrets) {
             assertThat(logs).as("the logs hold no personal data or secret").doesNotContainIgnoringCase(secret);
         }
@@ -295,22 +348,33 @@ class EndToEndTest {
         for (String line : logs.split("\\n")) {
             if (line.startsWith("{")) lines.add(Json.MAPPER.readTree(line));
         }
-        assertThat(lines).isNotEmpty().allSatisfy(line ->
-                assertThat(line.path("awsRequestId").asText()).as("Lambda request id on " + line).isNotBlank());
-        JsonNode submitted = lines.stream().filter(l -> l.path("message").asText().equals("request submitted"))
-                .findFirst().orElseThrow();
-        assertThat(submitted.path("apiRequestId").asText()).as("API Gateway's request id on an HTTP request's line").isNotBlank();
+        assertThat(lines)
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line.path("awsRequestId").asText())
+                        .as("Lambda request id on " + line)
+                        .isNotBlank());
+        JsonNode submitted = lines.stream()
+                .filter(l -> l.path("message").asText().equals("request submitted"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(submitted.path("apiRequestId").asText())
+                .as("API Gateway's request id on an HTTP request's line")
+                .isNotBlank();
         assertThat(submitted.path("function").asText()).isEqualTo("SubmitRequestFunction");
         for (String metric : List.of("RequestsReceived", "OffersMade", "OffersAccepted", "EmailsSent", "ColdStart")) {
             assertThat(lines).as(metric + " counted").anyMatch(l -> l.has(metric) && l.has("_aws"));
         }
-        assertThat(lines.stream().filter(l -> l.has("OffersMade")).mapToInt(l -> l.path("OffersMade").asInt()).sum())
+        assertThat(lines.stream()
+                        .filter(l -> l.has("OffersMade"))
+                        .mapToInt(l -> l.path("OffersMade").asInt())
+                        .sum())
                 .isEqualTo(2);
     }
 
     @Test
-    void a_bengali_speaking_organisation_and_a_hindi_speaking_lawyer_hear_everything_in_their_language_and_the_team_in_english()
-            throws Exception {
+    void
+            a_bengali_speaking_organisation_and_a_hindi_speaking_lawyer_hear_everything_in_their_language_and_the_team_in_english()
+                    throws Exception {
         runner = LocalRunner.start(RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1)));
         clearinghouse = new LocalClearinghouse(runner.url(), () -> {});
         try {
@@ -327,57 +391,92 @@ class EndToEndTest {
         JsonNode organisation = post("/organisations", null, """
                 {"name":"Nari Shakti Samiti","organisationType":"SOCIETY","registrationNumber":"S/KOL/2014/77",
                  "jurisdiction":"IN-WB","city":"Kolkata","focusAreas":["shelters"],
-                 "contact":{"name":"Sudipta Ghosh","email":"%s","phone":"+919830011111","preferredLanguage":"bn"}}"""
-                .formatted(contact), 201);
-        JsonNode verifyOrg = clearinghouse.awaitMail(contact, m -> m.path("text").asText().contains("/verify?token="));
+                 "contact":{"name":"Sudipta Ghosh","email":"%s","phone":"+919830011111","preferredLanguage":"bn"}}""".formatted(contact), 201);
+        JsonNode verifyOrg =
+                clearinghouse.awaitMail(contact, m -> m.path("text").asText().contains("/verify?token="));
         assertInLanguage(verifyOrg, "bn", "অনুগ্রহ করে আপনার ইমেল ঠিকানা নিশ্চিত করুন", "সংস্থা হিসেবে নিবন্ধন");
         verify(contact);
         JsonNode pending = clearinghouse.invoke("RegisterFunction", "{\"command\":\"list-pending\"}");
         assertThat(pending.path("items")).anySatisfy(item -> {
-            assertThat(item.path("id").asText()).isEqualTo(organisation.path("id").asText());
+            assertThat(item.path("id").asText())
+                    .isEqualTo(organisation.path("id").asText());
             assertThat(item.path("preferredLanguage").asText()).isEqualTo("bn");
         });
         clearinghouse.approve("organisation", organisation.path("id").asText());
-        JsonNode approval = clearinghouse.awaitMail(contact, m -> m.path("text").asText().contains("#token="));
-        assertInLanguage(approval, "bn", "Pro Bono Clearinghouse-এ স্বাগত: আপনার অ্যাক্সেস টোকেন", "প্রিয় Sudipta Ghosh,");
+        JsonNode approval =
+                clearinghouse.awaitMail(contact, m -> m.path("text").asText().contains("#token="));
+        assertInLanguage(
+                approval, "bn", "Pro Bono Clearinghouse-এ স্বাগত: আপনার অ্যাক্সেস টোকেন", "প্রিয় Sudipta Ghosh,");
         String orgToken = LocalClearinghouse.token(TOKEN, approval.path("text").asText());
 
         String lawyerId = lawyer("Meera Tiwari", meera, "Tiwari Legal", "hi");
-        assertInLanguage(clearinghouse.awaitMail(meera, m -> m.path("text").asText().contains("/verify?token=")), "hi",
-                "कृपया अपने ईमेल पते की पुष्टि करें", "वकील के रूप में पंजीकरण");
-        assertInLanguage(clearinghouse.awaitMail(meera, m -> !TOKEN.matcher(m.path("text").asText()).find()), "hi",
-                "Pro Bono Clearinghouse में आपका स्वागत है", "आदरणीय Meera Tiwari जी,");
+        assertInLanguage(
+                clearinghouse.awaitMail(meera, m -> m.path("text").asText().contains("/verify?token=")),
+                "hi",
+                "कृपया अपने ईमेल पते की पुष्टि करें",
+                "वकील के रूप में पंजीकरण");
+        assertInLanguage(
+                clearinghouse.awaitMail(
+                        meera, m -> !TOKEN.matcher(m.path("text").asText()).find()),
+                "hi",
+                "Pro Bono Clearinghouse में आपका स्वागत है",
+                "आदरणीय Meera Tiwari जी,");
 
         String requestId = post("/requests", orgToken, """
                 {"category":"CONTRACT_REVIEW","title":"%s",
                  "summary":"Shelter mural; please check the IP clause.","confidentialDetails":"%s",
                  "jurisdiction":"IN-WB","language":"bn","deadline":"2030-01-15T06:30:00Z"}""".formatted(TITLE, secret), 201)
-                .path("id").asText();
-        assertInLanguage(clearinghouse.awaitMail(contact, m -> m.path("text").asText().contains(requestId)), "bn",
-                "আপনার অনুরোধ আমরা পেয়েছি: " + TITLE, "বিভাগ: চুক্তি পর্যালোচনা");
-        JsonNode alert = clearinghouse.awaitMail(ADMIN, m -> m.path("text").asText().contains(requestId));
+                .path("id")
+                .asText();
+        assertInLanguage(
+                clearinghouse.awaitMail(contact, m -> m.path("text").asText().contains(requestId)),
+                "bn",
+                "আপনার অনুরোধ আমরা পেয়েছি: " + TITLE,
+                "বিভাগ: চুক্তি পর্যালোচনা");
+        JsonNode alert =
+                clearinghouse.awaitMail(ADMIN, m -> m.path("text").asText().contains(requestId));
         assertInLanguage(alert, "en", alert.path("subject").asText(), "15 Jan 2030, 12:00 IST");
 
         clearinghouse.invoke("AssignFunction", """
                 {"command":"assign","requestId":"%s","lawyerIds":["%s"],"assignedBy":"e2e@clearinghouse.test",
                  "respondWithinHours":24}""".formatted(requestId, lawyerId));
-        JsonNode offer = clearinghouse.awaitMail(meera, m -> m.path("text").asText().contains(requestId));
-        assertInLanguage(offer, "hi", "प्रो बोनो प्रस्ताव: " + TITLE + " (अनुबंध की समीक्षा)",
-                "अंतिम तिथि: 15 जनवरी 2030, 12:00 IST", "भाषा: बांग्ला");
-        assertThat(offer.path("text").asText()).containsPattern(
-                "उत्तर देने की समय-सीमा: \\d{1,2} \\p{IsDevanagari}+ \\d{4}, \\d{2}:\\d{2} IST");
+        JsonNode offer =
+                clearinghouse.awaitMail(meera, m -> m.path("text").asText().contains(requestId));
+        assertInLanguage(
+                offer,
+                "hi",
+                "प्रो बोनो प्रस्ताव: " + TITLE + " (अनुबंध की समीक्षा)",
+                "अंतिम तिथि: 15 जनवरी 2030, 12:00 IST",
+                "भाषा: बांग्ला");
+        assertThat(offer.path("text").asText())
+                .containsPattern("उत्तर देने की समय-सीमा: \\d{1,2} \\p{IsDevanagari}+ \\d{4}, \\d{2}:\\d{2} IST");
 
         String replyTo = offer.path("replyTo").path(0).asText();
-        replyAs("Meera Tiwari <" + meera + ">", replyTo, "<question-hi-1@vakil.example>", "क्या फ़ीस के बारे में बता सकते हैं?");
-        assertInLanguage(clearinghouse.awaitMail(meera, m -> m.path("subject").asText().startsWith("कृपया हाँ")), "hi",
-                "कृपया हाँ (ACCEPT) या नहीं (DECLINE) में उत्तर दें: " + TITLE, "आपका निर्णय नहीं समझ पाए");
+        replyAs(
+                "Meera Tiwari <" + meera + ">",
+                replyTo,
+                "<question-hi-1@vakil.example>",
+                "क्या फ़ीस के बारे में बता सकते हैं?");
+        assertInLanguage(
+                clearinghouse.awaitMail(meera, m -> m.path("subject").asText().startsWith("कृपया हाँ")),
+                "hi",
+                "कृपया हाँ (ACCEPT) या नहीं (DECLINE) में उत्तर दें: " + TITLE,
+                "आपका निर्णय नहीं समझ पाए");
         replyAs("Meera Tiwari <" + meera + ">", replyTo, "<accept-hi-1@vakil.example>", "ACCEPT");
 
-        assertInLanguage(clearinghouse.awaitMail(meera, m -> m.path("text").asText().contains(secret)), "hi",
-                "मामले का पूरा विवरण: " + TITLE, "गोपनीय विवरण:", "नाम: Sudipta Ghosh");
-        assertInLanguage(clearinghouse.awaitMail(contact, m -> m.path("text").asText().contains(meera)), "bn",
-                "একজন আইনজীবী আপনার অনুরোধটি গ্রহণ করেছেন: " + TITLE, "আইনজীবী: Meera Tiwari");
-        JsonNode toTeam = clearinghouse.awaitMail(ADMIN, m -> m.path("text").asText().contains("Meera Tiwari"));
+        assertInLanguage(
+                clearinghouse.awaitMail(meera, m -> m.path("text").asText().contains(secret)),
+                "hi",
+                "मामले का पूरा विवरण: " + TITLE,
+                "गोपनीय विवरण:",
+                "नाम: Sudipta Ghosh");
+        assertInLanguage(
+                clearinghouse.awaitMail(contact, m -> m.path("text").asText().contains(meera)),
+                "bn",
+                "একজন আইনজীবী আপনার অনুরোধটি গ্রহণ করেছেন: " + TITLE,
+                "আইনজীবী: Meera Tiwari");
+        JsonNode toTeam =
+                clearinghouse.awaitMail(ADMIN, m -> m.path("text").asText().contains("Meera Tiwari"));
         assertInLanguage(toTeam, "en", toTeam.path("subject").asText(), "Meera Tiwari");
     }
 
@@ -407,7 +506,8 @@ class EndToEndTest {
         String words = (mail.path("subject").asText() + text + html).replace(TITLE, "");
         if (!language.equals("hi")) assertThat(words).as("no Hindi").doesNotContainPattern("\\p{IsDevanagari}");
         if (!language.equals("bn")) assertThat(words).as("no Bengali").doesNotContainPattern("\\p{IsBengali}");
-        if (!language.equals("en")) assertThat(text).as("not the English text").doesNotContain("Dear ", "Questions? Write to");
+        if (!language.equals("en"))
+            assertThat(text).as("not the English text").doesNotContain("Dear ", "Questions? Write to");
     }
 
     // ------------------------------------------------------------------ steps
@@ -427,12 +527,14 @@ class EndToEndTest {
         assertThat(lawyer.path("status").asText()).isEqualTo("PENDING_VERIFICATION");
         verify(email);
         clearinghouse.approve("lawyer", lawyer.path("id").asText());
-        clearinghouse.awaitMail(email, m -> !TOKEN.matcher(m.path("text").asText()).find());
+        clearinghouse.awaitMail(
+                email, m -> !TOKEN.matcher(m.path("text").asText()).find());
         return lawyer.path("id").asText();
     }
 
     private void verify(String email) throws Exception {
-        JsonNode mail = clearinghouse.awaitMail(email, m -> m.path("text").asText().contains("/verify?token="));
+        JsonNode mail =
+                clearinghouse.awaitMail(email, m -> m.path("text").asText().contains("/verify?token="));
         assertThat(mail.path("text").asText()).contains(runner.url() + "/verify?token=");
         clearinghouse.verify(mail);
     }
@@ -451,10 +553,13 @@ class EndToEndTest {
         return Json.MAPPER.readTree(response.body());
     }
 
-    private static JsonNode postWithKey(String path, String bearer, String key, String json, int expected) throws Exception {
+    private static JsonNode postWithKey(String path, String bearer, String key, String json, int expected)
+            throws Exception {
         HttpResponse<String> response = clearinghouse.send(HttpRequest.newBuilder(URI.create(runner.url() + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
-                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(json)));
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearer)
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
         return Json.MAPPER.readTree(response.body());
     }

@@ -23,8 +23,10 @@ class HttpApiEventTest {
             new Template.Route("POST", "/requests/{id}/withdraw", "SubmitRequestFunction"),
             new Template.Route("GET", "/requests/latest", "SubmitRequestFunction")));
 
-    private static IncomingRequest request(String method, String path, String query, Map<String, List<String>> headers, String body) {
-        return new IncomingRequest(method, path, query, headers, body.getBytes(StandardCharsets.UTF_8), "127.0.0.1", "HTTP/1.1");
+    private static IncomingRequest request(
+            String method, String path, String query, Map<String, List<String>> headers, String body) {
+        return new IncomingRequest(
+                method, path, query, headers, body.getBytes(StandardCharsets.UTF_8), "127.0.0.1", "HTTP/1.1");
     }
 
     @Test
@@ -34,9 +36,11 @@ class HttpApiEventTest {
         headers.put("x-forwarded-for", List.of("10.0.0.1", "10.0.0.2"));
         headers.put("cookie", List.of("a=1; b=2"));
         headers.put("user-agent", List.of("curl/8"));
-        IncomingRequest request = request("GET", "/requests/abc%2Fdef", "token=x%2By&tag=a&tag=b", headers, "{\"x\":1}");
+        IncomingRequest request =
+                request("GET", "/requests/abc%2Fdef", "token=x%2By&tag=a&tag=b", headers, "{\"x\":1}");
 
-        JsonNode event = HttpApiEvent.of(request, routes.match("GET", "/requests/abc%2Fdef").orElseThrow(), "localhost:3000", NOW);
+        JsonNode event = HttpApiEvent.of(
+                request, routes.match("GET", "/requests/abc%2Fdef").orElseThrow(), "localhost:3000", NOW);
 
         assertThat(EventShape.of(event)).isEqualTo(EventShape.HTTP_API);
         assertThat(event.path("routeKey").asText()).isEqualTo("GET /requests/{id}");
@@ -60,17 +64,25 @@ class HttpApiEventTest {
         APIGatewayV2HTTPEvent typed = LambdaEvents.httpRequest(event);
         assertThat(typed.getRouteKey()).isEqualTo("GET /requests/{id}");
         assertThat(typed.getPathParameters()).containsEntry("id", "abc/def");
-        assertThat(typed.getRequestContext().getRequestId()).isEqualTo(context.path("requestId").asText());
+        assertThat(typed.getRequestContext().getRequestId())
+                .isEqualTo(context.path("requestId").asText());
         assertThat(typed.getHeaders()).containsEntry("content-type", "application/json");
     }
 
     @Test
     void a_body_that_is_not_text_arrives_base64_encoded() {
         byte[] raw = {(byte) 0xff, 0, 1, 2};
-        IncomingRequest request = new IncomingRequest("POST", "/requests", null,
-                Map.of("content-type", List.of("application/octet-stream")), raw, "127.0.0.1", "HTTP/1.1");
+        IncomingRequest request = new IncomingRequest(
+                "POST",
+                "/requests",
+                null,
+                Map.of("content-type", List.of("application/octet-stream")),
+                raw,
+                "127.0.0.1",
+                "HTTP/1.1");
 
-        JsonNode event = HttpApiEvent.of(request, routes.match("POST", "/requests").orElseThrow(), "localhost", NOW);
+        JsonNode event =
+                HttpApiEvent.of(request, routes.match("POST", "/requests").orElseThrow(), "localhost", NOW);
 
         assertThat(event.path("isBase64Encoded").asBoolean()).isTrue();
         assertThat(Base64.getDecoder().decode(event.path("body").asText())).isEqualTo(raw);
@@ -80,17 +92,25 @@ class HttpApiEventTest {
 
     @Test
     void a_request_without_a_body_has_no_body_field() {
-        JsonNode event = HttpApiEvent.of(request("POST", "/requests", null, Map.of(), ""),
-                routes.match("POST", "/requests").orElseThrow(), "localhost", NOW);
+        JsonNode event = HttpApiEvent.of(
+                request("POST", "/requests", null, Map.of(), ""),
+                routes.match("POST", "/requests").orElseThrow(),
+                "localhost",
+                NOW);
 
         assertThat(event.has("body")).isFalse();
     }
 
     @Test
     void routes_match_as_api_gateway_matches_them() {
-        assertThat(routes.match("GET", "/requests/latest").orElseThrow().route().path()).isEqualTo("/requests/latest");
-        assertThat(routes.match("GET", "/requests/42").orElseThrow().pathParameters()).containsEntry("id", "42");
-        assertThat(routes.match("POST", "/requests/42/withdraw").orElseThrow().route().routeKey())
+        assertThat(routes.match("GET", "/requests/latest").orElseThrow().route().path())
+                .isEqualTo("/requests/latest");
+        assertThat(routes.match("GET", "/requests/42").orElseThrow().pathParameters())
+                .containsEntry("id", "42");
+        assertThat(routes.match("POST", "/requests/42/withdraw")
+                        .orElseThrow()
+                        .route()
+                        .routeKey())
                 .isEqualTo("POST /requests/{id}/withdraw");
         assertThat(routes.match("DELETE", "/requests/42")).isEmpty();
         assertThat(routes.match("GET", "/requests/")).isEmpty();

@@ -46,12 +46,15 @@ class PrivacyStoryTest {
     }
 
     private void story() throws Exception {
-        String orgId = clearinghouse.created("/organisations", null, """
+        String orgId = clearinghouse
+                .created("/organisations", null, """
                 {"name":"Shakti Vahini Trust","organisationType":"TRUST","registrationNumber":"WB/2011/0012345",
                  "jurisdiction":"IN-WB","city":"Kolkata","focusAreas":["anti-trafficking"],
                  "contact":{"name":"Rina Dasgupta","email":"%s","phone":"+919830012345"}}""".formatted(CONTACT))
-                .path("id").asText();
-        JsonNode verifyMail = clearinghouse.awaitMail(CONTACT, m -> m.path("text").asText().contains("/verify?token="));
+                .path("id")
+                .asText();
+        JsonNode verifyMail =
+                clearinghouse.awaitMail(CONTACT, m -> m.path("text").asText().contains("/verify?token="));
         assertThat(verifyMail.path("text").asText()).contains("/privacy/v1.en.html");
         clearinghouse.verify(verifyMail);
         clearinghouse.approve("organisation", orgId);
@@ -69,10 +72,13 @@ class PrivacyStoryTest {
                  "jurisdiction":"IN-WB","language":"en"}""".formatted(SECRET));
         clearinghouse.invoke("AssignFunction", """
                 {"command":"assign","requestId":"%s","lawyerIds":["%s"],"assignedBy":"e2e@team"}""".formatted(requestId, lawyerId));
-        JsonNode offer = clearinghouse.awaitMail(LAWYER, m -> m.path("replyTo").toString().contains("reply+"));
-        String reply = ("From: Asha Raman <" + LAWYER + ">\nTo: " + offer.path("replyTo").path(0).asText()
-                + "\nSubject: Re: offer\nMessage-ID: <privacy-accept@lawfirm.example>\nContent-Type: text/plain; charset=utf-8\n\n"
-                + "Yes, I accept.\n").replace("\n", "\r\n");
+        JsonNode offer = clearinghouse.awaitMail(
+                LAWYER, m -> m.path("replyTo").toString().contains("reply+"));
+        String reply = ("From: Asha Raman <" + LAWYER + ">\nTo: "
+                        + offer.path("replyTo").path(0).asText()
+                        + "\nSubject: Re: offer\nMessage-ID: <privacy-accept@lawfirm.example>\nContent-Type: text/plain; charset=utf-8\n\n"
+                        + "Yes, I accept.\n")
+                .replace("\n", "\r\n");
         clearinghouse.inbound(reply);
         clearinghouse.awaitMail(LAWYER, m -> m.path("text").asText().contains(SECRET));
         clearinghouse.invoke("AssignFunction", """
@@ -81,8 +87,10 @@ class PrivacyStoryTest {
 
         // Both see what is stored about them, with their consent, and never a token.
         for (String person : List.of(CONTACT, LAWYER)) {
-            JsonNode export = clearinghouse.invoke("RegisterFunction", "{\"command\":\"export-subject\",\"email\":\"" + person + "\"}");
-            assertThat(export.path("consent").path(0).path("noticeVersion").asText()).isEqualTo("v1");
+            JsonNode export = clearinghouse.invoke(
+                    "RegisterFunction", "{\"command\":\"export-subject\",\"email\":\"" + person + "\"}");
+            assertThat(export.path("consent").path(0).path("noticeVersion").asText())
+                    .isEqualTo("v1");
             assertThat(export.path("requests").toString()).contains(requestId);
             assertThat(export.path("emails").size()).isGreaterThanOrEqualTo(3);
             assertThat(export.toString()).doesNotContain(SECRET, orgToken);
@@ -96,8 +104,8 @@ class PrivacyStoryTest {
         }
         runner.deliverStream();
 
-        Set<String> forbidden = new TreeSet<>(List.of(CONTACT, LAWYER, "Rina Dasgupta", "Asha Raman", "9830012345",
-                "9830054321", SECRET));
+        Set<String> forbidden = new TreeSet<>(
+                List.of(CONTACT, LAWYER, "Rina Dasgupta", "Asha Raman", "9830012345", "9830054321", SECRET));
         for (JsonNode mail : clearinghouse.mail()) {
             String all = mail.path("text").asText() + mail.path("html").asText() + mail.path("replyTo");
             for (Pattern token : List.of(TOKEN, REPLY_TOKEN)) {
@@ -105,7 +113,9 @@ class PrivacyStoryTest {
                 while (matcher.find()) forbidden.add(matcher.group(1));
             }
         }
-        assertThat(forbidden).as("the verification, org and reply tokens were collected").hasSizeGreaterThanOrEqualTo(7 + 4);
+        assertThat(forbidden)
+                .as("the verification, org and reply tokens were collected")
+                .hasSizeGreaterThanOrEqualTo(7 + 4);
 
         String table = everyItem(runner.aws());
         String stream = everyStreamRecord(runner.aws());
@@ -114,30 +124,46 @@ class PrivacyStoryTest {
         for (String value : forbidden) {
             assertThat(table).as("the table").doesNotContainIgnoringCase(value);
         }
-        for (String token : forbidden.stream().filter(v -> v.length() >= 16 && !v.contains("@") && !v.startsWith("MARKER")).toList()) {
+        for (String token : forbidden.stream()
+                .filter(v -> v.length() >= 16 && !v.contains("@") && !v.startsWith("MARKER"))
+                .toList()) {
             assertThat(stream).as("the stream (kept 24 h) holds no live token").doesNotContain(token);
         }
         // The organisation's token was deleted with its contact's data: it opens nothing any more.
-        assertThat(clearinghouse.get("/requests/" + requestId, orgToken).statusCode()).isEqualTo(401);
+        assertThat(clearinghouse.get("/requests/" + requestId, orgToken).statusCode())
+                .isEqualTo(401);
     }
 
     private static String everyItem(LocalAws aws) {
         StringBuilder all = new StringBuilder();
-        aws.dynamoDb().scanPaginator(s -> s.tableName(aws.tableName())).items().forEach(item -> all.append(item).append('\n'));
+        aws.dynamoDb()
+                .scanPaginator(s -> s.tableName(aws.tableName()))
+                .items()
+                .forEach(item -> all.append(item).append('\n'));
         return all.toString();
     }
 
     /** Every record of every shard of the table's stream, old and new images. */
     private static String everyStreamRecord(LocalAws aws) {
-        String streamArn = aws.dynamoDb().describeTable(d -> d.tableName(aws.tableName())).table().latestStreamArn();
+        String streamArn = aws.dynamoDb()
+                .describeTable(d -> d.tableName(aws.tableName()))
+                .table()
+                .latestStreamArn();
         StringBuilder all = new StringBuilder();
-        for (Shard shard : aws.streams().describeStream(d -> d.streamArn(streamArn)).streamDescription().shards()) {
-            String iterator = aws.streams().getShardIterator(g -> g.streamArn(streamArn).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        for (Shard shard : aws.streams()
+                .describeStream(d -> d.streamArn(streamArn))
+                .streamDescription()
+                .shards()) {
+            String iterator = aws.streams()
+                    .getShardIterator(g -> g.streamArn(streamArn)
+                            .shardId(shard.shardId())
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             while (iterator != null) {
                 String current = iterator;
                 var page = aws.streams().getRecords(g -> g.shardIterator(current));
-                for (Record record : page.records()) all.append(record.dynamodb()).append('\n');
+                for (Record record : page.records())
+                    all.append(record.dynamodb()).append('\n');
                 if (page.records().isEmpty()) break;
                 iterator = page.nextShardIterator();
             }

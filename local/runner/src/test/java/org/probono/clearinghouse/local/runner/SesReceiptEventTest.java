@@ -26,17 +26,23 @@ class SesReceiptEventTest {
 
     @Test
     void the_event_carries_the_headers_the_recipients_and_passing_verdicts() throws Exception {
-        JsonNode event = SesReceiptEvent.of(SesReceiptEvent.parse(REPLY.getBytes(StandardCharsets.UTF_8)), "id40",
-                SesReceiptEvent.Verdicts.ALL_PASS, "arn:aws:lambda:us-east-1:123456789012:function:NotifyFunction",
-                "reply.clearinghouse.test", Instant.parse("2026-11-28T10:15:31Z"));
+        JsonNode event = SesReceiptEvent.of(
+                SesReceiptEvent.parse(REPLY.getBytes(StandardCharsets.UTF_8)),
+                "id40",
+                SesReceiptEvent.Verdicts.ALL_PASS,
+                "arn:aws:lambda:us-east-1:123456789012:function:NotifyFunction",
+                "reply.clearinghouse.test",
+                Instant.parse("2026-11-28T10:15:31Z"));
 
         assertThat(EventShape.of(event)).isEqualTo(EventShape.SES_RECEIPT);
         JsonNode mail = event.path("Records").path(0).path("ses").path("mail");
         assertThat(mail.path("messageId").asText()).isEqualTo("id40");
         assertThat(mail.path("source").asText()).isEqualTo("asha@lawfirm.example");
-        assertThat(mail.path("destination").toString()).contains("reply+abc123@reply.clearinghouse.test", "someone@else.example");
+        assertThat(mail.path("destination").toString())
+                .contains("reply+abc123@reply.clearinghouse.test", "someone@else.example");
         assertThat(mail.path("headers").toString()).contains("\"name\":\"Subject\",\"value\":\"Re: A matter for you\"");
-        assertThat(mail.path("commonHeaders").path("from").path(0).asText()).isEqualTo("Asha Rao <Asha@LawFirm.example>");
+        assertThat(mail.path("commonHeaders").path("from").path(0).asText())
+                .isEqualTo("Asha Rao <Asha@LawFirm.example>");
         assertThat(mail.path("commonHeaders").path("subject").asText()).isEqualTo("Re: A matter for you");
         assertThat(mail.path("commonHeaders").path("messageId").asText()).isEqualTo("<m1@lawfirm.example>");
         JsonNode receipt = event.path("Records").path(0).path("ses").path("receipt");
@@ -51,7 +57,8 @@ class SesReceiptEventTest {
         SesReceiptEvent.Verdicts verdicts = SesReceiptEvent.Verdicts.from(Map.of("spf", "FAIL", "virus", "fail"));
 
         assertThat(verdicts).isEqualTo(new SesReceiptEvent.Verdicts("FAIL", "PASS", "PASS", "FAIL", "PASS"));
-        assertThatThrownBy(() -> SesReceiptEvent.Verdicts.from(Map.of("dkim", "MAYBE"))).hasMessageContaining("dkim");
+        assertThatThrownBy(() -> SesReceiptEvent.Verdicts.from(Map.of("dkim", "MAYBE")))
+                .hasMessageContaining("dkim");
     }
 
     @Test

@@ -27,13 +27,19 @@ class SnapStartPrimingTest {
         List<String> answers = SnapStartPriming.primeAll();
 
         assertThat(answers).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(answers).anySatisfy(a -> assertThat(a).contains("\"statusCode\":400").contains("verification"));  // unknown verification token
-        assertThat(answers).anySatisfy(a -> assertThat(a).contains("\"statusCode\":400").contains("validation")); // an empty form
-        assertThat(answers).anySatisfy(a -> assertThat(a).contains("\"statusCode\":401"));   // unknown org token
-        assertThat(answers).anySatisfy(a -> assertThat(a).isEqualTo("{\"items\":[]}"));      // an empty queue, no registration pending
-        assertThat(answers).anySatisfy(a -> assertThat(a).contains("\"status\":404"));        // suggestions for no request
-        assertThat(answers).anySatisfy(a -> assertThat(a).contains("batchItemFailures"));    // an outbox record for no item
-        assertThat(answers).anySatisfy(a -> assertThat(a).contains("RAW_MAIL_MISSING"));     // a reply with no raw mail
+        assertThat(answers)
+                .anySatisfy(a -> assertThat(a)
+                        .contains("\"statusCode\":400")
+                        .contains("verification")); // unknown verification token
+        assertThat(answers)
+                .anySatisfy(a -> assertThat(a).contains("\"statusCode\":400").contains("validation")); // an empty form
+        assertThat(answers).anySatisfy(a -> assertThat(a).contains("\"statusCode\":401")); // unknown org token
+        assertThat(answers)
+                .anySatisfy(a -> assertThat(a).isEqualTo("{\"items\":[]}")); // an empty queue, no registration pending
+        assertThat(answers).anySatisfy(a -> assertThat(a).contains("\"status\":404")); // suggestions for no request
+        assertThat(answers)
+                .anySatisfy(a -> assertThat(a).contains("batchItemFailures")); // an outbox record for no item
+        assertThat(answers).anySatisfy(a -> assertThat(a).contains("RAW_MAIL_MISSING")); // a reply with no raw mail
         assertThat(answers).noneSatisfy(a -> assertThat(a).contains("\"status\":500"));
         assertThat(answers).noneSatisfy(a -> assertThat(a).contains("\"statusCode\":500"));
         assertThat(aws.countItems()).isEqualTo(before);

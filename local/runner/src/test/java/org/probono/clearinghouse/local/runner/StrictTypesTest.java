@@ -29,11 +29,18 @@ import org.probono.clearinghouse.testkit.TestEvents;
  */
 class StrictTypesTest {
     private static final Map<String, String> FUNCTION_OF_PREFIX = Map.of(
-            "register", "RegisterFunction", "submit", "SubmitRequestFunction", "assign", "AssignFunction",
-            "notify", "NotifyFunction");
+            "register",
+            "RegisterFunction",
+            "submit",
+            "SubmitRequestFunction",
+            "assign",
+            "AssignFunction",
+            "notify",
+            "NotifyFunction");
     private static final List<JsonNode> WRONG = List.of(
             JsonNodeFactory.instance.booleanNode(true), JsonNodeFactory.instance.numberNode(7),
-            JsonNodeFactory.instance.arrayNode().add("x"), JsonNodeFactory.instance.objectNode().put("x", "y"));
+            JsonNodeFactory.instance.arrayNode().add("x"),
+                    JsonNodeFactory.instance.objectNode().put("x", "y"));
 
     private static LocalRunner runner;
     private static LocalClearinghouse clearinghouse;
@@ -44,7 +51,8 @@ class StrictTypesTest {
         runner = LocalRunner.start(RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1)));
         clearinghouse = new LocalClearinghouse(runner.url(), runner::deliverStream);
         String email = "contact-" + System.nanoTime() + "@trust.example";
-        orgToken = clearinghouse.approvedOrganisation(LocalClearinghouse.organisationBody("Test Trust", "Test Contact", email), email)
+        orgToken = clearinghouse
+                .approvedOrganisation(LocalClearinghouse.organisationBody("Test Trust", "Test Contact", email), email)
                 .token();
     }
 
@@ -56,7 +64,9 @@ class StrictTypesTest {
     /** One wrong value in one field of one event file. */
     record Case(String file, String field, JsonNode wrong, JsonNode body) {
         @Override
-        public String toString() { return file + " " + field + "=" + wrong; }
+        public String toString() {
+            return file + " " + field + "=" + wrong;
+        }
     }
 
     @Test
@@ -65,16 +75,20 @@ class StrictTypesTest {
         int checked = 0;
         for (Path file : eventFiles()) {
             JsonNode event = Json.MAPPER.readTree(file.toFile());
-            if (!event.has("routeKey") || !event.path("body").isTextual() || event.path("body").asText().isEmpty()) continue;
+            if (!event.has("routeKey")
+                    || !event.path("body").isTextual()
+                    || event.path("body").asText().isEmpty()) continue;
             String path = event.path("rawPath").asText();
             for (Case c : cases(file, Json.MAPPER.readTree(event.path("body").asText()))) {
                 int before = runner.aws().countItems();
-                HttpResponse<String> response = clearinghouse.post(path, path.startsWith("/requests") ? orgToken : null,
-                        Json.write(c.body()));
+                HttpResponse<String> response =
+                        clearinghouse.post(path, path.startsWith("/requests") ? orgToken : null, Json.write(c.body()));
                 JsonNode problem = Json.MAPPER.readTree(response.body());
                 boolean named = false;
-                for (JsonNode error : problem.path("errors")) named |= error.path("field").asText().equals(c.field());
-                if (response.statusCode() != 400 || !named) failures.add(c + " → " + response.statusCode() + " " + response.body());
+                for (JsonNode error : problem.path("errors"))
+                    named |= error.path("field").asText().equals(c.field());
+                if (response.statusCode() != 400 || !named)
+                    failures.add(c + " → " + response.statusCode() + " " + response.body());
                 if (runner.aws().countItems() != before) failures.add(c + " wrote to the table");
                 checked++;
             }
@@ -84,20 +98,23 @@ class StrictTypesTest {
     }
 
     @Test
-    void a_wrong_type_in_any_string_field_of_an_admin_command_is_an_error_naming_it_and_writes_nothing() throws Exception {
+    void a_wrong_type_in_any_string_field_of_an_admin_command_is_an_error_naming_it_and_writes_nothing()
+            throws Exception {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (Path file : eventFiles()) {
             JsonNode command = Json.MAPPER.readTree(file.toFile());
             if (!command.has("command")) continue;
-            String function = FUNCTION_OF_PREFIX.get(file.getFileName().toString().split("-")[0]);
+            String function =
+                    FUNCTION_OF_PREFIX.get(file.getFileName().toString().split("-")[0]);
             for (Case c : cases(file, command)) {
                 if (c.field().equals("command")) continue;
                 int before = runner.aws().countItems();
                 JsonNode answer = clearinghouse.answer(function, Json.write(c.body()));
                 JsonNode error = answer.path("error");
                 String topField = c.field().replaceAll("[.\\[].*", "");
-                if (error.path("status").asInt() != 400 || !error.path("detail").asText().contains(topField)) {
+                if (error.path("status").asInt() != 400
+                        || !error.path("detail").asText().contains(topField)) {
                     failures.add(c + " → " + answer);
                 }
                 if (runner.aws().countItems() != before) failures.add(c + " wrote to the table");
@@ -120,7 +137,8 @@ class StrictTypesTest {
         strings(body, "", fields);
         List<Case> cases = new ArrayList<>();
         for (String field : fields) {
-            for (JsonNode wrong : WRONG) cases.add(new Case(file.getFileName().toString(), field, wrong, replaced(body, field, wrong)));
+            for (JsonNode wrong : WRONG)
+                cases.add(new Case(file.getFileName().toString(), field, wrong, replaced(body, field, wrong)));
         }
         return cases;
     }
@@ -129,7 +147,8 @@ class StrictTypesTest {
         if (node.isTextual()) {
             fields.add(at);
         } else if (node.isObject()) {
-            node.properties().forEach(e -> strings(e.getValue(), at.isEmpty() ? e.getKey() : at + "." + e.getKey(), fields));
+            node.properties()
+                    .forEach(e -> strings(e.getValue(), at.isEmpty() ? e.getKey() : at + "." + e.getKey(), fields));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) strings(node.get(i), at + "[" + i + "]", fields);
         }

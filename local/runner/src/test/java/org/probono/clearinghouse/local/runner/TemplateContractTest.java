@@ -53,7 +53,9 @@ class TemplateContractTest {
     void cfn_lint_passes_with_no_errors_and_no_warnings() throws Exception {
         Process lint;
         try {
-            lint = new ProcessBuilder("cfn-lint", ROOT.resolve("template.yaml").toString()).redirectErrorStream(true).start();
+            lint = new ProcessBuilder("cfn-lint", ROOT.resolve("template.yaml").toString())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             assumeTrue(false, "cfn-lint is not installed (pip install cfn-lint); template lint skipped");
             return;
@@ -66,8 +68,10 @@ class TemplateContractTest {
 
     @Test
     void the_template_has_the_four_functions_of_the_design_card() {
-        assertThat(TEMPLATE.functions()).extracting(Template.Function::logicalId)
-                .containsExactlyInAnyOrder("RegisterFunction", "SubmitRequestFunction", "AssignFunction", "NotifyFunction");
+        assertThat(TEMPLATE.functions())
+                .extracting(Template.Function::logicalId)
+                .containsExactlyInAnyOrder(
+                        "RegisterFunction", "SubmitRequestFunction", "AssignFunction", "NotifyFunction");
     }
 
     @Test
@@ -75,8 +79,12 @@ class TemplateContractTest {
         for (Template.Function function : TEMPLATE.functions()) {
             assertThat(function.handler()).as(function.logicalId()).endsWith("::handleRequest");
             Class<?> type = Class.forName(function.handlerClass());
-            assertThat(RequestStreamHandler.class.isAssignableFrom(type)).as(function.handler()).isTrue();
-            assertThat(Modifier.isPublic(type.getConstructor().getModifiers())).as(function.handler()).isTrue();
+            assertThat(RequestStreamHandler.class.isAssignableFrom(type))
+                    .as(function.handler())
+                    .isTrue();
+            assertThat(Modifier.isPublic(type.getConstructor().getModifiers()))
+                    .as(function.handler())
+                    .isTrue();
         }
     }
 
@@ -86,12 +94,19 @@ class TemplateContractTest {
             Path jar = Path.of(function.codeUri());
             assertThat(jar.getNameCount()).as(function.codeUri()).isEqualTo(4);
             String module = jar.getName(1).toString();
-            assertThat(jar).as(function.logicalId()).isEqualTo(Path.of("functions", module, "target", module + "-lambda.jar"));
-            String pom = Files.readString(ROOT.resolve("functions").resolve(module).resolve("pom.xml"));
+            assertThat(jar)
+                    .as(function.logicalId())
+                    .isEqualTo(Path.of("functions", module, "target", module + "-lambda.jar"));
+            String pom =
+                    Files.readString(ROOT.resolve("functions").resolve(module).resolve("pom.xml"));
             assertThat(pom).contains("<artifactId>" + module + "</artifactId>").contains("maven-shade-plugin");
             String handlerSource = function.handlerClass().replace('.', '/') + ".java";
-            assertThat(ROOT.resolve("functions").resolve(module).resolve("src/main/java").resolve(handlerSource))
-                    .as("the handler lives in the module its CodeUri names").exists();
+            assertThat(ROOT.resolve("functions")
+                            .resolve(module)
+                            .resolve("src/main/java")
+                            .resolve(handlerSource))
+                    .as("the handler lives in the module its CodeUri names")
+                    .exists();
         }
     }
 
@@ -118,7 +133,8 @@ class TemplateContractTest {
     void every_event_file_is_valid_json_of_a_shape_its_function_takes() throws IOException {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(ROOT.resolve("events"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 String name = file.getFileName().toString();
                 String function = EVENT_PREFIXES.get(name.substring(0, Math.max(0, name.indexOf('-'))));
                 if (function == null) {
@@ -135,7 +151,8 @@ class TemplateContractTest {
                     }
                 }
                 if (shape == EventShape.ADMIN_COMMAND
-                        && !Set.of("RegisterFunction", "AssignFunction", "NotifyFunction").contains(function)) {
+                        && !Set.of("RegisterFunction", "AssignFunction", "NotifyFunction")
+                                .contains(function)) {
                     problems.add(name + ": admin commands go to RegisterFunction, AssignFunction or NotifyFunction");
                 }
             }

@@ -12,8 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +41,8 @@ import org.probono.clearinghouse.local.backend.Template;
  */
 class WebFormBrowserTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern VERIFY_LINK = Pattern.compile("https?://\\S+/verify\\?token=[A-Za-z0-9_-]+");
@@ -53,19 +54,30 @@ class WebFormBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser test skipped: no Chromium/ChromeDriver at " + CHROMIUM + " and " + CHROMEDRIVER
                         + " (Debian/Ubuntu: apt-get install chromium chromium-driver; local/test installs them as root).");
         runner = LocalRunner.start(RunnerSettings.forTest(Template.repositoryRoot(), Duration.ofHours(1)));
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=390,1600",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=390,1600",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -78,25 +90,33 @@ class WebFormBrowserTest {
     /** Opens the form and picks the language with its switch, as a visitor does; the choice is remembered. */
     private void openIn(String language) {
         browser.get(runner.url() + "/");
-        browser.findElement(By.cssSelector("button[data-language=" + language + "]")).click();
+        browser.findElement(By.cssSelector("button[data-language=" + language + "]"))
+                .click();
         waitUntilThePageIsIn(language);
     }
 
     private void waitUntilThePageIsIn(String language) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", language));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", language));
     }
 
-    private Object script(String javascript) { return ((JavascriptExecutor) browser).executeScript(javascript); }
+    private Object script(String javascript) {
+        return ((JavascriptExecutor) browser).executeScript(javascript);
+    }
 
     private static JsonNode json(HttpRequest request) throws Exception {
-        return JSON.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
+        return JSON.readTree(HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .body());
     }
 
     /** The link in the verification email to {@code address}, waiting up to 15 s for the outbox stream. */
     private String verificationLink(String address) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
-            for (JsonNode mail : json(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/mail")).GET().build())) {
+            for (JsonNode mail : json(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/mail"))
+                    .GET()
+                    .build())) {
                 Matcher link = VERIFY_LINK.matcher(mail.path("text").asText());
                 if (mail.path("to").toString().contains("\"" + address + "\"") && link.find()) return link.group();
             }
@@ -107,7 +127,9 @@ class WebFormBrowserTest {
 
     private JsonNode pendingRegistration(String email) throws Exception {
         JsonNode items = json(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/invoke/RegisterFunction"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"list-pending\"}")).build()).path("items");
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"list-pending\"}"))
+                        .build())
+                .path("items");
         for (JsonNode item : items) {
             if (item.path("email").asText().equals(email)) return item;
         }
@@ -125,7 +147,8 @@ class WebFormBrowserTest {
         browser.findElement(By.id("org-contact-name")).sendKeys("Rina Das");
         browser.findElement(By.id("org-contact-email")).sendKeys(email);
         browser.findElement(By.id("org-contact-phone")).sendKeys("+919830012345");
-        browser.findElement(By.cssSelector("#organisation-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#organisation-form button[type=submit]"))
+                .click();
     }
 
     @Test
@@ -137,7 +160,8 @@ class WebFormBrowserTest {
         WebElement done = new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#organisation-form .done")));
         assertThat(done.getText()).contains("We have sent an email to " + email);
-        assertThat(browser.findElements(By.cssSelector("#organisation-form .error"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#organisation-form .error")))
+                .isEmpty();
     }
 
     @Test
@@ -150,8 +174,13 @@ class WebFormBrowserTest {
         assertThat(error.getText()).startsWith("Email");
         assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(field.getAttribute("aria-describedby")).contains("org-contact-email-error");
-        assertThat(browser.findElement(By.cssSelector("#organisation-form .summary")).isDisplayed()).isTrue();
-        assertThat(browser.findElements(By.cssSelector("#organisation-form .done")).getFirst().isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("#organisation-form .summary"))
+                        .isDisplayed())
+                .isTrue();
+        assertThat(browser.findElements(By.cssSelector("#organisation-form .done"))
+                        .getFirst()
+                        .isDisplayed())
+                .isFalse();
     }
 
     @Test
@@ -159,7 +188,9 @@ class WebFormBrowserTest {
         String email = "kavita+" + UUID.randomUUID().toString().substring(0, 8) + "@vakil.example";
         openIn("hi");
         assertThat(browser.findElement(By.id("lawyer-title")).getText()).isEqualTo("स्वयंसेवी वकील के रूप में जुड़ें");
-        assertThat(new Select(browser.findElement(By.id("lawyer-language"))).getFirstSelectedOption().getAttribute("value"))
+        assertThat(new Select(browser.findElement(By.id("lawyer-language")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
                 .isEqualTo("hi");
 
         browser.findElement(By.id("lawyer-name")).sendKeys("कविता शर्मा");
@@ -168,7 +199,8 @@ class WebFormBrowserTest {
         browser.findElement(By.id("lawyer-enrolment")).sendKeys("D/1234/2015");
         browser.findElement(By.id("lawyer-council")).sendKeys("IN-DL");
         browser.findElement(By.id("lawyer-years")).sendKeys("9");
-        browser.findElement(By.cssSelector("label[for=lawyer-area-contract_review]")).click();
+        browser.findElement(By.cssSelector("label[for=lawyer-area-contract_review]"))
+                .click();
         browser.findElement(By.id("lawyer-jurisdictions")).sendKeys("IN-DL, IN-UP");
         browser.findElement(By.id("lawyer-languages")).sendKeys("hi, en");
         browser.findElement(By.cssSelector("#lawyer-form button[type=submit]")).click();
@@ -189,13 +221,17 @@ class WebFormBrowserTest {
             browser.navigate().refresh();
             waitUntilThePageIsIn(language);
 
-            assertThat(browser.findElement(By.cssSelector("button[data-language=" + language + "]")).getAttribute("aria-pressed"))
+            assertThat(browser.findElement(By.cssSelector("button[data-language=" + language + "]"))
+                            .getAttribute("aria-pressed"))
                     .isEqualTo("true");
-            assertThat(new Select(browser.findElement(By.id("org-contact-language"))).getFirstSelectedOption().getAttribute("value"))
+            assertThat(new Select(browser.findElement(By.id("org-contact-language")))
+                            .getFirstSelectedOption()
+                            .getAttribute("value"))
                     .isEqualTo(language);
             // Nothing wider than the 390 px window: no sideways scrolling on a phone.
             assertThat(((Number) script("return document.documentElement.scrollWidth;")).intValue())
-                    .as(language).isLessThanOrEqualTo(((Number) script("return window.innerWidth;")).intValue());
+                    .as(language)
+                    .isLessThanOrEqualTo(((Number) script("return window.innerWidth;")).intValue());
         }
     }
 
@@ -210,12 +246,14 @@ class WebFormBrowserTest {
         browser.findElement(By.id("org-contact-name")).sendKeys("रीना दास");
         browser.findElement(By.id("org-contact-email")).sendKeys("not-an-email");
         browser.findElement(By.id("org-contact-phone")).sendKeys("+919830012345");
-        browser.findElement(By.cssSelector("#organisation-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#organisation-form button[type=submit]"))
+                .click();
 
         WebElement error = new WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("org-contact-email-error")));
         assertThat(error.getText()).isEqualTo("ईमेल में सही ईमेल पता लिखें, जैसे name@example.org");
-        assertThat(browser.findElement(By.cssSelector("#organisation-form .summary p")).getText())
+        assertThat(browser.findElement(By.cssSelector("#organisation-form .summary p"))
+                        .getText())
                 .isEqualTo("कृपया नीचे दी गई एक जानकारी ठीक करें।");
 
         browser.findElement(By.cssSelector("button[data-language=bn]")).click();
@@ -223,7 +261,8 @@ class WebFormBrowserTest {
 
         assertThat(browser.findElement(By.id("org-contact-email-error")).getText())
                 .isEqualTo("ইমেল: সঠিক ইমেল ঠিকানা লিখুন, যেমন name@example.org");
-        assertThat(browser.findElement(By.id("org-contact-email")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("org-contact-email")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
     }
 
     // ------------------------------------------------------------------ the story behind "My requests", over HTTP
@@ -234,7 +273,8 @@ class WebFormBrowserTest {
 
     private static JsonNode post(String path, String bearer, String body, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.url() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) request.header("Authorization", "Bearer " + bearer);
         HttpResponse<String> response = send(request.build());
         assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(expected);
@@ -243,7 +283,8 @@ class WebFormBrowserTest {
 
     private static JsonNode invoke(String function, String command) throws Exception {
         JsonNode result = json(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/invoke/" + function))
-                .POST(HttpRequest.BodyPublishers.ofString(command)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(command))
+                .build());
         assertThat(result.has("error")).as(command + " → " + result).isFalse();
         return result;
     }
@@ -252,7 +293,9 @@ class WebFormBrowserTest {
     private Matcher awaitMail(String address, Pattern pattern) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
-            for (JsonNode mail : json(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/mail")).GET().build())) {
+            for (JsonNode mail : json(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/mail"))
+                    .GET()
+                    .build())) {
                 Matcher found = pattern.matcher(mail.path("text").asText() + " " + mail.path("replyTo"));
                 if (mail.path("to").toString().contains("\"" + address + "\"") && found.find()) return found;
             }
@@ -264,10 +307,15 @@ class WebFormBrowserTest {
     /** Registers, verifies and approves; returns the id. */
     private String approved(String kind, String path, String body, String email) throws Exception {
         String id = post(path, null, body, 201).path("id").asText();
-        send(HttpRequest.newBuilder(URI.create(verificationLink(email))).header("Accept", "application/json").GET().build());
+        send(HttpRequest.newBuilder(URI.create(verificationLink(email)))
+                .header("Accept", "application/json")
+                .GET()
+                .build());
         assertThat(invoke("RegisterFunction", """
-                {"command":"approve","kind":"%s","id":"%s","reviewedBy":"browser-test@clearinghouse.test"}"""
-                .formatted(kind, id)).path("status").asText()).isEqualTo("APPROVED");
+                {"command":"approve","kind":"%s","id":"%s","reviewedBy":"browser-test@clearinghouse.test"}""".formatted(kind, id))
+                        .path("status")
+                        .asText())
+                .isEqualTo("APPROVED");
         return id;
     }
 
@@ -281,8 +329,7 @@ class WebFormBrowserTest {
         approved("organisation", "/organisations", """
                 {"name":"Nari Shakti Samiti","organisationType":"SOCIETY","registrationNumber":"S/2014/%s",
                  "jurisdiction":"IN-WB","city":"Kolkata","focusAreas":["shelters"],
-                 "contact":{"name":"Sudipta Ghosh","email":"%s","phone":"+919830012345","preferredLanguage":"bn"}}"""
-                .formatted(suffix, contact), contact);
+                 "contact":{"name":"Sudipta Ghosh","email":"%s","phone":"+919830012345","preferredLanguage":"bn"}}""".formatted(suffix, contact), contact);
         String token = awaitMail(contact, ORG_TOKEN).group(1);
         String lawyer = approved("lawyer", "/lawyers", """
                 {"name":"Meera Iyer","email":"%s","phone":"+919830054321","barEnrolmentNumber":"WB/%s/2015",
@@ -294,8 +341,7 @@ class WebFormBrowserTest {
                  "summary":"A one-page commission for a shelter mural; we need the IP clause checked.",
                  "jurisdiction":"IN-WB","language":"bn"}""", 201).path("id").asText();
         invoke("AssignFunction", """
-                {"command":"assign","requestId":"%s","lawyerIds":["%s"],"assignedBy":"browser-test@clearinghouse.test"}"""
-                .formatted(completed, lawyer));
+                {"command":"assign","requestId":"%s","lawyerIds":["%s"],"assignedBy":"browser-test@clearinghouse.test"}""".formatted(completed, lawyer));
         String replyTo = awaitMail(lawyerEmail, REPLY_TO).group();
         String accept = """
                 From: Meera Iyer <%s>
@@ -307,11 +353,16 @@ class WebFormBrowserTest {
                 ACCEPT
                 """.formatted(lawyerEmail, replyTo, suffix).replace("\n", "\r\n");
         assertThat(send(HttpRequest.newBuilder(URI.create(runner.url() + "/_local/inbound"))
-                .header("Content-Type", "message/rfc822").POST(HttpRequest.BodyPublishers.ofString(accept)).build())
-                .statusCode()).isEqualTo(202);
+                                .header("Content-Type", "message/rfc822")
+                                .POST(HttpRequest.BodyPublishers.ofString(accept))
+                                .build())
+                        .statusCode())
+                .isEqualTo(202);
         assertThat(invoke("AssignFunction", """
-                {"command":"complete","requestId":"%s","outcome":"Contract reviewed and signed","hoursSpent":6.5}"""
-                .formatted(completed)).path("status").asText()).isEqualTo("COMPLETED");
+                {"command":"complete","requestId":"%s","outcome":"Contract reviewed and signed","hoursSpent":6.5}""".formatted(completed))
+                        .path("status")
+                        .asText())
+                .isEqualTo("COMPLETED");
 
         String open = post("/requests", token, """
                 {"category":"EMPLOYMENT","title":"Draft a freelancer's contract",
@@ -326,54 +377,77 @@ class WebFormBrowserTest {
         browser.get(runner.url() + "/" + fragment);
     }
 
-    private WebDriverWait waitUpTo(int seconds) { return new WebDriverWait(browser, Duration.ofSeconds(seconds)); }
+    private WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
 
     @Test
-    void an_organisation_sees_its_requests_opens_the_completed_one_from_its_link_and_rates_the_help_in_bengali() throws Exception {
+    void an_organisation_sees_its_requests_opens_the_completed_one_from_its_link_and_rates_the_help_in_bengali()
+            throws Exception {
         TwoRequests story = anOrganisationWithACompletedAndAnOpenRequest();
         openIn("bn");
 
         followLink("#token=" + story.token()); // the approval email's link: the token is known from now on
         waitUntilThePageIsIn("bn");
-        List<WebElement> items = waitUpTo(15).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mine .my-requests li"), 2));
+        List<WebElement> items =
+                waitUpTo(15).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mine .my-requests li"), 2));
         assertThat(browser.findElement(By.id("mine-title")).getText()).isEqualTo("আমার অনুরোধ");
         assertThat(items.get(0).findElement(By.tagName("a")).getText()).isEqualTo("Draft a freelancer's contract");
         assertThat(items.get(0).getText()).contains("পাওয়া গেছে", "চাকরি ও শ্রম");
-        assertThat(items.get(1).findElement(By.tagName("a")).getText()).isEqualTo("শিল্পীর সঙ্গে চুক্তি: mural commission");
+        assertThat(items.get(1).findElement(By.tagName("a")).getText())
+                .isEqualTo("শিল্পীর সঙ্গে চুক্তি: mural commission");
         assertThat(items.get(1).getText()).contains("সম্পন্ন");
-        assertThat(browser.findElement(By.id("mine-more")).isDisplayed()).as("two requests fit one page").isFalse();
+        assertThat(browser.findElement(By.id("mine-more")).isDisplayed())
+                .as("two requests fit one page")
+                .isFalse();
 
         followLink("#request=" + story.completedId()); // the completion email's link
-        WebElement page = waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#page-view .done")));
-        assertThat(page.getText()).contains("শিল্পীর সঙ্গে চুক্তি: mural commission", "অবস্থা: সম্পন্ন",
-                "Contract reviewed and signed", "Meera Iyer", "৬.৫ ঘণ্টা");
-        List<String> timeline = page.findElements(By.cssSelector(".timeline li strong")).stream().map(WebElement::getText).toList();
-        assertThat(timeline).containsSubsequence("পাওয়া গেছে", "আইনজীবীদের কাছে পাঠানো হয়েছে", "একজন আইনজীবী গ্রহণ করেছেন", "সম্পন্ন");
+        WebElement page =
+                waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#page-view .done")));
+        assertThat(page.getText())
+                .contains(
+                        "শিল্পীর সঙ্গে চুক্তি: mural commission",
+                        "অবস্থা: সম্পন্ন",
+                        "Contract reviewed and signed",
+                        "Meera Iyer",
+                        "৬.৫ ঘণ্টা");
+        List<String> timeline = page.findElements(By.cssSelector(".timeline li strong")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(timeline)
+                .containsSubsequence(
+                        "পাওয়া গেছে", "আইনজীবীদের কাছে পাঠানো হয়েছে", "একজন আইনজীবী গ্রহণ করেছেন", "সম্পন্ন");
 
         WebElement feedback = browser.findElement(By.id("feedback-form"));
         feedback.findElement(By.cssSelector("button[type=submit]")).click(); // no rating chosen yet
-        assertThat(waitUpTo(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("feedback-rating-error"))).getText())
+        assertThat(waitUpTo(5)
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("feedback-rating-error")))
+                        .getText())
                 .isEqualTo("আপনার রেটিং: ১ থেকে ৫-এর মধ্যে একটি সংখ্যা বেছে নিন");
         feedback.findElement(By.cssSelector("label[for=feedback-stars-4]")).click();
         feedback.findElement(By.id("feedback-comment")).sendKeys("খুব দ্রুত সাহায্য পেয়েছি");
         feedback.findElement(By.cssSelector("button[type=submit]")).click();
 
         waitUpTo(15).until(ExpectedConditions.invisibilityOfElementLocated(By.id("feedback-form")));
-        assertThat(browser.findElement(By.cssSelector("#page-view .done")).getText()).contains("৫-এর মধ্যে ৪: খুব দ্রুত সাহায্য পেয়েছি");
+        assertThat(browser.findElement(By.cssSelector("#page-view .done")).getText())
+                .contains("৫-এর মধ্যে ৪: খুব দ্রুত সাহায্য পেয়েছি");
         JsonNode stored = json(HttpRequest.newBuilder(URI.create(runner.url() + "/requests/" + story.completedId()))
-                .header("Authorization", "Bearer " + story.token()).GET().build());
+                .header("Authorization", "Bearer " + story.token())
+                .GET()
+                .build());
         assertThat(stored.path("feedback").path("rating").asInt()).isEqualTo(4);
         assertThat(stored.path("feedback").path("comment").asText()).isEqualTo("খুব দ্রুত সাহায্য পেয়েছি");
 
         // The same page in Hindi on the phone: translated in place, nothing wider than the window.
         browser.findElement(By.cssSelector("button[data-language=hi]")).click();
         waitUntilThePageIsIn("hi");
-        assertThat(browser.findElement(By.cssSelector("#page-view .done")).getText()).contains("स्थिति: पूरा हुआ",
-                "6.5 घंटे", "5 में से 4");
+        assertThat(browser.findElement(By.cssSelector("#page-view .done")).getText())
+                .contains("स्थिति: पूरा हुआ", "6.5 घंटे", "5 में से 4");
         assertThat(((Number) script("return document.documentElement.scrollWidth;")).intValue())
                 .isLessThanOrEqualTo(((Number) script("return window.innerWidth;")).intValue());
         for (String section : List.of("mine", "page")) { // for a person to look at: target/web-form-<section>-hi.png
-            Files.write(Path.of("target", "web-form-" + section + "-hi.png"),
+            Files.write(
+                    Path.of("target", "web-form-" + section + "-hi.png"),
                     browser.findElement(By.id(section)).getScreenshotAs(OutputType.BYTES));
         }
     }
@@ -386,15 +460,21 @@ class WebFormBrowserTest {
 
         followLink("#request=" + story.openId());
         waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("status-token-needed")));
-        assertThat(browser.findElement(By.id("status-id")).getAttribute("value")).isEqualTo(story.openId());
+        assertThat(browser.findElement(By.id("status-id")).getAttribute("value"))
+                .isEqualTo(story.openId());
         assertThat(browser.findElement(By.id("page")).isDisplayed()).isFalse();
         browser.findElement(By.id("status-token")).sendKeys(story.token());
         browser.findElement(By.cssSelector("#status-form button[type=submit]")).click();
 
-        WebElement page = waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#page-view .done")));
+        WebElement page =
+                waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#page-view .done")));
         assertThat(page.getText()).contains("Draft a freelancer's contract", "Status: Received");
-        assertThat(browser.findElement(By.id("feedback-form")).isDisplayed()).as("not completed: no feedback form").isFalse();
-        assertThat(waitUpTo(15).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mine .my-requests li"), 2))).hasSize(2);
+        assertThat(browser.findElement(By.id("feedback-form")).isDisplayed())
+                .as("not completed: no feedback form")
+                .isFalse();
+        assertThat(waitUpTo(15)
+                        .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mine .my-requests li"), 2)))
+                .hasSize(2);
     }
 
     @Test
@@ -408,13 +488,18 @@ class WebFormBrowserTest {
         openIn("en");
 
         followLink("#token=" + story.token());
-        List<WebElement> first = waitUpTo(15).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mine .my-requests li"), 20));
+        List<WebElement> first = waitUpTo(15)
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mine .my-requests li"), 20));
         assertThat(first.getFirst().getText()).startsWith("Board question 19");
         browser.findElement(By.id("mine-more")).click();
 
-        List<WebElement> all = waitUpTo(15).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mine .my-requests li"), 21));
-        assertThat(all.getLast().findElement(By.tagName("a")).getText()).isEqualTo("শিল্পীর সঙ্গে চুক্তি: mural commission");
-        assertThat(browser.findElement(By.id("mine-more")).isDisplayed()).as("no page after the last").isFalse();
+        List<WebElement> all = waitUpTo(15)
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#mine .my-requests li"), 21));
+        assertThat(all.getLast().findElement(By.tagName("a")).getText())
+                .isEqualTo("শিল্পীর সঙ্গে চুক্তি: mural commission");
+        assertThat(browser.findElement(By.id("mine-more")).isDisplayed())
+                .as("no page after the last")
+                .isFalse();
     }
 
     @Test
@@ -424,12 +509,18 @@ class WebFormBrowserTest {
         followLink("#token=" + story.token());
         followLink("#request=" + story.completedId());
         WebElement feedback = waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.id("feedback-form")));
-        post("/requests/" + story.completedId() + "/feedback", story.token(), "{\"rating\":5}", 201); // a colleague, meanwhile
+        post(
+                "/requests/" + story.completedId() + "/feedback",
+                story.token(),
+                "{\"rating\":5}",
+                201); // a colleague, meanwhile
 
         feedback.findElement(By.cssSelector("label[for=feedback-stars-3]")).click();
         feedback.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertThat(waitUpTo(15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#feedback-form .summary"))).getText())
+        assertThat(waitUpTo(15)
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#feedback-form .summary")))
+                        .getText())
                 .isEqualTo("इस अनुरोध पर राय नहीं ली जा सकती: राय अनुरोध पूरा होने के बाद केवल एक बार दी जा सकती है।");
     }
 }

@@ -42,7 +42,8 @@ class WebFormTextsTest {
 
     private static Map<String, String> texts(Language language) {
         try {
-            return JSON.readValue(WEB.resolve("i18n").resolve(language.code() + ".json").toFile(),
+            return JSON.readValue(
+                    WEB.resolve("i18n").resolve(language.code() + ".json").toFile(),
                     new TypeReference<LinkedHashMap<String, String>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,7 +58,9 @@ class WebFormTextsTest {
         }
     }
 
-    private static List<String> names(Enum<?>[] values) { return Arrays.stream(values).map(Enum::name).toList(); }
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
 
     private static Set<String> matches(Pattern pattern, String text) {
         Set<String> found = new TreeSet<>();
@@ -65,12 +68,16 @@ class WebFormTextsTest {
         return found;
     }
 
-    private static Set<String> placeholders(String text) { return matches(PLACEHOLDER, text); }
+    private static Set<String> placeholders(String text) {
+        return matches(PLACEHOLDER, text);
+    }
 
     /** Every key index.html names (data-i18n, data-i18n-aria-label) and every key literal in app.js. */
     private static Set<String> keysInUse() {
-        Set<String> keys = new TreeSet<>(matches(Pattern.compile("data-i18n(?:-aria-label)?=\"([^\"]+)\""), read("index.html")));
-        Set<String> groups = texts(Language.EN).keySet().stream().map(key -> key.substring(0, key.indexOf('.')))
+        Set<String> keys =
+                new TreeSet<>(matches(Pattern.compile("data-i18n(?:-aria-label)?=\"([^\"]+)\""), read("index.html")));
+        Set<String> groups = texts(Language.EN).keySet().stream()
+                .map(key -> key.substring(0, key.indexOf('.')))
                 .collect(Collectors.toSet());
         for (String literal : matches(Pattern.compile("\"([A-Za-z]+\\.[A-Za-z0-9_]+)\""), read("app.js"))) {
             if (groups.contains(literal.substring(0, literal.indexOf('.')))) keys.add(literal);
@@ -86,12 +93,18 @@ class WebFormTextsTest {
 
         for (Language language : Language.values()) {
             assertThat(WEB.resolve("i18n").resolve(language.code() + ".json")).isRegularFile();
-            assertThat(page).contains("data-language=\"" + language.code() + "\"")
+            assertThat(page)
+                    .contains("data-language=\"" + language.code() + "\"")
                     .contains("<option value=\"" + language.code() + "\" lang=\"" + language.code() + "\">");
         }
-        assertThat(script).contains("const LANGUAGES = [" + Arrays.stream(Language.values())
-                .map(language -> "\"" + language.code() + "\"").collect(Collectors.joining(", ")) + "];");
-        assertThat(page).contains("name=\"contact.preferredLanguage\" data-email-language")
+        assertThat(script)
+                .contains("const LANGUAGES = ["
+                        + Arrays.stream(Language.values())
+                                .map(language -> "\"" + language.code() + "\"")
+                                .collect(Collectors.joining(", "))
+                        + "];");
+        assertThat(page)
+                .contains("name=\"contact.preferredLanguage\" data-email-language")
                 .contains("name=\"preferredLanguage\" data-email-language");
     }
 
@@ -100,7 +113,9 @@ class WebFormTextsTest {
         Set<String> english = texts(Language.EN).keySet();
 
         for (Language language : Language.values()) {
-            assertThat(texts(language).keySet()).as(language.code() + ".json").containsExactlyInAnyOrderElementsOf(english);
+            assertThat(texts(language).keySet())
+                    .as(language.code() + ".json")
+                    .containsExactlyInAnyOrderElementsOf(english);
         }
     }
 
@@ -109,22 +124,26 @@ class WebFormTextsTest {
         Map<String, String> english = texts(Language.EN);
 
         for (Language language : Language.values()) {
-            texts(language).forEach((key, text) -> assertThat(placeholders(text))
-                    .as(language.code() + ".json " + key).isEqualTo(placeholders(english.get(key))));
+            texts(language)
+                    .forEach((key, text) -> assertThat(placeholders(text))
+                            .as(language.code() + ".json " + key)
+                            .isEqualTo(placeholders(english.get(key))));
         }
     }
 
     @Test
     void hindi_and_bengali_texts_are_written_in_their_own_scripts() {
-        Map<Language, Character.UnicodeScript> scripts = Map.of(
-                Language.HI, Character.UnicodeScript.DEVANAGARI, Language.BN, Character.UnicodeScript.BENGALI);
+        Map<Language, Character.UnicodeScript> scripts =
+                Map.of(Language.HI, Character.UnicodeScript.DEVANAGARI, Language.BN, Character.UnicodeScript.BENGALI);
 
         scripts.forEach((language, script) -> texts(language).forEach((key, text) -> {
             String withoutPlaceholders = PLACEHOLDER.matcher(text).replaceAll("");
             boolean written = withoutPlaceholders.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == script);
             // "{field}: {message}" carries only the server's words: nothing of its own to write.
             if (!withoutPlaceholders.replaceAll("[\\s:]", "").isEmpty()) {
-                assertThat(written).as(language.code() + ".json " + key + ": " + text).isTrue();
+                assertThat(written)
+                        .as(language.code() + ".json " + key + ": " + text)
+                        .isTrue();
             }
         }));
     }
@@ -141,7 +160,8 @@ class WebFormTextsTest {
 
     @Test
     void the_form_offers_the_categories_of_the_domain() {
-        Function<String, List<String>> quoted = list -> matches(Pattern.compile("\"([A-Z_0-9]+)\""), list).stream().toList();
+        Function<String, List<String>> quoted = list ->
+                matches(Pattern.compile("\"([A-Z_0-9]+)\""), list).stream().toList();
         Matcher categories = Pattern.compile("const CATEGORIES = \\[([^\\]]+)]").matcher(read("app.js"));
 
         assertThat(categories.find()).isTrue();
