@@ -81,29 +81,16 @@ public record Lawyer(
     }
 
     public Lawyer withStatus(ProfileStatus newStatus) {
-        return new Lawyer(
-                id,
-                name,
-                email,
-                phone,
-                firm,
-                barEnrolmentNumber,
-                barCouncil,
-                yearsOfPractice,
-                practiceAreas,
-                jurisdictions,
-                languages,
-                preferredLanguage,
-                maxActiveMatters,
-                activeMatters,
-                paused,
-                newStatus,
-                createdAt,
-                version + 1);
+        return next(activeMatters, newStatus);
     }
 
     /** The same lawyer with {@code delta} more (or fewer) active matters, never below zero. */
     public Lawyer withLoadChange(int delta) {
+        return next(Math.max(0, activeMatters + delta), status);
+    }
+
+    /** The next version: the profile as registered stays; a change sets only the load and the status. */
+    private Lawyer next(int nextActiveMatters, ProfileStatus nextStatus) {
         return new Lawyer(
                 id,
                 name,
@@ -118,9 +105,9 @@ public record Lawyer(
                 languages,
                 preferredLanguage,
                 maxActiveMatters,
-                Math.max(0, activeMatters + delta),
+                nextActiveMatters,
                 paused,
-                status,
+                nextStatus,
                 createdAt,
                 version + 1);
     }

@@ -100,118 +100,29 @@ public record LegalRequest(
     }
 
     private LegalRequest moved(RequestStatus target) {
-        return new LegalRequest(
-                id,
-                organisationId,
-                organisationName,
-                status.moveTo(target),
-                category,
-                title,
-                summary,
-                sealedDetails,
-                jurisdiction,
-                language,
-                deadline,
-                counterparties,
-                createdAt,
-                lawyerId,
-                endedAt,
-                version + 1,
-                completion,
-                feedback);
+        return next(status.moveTo(target), sealedDetails, lawyerId, endedAt, completion, feedback);
     }
 
     /** Ends the request (COMPLETED, CLOSED, WITHDRAWN) at {@code at}. */
     public LegalRequest endedAs(RequestStatus endStatus, Instant at) {
         if (!endStatus.isEnded()) throw new IllegalArgumentException(endStatus + " does not end a request");
-        return new LegalRequest(
-                id,
-                organisationId,
-                organisationName,
-                status.moveTo(endStatus),
-                category,
-                title,
-                summary,
-                sealedDetails,
-                jurisdiction,
-                language,
-                deadline,
-                counterparties,
-                createdAt,
-                lawyerId,
-                at,
-                version + 1,
-                completion,
-                feedback);
+        return next(status.moveTo(endStatus), sealedDetails, lawyerId, at, completion, feedback);
     }
 
     /** The same request with its confidential details destroyed (retention, erasure). */
     public LegalRequest withoutDetails() {
-        return new LegalRequest(
-                id,
-                organisationId,
-                organisationName,
-                status,
-                category,
-                title,
-                summary,
-                null,
-                jurisdiction,
-                language,
-                deadline,
-                counterparties,
-                createdAt,
-                lawyerId,
-                endedAt,
-                version + 1,
-                completion,
-                feedback);
+        return next(status, null, lawyerId, endedAt, completion, feedback);
     }
 
     /** The lawyer accepted an offer: only an OFFERED request is accepted. */
     public LegalRequest acceptedBy(String acceptingLawyerId) {
-        return new LegalRequest(
-                id,
-                organisationId,
-                organisationName,
-                status.moveTo(RequestStatus.ACCEPTED),
-                category,
-                title,
-                summary,
-                sealedDetails,
-                jurisdiction,
-                language,
-                deadline,
-                counterparties,
-                createdAt,
-                acceptingLawyerId,
-                endedAt,
-                version + 1,
-                completion,
-                feedback);
+        return next(
+                status.moveTo(RequestStatus.ACCEPTED), sealedDetails, acceptingLawyerId, endedAt, completion, feedback);
     }
 
     /** Completes the matter at {@code at} with what the lawyer reported: it ends there, as retention counts. */
     public LegalRequest completed(Completion done, Instant at) {
-        return new LegalRequest(
-                id,
-                organisationId,
-                organisationName,
-                status.moveTo(RequestStatus.COMPLETED),
-                category,
-                title,
-                summary,
-                sealedDetails,
-                jurisdiction,
-                language,
-                deadline,
-                counterparties,
-                createdAt,
-                lawyerId,
-                at,
-                version + 1,
-                done,
-                feedback);
+        return next(status.moveTo(RequestStatus.COMPLETED), sealedDetails, lawyerId, at, done, feedback);
     }
 
     /** The organisation rated the help: only a COMPLETED matter, once. */
@@ -220,24 +131,38 @@ public record LegalRequest(
             throw new IllegalStateException(
                     "a " + status + " request" + (feedback != null ? " already rated" : "") + " cannot be rated");
         }
+        return next(status, sealedDetails, lawyerId, endedAt, completion, given);
+    }
+
+    /**
+     * The next version: what the organisation asked (ids, category, texts, deadline, counterparties, creation)
+     * never changes; a change sets only these.
+     */
+    private LegalRequest next(
+            RequestStatus nextStatus,
+            String nextSealedDetails,
+            String nextLawyerId,
+            Instant nextEndedAt,
+            Completion nextCompletion,
+            Feedback nextFeedback) {
         return new LegalRequest(
                 id,
                 organisationId,
                 organisationName,
-                status,
+                nextStatus,
                 category,
                 title,
                 summary,
-                sealedDetails,
+                nextSealedDetails,
                 jurisdiction,
                 language,
                 deadline,
                 counterparties,
                 createdAt,
-                lawyerId,
-                endedAt,
+                nextLawyerId,
+                nextEndedAt,
                 version + 1,
-                completion,
-                given);
+                nextCompletion,
+                nextFeedback);
     }
 }

@@ -161,24 +161,7 @@ public final class ReplyProcessing {
         }
         // What was read is quoted back (cut at 500 characters), so the lawyer sees why it was not understood.
         String quoted = read.length() > 500 ? read.substring(0, 500) + "…" : read;
-        String emailId = ids.next();
-        outbox.enqueue(new OutboxMessage(
-                emailId,
-                EmailTemplate.COMPLETION_NOT_UNDERSTOOD,
-                lawyer.lawyerEmail(),
-                lawyer.lawyerLanguage(),
-                Map.of(
-                        "lawyerName",
-                        nonNull(lawyer.lawyerName()),
-                        "title",
-                        nonNull(lawyer.title()),
-                        "requestId",
-                        lawyer.requestId(),
-                        "replyRead",
-                        quoted),
-                sealer.seal(token, emailId),
-                null,
-                clock.instant()));
+        askAgain(EmailTemplate.COMPLETION_NOT_UNDERSTOOD, lawyer, token, "replyRead", quoted);
         return new Decided(ReplyResult.NOT_UNDERSTOOD, "completion of request " + lawyer.requestId());
     }
 
@@ -195,10 +178,20 @@ public final class ReplyProcessing {
                 || !lawyer.lawyerEmail().toLowerCase(Locale.ROOT).equals(sender)) {
             return new Decided(ReplyResult.WRONG_SENDER, "request " + lawyer.requestId());
         }
+        askAgain(EmailTemplate.REPLY_NOT_UNDERSTOOD, lawyer, token, "quoted", unclear.read());
+        return new Decided(ReplyResult.NOT_UNDERSTOOD, "request " + lawyer.requestId() + ", " + unclear.why());
+    }
+
+    /**
+     * Queues the question back to the lawyer in their language, quoting what was read under {@code quoteKey};
+     * it carries the same reply token (sealed to the new email), so answering it counts.
+     */
+    private void askAgain(
+            EmailTemplate template, ReplyTokens.Holder lawyer, String token, String quoteKey, String quote) {
         String emailId = ids.next();
         outbox.enqueue(new OutboxMessage(
                 emailId,
-                EmailTemplate.REPLY_NOT_UNDERSTOOD,
+                template,
                 lawyer.lawyerEmail(),
                 lawyer.lawyerLanguage(),
                 Map.of(
@@ -208,12 +201,11 @@ public final class ReplyProcessing {
                         nonNull(lawyer.title()),
                         "requestId",
                         lawyer.requestId(),
-                        "quoted",
-                        unclear.read()),
+                        quoteKey,
+                        quote),
                 sealer.seal(token, emailId),
                 null,
                 clock.instant()));
-        return new Decided(ReplyResult.NOT_UNDERSTOOD, "request " + lawyer.requestId() + ", " + unclear.why());
     }
 
     private Optional<String> replyToken(ReceivedMail mail) {

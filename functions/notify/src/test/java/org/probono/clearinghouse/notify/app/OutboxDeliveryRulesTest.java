@@ -58,29 +58,8 @@ class OutboxDeliveryRulesTest {
             pauses::add);
 
     private static OutboxMessage offer(String id) {
-        return new OutboxMessage(
-                id,
-                EmailTemplate.OFFER,
-                LAWYER,
-                Language.EN,
-                Map.of(
-                        "lawyerName",
-                        "Asha Rao",
-                        "requestId",
-                        "REQ-1",
-                        "title",
-                        "Review of a muralist's contract",
-                        "organisationName",
-                        "Shakti Vahini",
-                        "category",
-                        "CONTRACT_REVIEW",
-                        "summary",
-                        "A commission contract.",
-                        "counterparties",
-                        List.of("City Arts Trust")),
-                "sealed:" + TOKEN + "@" + id,
-                "sealed:NEVER IN AN OFFER",
-                Instant.parse("2026-11-28T10:15:30Z"));
+        return SampleEmails.offer(
+                id, "A commission contract.", "sealed:" + TOKEN + "@" + id, "sealed:NEVER IN AN OFFER");
     }
 
     private static OutboxMessage approval(String id, String to) {

@@ -21,6 +21,7 @@ import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.local.backend.SentMail;
 import org.probono.clearinghouse.local.backend.StreamPump;
+import org.probono.clearinghouse.notify.app.SampleEmails;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OutboxItems;
@@ -38,29 +39,7 @@ class OutboxFlowTest {
     private static final Secrets SECRETS = new Secrets();
 
     private static OutboxMessage offer(String id, String token) {
-        return new OutboxMessage(
-                id,
-                EmailTemplate.OFFER,
-                LAWYER,
-                Language.EN,
-                Map.of(
-                        "lawyerName",
-                        "Asha Rao",
-                        "requestId",
-                        "REQ-1",
-                        "title",
-                        "Review of a muralist's contract",
-                        "organisationName",
-                        "Shakti Vahini",
-                        "category",
-                        "CONTRACT_REVIEW",
-                        "summary",
-                        "A muralist's commission contract needs review.",
-                        "counterparties",
-                        List.of("City Arts Trust")),
-                token,
-                null,
-                Instant.parse("2026-11-28T10:15:30Z"));
+        return SampleEmails.offer(id, "A muralist's commission contract needs review.", token, null);
     }
 
     /** SES on the test backend refusing the first {@code times} calls with {@code error}; {@code calls} counts them all. */

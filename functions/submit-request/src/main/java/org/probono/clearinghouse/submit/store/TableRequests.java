@@ -20,6 +20,7 @@ import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.Store;
+import org.probono.clearinghouse.store.TableMatters;
 import org.probono.clearinghouse.store.Transaction;
 import org.probono.clearinghouse.submit.app.IdempotencyRecord;
 import org.probono.clearinghouse.submit.app.OrganisationRequests;
@@ -36,22 +37,23 @@ public final class TableRequests implements OrganisationRequests {
 
     private final Store store;
     private final RunningTotals totals;
+    /** A request and its trail read as the matching reads them. */
+    private final TableMatters matters;
 
     public TableRequests(Store store, RunningTotals totals) {
         this.store = store;
         this.totals = totals;
+        this.matters = new TableMatters(store, totals);
     }
 
     @Override
     public Optional<LegalRequest> request(String id) {
-        return store.get(Keys.request(id)).map(RequestItems::from);
+        return matters.request(id);
     }
 
     @Override
     public List<AuditEvent> history(String requestId) {
-        return store.partition(Keys.requestPk(requestId), Keys.EVENT_PREFIX).stream()
-                .map(AuditItems::from)
-                .toList();
+        return matters.history(requestId);
     }
 
     @Override
