@@ -35,15 +35,17 @@ class AwsClientsTest {
 
     @Test
     void a_conflict_alone_is_transient_but_a_failed_condition_is_a_decision() {
-        assertThat(AwsClients.isTransactionConflict(cancelled("None", "TransactionConflict", "None")))
+        assertThat(AwsClients.isTransientCancellation(cancelled("None", "TransactionConflict", "None")))
                 .isTrue();
-        assertThat(AwsClients.isTransactionConflict(cancelled("TransactionConflict", "ConditionalCheckFailed")))
+        assertThat(AwsClients.isTransientCancellation(cancelled("TransactionConflict", "ConditionalCheckFailed")))
                 .isFalse();
-        assertThat(AwsClients.isTransactionConflict(cancelled("ConditionalCheckFailed", "None")))
+        assertThat(AwsClients.isTransientCancellation(cancelled("ConditionalCheckFailed", "None")))
                 .isFalse();
-        assertThat(AwsClients.isTransactionConflict(cancelled("None", "ValidationError")))
+        assertThat(AwsClients.isTransientCancellation(cancelled("None", "ValidationError")))
                 .isFalse();
-        assertThat(AwsClients.isTransactionConflict(new IllegalStateException("TransactionConflict")))
+        assertThat(AwsClients.isTransientCancellation(cancelled("ThrottlingError", "None")))
+                .isTrue();
+        assertThat(AwsClients.isTransientCancellation(new IllegalStateException("TransactionConflict")))
                 .isFalse();
     }
 
@@ -57,9 +59,23 @@ class AwsClientsTest {
 
             assertThat(retry(strategy, cancelled("None", "TransactionConflict")).delay())
                     .isGreaterThanOrEqualTo(Duration.ZERO);
+            // DynamoDB's own settings stay: 9 attempts, and throttling is still retried.
+            assertThat(strategy.maxAttempts()).isEqualTo(AwsClients.DYNAMODB_ATTEMPTS);
+            assertThat(retry(strategy, throttled()).delay()).isGreaterThanOrEqualTo(Duration.ZERO);
             assertThatThrownBy(() -> retry(strategy, cancelled("ConditionalCheckFailed", "None")))
                     .isInstanceOf(TokenAcquisitionFailedException.class);
         }
+    }
+
+    private static software.amazon.awssdk.awscore.exception.AwsServiceException throttled() {
+        return software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
+                .message("Rate exceeded")
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ProvisionedThroughputExceededException")
+                        .serviceName("DynamoDb")
+                        .build())
+                .build();
     }
 
     private static software.amazon.awssdk.retries.api.RefreshRetryTokenResponse retry(

@@ -28,7 +28,10 @@ public final class OutboxAdmin {
         /** Already SENT or SUPPRESSED: nothing to send again. */
         record NotPending(String outboxId, String status) implements Resend {}
 
-        /** Sent, suppressed or resent by someone else between our read and our write; nothing written. */
+        /**
+         * Sent, suppressed or resent by someone else between our read and our write, or a delivery holds a
+         * live claim on it (it may be with SES now); nothing written.
+         */
         record Changed(String outboxId) implements Resend {}
     }
 

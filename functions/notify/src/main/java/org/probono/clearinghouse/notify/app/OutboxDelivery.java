@@ -62,6 +62,9 @@ public final class OutboxDelivery {
 
         /** Left PENDING; the record is reported as a batch item failure and retried. */
         record Failed(String reason) implements Delivery {}
+
+        /** Another delivery holds its claim until {@code until} (it may be sending it now): left PENDING. */
+        record Held(Instant until) implements Delivery {}
     }
 
     /** What the templates need besides the item's data. */
@@ -122,23 +125,52 @@ public final class OutboxDelivery {
     public List<String> deliverAll(List<OutboxRecord> records, Duration timeLeft) {
         Instant deadline = clock.instant().plus(timeLeft);
         List<String> failed = new ArrayList<>();
+        List<OutboxRecord> held = new ArrayList<>();
+        Instant lastHeld = Instant.MIN;
         for (OutboxRecord record : records) {
-            Delivery delivery;
-            String outboxId = "(unreadable image)";
-            try {
-                Outbox.Entry entry = images.entryOf(record.newImage());
-                outboxId = entry.message().id();
-                delivery = deliver(entry, deadline);
-            } catch (RuntimeException e) {
-                delivery = new Delivery.Failed(e.getClass().getSimpleName());
-            }
-            if (delivery instanceof Delivery.Failed(String reason)) {
-                Log.warn("outbox email not sent, will retry", "outboxId", outboxId, "reason", reason);
-                Log.metric(Metric.EMAILS_FAILED);
+            Delivery delivery = deliverRecord(record, deadline);
+            if (delivery instanceof Delivery.Held(Instant until)) {
+                held.add(record);
+                lastHeld = until.isAfter(lastHeld) ? until : lastHeld;
+            } else if (delivery instanceof Delivery.Failed) {
                 failed.add(record.sequenceNumber());
             }
         }
+        if (held.isEmpty()) return failed;
+        // Held by a delivery that may have crashed (Lambda retries at once): wait, once for them all, until
+        // those claims lapse or this invocation must stop, so a retry never fails in a millisecond and the
+        // mapping's retries outlast any claim.
+        Instant stopBy = deadline.minus(TO_SEND);
+        Instant waitUntil = lastHeld.isBefore(stopBy) ? lastHeld : stopBy;
+        if (waitUntil.isAfter(clock.instant())) pause.until(waitUntil);
+        for (OutboxRecord record : held) {
+            Delivery again = deliverRecord(record, deadline);
+            if (again instanceof Delivery.Failed || again instanceof Delivery.Held) failed.add(record.sequenceNumber());
+        }
         return failed;
+    }
+
+    /** One record: its email read from the image and delivered; anything but done is logged and counted. */
+    private Delivery deliverRecord(OutboxRecord record, Instant deadline) {
+        Delivery delivery;
+        String outboxId = "(unreadable image)";
+        try {
+            Outbox.Entry entry = images.entryOf(record.newImage());
+            outboxId = entry.message().id();
+            delivery = deliver(entry, deadline);
+        } catch (RuntimeException e) {
+            delivery = new Delivery.Failed(e.getClass().getSimpleName());
+        }
+        switch (delivery) {
+            case Delivery.Failed(String reason) -> {
+                Log.warn("outbox email not sent, will retry", "outboxId", outboxId, "reason", reason);
+                Log.metric(Metric.EMAILS_FAILED);
+            }
+            case Delivery.Held(Instant until) ->
+                Log.info("outbox email held by another delivery", "outboxId", outboxId, "until", until.toString());
+            default -> {}
+        }
+        return delivery;
     }
 
     /** Delivers one email as its stream record carried it, in an invocation of the function's full timeout. */
@@ -147,21 +179,14 @@ public final class OutboxDelivery {
     }
 
     /**
-     * Delivers one email, claiming it until this invocation's {@code deadline} (plus a margin). A claim held
-     * by another delivery is waited for when it lapses early enough to send after it (its holder crashed and
-     * Lambda retried at once); otherwise the record fails and its retry comes back later.
+     * Delivers one email, claiming it until this invocation's {@code deadline} (plus a margin), so the claim
+     * lapses as soon as this delivery can no longer be running; {@link Delivery.Held} when another holds it.
      */
     Delivery deliver(Outbox.Entry entry, Instant deadline) {
         if (!entry.isPending()) return new Delivery.AlreadyDone();
-        Outbox.Claim claim = outbox.claim(entry, clock.instant(), deadline.plus(CLAIM_MARGIN));
-        if (claim instanceof Outbox.Claim.Busy(Instant heldUntil)
-                && heldUntil.plus(TO_SEND).isBefore(deadline)) {
-            pause.until(heldUntil);
-            claim = outbox.claim(entry, clock.instant(), deadline.plus(CLAIM_MARGIN));
-        }
-        return switch (claim) {
+        return switch (outbox.claim(entry, clock.instant(), deadline.plus(CLAIM_MARGIN))) {
             case Outbox.Claim.Done done -> new Delivery.AlreadyDone();
-            case Outbox.Claim.Busy busy -> new Delivery.Failed("another delivery holds its claim");
+            case Outbox.Claim.Busy(Instant heldUntil) -> new Delivery.Held(heldUntil);
             case Outbox.Claim.Claimed(Instant until) -> sendClaimed(entry, until);
         };
     }
@@ -187,6 +212,8 @@ public final class OutboxDelivery {
                 outbox.release(entry, until);
                 yield new Delivery.Failed(reason);
             }
+            // SES may have it: the claim stays, so the retry cannot send a second copy before it lapses.
+            case MailSender.Result.Unknown(String reason) -> new Delivery.Failed("no answer from SES: " + reason);
             case MailSender.Result.Accepted(String sesMessageId) -> sent(entry, prepared, sesMessageId);
         };
     }

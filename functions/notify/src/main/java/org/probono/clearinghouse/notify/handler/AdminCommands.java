@@ -88,7 +88,8 @@ final class AdminCommands {
                         + "; only a PENDING email can be sent again.");
             case OutboxAdmin.Resend.Changed c ->
                 AdminError.conflict("Outbox item " + Json.write(id)
-                        + " changed while it was being resent; nothing was written. Run pending-emails again.");
+                        + " is being sent right now, or changed while it was being resent; nothing was written."
+                        + " Try again in half a minute, after pending-emails.");
         };
     }
 }

@@ -28,13 +28,26 @@ public final class SesMailer implements MailSender {
         if (configurationSet != null) request.configurationSetName(configurationSet);
         try {
             return new Result.Accepted(ses.sendEmail(request.build()).messageId());
-        } catch (SdkException e) {
-            // The error code only: SES's messages quote the addresses ("not verified: asha@..."), and the
-            // reason reaches the log.
-            String code = e instanceof AwsServiceException service && service.awsErrorDetails() != null
-                    ? ": " + service.awsErrorDetails().errorCode()
-                    : "";
+        } catch (AwsServiceException e) {
+            // SES answered: nothing was sent. The error code only: SES's messages quote the addresses
+            // ("not verified: asha@..."), and the reason reaches the log.
+            String code =
+                    e.awsErrorDetails() != null ? ": " + e.awsErrorDetails().errorCode() : "";
             return new Result.Failed(e.getClass().getSimpleName() + code);
+        } catch (SdkException e) {
+            // No connection at all: nothing reached SES. Anything else (a timeout, a connection broken
+            // mid-call) may have reached it.
+            return refusedBeforeSending(e)
+                    ? new Result.Failed(e.getClass().getSimpleName())
+                    : new Result.Unknown(e.getClass().getSimpleName());
         }
+    }
+
+    private static boolean refusedBeforeSending(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException)
+                return true;
+        }
+        return false;
     }
 }

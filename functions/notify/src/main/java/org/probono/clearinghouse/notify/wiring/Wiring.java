@@ -124,7 +124,7 @@ public record Wiring(
                 new ImpactReportMail(figures::read, config.timeZone()),
                 ids,
                 clock,
-                Wiring::sleepUntil));
+                at -> sleepUntil(clock, at)));
         Lazy<ReplyProcessing> replies = Lazy.of(() -> new ReplyProcessing(
                 new InboundBucket(s3.get(), config.inboundBucket()),
                 new TableInboundLog(store),
@@ -144,9 +144,9 @@ public record Wiring(
                 new OutboxAdmin(outbox, box::openToken, box::sealToken, ids, clock));
     }
 
-    /** Lambda's pause: the thread sleeps until {@code at} (by the system clock, as the claims are written). */
-    private static void sleepUntil(Instant at) {
-        long millis = at.toEpochMilli() - System.currentTimeMillis();
+    /** Lambda's pause: the thread sleeps until {@code at} on the clock the claims are written with. */
+    private static void sleepUntil(Clock clock, Instant at) {
+        long millis = at.toEpochMilli() - clock.millis();
         if (millis <= 0) return;
         try {
             Thread.sleep(millis);

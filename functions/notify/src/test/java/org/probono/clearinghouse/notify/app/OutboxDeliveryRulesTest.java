@@ -55,7 +55,10 @@ class OutboxDeliveryRulesTest {
             new ImpactReportMail(null, ZoneId.of("Asia/Kolkata")),
             new Ids(clock),
             clock,
-            pauses::add);
+            at -> {
+                pauses.add(at);
+                clock.set(at);
+            });
 
     private static OutboxMessage offer(String id) {
         return SampleEmails.offer(
@@ -109,50 +112,38 @@ class OutboxDeliveryRulesTest {
     }
 
     @Test
-    void an_email_another_delivery_holds_too_long_to_wait_for_is_retried_and_sent_once_that_claim_lapses() {
+    void an_email_held_past_this_invocation_waits_as_long_as_it_can_then_fails_and_is_sent_once_that_claim_lapses() {
+        Instant start = clock.instant();
         Outbox.Entry entry = outbox.insert(approval("OB-3", "ravi@example.org"));
-        Instant heldUntil = clock.instant().plus(Duration.ofSeconds(18)); // a delivery that then crashed
-        outbox.claim(entry, clock.instant(), heldUntil);
+        Instant heldUntil = start.plus(Duration.ofSeconds(18)); // a delivery that crashed early in its run
+        outbox.claim(entry, start, heldUntil);
 
-        OutboxDelivery.Delivery meanwhile = delivery.deliver(entry);
+        List<String> meanwhile = delivery.deliverAll(List.of(record("3", "OB-3")), OutboxDelivery.INVOCATION);
         clock.set(heldUntil.plusSeconds(1));
-        OutboxDelivery.Delivery afterItLapsed = delivery.deliver(entry);
+        List<String> afterItLapsed = delivery.deliverAll(List.of(record("3", "OB-3")), OutboxDelivery.INVOCATION);
 
-        assertThat(meanwhile).isInstanceOf(OutboxDelivery.Delivery.Failed.class);
-        assertThat(pauses).isEmpty();
-        assertThat(afterItLapsed).isInstanceOf(OutboxDelivery.Delivery.Sent.class);
+        // It waited until just before its own end (not a millisecond's failure that spends a retry).
+        assertThat(pauses).containsExactly(start.plus(OutboxDelivery.INVOCATION).minus(OutboxDelivery.TO_SEND));
+        assertThat(meanwhile).containsExactly("3");
+        assertThat(afterItLapsed).isEmpty();
         assertThat(mailer.accepted()).hasSize(1);
     }
 
     @Test
     void a_claim_that_lapses_early_enough_is_waited_for_and_the_email_sent_in_the_same_invocation() {
         Outbox.Entry entry = outbox.insert(approval("OB-3W", "ravi@example.org"));
+        outbox.insert(approval("OB-3X", "meera@ngo.example"));
         Instant heldUntil = clock.instant().plus(Duration.ofSeconds(6));
         outbox.claim(entry, clock.instant(), heldUntil);
-        OutboxDelivery waiting = new OutboxDelivery(
-                outbox,
-                image -> entry,
-                suppressions,
-                TEMPLATES,
-                new Wording(ZoneId.of("Asia/Kolkata")),
-                mailer,
-                (sealedText, requestId) -> sealedText,
-                (sealedText, outboxId) -> sealedText,
-                new OutboxDelivery.Settings(
-                        "offers@mail.clearinghouse.test", TEAM, "reply.clearinghouse.test", "http://localhost:3000"),
-                new ImpactReportMail(null, ZoneId.of("Asia/Kolkata")),
-                new Ids(clock),
-                clock,
-                at -> {
-                    pauses.add(at);
-                    clock.set(at);
-                });
 
-        OutboxDelivery.Delivery result = waiting.deliver(entry);
+        List<String> failed =
+                delivery.deliverAll(List.of(record("1", "OB-3W"), record("2", "OB-3X")), OutboxDelivery.INVOCATION);
 
         assertThat(pauses).containsExactly(heldUntil);
-        assertThat(result).isInstanceOf(OutboxDelivery.Delivery.Sent.class);
-        assertThat(mailer.accepted()).hasSize(1);
+        assertThat(failed).isEmpty();
+        assertThat(mailer.accepted())
+                .extracting(OutgoingMail::to)
+                .containsExactly("meera@ngo.example", "ravi@example.org");
     }
 
     @Test
@@ -176,9 +167,22 @@ class OutboxDeliveryRulesTest {
         OutboxDelivery.Delivery retriedAtOnce = delivery.deliver(entry);
 
         assertThat(first).isInstanceOf(OutboxDelivery.Delivery.Failed.class);
-        assertThat(retriedAtOnce).isInstanceOf(OutboxDelivery.Delivery.Failed.class);
+        assertThat(retriedAtOnce).isInstanceOf(OutboxDelivery.Delivery.Held.class);
         assertThat(mailer.accepted()).hasSize(1);
         assertThat(outbox.stored("OB-3M").orElseThrow().entry().isPending()).isTrue();
+    }
+
+    @Test
+    void an_email_ses_did_not_answer_for_keeps_its_claim_as_it_may_have_been_accepted() {
+        Outbox.Entry entry = outbox.insert(approval("OB-3U", "ravi@example.org"));
+        mailer.acceptWithoutAnswerNext();
+
+        OutboxDelivery.Delivery first = delivery.deliver(entry);
+        OutboxDelivery.Delivery retriedAtOnce = delivery.deliver(entry);
+
+        assertThat(first).isEqualTo(new OutboxDelivery.Delivery.Failed("no answer from SES: ApiCallTimeoutException"));
+        assertThat(retriedAtOnce).isInstanceOf(OutboxDelivery.Delivery.Held.class);
+        assertThat(mailer.accepted()).hasSize(1);
     }
 
     @Test

@@ -149,8 +149,12 @@ class OutboxCommandsTest {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                         sesCalls.incrementAndGet();
-                        if (sesDown.get())
-                            throw SdkClientException.create("Unable to execute HTTP request (SES outage)");
+                        // SES unreachable: the connection is refused, so nothing reached it.
+                        if (sesDown.get()) {
+                            throw SdkClientException.create(
+                                    "Unable to execute HTTP request (SES outage)",
+                                    new java.net.ConnectException("Connection refused"));
+                        }
                     }
                 }))
                 .build();

@@ -27,11 +27,12 @@ import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OutboxItems;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.testkit.TestEvents;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 @ExtendWith(LocalAwsExtension.class)
 class OutboxFlowTest {
@@ -51,7 +52,17 @@ class OutboxFlowTest {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                         calls.incrementAndGet();
-                        if (refusalsLeft.getAndDecrement() > 0) throw SdkClientException.create(error);
+                        // SES answering 429 (throttled) or 5xx: it said no, so nothing was sent.
+                        if (refusalsLeft.getAndDecrement() > 0) {
+                            throw SesV2Exception.builder()
+                                    .message(error)
+                                    .statusCode(429)
+                                    .awsErrorDetails(AwsErrorDetails.builder()
+                                            .errorCode("TooManyRequestsException")
+                                            .errorMessage(error)
+                                            .build())
+                                    .build();
+                        }
                     }
                 }))
                 .build();
