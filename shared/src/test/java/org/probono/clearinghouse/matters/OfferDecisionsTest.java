@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.probono.clearinghouse.config.Config;
 import org.probono.clearinghouse.crypto.ConfidentialBox;
 import org.probono.clearinghouse.domain.Category;
-import org.probono.clearinghouse.domain.Contact;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.LawyerStats;
@@ -28,7 +27,6 @@ import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Offer;
 import org.probono.clearinghouse.domain.OfferStatus;
 import org.probono.clearinghouse.domain.Organisation;
-import org.probono.clearinghouse.domain.OrganisationType;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
@@ -52,6 +50,7 @@ import org.probono.clearinghouse.store.TableMatters;
 import org.probono.clearinghouse.store.TableOffers;
 import org.probono.clearinghouse.store.TokenItems;
 import org.probono.clearinghouse.store.Transaction;
+import org.probono.clearinghouse.testkit.MatterSamples;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -59,7 +58,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class OfferDecisionsTest {
     private static final Instant OFFERED_AT = Instant.parse("2026-11-28T10:00:00Z");
     private static final Instant NOW = OFFERED_AT.plus(Duration.ofHours(3));
-    private static final String SEALED = "SEALED-CIPHERTEXT-MARKER";
+    private static final String SEALED = MatterSamples.SEALED;
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Ids ids = new Ids(clock);
     private final Secrets secrets = new Secrets();
@@ -76,34 +75,8 @@ class OfferDecisionsTest {
         this.aws = aws;
         store = new Store(aws.dynamoDb(), aws.tableName(), clock);
         decisions = decisions(store, ids, clock);
-        org = new Organisation(
-                ids.next(),
-                "Shakti Vahini",
-                OrganisationType.NGO,
-                "REG-1",
-                "IN-WB",
-                "Kolkata",
-                null,
-                List.of("trafficking"),
-                new Contact("Asha Rao", "asha@shakti.example", "+919830000001"),
-                ProfileStatus.APPROVED,
-                OFFERED_AT,
-                1);
-        request = new LegalRequest(
-                ids.next(),
-                org.id(),
-                RequestStatus.OFFERED,
-                Category.CONTRACT_REVIEW,
-                "Review a muralist contract",
-                "A mural for a shelter",
-                SEALED,
-                "IN-WB",
-                "en",
-                null,
-                List.of("Paint Co"),
-                OFFERED_AT,
-                null,
-                2);
+        org = MatterSamples.organisation(ids.next());
+        request = MatterSamples.request(ids.next(), org, RequestStatus.OFFERED, OFFERED_AT);
         Transaction setup =
                 new Transaction().create(OrganisationItems.toItem(org)).create(RequestItems.toItem(request));
         for (String name : List.of("Meera Das", "Ravi Sen", "Kabir Roy")) {
@@ -126,27 +99,11 @@ class OfferDecisionsTest {
                     OFFERED_AT,
                     3);
             String token = secrets.newReplyToken();
+            Offer offer = MatterSamples.pendingOffer(request, lawyer, OFFERED_AT, Duration.ofHours(24), token);
             setup.create(LawyerItems.toItem(lawyer))
                     .create(LawyerItems.areaItem(lawyer.id(), Category.CONTRACT_REVIEW))
-                    .create(OfferItems.toItem(new Offer(
-                            request.id(),
-                            lawyer.id(),
-                            OfferStatus.PENDING,
-                            OFFERED_AT,
-                            OFFERED_AT.plus(Duration.ofHours(24)),
-                            Secrets.hash(token),
-                            null,
-                            null,
-                            false,
-                            1)))
-                    .create(TokenItems.toItem(new Token(
-                            Secrets.hash(token),
-                            Token.Purpose.OFFER_REPLY,
-                            null,
-                            request.id(),
-                            lawyer.id(),
-                            OFFERED_AT.plus(Duration.ofDays(8)),
-                            null)));
+                    .create(OfferItems.toItem(offer))
+                    .create(TokenItems.toItem(MatterSamples.offerToken(offer, token)));
             lawyers.add(lawyer);
             tokens.add(token);
         }
