@@ -20,4 +20,9 @@ class ArchitectureTest {
     void shared_code_uses_no_function() {
         Layers.usesNoFunction().check(SHARED);
     }
+
+    @Test
+    void shared_records_carry_only_time_types_json_knows() {
+        Layers.recordsCarryOnlyTimeTypesJsonKnows().check(SHARED);
+    }
 }

@@ -11,9 +11,33 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.DurationDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.JSR310StringParsableDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.YearMonthDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.key.DurationKeyDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.key.InstantKeyDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.key.LocalDateKeyDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.key.PeriodKeyDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.key.YearMonthKeyDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.key.ZoneIdKeyDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.DurationSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.LocalDateSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.YearMonthSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.ZoneIdSerializer;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Set;
 
 /**
  * The one ObjectMapper: ISO-8601 times, absent fields left out, unknown fields rejected (a typo in a
@@ -25,8 +49,41 @@ import java.io.UncheckedIOException;
 public final class Json {
     private Json() {}
 
+    /**
+     * The java.time types our records carry, read and written by the very (de)serializers Jackson's
+     * {@code JavaTimeModule} registers for them (ISO-8601 text). The whole module registers all 17 types
+     * and loads about 75 classes at every cold start; a record carrying another java.time type fails the
+     * architecture test that checks every record against this set ({@code testkit.Layers}).
+     */
+    public static final Set<Class<?>> TIME_TYPES =
+            Set.of(Instant.class, LocalDate.class, YearMonth.class, Duration.class, Period.class, ZoneId.class);
+
+    private static SimpleModule timeTypes() {
+        SimpleModule time = new SimpleModule("clearinghouse-java-time");
+        time.addSerializer(Instant.class, InstantSerializer.INSTANCE);
+        time.addDeserializer(Instant.class, InstantDeserializer.INSTANT);
+        time.addSerializer(LocalDate.class, LocalDateSerializer.INSTANCE);
+        time.addDeserializer(LocalDate.class, LocalDateDeserializer.INSTANCE);
+        time.addSerializer(YearMonth.class, YearMonthSerializer.INSTANCE);
+        time.addDeserializer(YearMonth.class, YearMonthDeserializer.INSTANCE);
+        time.addSerializer(Duration.class, DurationSerializer.INSTANCE);
+        time.addDeserializer(Duration.class, DurationDeserializer.INSTANCE);
+        time.addSerializer(Period.class, new ToStringSerializer(Period.class));
+        time.addDeserializer(Period.class, JSR310StringParsableDeserializer.PERIOD);
+        time.addSerializer(ZoneId.class, new ZoneIdSerializer());
+        time.addDeserializer(ZoneId.class, JSR310StringParsableDeserializer.ZONE_ID);
+        // As map keys (JavaTimeModule's key deserializers; keys are written as their ISO-8601 text either way).
+        time.addKeyDeserializer(Instant.class, InstantKeyDeserializer.INSTANCE);
+        time.addKeyDeserializer(LocalDate.class, LocalDateKeyDeserializer.INSTANCE);
+        time.addKeyDeserializer(YearMonth.class, YearMonthKeyDeserializer.INSTANCE);
+        time.addKeyDeserializer(Duration.class, DurationKeyDeserializer.INSTANCE);
+        time.addKeyDeserializer(Period.class, PeriodKeyDeserializer.INSTANCE);
+        time.addKeyDeserializer(ZoneId.class, ZoneIdKeyDeserializer.INSTANCE);
+        return time;
+    }
+
     public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
+            .addModule(timeTypes())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The three layer rules of a Lambda function, checked on its main classes: each function's
+ * The three layer rules of a Lambda function, and its records' java.time types,, checked on its main classes: each function's
  * {@code ArchitectureTest} extends this with its package name (docs/architecture.md draws the layers).
  */
 public abstract class FunctionLayersTest {
@@ -37,5 +37,10 @@ public abstract class FunctionLayersTest {
     @Test
     void it_uses_no_other_function() {
         Layers.usesNoOtherFunction(function).check(classes());
+    }
+
+    @Test
+    void its_records_carry_only_time_types_json_knows() {
+        Layers.recordsCarryOnlyTimeTypesJsonKnows().check(classes());
     }
 }

@@ -2,13 +2,26 @@ package org.probono.clearinghouse.testkit;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.util.ArrayList;
 import java.util.List;
+import org.probono.clearinghouse.json.Json;
 
 /**
  * The layer rules every module's ArchitectureTest checks (docs/architecture.md draws them). A function is
@@ -84,5 +97,50 @@ public final class Layers {
                 .dependOnClassesThat()
                 .resideInAnyPackage(others)
                 .because("each function is deployed on its own; what they share lives in shared");
+    }
+
+    /**
+     * Every record carries only the java.time types the one ObjectMapper reads and writes ({@link Json#TIME_TYPES}):
+     * it registers those, not Jackson's whole JavaTimeModule, so another type would fail only when a request
+     * first carried one. Record components are checked with their type arguments ({@code List<LocalDate>}).
+     */
+    public static ArchRule recordsCarryOnlyTimeTypesJsonKnows() {
+        return classes()
+                .that(new DescribedPredicate<JavaClass>("are records") {
+                    @Override
+                    public boolean test(JavaClass javaClass) {
+                        return javaClass.isRecord();
+                    }
+                })
+                .should(new ArchCondition<JavaClass>("carry only the java.time types Json reads and writes") {
+                    @Override
+                    public void check(JavaClass record, ConditionEvents events) {
+                        for (RecordComponent component : record.reflect().getRecordComponents()) {
+                            for (Class<?> time : timeTypesIn(component.getGenericType())) {
+                                if (!Json.TIME_TYPES.contains(time))
+                                    events.add(SimpleConditionEvent.violated(
+                                            record,
+                                            record.getName() + "." + component.getName() + " carries "
+                                                    + time.getSimpleName() + ", which Json.TIME_TYPES lacks"));
+                            }
+                        }
+                    }
+                });
+    }
+
+    private static List<Class<?>> timeTypesIn(Type type) {
+        List<Class<?>> found = new ArrayList<>();
+        if (type instanceof Class<?> raw) {
+            if (raw.isArray()) return timeTypesIn(raw.getComponentType());
+            if (raw.getPackageName().equals("java.time")) found.add(raw);
+        } else if (type instanceof ParameterizedType parameterized) {
+            found.addAll(timeTypesIn(parameterized.getRawType()));
+            for (Type argument : parameterized.getActualTypeArguments()) found.addAll(timeTypesIn(argument));
+        } else if (type instanceof WildcardType wildcard) {
+            for (Type bound : wildcard.getUpperBounds()) found.addAll(timeTypesIn(bound));
+        } else if (type instanceof GenericArrayType array) {
+            found.addAll(timeTypesIn(array.getGenericComponentType()));
+        }
+        return found;
     }
 }

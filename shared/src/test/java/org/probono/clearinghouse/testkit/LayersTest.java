@@ -40,6 +40,25 @@ class LayersTest {
                 .isFalse();
     }
 
+    @Test
+    void a_record_carrying_a_time_type_json_lacks_is_named_with_its_component() {
+        EvaluationResult result = Layers.recordsCarryOnlyTimeTypesJsonKnows()
+                .evaluate(new ClassFileImporter().importClasses(Meeting.class, Known.class));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .hasSize(2)
+                .anyMatch(line -> line.contains("Meeting.startsAt carries LocalDateTime"))
+                .anyMatch(line -> line.contains("Meeting.slots carries LocalTime"));
+    }
+
+    /** A record with java.time types the one ObjectMapper does not register, one inside a type argument. */
+    record Meeting(
+            java.time.LocalDateTime startsAt, java.util.Map<String, java.util.List<java.time.LocalTime>> slots) {}
+
+    /** Only types the mapper knows, also nested: passes. */
+    record Known(java.time.Instant at, java.util.List<java.time.LocalDate> days, java.time.Duration[] spans) {}
+
     /** Stands for a class of submit that uses assign's (the package name is what the rule reads). */
     static final class Borrower {
         Object borrowed() {
