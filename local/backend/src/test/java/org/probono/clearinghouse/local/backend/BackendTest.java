@@ -38,7 +38,7 @@ class BackendTest {
                     .containsEntry("INBOUND_BUCKET", LocalResources.BUCKET)
                     .containsEntry("SENDER_ADDRESS", LocalResources.PARAMETERS.get("SenderAddress"))
                     .containsEntry("TIME_ZONE", "Asia/Kolkata") // the template parameter's default
-                    .containsKeys("KMS_KEY_ID", "AWS_REGION", "JAVA_TOOL_OPTIONS")
+                    .containsKeys("KMS_KEY_ID", "AWS_REGION", "DETAILS_RETENTION_DAYS")
                     .doesNotContainKey("SES_CONFIGURATION_SET");
             var table = aws.dynamoDb()
                     .describeTable(d -> d.tableName(LocalResources.TABLE))
