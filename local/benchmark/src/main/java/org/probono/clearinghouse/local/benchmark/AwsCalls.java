@@ -2,19 +2,25 @@ package org.probono.clearinghouse.local.benchmark;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Counts the AWS calls a probed function makes: the SDK loads this interceptor into every client from
- * the benchmark jar's {@code software/amazon/awssdk/global/handlers/execution.interceptors}, so the
- * functions' code is measured unchanged. One map update per call.
+ * Counts the AWS calls a probed function makes, and the time their requests spend on the wire (from the
+ * moment the SDK hands a request to the HTTP client to the moment the answer is back, per attempt): the
+ * SDK loads this interceptor into every client from the benchmark jar's
+ * {@code software/amazon/awssdk/global/handlers/execution.interceptors}, so the functions' code is measured
+ * unchanged. One map update and two clock reads per call.
  */
 public final class AwsCalls implements ExecutionInterceptor {
     private static final Map<String, Integer> CALLS = new TreeMap<>();
+    private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("bench.sent");
+    private static final AtomicLong WIRE_NANOS = new AtomicLong();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -23,6 +29,25 @@ public final class AwsCalls implements ExecutionInterceptor {
         synchronized (CALLS) {
             CALLS.merge(operation, 1, Integer::sum);
         }
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        attributes.putAttribute(SENT, System.nanoTime());
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        Long sent = attributes.getAttribute(SENT);
+        if (sent != null) WIRE_NANOS.addAndGet(System.nanoTime() - sent);
+    }
+
+    /**
+     * Nanoseconds all requests so far spent between the SDK and the backend (its own time, the local network
+     * and the HTTP client): what a warm invocation's time minus this leaves is the function's own overhead.
+     */
+    static long wireNanos() {
+        return WIRE_NANOS.get();
     }
 
     /** The calls so far, as {@code DynamoDb.GetItem×3,Kms.GenerateDataKey}, and forgets them. */

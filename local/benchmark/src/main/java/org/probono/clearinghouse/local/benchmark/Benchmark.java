@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Prints what users wait for, per function path: the wall time from JVM start to the first answer, as
  * a multiple of a floor program's (one DynamoDbClient, one GetItem) measured in the same pair of runs,
  * the peak resident memory, the AWS calls of the first request, and the same with the JDK's AOT cache
- * (one training run per function). Every run is a fresh JVM with Lambda's flags from template.yaml, the
+ * (one training run per function). Every run is a fresh JVM with Lambda's on-demand flags (C1 only) and any
+ * {@code JAVA_TOOL_OPTIONS} of template.yaml, the
  * function's memory as the JVM's view of the machine ({@code -XX:MaxRAM}, so it picks the collector and heap
  * a Lambda container gets), and only the function's shaded jar (plus the probe's); medians of
  * {@code bench.runs} pairs (default 7).
@@ -40,6 +41,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class Benchmark {
     private static final int RUNS = Integer.getInteger("bench.runs", 7);
+    /**
+     * Lambda's JVM flags for an on-demand java25 start (AWS Lambda developer guide, "Customize Java runtime startup
+     * behavior"): C1 only. SnapStart versions and provisioned concurrency keep full tiered compilation.
+     */
+    static final List<String> LAMBDA_ON_DEMAND_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+
     private static final int WARM = Integer.getInteger("bench.warm", 200);
     /** A training run walks each of its events this many times (JEP 483/514/515: what it runs is what the cache holds). */
     private static final int TRAINING_ROUNDS = 5;
@@ -48,13 +55,23 @@ public final class Benchmark {
 
     record Case(String name, String functionId, String eventFile) {}
 
-    private static final List<Case> CASES = List.of(
+    private static final List<Case> ALL_CASES = List.of(
             new Case("register POST /organisations", "RegisterFunction", "register-organisation.json"),
             new Case("submit POST /requests (real)", "SubmitRequestFunction", "submit-post-request.json"),
             new Case("submit GET /requests/{id}", "SubmitRequestFunction", "submit-get-request.json"),
             new Case("assign queue (" + Seed.OPEN_REQUESTS + " open requests)", "AssignFunction", "assign-queue.json"),
             new Case("notify outbox → SES", "NotifyFunction", "notify-outbox.json"),
             new Case("notify SNS bounce", "NotifyFunction", "notify-bounce.json"));
+
+    /**
+     * The cases to time: all, or those whose name contains one of {@code bench.cases}'s comma-separated words
+     * ({@code BENCH_CASES=register,outbox}) while trying a change.
+     */
+    private static final List<Case> CASES = ALL_CASES.stream()
+            .filter(c -> System.getProperty("bench.cases", "").isBlank()
+                    || java.util.Arrays.stream(System.getProperty("bench.cases").split(","))
+                            .anyMatch(word -> !word.isBlank() && c.name().contains(word.strip())))
+            .toList();
 
     /** One fresh JVM: wall milliseconds from its start to the first answer, and what it printed. */
     record Run(double wallMs, Map<String, String> figures) {
@@ -70,9 +87,12 @@ public final class Benchmark {
         Template template = Template.fromRepository();
         Path probeJar = probeJar(root);
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> toolOptions = new ArrayList<>(List.of(template.globalEnvironment()
+        // What Lambda's java25 runtime starts an on-demand function with (no SnapStart, no provisioned concurrency:
+        // the cold start measured here): tiered compilation stopped at level 1; then the template's own options.
+        List<String> toolOptions = new ArrayList<>(LAMBDA_ON_DEMAND_FLAGS);
+        for (String option : template.globalEnvironment()
                 .getOrDefault("JAVA_TOOL_OPTIONS", "")
-                .split("\\s+")));
+                .split("\\s+")) if (!option.isBlank()) toolOptions.add(option);
         // The JVM sizes itself from the memory it sees: a 1024 MB function gets Serial GC and a quarter for the heap.
         toolOptions.add("-XX:MaxRAM="
                 + template.root()
@@ -115,7 +135,7 @@ public final class Benchmark {
                     RUNS);
 
             Map<String, Path> events = new LinkedHashMap<>();
-            for (Case c : CASES) events.put(c.eventFile(), event(root, work, c.eventFile(), seed));
+            for (Case c : ALL_CASES) events.put(c.eventFile(), event(root, work, c.eventFile(), seed));
             String floorJar = jar(root, template, "AssignFunction") + File.pathSeparator + probeJar;
 
             Map<String, Path> caches = new LinkedHashMap<>();
@@ -150,7 +170,7 @@ public final class Benchmark {
             // 0.6 target).
             System.out.printf(
                     Locale.ROOT,
-                    "%-34s %7s %7s %5s | %7s %7s %7s %5s | %6s %6s %13s %6s  %s%n",
+                    "%-34s %7s %7s %5s | %7s %7s %7s %5s | %6s %6s %13s %13s %6s  %s%n",
                     "case",
                     "wall_ms",
                     "×floor",
@@ -162,6 +182,7 @@ public final class Benchmark {
                     "init",
                     "first",
                     "warm p50/p99",
+                    "own p50/p99",
                     "status",
                     "AWS calls (first request)");
             List<Run> floors = new ArrayList<>();
@@ -202,7 +223,7 @@ public final class Benchmark {
                 Run first = plain.getFirst();
                 System.out.printf(
                         Locale.ROOT,
-                        "%-34s %7.0f %7.2f %5.0f | %7.0f %7.2f %7.2f %5.0f | %6.0f %6.0f %6s/%-6s %6s  %s%n",
+                        "%-34s %7.0f %7.2f %5.0f | %7.0f %7.2f %7.2f %5.0f | %6.0f %6.0f %6s/%-6s %6s/%-6s %6s  %s%n",
                         c.name(),
                         median(plain, Run::wallMs),
                         median(ratios),
@@ -215,6 +236,8 @@ public final class Benchmark {
                         median(plain, r -> r.number("first_ms")),
                         first.figures().get("warm_p50_ms"),
                         first.figures().get("warm_p99_ms"),
+                        first.figures().get("overhead_p50_ms"),
+                        first.figures().get("overhead_p99_ms"),
                         first.figures().get("first_status"),
                         first.figures().get("calls"));
             }
@@ -229,6 +252,7 @@ public final class Benchmark {
                     "1",
                     median(aotFloors, Run::wallMs) / median(floors, Run::wallMs),
                     median(aotFloors, r -> r.number("peak_rss_mb")));
+            printJacksonReference(launcher, floorJar, aws.tableName());
             System.out.printf(Locale.ROOT, "machine load average after: %s%n%n", loadAverage());
 
             printTransactionLatency("moto (the runner's and the tests' backend)", aws.dynamoDb(), aws.tableName());
@@ -236,6 +260,36 @@ public final class Benchmark {
             System.out.println();
             for (Template.Function function : template.functions()) printJar(root.resolve(function.codeUri()));
         }
+    }
+
+    /**
+     * A reference, not a case: the floor with the functions' one ObjectMapper built, one small record read and one
+     * answer written first, paired with the plain floor. What Jackson databind alone costs every path.
+     */
+    private static void printJacksonReference(Launcher launcher, String floorJar, String table)
+            throws IOException, InterruptedException {
+        List<Run> withJson = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (int rep = 0; rep < RUNS; rep++) {
+            Run floor;
+            Run json;
+            if (rep % 2 == 0) {
+                floor = launcher.run(floorJar, List.of(), List.of(Floor.class.getName(), table));
+                json = launcher.run(floorJar, List.of(), List.of(Floor.class.getName(), table, "json"));
+            } else {
+                json = launcher.run(floorJar, List.of(), List.of(Floor.class.getName(), table, "json"));
+                floor = launcher.run(floorJar, List.of(), List.of(Floor.class.getName(), table));
+            }
+            withJson.add(json);
+            ratios.add(json.wallMs() / floor.wallMs());
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %7.0f %7.2f %5.0f |  (reference: Jackson databind alone, 1 record read, 1 written)%n",
+                "floor + the one ObjectMapper",
+                median(withJson, Run::wallMs),
+                median(ratios),
+                median(withJson, r -> r.number("peak_rss_mb")));
     }
 
     /** Starts fresh JVMs with Lambda's flags and times each to its first answer. */
@@ -290,7 +344,7 @@ public final class Benchmark {
     private static List<Path> trainingEvents(Path root, Template template, String functionId, Map<String, Path> events)
             throws IOException {
         List<Path> training = new ArrayList<>();
-        for (Case c : CASES) if (c.functionId().equals(functionId)) training.add(events.get(c.eventFile()));
+        for (Case c : ALL_CASES) if (c.functionId().equals(functionId)) training.add(events.get(c.eventFile()));
         String module =
                 Path.of(function(template, functionId).codeUri()).getName(1).toString(); // functions/<module>/target/…
         String prefix = module.split("-")[0] + "-";

@@ -1,7 +1,9 @@
 package org.probono.clearinghouse.local.benchmark;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.probono.clearinghouse.json.Json;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,12 +13,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The floor every case is measured against: the least a Java function reaching DynamoDB can do, one
  * DynamoDbClient (URL-connection HTTP client, explicit region) and one GetItem, in a fresh JVM with the
  * same flags and jar as a case. A case's "× floor" is its time over this one's, in the same pair.
- * Arguments: the table name.
+ * Arguments: the table name, and {@code json} to first build the functions' one ObjectMapper ({@link Json}), read
+ * one small record and write one answer with it: what Jackson databind alone adds to a cold start (a reference
+ * row of the benchmark, not a case).
  */
 public final class Floor {
     private Floor() {}
 
-    public static void main(String[] args) {
+    /** A small form, as a body a function reads. */
+    record Contact(String name, String email, List<String> languages) {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[1].equals("json")) {
+            Contact contact = Json.MAPPER.readValue(
+                    "{\"name\":\"Asha\",\"email\":\"asha@example.org\",\"languages\":[\"bn\",\"en\"]}", Contact.class);
+            if (Json.write(Map.of("id", contact.name(), "status", "PENDING")).isEmpty())
+                throw new IllegalStateException();
+        }
         try (DynamoDbClient dynamoDb = DynamoDbClient.builder()
                 .region(Region.of(System.getenv("AWS_REGION")))
                 .httpClient(UrlConnectionHttpClient.create())

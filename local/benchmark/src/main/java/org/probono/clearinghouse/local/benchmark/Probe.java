@@ -14,7 +14,8 @@ import java.util.Locale;
  * Runs inside a fresh JVM whose classpath is one function's shaded jar (as Lambda loads it) plus the
  * benchmark's jar: times the handler's construction (the init phase) and the first invocation, prints
  * {@code FIRST} the moment it is answered (the parent times JVM start to that line: what a user waits
- * for), then the peak resident memory so far, then warm invocations. Nothing heavier than System.nanoTime
+ * for), then the peak resident memory so far, then warm invocations, each timed whole and less the time its
+ * AWS requests spent on the wire ({@link AwsCalls}): the function's own overhead. Nothing heavier than System.nanoTime
  * runs before {@code FIRST}, so the probe adds almost nothing to what it measures. Each invocation's event
  * has {@code {{n}}} replaced by the salt and its number, so write paths create new items every time.
  * Arguments: handler class, event files (joined by the path separator: the first is timed, the warm
@@ -48,8 +49,10 @@ public final class Probe {
         String calls = AwsCalls.takeAll();
 
         long[] warmNanos = new long[warm];
+        long[] overheadNanos = new long[warm];
         int warmErrors = 0;
         for (int i = 0; i < warm; i++) {
+            long wire = AwsCalls.wireNanos();
             long t = System.nanoTime();
             try {
                 invoke(handler, events[(i + 1) % events.length], salt + (i + 1));
@@ -57,16 +60,20 @@ public final class Probe {
                 warmErrors++;
             }
             warmNanos[i] = System.nanoTime() - t;
+            overheadNanos[i] = warmNanos[i] - (AwsCalls.wireNanos() - wire);
         }
         Arrays.sort(warmNanos);
+        Arrays.sort(overheadNanos);
         System.out.printf(
                 Locale.ROOT,
-                "RESULT init_ms=%.0f first_ms=%.0f peak_rss_mb=%.0f warm_p50_ms=%.2f warm_p99_ms=%.2f warm_errors=%d classes=%d first_status=%s calls=%s%n",
+                "RESULT init_ms=%.0f first_ms=%.0f peak_rss_mb=%.0f warm_p50_ms=%.2f warm_p99_ms=%.2f overhead_p50_ms=%.2f overhead_p99_ms=%.2f warm_errors=%d classes=%d first_status=%s calls=%s%n",
                 initNanos / 1e6,
                 firstNanos / 1e6,
                 peakRssKib / 1024.0,
                 percentile(warmNanos, 50),
                 percentile(warmNanos, 99),
+                percentile(overheadNanos, 50),
+                percentile(overheadNanos, 99),
                 warmErrors,
                 ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
                 status(first),
