@@ -11,8 +11,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Counts the AWS calls a probed function makes, and the time their requests spend on the wire (from the
- * moment the SDK hands a request to the HTTP client to the moment the answer is back, per attempt): the
+ * Counts the AWS calls a probed function makes, the time they spend inside the SDK, and the time their requests
+ * spend on the wire (from the moment the SDK hands a request to the HTTP client to the moment the answer is back,
+ * per attempt): the
  * SDK loads this interceptor into every client from the benchmark jar's
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors}, so the functions' code is measured
  * unchanged. One map update and two clock reads per call.
@@ -20,7 +21,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class AwsCalls implements ExecutionInterceptor {
     private static final Map<String, Integer> CALLS = new TreeMap<>();
     private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("bench.sent");
+    private static final ExecutionAttribute<Long> CALLED = new ExecutionAttribute<>("bench.called");
     private static final AtomicLong WIRE_NANOS = new AtomicLong();
+    private static final AtomicLong CALL_NANOS = new AtomicLong();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -29,6 +32,22 @@ public final class AwsCalls implements ExecutionInterceptor {
         synchronized (CALLS) {
             CALLS.merge(operation, 1, Integer::sum);
         }
+        attributes.putAttribute(CALLED, System.nanoTime());
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        called(attributes);
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        called(attributes);
+    }
+
+    private static void called(ExecutionAttributes attributes) {
+        Long called = attributes.getAttribute(CALLED);
+        if (called != null) CALL_NANOS.addAndGet(System.nanoTime() - called);
     }
 
     @Override
@@ -48,6 +67,11 @@ public final class AwsCalls implements ExecutionInterceptor {
      */
     static long wireNanos() {
         return WIRE_NANOS.get();
+    }
+
+    /** Nanoseconds all calls so far spent inside the SDK: marshalling, signing, the wire, unmarshalling, retries. */
+    static long callNanos() {
+        return CALL_NANOS.get();
     }
 
     /** The calls so far, as {@code DynamoDb.GetItem×3,Kms.GenerateDataKey}, and forgets them. */

@@ -20,6 +20,7 @@ import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Secrets;
+import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.OfferItems;
 import org.probono.clearinghouse.store.OrganisationItems;
 import org.probono.clearinghouse.store.OutboxItems;
@@ -45,6 +46,13 @@ final class Seed {
         this.store = store;
         this.token = token;
         this.requestId = requestId;
+    }
+
+    /** Open requests on the queue now: the seeded ones plus those the training runs and earlier cases submitted. */
+    int openRequests() {
+        return (int) store.index(Keys.GSI2, Keys.QUEUE_OPEN, true, 0).stream()
+                .filter(item -> RequestItems.ENTITY.equals(item.entity()))
+                .count();
     }
 
     static Seed write(DynamoDbClient dynamoDb, String table) {
