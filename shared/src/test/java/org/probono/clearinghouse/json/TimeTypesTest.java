@@ -46,6 +46,10 @@ class TimeTypesTest {
                                 "\"2026-11-30T03:20:55+05:30\"",
                                 "1764453055",
                                 "1764453055.5",
+                                "\"1764453055\"",
+                                "-1",
+                                "\"\"",
+                                "null",
                                 "\"yesterday\"",
                                 "true")),
                 Arguments.of(
@@ -54,6 +58,8 @@ class TimeTypesTest {
                         List.of(
                                 "\"2026-11-29\"",
                                 "\"2026-11-29T10:00:00\"",
+                                "\"2026-11-29T22:00:00Z\"",
+                                "\"\"",
                                 "[2026,11,29]",
                                 "\"29/11/2026\"",
                                 "20261129")),
@@ -64,7 +70,7 @@ class TimeTypesTest {
                 Arguments.of(
                         Duration.class,
                         Duration.ofMinutes(90),
-                        List.of("\"PT1H30M\"", "5400", "5400.25", "\"90 minutes\"")),
+                        List.of("\"PT1H30M\"", "5400", "5400.25", "\"5400\"", "\"90 minutes\"")),
                 Arguments.of(
                         Period.class, Period.ofDays(180), List.of("\"P180D\"", "\"P1Y2M\"", "\"half a year\"", "180")),
                 Arguments.of(

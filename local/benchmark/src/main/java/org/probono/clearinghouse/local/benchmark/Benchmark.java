@@ -47,7 +47,7 @@ public final class Benchmark {
      */
     static final List<String> LAMBDA_ON_DEMAND_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
-    private static final int WARM = Integer.getInteger("bench.warm", 200);
+    private static final int WARM = Integer.getInteger("bench.warm", 1000);
     /** A training run walks each of its events this many times (JEP 483/514/515: what it runs is what the cache holds). */
     private static final int TRAINING_ROUNDS = 5;
     /** Expires the seeded offers (their deadlines have passed): it would change what the queue case reads. */
