@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The three layer rules of a Lambda function, and its records' java.time types,, checked on its main classes: each function's
- * {@code ArchitectureTest} extends this with its package name (docs/architecture.md draws the layers).
+ * The three layer rules of a Lambda function and the rule on its records' java.time types, checked on its main
+ * classes: each function's {@code ArchitectureTest} extends this with its package name (docs/architecture.md
+ * draws the layers).
  */
 public abstract class FunctionLayersTest {
     /** One import per function and JVM: JUnit builds a test instance per test method. */

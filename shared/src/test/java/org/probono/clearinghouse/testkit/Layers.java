@@ -18,6 +18,7 @@ import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +141,8 @@ public final class Layers {
             for (Type bound : wildcard.getUpperBounds()) found.addAll(timeTypesIn(bound));
         } else if (type instanceof GenericArrayType array) {
             found.addAll(timeTypesIn(array.getGenericComponentType()));
+        } else if (type instanceof TypeVariable<?> variable) {
+            for (Type bound : variable.getBounds()) found.addAll(timeTypesIn(bound));
         }
         return found;
     }

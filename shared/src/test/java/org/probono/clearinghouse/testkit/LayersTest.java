@@ -43,11 +43,12 @@ class LayersTest {
     @Test
     void a_record_carrying_a_time_type_json_lacks_is_named_with_its_component() {
         EvaluationResult result = Layers.recordsCarryOnlyTimeTypesJsonKnows()
-                .evaluate(new ClassFileImporter().importClasses(Meeting.class, Known.class));
+                .evaluate(new ClassFileImporter().importClasses(Meeting.class, Known.class, Bounded.class));
 
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails())
-                .hasSize(2)
+                .hasSize(3)
+                .anyMatch(line -> line.contains("Bounded.at carries OffsetDateTime"))
                 .anyMatch(line -> line.contains("Meeting.startsAt carries LocalDateTime"))
                 .anyMatch(line -> line.contains("Meeting.slots carries LocalTime"));
     }
@@ -55,6 +56,9 @@ class LayersTest {
     /** A record with java.time types the one ObjectMapper does not register, one inside a type argument. */
     record Meeting(
             java.time.LocalDateTime startsAt, java.util.Map<String, java.util.List<java.time.LocalTime>> slots) {}
+
+    /** A generic record whose type variable is bounded by a java.time type the mapper lacks. */
+    record Bounded<T extends java.time.OffsetDateTime>(T at) {}
 
     /** Only types the mapper knows, also nested: passes. */
     record Known(java.time.Instant at, java.util.List<java.time.LocalDate> days, java.time.Duration[] spans) {}

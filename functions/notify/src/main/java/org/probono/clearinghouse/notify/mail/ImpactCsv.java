@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.probono.clearinghouse.impact.RequestRow;
+import org.probono.clearinghouse.json.Json;
 
 /**
  * The report's CSV: one row per request of the period, the columns of {@link RequestRow} in its order
@@ -16,7 +16,7 @@ import org.probono.clearinghouse.impact.RequestRow;
  */
 public final class ImpactCsv {
     private static final CsvMapper CSV = CsvMapper.builder()
-            .addModule(new JavaTimeModule())
+            .addModule(Json.timeTypes())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
     private static final CsvSchema SCHEMA = CSV.schemaFor(RequestRow.class)

@@ -69,14 +69,28 @@ public final class Benchmark {
             new Case("notify SNS bounce", "NotifyFunction", "notify-bounce.json"));
 
     /**
-     * The cases to time: all, or those whose name contains one of {@code bench.cases}'s comma-separated words
-     * ({@code BENCH_CASES=register,outbox}) while trying a change.
+     * The cases to time: all, or those whose name contains one of {@code bench.cases}'s comma-separated words, in any
+     * case ({@code BENCH_CASES=register,outbox}) while trying a change. A word that matches no case stops the run.
      */
-    private static final List<Case> CASES = ALL_CASES.stream()
-            .filter(c -> System.getProperty("bench.cases", "").isBlank()
-                    || java.util.Arrays.stream(System.getProperty("bench.cases").split(","))
-                            .anyMatch(word -> !word.isBlank() && c.name().contains(word.strip())))
-            .toList();
+    private static final List<Case> CASES = chosenCases(System.getProperty("bench.cases", ""));
+
+    private static List<Case> chosenCases(String words) {
+        if (words.isBlank()) return ALL_CASES;
+        List<Case> chosen = new ArrayList<>();
+        for (String word : words.split(",")) {
+            if (word.isBlank()) continue;
+            List<Case> matching = ALL_CASES.stream()
+                    .filter(c -> c.name()
+                            .toLowerCase(Locale.ROOT)
+                            .contains(word.strip().toLowerCase(Locale.ROOT)))
+                    .toList();
+            if (matching.isEmpty())
+                throw new IllegalArgumentException("BENCH_CASES: \"" + word.strip() + "\" matches none of "
+                        + ALL_CASES.stream().map(Case::name).toList());
+            matching.stream().filter(c -> !chosen.contains(c)).forEach(chosen::add);
+        }
+        return ALL_CASES.stream().filter(chosen::contains).toList();
+    }
 
     /** One fresh JVM: wall milliseconds from its start to the first answer, and what it printed. */
     record Run(double wallMs, Map<String, String> figures) {

@@ -14,8 +14,8 @@ import java.util.Locale;
  * Runs inside a fresh JVM whose classpath is one function's shaded jar (as Lambda loads it) plus the
  * benchmark's jar: times the handler's construction (the init phase) and the first invocation, prints
  * {@code FIRST} the moment it is answered (the parent times JVM start to that line: what a user waits
- * for), then the peak resident memory so far, then warm invocations, each timed whole and, over the second half
- * (the JIT has compiled the path), less the time of its AWS calls ({@link AwsCalls}): the function's own overhead. Nothing heavier than System.nanoTime
+ * for), then the peak resident memory so far, then warm invocations: over their second half (the JIT has compiled
+ * the path), each timed whole and less the time of its AWS calls ({@link AwsCalls}): the function's own overhead. Nothing heavier than System.nanoTime
  * runs before {@code FIRST}, so the probe adds almost nothing to what it measures. Each invocation's event
  * has {@code {{n}}} replaced by the salt and its number, so write paths create new items every time.
  * Arguments: handler class, event files (joined by the path separator: the first is timed, the warm
@@ -48,11 +48,13 @@ public final class Probe {
         long peakRssKib = PeakMemory.residentKib();
         String calls = AwsCalls.takeAll();
 
-        long[] warmNanos = new long[warm];
-        // The function's own time, over the second half of the warm invocations (the JIT has compiled the path):
-        // outside its SDK calls, and outside the wire (so counting the SDK's marshalling and signing too).
-        long[] ownNanos = new long[warm - warm / 2];
-        long[] beyondWireNanos = new long[warm - warm / 2];
+        // Warm figures over the second half of the warm invocations, when the JIT has compiled the path: the whole
+        // invocation, its own time outside its SDK calls, and outside the wire (so counting the SDK's marshalling and
+        // signing too). The first half warms up.
+        int measured = warm - warm / 2;
+        long[] warmNanos = new long[measured];
+        long[] ownNanos = new long[measured];
+        long[] beyondWireNanos = new long[measured];
         int warmErrors = 0;
         for (int i = 0; i < warm; i++) {
             long wire = AwsCalls.wireNanos();
@@ -63,10 +65,11 @@ public final class Probe {
             } catch (RuntimeException e) {
                 warmErrors++;
             }
-            warmNanos[i] = System.nanoTime() - t;
+            long took = System.nanoTime() - t;
             if (i >= warm / 2) {
-                ownNanos[i - warm / 2] = warmNanos[i] - (AwsCalls.callNanos() - inCalls);
-                beyondWireNanos[i - warm / 2] = warmNanos[i] - (AwsCalls.wireNanos() - wire);
+                warmNanos[i - warm / 2] = took;
+                ownNanos[i - warm / 2] = took - (AwsCalls.callNanos() - inCalls);
+                beyondWireNanos[i - warm / 2] = took - (AwsCalls.wireNanos() - wire);
             }
         }
         Arrays.sort(warmNanos);
