@@ -264,29 +264,19 @@ public final class Benchmark {
                         median(aot, r -> r.number("peak_rss_mb")),
                         median(plain, r -> r.number("init_ms")),
                         median(plain, r -> r.number("first_ms")));
+                if (c.eventFile().equals(QUEUE_EVENT))
+                    rows[i] += warmColumns(
+                            launcher, root, template, probeJar, events, seed, c, "c" + i + "warm", firstRuns[i]);
             }
             // The warm invocations, one fresh JVM per case, after every cold run: write paths add stream records,
             // and dynoxide's writes slow as its stream records grow (docs/local-runner.md), which would have
-            // inflated the cold runs of the cases timed after them.
+            // inflated the cold runs of the cases timed after them. The queue writes nothing and went first: its
+            // warm run followed its cold runs, before any submit lengthened the queue.
             for (int i : order) {
                 Case c = CASES.get(i);
-                String salt = "c" + i + "warm";
-                if (c.eventFile().equals("notify-outbox.json")) seed.outbox(salt, WARM + 1);
-                Run warm = launcher.run(
-                        caseClasspath(root, template, c, probeJar),
-                        List.of(),
-                        probeArgs(template, c, events, WARM, salt));
-                Run first = firstRuns[i];
-                rows[i] += String.format(
-                        Locale.ROOT,
-                        " %6s/%-6s %6s/%-6s %6s %6s  %s%n",
-                        warm.figures().get("warm_p50_ms"),
-                        warm.figures().get("warm_p99_ms"),
-                        warm.figures().get("own_p50_ms"),
-                        warm.figures().get("own_p99_ms"),
-                        warm.figures().get("beyond_wire_p50_ms"),
-                        first.figures().get("first_status"),
-                        first.figures().get("calls"));
+                if (c.eventFile().equals(QUEUE_EVENT)) continue;
+                rows[i] += warmColumns(
+                        launcher, root, template, probeJar, events, seed, c, "c" + i + "warm", firstRuns[i]);
             }
             for (String row : rows) System.out.print(row);
             System.out.printf(
@@ -314,6 +304,33 @@ public final class Benchmark {
             System.out.println();
             for (Template.Function function : template.functions()) printJar(root.resolve(function.codeUri()));
         }
+    }
+
+    /** A case's warm columns, from one fresh JVM's {@code WARM} invocations, and its first answer's status and calls. */
+    private static String warmColumns(
+            Launcher launcher,
+            Path root,
+            Template template,
+            Path probeJar,
+            Map<String, Path> events,
+            Seed seed,
+            Case c,
+            String salt,
+            Run first)
+            throws IOException, InterruptedException {
+        if (c.eventFile().equals("notify-outbox.json")) seed.outbox(salt, WARM + 1);
+        Run warm = launcher.run(
+                caseClasspath(root, template, c, probeJar), List.of(), probeArgs(template, c, events, WARM, salt));
+        return String.format(
+                Locale.ROOT,
+                " %6s/%-6s %6s/%-6s %6s %6s  %s%n",
+                warm.figures().get("warm_p50_ms"),
+                warm.figures().get("warm_p99_ms"),
+                warm.figures().get("own_p50_ms"),
+                warm.figures().get("own_p99_ms"),
+                warm.figures().get("beyond_wire_p50_ms"),
+                first.figures().get("first_status"),
+                first.figures().get("calls"));
     }
 
     /**
