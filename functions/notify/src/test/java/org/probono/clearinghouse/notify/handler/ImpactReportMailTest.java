@@ -72,7 +72,7 @@ class ImpactReportMailTest {
                 .isInstanceOf(OutboxDelivery.Delivery.Sent.class);
 
         MimeMessage sent = NotifyTestKit.rawSent(aws).getLast();
-        assertThat(sent.getSubject()).isEqualTo("Impact report 2026-11: 2 requests, 1 placed, 6.5 hours donated");
+        assertThat(sent.getSubject()).isEqualTo("Impact report 2026-11: requests 2, placed 1, hours donated 6.5");
         List<Part> parts = new ArrayList<>();
         flatten(sent, parts);
         Part csv = parts.stream()
