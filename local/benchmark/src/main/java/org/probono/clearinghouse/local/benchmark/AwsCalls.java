@@ -12,11 +12,10 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Counts the AWS calls a probed function makes, the time they spend inside the SDK, and the time their requests
- * spend on the wire (from the moment the SDK hands a request to the HTTP client to the moment the answer is back,
- * per attempt): the
- * SDK loads this interceptor into every client from the benchmark jar's
+ * spend on the wire (from handing a request to the HTTP client to the response's headers, per attempt). The SDK
+ * loads this interceptor into every client from the benchmark jar's
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors}, so the functions' code is measured
- * unchanged. One map update and two clock reads per call.
+ * unchanged. One map update and four clock reads per call.
  */
 public final class AwsCalls implements ExecutionInterceptor {
     private static final Map<String, Integer> CALLS = new TreeMap<>();

@@ -14,9 +14,10 @@ import java.util.Locale;
  * Runs inside a fresh JVM whose classpath is one function's shaded jar (as Lambda loads it) plus the
  * benchmark's jar: times the handler's construction (the init phase) and the first invocation, prints
  * {@code FIRST} the moment it is answered (the parent times JVM start to that line: what a user waits
- * for), then the peak resident memory so far, then warm invocations: over their second half (the JIT has compiled
- * the path), each timed whole and less the time of its AWS calls ({@link AwsCalls}): the function's own overhead. Nothing heavier than System.nanoTime
- * runs before {@code FIRST}, so the probe adds almost nothing to what it measures. Each invocation's event
+ * for), then the peak resident memory so far, then warm invocations: over their second half (the JIT has
+ * compiled the path), each timed whole and less the time of its AWS calls ({@link AwsCalls}): the function's
+ * own overhead. Nothing heavier than System.nanoTime runs before {@code FIRST}, so the probe adds almost
+ * nothing to what it measures. Each invocation's event
  * has {@code {{n}}} replaced by the salt and its number, so write paths create new items every time.
  * Arguments: handler class, event files (joined by the path separator: the first is timed, the warm
  * invocations take them in turn, as an AOT training run walks every path of a function), warm
