@@ -104,7 +104,7 @@ public final class Item {
 
     /** A nested map or list, as JSON text. */
     public String json(String name) {
-        return document.isPresent(name) && !document.isNull(name) ? document.getJson(name) : null;
+        return attribute(name) == null ? null : document.getJson(name);
     }
 
     public long version() {
