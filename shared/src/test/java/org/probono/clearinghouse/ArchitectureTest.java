@@ -22,6 +22,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void shared_code_reads_and_writes_json_only_with_the_one_binder() {
+        Layers.usesNoDatabind().check(SHARED);
+    }
+
+    @Test
     void shared_records_carry_only_time_types_json_knows() {
         Layers.recordsCarryOnlyTimeTypesJsonKnows().check(SHARED);
     }

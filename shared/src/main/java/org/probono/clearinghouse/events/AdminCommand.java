@@ -1,20 +1,19 @@
 package org.probono.clearinghouse.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.json.JsonInputException;
+import org.probono.clearinghouse.json.Tree;
 import org.probono.clearinghouse.validation.Validation;
 
 /**
  * The one way a function reads an admin command ({@code {"command":"suggest","requestId":"…"}}). Each
- * command's fields are a record of the function's handler, read by the one ObjectMapper (strict types, an
+ * command's fields are a record of the function's handler, read by the one JSON binder (strict types, an
  * unknown field refused), then cleaned and checked by the record itself ({@link Fields#checked}) with the
  * checks and the wording of an HTTP body ({@link Validation}). Whatever is wrong throws {@link BadCommand},
  * which {@link Invocation} answers as {@code {"error":{"status":400,"title":"Bad command","detail"}}}; the
@@ -45,27 +44,26 @@ public final class AdminCommand {
     }
 
     /** The command's name: {@code "queue"}. */
-    public static String name(JsonNode event) {
-        return event.path("command").asText();
+    public static String name(Tree event) {
+        return event.path("command").text();
     }
 
     /** The command's fields as {@code type}, checked and cleaned; a {@link BadCommand} otherwise. */
-    public static <T extends Fields<T>> T read(JsonNode event, Class<T> type) {
-        ObjectNode fields = event.deepCopy();
+    public static <T extends Fields<T>> T read(Tree event, Class<T> type) {
+        Map<String, Tree> fields = event.fields();
         fields.remove("command");
         T read;
         try {
-            read = Json.MAPPER.treeToValue(fields, type);
-        } catch (UnrecognizedPropertyException e) {
-            List<String> known = e.getKnownPropertyIds().stream()
-                    .map(Object::toString)
-                    .sorted()
-                    .toList();
-            throw new BadCommand(Json.fieldPath(e) + " is not a known field; " + name(event)
+            Map<String, Object> values = new LinkedHashMap<>();
+            fields.forEach((name, value) -> values.put(name, value.value()));
+            read = Json.read(Tree.of(values), type);
+        } catch (JsonInputException.UnknownField e) {
+            List<String> known = e.known();
+            throw new BadCommand(e.field() + " is not a known field; " + name(event)
                     + (known.isEmpty() ? " takes no fields." : " takes " + String.join(", ", known) + "."));
-        } catch (MismatchedInputException e) {
-            throw new BadCommand(Json.fieldPath(e) + " " + Json.expected(e.getTargetType()) + ".");
-        } catch (JsonProcessingException e) {
+        } catch (JsonInputException.WrongType e) {
+            throw new BadCommand(e.field() + " " + e.expected() + ".");
+        } catch (JsonInputException e) {
             throw new BadCommand("The command could not be read.");
         }
         Validation check = new Validation();
@@ -80,7 +78,7 @@ public final class AdminCommand {
     }
 
     /** The answer to a command the function does not take; {@code commands} lists those it does. */
-    public static BadCommand unknown(JsonNode event, String function, List<String> commands) {
+    public static BadCommand unknown(Tree event, String function, List<String> commands) {
         return new BadCommand("Unknown command " + Json.write(name(event)) + "; " + function + " takes "
                 + String.join(", ", commands) + ".");
     }

@@ -1,6 +1,6 @@
 package org.probono.clearinghouse.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.probono.clearinghouse.json.Tree;
 
 /**
  * What kind of invocation a function received, told by the event's shape. An entry class with several
@@ -21,20 +21,20 @@ public enum EventShape {
     SCHEDULE,
     UNKNOWN;
 
-    public static EventShape of(JsonNode event) {
+    public static EventShape of(Tree event) {
         if (event == null || !event.isObject()) return UNKNOWN;
-        if (event.path("version").asText().equals("2.0") && event.has("routeKey") && event.has("requestContext")) {
+        if ("2.0".equals(event.path("version").text()) && event.has("routeKey") && event.has("requestContext")) {
             return HTTP_API;
         }
-        if (event.path("command").isTextual()) return ADMIN_COMMAND;
-        if (event.path("source").asText().equals("aws.events")
-                && event.path("detail-type").asText().equals("Scheduled Event")) {
+        if (event.path("command").isText()) return ADMIN_COMMAND;
+        if ("aws.events".equals(event.path("source").text())
+                && "Scheduled Event".equals(event.path("detail-type").text())) {
             return SCHEDULE;
         }
-        JsonNode first = event.path("Records").path(0);
-        if (first.path("eventSource").asText().equals("aws:dynamodb")) return DYNAMODB_STREAM;
-        if (first.path("eventSource").asText().equals("aws:ses")) return SES_RECEIPT;
-        if (first.path("EventSource").asText().equals("aws:sns")) return SNS;
+        Tree first = event.path("Records").path(0);
+        if ("aws:dynamodb".equals(first.path("eventSource").text())) return DYNAMODB_STREAM;
+        if ("aws:ses".equals(first.path("eventSource").text())) return SES_RECEIPT;
+        if ("aws:sns".equals(first.path("EventSource").text())) return SNS;
         return UNKNOWN;
     }
 }

@@ -1,15 +1,15 @@
 package org.probono.clearinghouse.events;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Tree;
 
 /**
  * The body of every entry class: read the event, tell its shape, let the entry class dispatch, write the
- * answer as JSON, all with the one ObjectMapper.
+ * answer as JSON, all with the one JSON binder.
  * An event of no known shape, an admin command that cannot be read ({@link BadCommand}, a 400) and one that
  * fails unexpectedly (a 500) are answered with an error object, never a stack trace. Other triggers (stream, SES, SNS, schedule) still fail the invocation, so
  * Lambda retries them; HTTP routes are answered by {@code Http.respond}, which catches its own.
@@ -20,15 +20,15 @@ public final class Invocation {
 
     @FunctionalInterface
     public interface Dispatch {
-        Object handle(EventShape shape, JsonNode event);
+        Object handle(EventShape shape, Tree event);
     }
 
     /** {@code context} is null for SnapStart priming (no invocation: no Lambda id, no cold start) and in tests. */
     public static void run(InputStream input, OutputStream output, Context context, Dispatch dispatch) {
-        JsonNode event = LambdaEvents.readTree(input);
+        Tree event = LambdaEvents.readTree(input);
         EventShape shape = EventShape.of(event);
         String apiRequestId = shape == EventShape.HTTP_API
-                ? event.path("requestContext").path("requestId").asText(null)
+                ? event.path("requestContext").path("requestId").text()
                 : null;
         try (Log.Scope ids = context == null
                 ? Log.scope(null, null, apiRequestId)
@@ -37,7 +37,7 @@ public final class Invocation {
         }
     }
 
-    private static void answer(JsonNode event, EventShape shape, OutputStream output, Dispatch dispatch) {
+    private static void answer(Tree event, EventShape shape, OutputStream output, Dispatch dispatch) {
         Object result;
         try {
             result = dispatch.handle(shape, event);
@@ -49,7 +49,7 @@ public final class Invocation {
             Log.error(
                     "admin command failed",
                     "command",
-                    event.path("command").asText(),
+                    String.valueOf(event.path("command").text()),
                     "error",
                     e.getClass().getName());
             result = new AdminError(

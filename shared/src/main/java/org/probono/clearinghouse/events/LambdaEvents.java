@@ -3,64 +3,55 @@ package org.probono.clearinghouse.events;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.json.JsonInputException;
+import org.probono.clearinghouse.json.Tree;
 
 /**
- * Reads Lambda events and writes answers with the project's one ObjectMapper: API Gateway's request and
- * response as aws-lambda-java-events' plain beans, the other triggers as small records of the fields a
- * function reads. Not the runtime's serialization library: it brings a second, shaded Jackson and
+ * Reads Lambda events and writes answers with the project's one JSON binder ({@link Json}): API Gateway's
+ * request and response as aws-lambda-java-events' plain beans, the other triggers as small records of the
+ * fields a function reads. Not the runtime's serialization library: it brings a second, shaded Jackson and
  * joda-time (about 900 classes, a fifth of a second of a cold start) for the same job. The files in
  * events/ are the truth: LambdaEventsTest reads each as the runtime would and as we do, and compares.
  *
  * <p>The API Gateway request and response, on every HTTP cold start, are copied field by field between the
- * tree and the beans rather than through databind's bean introspection, which for these nested beans
- * costs a tenth of a second of the first request (docs/performance.md).
+ * tree and the beans rather than through bean introspection (docs/performance.md).
  */
 public final class LambdaEvents {
-    /** Events carry fields no function reads, and AWS adds more: ignored here, unlike in request bodies. */
-    private static final ObjectReader EVENTS =
-            Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private LambdaEvents() {}
 
-    static JsonNode readTree(InputStream input) {
+    /** The event as a tree; empty if it is not JSON (the caller reports an unknown event shape). */
+    static Tree readTree(InputStream input) {
         try {
-            return Json.MAPPER.readTree(input);
-        } catch (IOException e) {
-            return null; // not JSON: the caller reports an unknown event shape
+            return Json.tree(input);
+        } catch (JsonInputException e) {
+            return Tree.of(null);
         }
     }
 
     /**
-     * The event as {@code type}: APIGatewayV2HTTPEvent, or a function's record of the fields it reads. The
-     * tree {@link #readTree} parsed is walked, not written out and parsed again: each event is parsed once.
+     * The event as a function's record of the fields it reads; fields it does not have (AWS adds more) are
+     * skipped, unlike in request bodies. The record's components are named as the event's fields are
+     * ({@code Records}, {@code Sns}).
      */
-    public static <T> T read(JsonNode event, Class<T> type) {
-        try {
-            return EVENTS.forType(type).readValue(event);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static <T> T read(Tree event, Class<T> type) {
+        return Json.readIgnoringUnknown(event, type);
     }
 
     /** An HTTP API (payload 2.0) event, field for field as the runtime's serializer reads it. */
-    public static APIGatewayV2HTTPEvent httpRequest(JsonNode event) {
-        JsonNode context = event.path("requestContext");
+    public static APIGatewayV2HTTPEvent httpRequest(Tree event) {
+        Tree context = event.path("requestContext");
         APIGatewayV2HTTPEvent.RequestContext requestContext = null;
         if (context.isObject()) {
-            JsonNode http = context.path("http");
+            Tree http = context.path("http");
             requestContext = APIGatewayV2HTTPEvent.RequestContext.builder()
                     .withRouteKey(text(context, "routeKey"))
                     .withAccountId(text(context, "accountId"))
@@ -81,7 +72,7 @@ public final class LambdaEvents {
                                             .withUserAgent(text(http, "userAgent"))
                                             .build()
                                     : null)
-                    // No route has an authorizer; should one come, databind reads that part alone.
+                    // No route has an authorizer; should one come, the bean is read from that part alone.
                     .withAuthorizer(
                             context.path("authorizer").isObject()
                                     ? read(
@@ -101,30 +92,26 @@ public final class LambdaEvents {
                 .withPathParameters(textMap(event.path("pathParameters")))
                 .withStageVariables(textMap(event.path("stageVariables")))
                 .withBody(text(event, "body"))
-                .withIsBase64Encoded(event.path("isBase64Encoded").asBoolean())
+                .withIsBase64Encoded(event.path("isBase64Encoded").isTrue())
                 .withRequestContext(requestContext)
                 .build();
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    private static String text(Tree node, String field) {
+        return node.path(field).asText();
     }
 
-    private static List<String> texts(JsonNode array) {
-        if (!array.isArray()) return null;
-        List<String> texts = new ArrayList<>(array.size());
-        array.forEach(value -> texts.add(value.isNull() ? null : value.asText()));
+    private static List<String> texts(Tree array) {
+        if (!array.isList()) return null;
+        List<String> texts = new ArrayList<>();
+        array.elements().forEach(value -> texts.add(value.asText()));
         return texts;
     }
 
-    private static Map<String, String> textMap(JsonNode object) {
+    private static Map<String, String> textMap(Tree object) {
         if (!object.isObject()) return null;
         Map<String, String> map = new LinkedHashMap<>();
-        object.properties()
-                .forEach(field -> map.put(
-                        field.getKey(),
-                        field.getValue().isNull() ? null : field.getValue().asText()));
+        object.fields().forEach((name, value) -> map.put(name, value.asText()));
         return map;
     }
 
@@ -134,17 +121,16 @@ public final class LambdaEvents {
             if (value instanceof APIGatewayV2HTTPResponse response) {
                 writeHttpResponse(response, out);
             } else {
-                out.write(Json.write(value).getBytes(StandardCharsets.UTF_8));
+                Json.write(value, out);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The response as the one ObjectMapper would write the bean (absent fields left out), without introspecting it. */
+    /** The response as the runtime's serializer writes the bean (absent fields left out), without introspecting it. */
     private static void writeHttpResponse(APIGatewayV2HTTPResponse response, OutputStream out) throws IOException {
-        try (JsonGenerator json =
-                Json.MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+        try (JsonGenerator json = Json.generator(out)) {
             json.writeStartObject();
             json.writeNumberField("statusCode", response.getStatusCode());
             if (response.getHeaders() != null) {

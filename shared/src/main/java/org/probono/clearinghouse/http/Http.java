@@ -2,9 +2,6 @@ package org.probono.clearinghouse.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -15,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.probono.clearinghouse.ids.Secrets;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.json.JsonInputException;
 import org.probono.clearinghouse.json.Log;
 import org.probono.clearinghouse.validation.FieldError;
 import org.probono.clearinghouse.validation.InvalidInput;
@@ -93,19 +91,17 @@ public final class Http {
         }
         if (bytes.length == 0) throw Problem.badRequest("A JSON body is required.");
         try {
-            T value = Json.MAPPER.readValue(bytes, type);
+            T value = Json.read(bytes, type);
             if (value == null) throw Problem.badRequest("A JSON object is required.");
             return value;
-        } catch (UnrecognizedPropertyException e) {
-            throw Problem.invalid(List.of(new FieldError(Json.fieldPath(e), "is not a known field")));
-        } catch (MismatchedInputException e) {
-            String field = Json.fieldPath(e);
-            if (field.isEmpty()) throw Problem.badRequest("The body must be a JSON object.");
-            throw Problem.invalid(List.of(new FieldError(field, Json.expected(e.getTargetType()))));
-        } catch (JsonProcessingException e) {
+        } catch (JsonInputException.UnknownField e) {
+            throw Problem.invalid(List.of(new FieldError(e.field(), "is not a known field")));
+        } catch (JsonInputException.WrongType e) {
+            throw Problem.invalid(List.of(new FieldError(e.field(), e.expected())));
+        } catch (JsonInputException.NotAnObject e) {
+            throw Problem.badRequest("The body must be a JSON object.");
+        } catch (JsonInputException.NotJson e) {
             throw Problem.badRequest("The body is not valid JSON.");
-        } catch (java.io.IOException e) {
-            throw Problem.badRequest("The body could not be read.");
         }
     }
 

@@ -1,7 +1,7 @@
 package org.probono.clearinghouse.impact;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.probono.clearinghouse.json.WrittenWhenNull;
 
 /**
  * The impact report of the requests created in a period, as the contract fixes it. Medians and the
@@ -12,8 +12,8 @@ public record ImpactReport(
         String to,
         Requests requests,
         double hoursDonated,
-        @JsonInclude(JsonInclude.Include.ALWAYS) Double medianHoursToFirstOffer,
-        @JsonInclude(JsonInclude.Include.ALWAYS) Double medianHoursToAcceptance,
+        @WrittenWhenNull Double medianHoursToFirstOffer,
+        @WrittenWhenNull Double medianHoursToAcceptance,
         Offers offers,
         List<DeclineReason> declineReasons,
         List<CategoryFigures> byCategory,
@@ -36,7 +36,5 @@ public record ImpactReport(
 
     public record OrganisationFigures(String id, String name, long requests, long completed) {}
 
-    public record Feedback(
-            long count,
-            @JsonInclude(JsonInclude.Include.ALWAYS) Double averageRating) {}
+    public record Feedback(long count, @WrittenWhenNull Double averageRating) {}
 }

@@ -1,13 +1,11 @@
 package org.probono.clearinghouse.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.json.Tree;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 
 /**
@@ -25,8 +23,6 @@ public final class OutboxItems {
     public static final String SUBJECT = "subject";
     /** The email's secret, KMS-sealed to the item's id; never a raw token at rest. */
     public static final String SEALED_TOKEN = "sealedToken";
-
-    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
 
     private OutboxItems() {}
 
@@ -47,18 +43,20 @@ public final class OutboxItems {
 
     public static OutboxMessage from(Item item) {
         String data = item.json("data");
-        try {
-            return new OutboxMessage(
-                    item.requiredString("id"),
-                    item.enumValue("template", EmailTemplate.class),
-                    item.string("to"),
-                    Language.ofStored(item.string("language")),
-                    data == null ? Map.of() : Json.MAPPER.readValue(data, DATA),
-                    item.string(SEALED_TOKEN),
-                    item.string("sealedDetails"),
-                    item.time("createdAt"));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new OutboxMessage(
+                item.requiredString("id"),
+                item.enumValue("template", EmailTemplate.class),
+                item.string("to"),
+                Language.ofStored(item.string("language")),
+                data == null ? Map.of() : fields(Json.tree(data)),
+                item.string(SEALED_TOKEN),
+                item.string("sealedDetails"),
+                item.time("createdAt"));
+    }
+
+    /** The template's data as written: an object, read back as maps, lists, strings, numbers and booleans. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fields(Tree data) {
+        return data.value() instanceof Map<?, ?> fields ? (Map<String, Object>) fields : Map.of();
     }
 }

@@ -3,7 +3,6 @@ package org.probono.clearinghouse.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.json.Tree;
+import org.probono.clearinghouse.testkit.TestJson;
 import org.probono.clearinghouse.validation.Validation;
 
 /** The one admin-command reader, without a backend: what it reads, and how it words what it refuses. */
@@ -30,8 +30,8 @@ class AdminCommandTest {
         }
     }
 
-    private static JsonNode event(String json) throws Exception {
-        return Json.MAPPER.readTree(json);
+    private static Tree event(String json) {
+        return TestJson.tree(json);
     }
 
     private static String refusal(String json) {
@@ -125,7 +125,7 @@ class AdminCommandTest {
 
     @Test
     void reading_leaves_the_event_as_it_was() throws Exception {
-        JsonNode event = event("{\"command\":\"offer\",\"requestId\":\"REQ-1\",\"lawyerIds\":[\"L-1\"]}");
+        Tree event = event("{\"command\":\"offer\",\"requestId\":\"REQ-1\",\"lawyerIds\":[\"L-1\"]}");
         AdminCommand.read(event, Offer.class);
 
         assertThat(AdminCommand.name(event)).isEqualTo("offer");

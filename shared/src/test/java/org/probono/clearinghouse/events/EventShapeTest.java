@@ -3,11 +3,11 @@ package org.probono.clearinghouse.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.testkit.TestJson;
 
 class EventShapeTest {
     private static EventShape shapeOf(String json) throws Exception {
-        return EventShape.of(Json.MAPPER.readTree(json));
+        return EventShape.of(TestJson.tree(json));
     }
 
     @Test

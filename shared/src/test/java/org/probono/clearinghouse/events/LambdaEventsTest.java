@@ -19,13 +19,14 @@ import org.probono.clearinghouse.http.Http;
 import org.probono.clearinghouse.http.Response;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.Template;
+import org.probono.clearinghouse.testkit.TestJson;
 
 /** events/ is the truth: our one ObjectMapper reads and writes API Gateway events as the Lambda runtime does. */
 class LambdaEventsTest {
     private static List<Path> httpApiEvents() throws IOException {
         try (Stream<Path> files = Files.list(Template.repositoryRoot().resolve("events"))) {
             return files.filter(f -> f.toString().endsWith(".json"))
-                    .filter(f -> EventShape.of(tree(f)) == EventShape.HTTP_API)
+                    .filter(f -> EventShape.of(TestJson.tree(tree(f))) == EventShape.HTTP_API)
                     .sorted()
                     .toList();
         }
@@ -33,7 +34,7 @@ class LambdaEventsTest {
 
     private static JsonNode tree(Path file) {
         try {
-            return Json.MAPPER.readTree(Files.readString(file));
+            return TestJson.MAPPER.readTree(Files.readString(file));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -47,11 +48,11 @@ class LambdaEventsTest {
             APIGatewayV2HTTPEvent theirs = LambdaEventSerializers.serializerFor(
                             APIGatewayV2HTTPEvent.class, getClass().getClassLoader())
                     .fromJson(Files.newInputStream(file));
-            APIGatewayV2HTTPEvent ours = LambdaEvents.httpRequest(tree(file));
+            APIGatewayV2HTTPEvent ours = LambdaEvents.httpRequest(TestJson.tree(tree(file)));
 
-            assertThat((JsonNode) Json.MAPPER.valueToTree(ours))
+            assertThat((JsonNode) TestJson.MAPPER.valueToTree(ours))
                     .as(file.getFileName().toString())
-                    .isEqualTo((JsonNode) Json.MAPPER.valueToTree(theirs));
+                    .isEqualTo((JsonNode) TestJson.MAPPER.valueToTree(theirs));
             assertThat(ours.getRouteKey()).as(file.getFileName().toString()).isNotBlank();
             assertThat(ours.getRequestContext().getHttp().getMethod()).isNotBlank();
         }
@@ -68,8 +69,8 @@ class LambdaEventsTest {
         ByteArrayOutputStream ours = new ByteArrayOutputStream();
         LambdaEvents.writeJson(response, ours);
 
-        JsonNode written = Json.MAPPER.readTree(ours.toByteArray());
-        assertThat(written).isEqualTo(withoutNulls(Json.MAPPER.readTree(theirs.toByteArray())));
+        JsonNode written = TestJson.MAPPER.readTree(ours.toByteArray());
+        assertThat(written).isEqualTo(withoutNulls(TestJson.MAPPER.readTree(theirs.toByteArray())));
         assertThat(written.path("statusCode").asInt()).isEqualTo(201);
         assertThat(written.path("isBase64Encoded").isBoolean()).isTrue();
         assertThat(written.path("headers").path("Location").asText()).isEqualTo("/requests/r1");
@@ -90,7 +91,7 @@ class LambdaEventsTest {
         APIGatewayV2HTTPEvent theirs = LambdaEventSerializers.serializerFor(
                         APIGatewayV2HTTPEvent.class, getClass().getClassLoader())
                 .fromJson(event);
-        APIGatewayV2HTTPEvent ours = LambdaEvents.httpRequest(Json.MAPPER.readTree(event));
+        APIGatewayV2HTTPEvent ours = LambdaEvents.httpRequest(TestJson.tree(event));
 
         assertThat(ours).isEqualTo(theirs);
         assertThat(ours.getRequestContext().getAuthorizer().getJwt().getClaims())
@@ -110,12 +111,13 @@ class LambdaEventsTest {
         ByteArrayOutputStream ours = new ByteArrayOutputStream();
         LambdaEvents.writeJson(response, ours);
 
-        assertThat(Json.MAPPER.readTree(ours.toByteArray())).isEqualTo(Json.MAPPER.readTree(Json.write(response)));
+        assertThat(TestJson.MAPPER.readTree(ours.toByteArray()))
+                .isEqualTo(TestJson.MAPPER.readTree(Json.write(response)));
     }
 
     @Test
     void fields_an_event_carries_that_no_function_reads_are_ignored() {
-        JsonNode event = Json.MAPPER.valueToTree(Map.of(
+        JsonNode event = TestJson.MAPPER.valueToTree(Map.of(
                 "version",
                 "2.0",
                 "routeKey",
@@ -125,7 +127,7 @@ class LambdaEventsTest {
                 "requestContext",
                 Map.of("newField", true)));
 
-        assertThat(LambdaEvents.httpRequest(event).getRouteKey()).isEqualTo("GET /verify");
+        assertThat(LambdaEvents.httpRequest(TestJson.tree(event)).getRouteKey()).isEqualTo("GET /verify");
     }
 
     /** The runtime writes absent fields as null; the one ObjectMapper leaves them out. */

@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.testkit.TestJson;
 
 class HttpTest {
     record Body(String name, Integer count, List<String> tags) {}
@@ -26,7 +26,7 @@ class HttpTest {
 
     private static JsonNode answer(APIGatewayV2HTTPEvent event) throws Exception {
         APIGatewayV2HTTPResponse response = Http.respond(event, route -> Response.ok(Http.body(event, Body.class)));
-        JsonNode body = Json.MAPPER.readTree(response.getBody());
+        JsonNode body = TestJson.MAPPER.readTree(response.getBody());
         ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("_status", response.getStatusCode());
         ((com.fasterxml.jackson.databind.node.ObjectNode) body)
                 .put("_type", response.getHeaders().get("Content-Type"));

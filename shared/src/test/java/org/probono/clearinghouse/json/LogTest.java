@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.probono.clearinghouse.testkit.TestJson;
 
 class LogTest {
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -41,7 +42,7 @@ class LogTest {
     private List<JsonNode> lines() throws Exception {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) lines.add(Json.MAPPER.readTree(line));
+            if (!line.isBlank()) lines.add(TestJson.MAPPER.readTree(line));
         }
         return lines;
     }

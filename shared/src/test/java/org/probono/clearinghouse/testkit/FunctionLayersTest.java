@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The three layer rules of a Lambda function and the rule on its records' java.time types, checked on its main
+ * The three layer rules of a Lambda function, its one JSON binder and the rule on its records' java.time types, checked on its main
  * classes: each function's {@code ArchitectureTest} extends this with its package name (docs/architecture.md
  * draws the layers).
  */
@@ -38,6 +38,11 @@ public abstract class FunctionLayersTest {
     @Test
     void it_uses_no_other_function() {
         Layers.usesNoOtherFunction(function).check(classes());
+    }
+
+    @Test
+    void it_reads_and_writes_json_only_with_the_one_binder() {
+        Layers.usesNoDatabind().check(classes());
     }
 
     @Test

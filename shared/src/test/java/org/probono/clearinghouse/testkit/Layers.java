@@ -101,9 +101,25 @@ public final class Layers {
     }
 
     /**
-     * Every record carries only the java.time types the one ObjectMapper reads and writes ({@link Json#TIME_TYPES}):
-     * it registers those, not Jackson's whole JavaTimeModule, so another type would fail only when a request
-     * first carried one. Record components are checked with their type arguments ({@code List<LocalDate>}).
+     * JSON goes through the one binder ({@link Json}, jackson-jr): no code of a function or of shared uses Jackson
+     * databind, whose set-up alone took a quarter of a cold start (docs/performance.md). The one exception is the
+     * impact report's CSV writer, Jackson's CSV module, on the monthly report's path only.
+     */
+    public static ArchRule usesNoDatabind() {
+        return noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(ROOT + ".notify.mail.ImpactCsv")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.fasterxml.jackson.databind..", "com.fasterxml.jackson.datatype..")
+                .because("one JSON binder, jackson-jr, keeps databind's set-up off every cold start");
+    }
+
+    /**
+     * Every record carries only the java.time types the one binder reads and writes ({@link Json#TIME_TYPES}):
+     * jackson-jr would write another as a bean of its getters, so {@code Json} refuses it, and that would fail only
+     * when a request first carried one. Record components are checked with their type arguments ({@code
+     * List<LocalDate>}).
      */
     public static ArchRule recordsCarryOnlyTimeTypesJsonKnows() {
         return classes()

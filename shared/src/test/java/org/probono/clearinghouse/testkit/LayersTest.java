@@ -41,6 +41,24 @@ class LayersTest {
     }
 
     @Test
+    void code_that_reads_json_with_databind_breaks_the_rule_and_is_named() {
+        EvaluationResult result = Layers.usesNoDatabind()
+                .evaluate(new ClassFileImporter().importClasses(DatabindReader.class, Meeting.class));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .isNotEmpty()
+                .allMatch(line -> line.contains("DatabindReader"));
+    }
+
+    /** Reads a body with an ObjectMapper of its own, as main code must not. */
+    static final class DatabindReader {
+        Object read(String json) throws Exception {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        }
+    }
+
+    @Test
     void a_record_carrying_a_time_type_json_lacks_is_named_with_its_component() {
         EvaluationResult result = Layers.recordsCarryOnlyTimeTypesJsonKnows()
                 .evaluate(new ClassFileImporter().importClasses(Meeting.class, Known.class, Bounded.class));
@@ -53,11 +71,11 @@ class LayersTest {
                 .anyMatch(line -> line.contains("Meeting.slots carries LocalTime"));
     }
 
-    /** A record with java.time types the one ObjectMapper does not register, one inside a type argument. */
+    /** A record with java.time types the one binder does not read or write, one inside a type argument. */
     record Meeting(
             java.time.LocalDateTime startsAt, java.util.Map<String, java.util.List<java.time.LocalTime>> slots) {}
 
-    /** A generic record whose type variable is bounded by a java.time type the mapper lacks. */
+    /** A generic record whose type variable is bounded by a java.time type the binder lacks. */
     record Bounded<T extends java.time.OffsetDateTime>(T at) {}
 
     /** Only types the mapper knows, also nested: passes. */

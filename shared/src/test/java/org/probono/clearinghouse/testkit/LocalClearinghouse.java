@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.probono.clearinghouse.json.Json;
 
 /**
  * The clearinghouse served by a local runner, reached as its users reach it: the public HTTP API, admin
@@ -220,7 +219,7 @@ public final class LocalClearinghouse {
 
     private static JsonNode json(String text) {
         try {
-            return Json.MAPPER.readTree(text);
+            return TestJson.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

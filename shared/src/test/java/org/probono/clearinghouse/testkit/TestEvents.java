@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.Template;
 
 /**
@@ -73,7 +72,7 @@ public final class TestEvents {
     private static ObjectNode read(String name) {
         Path file = Template.repositoryRoot().resolve("events").resolve(name);
         try {
-            return (ObjectNode) Json.MAPPER.readTree(Files.readString(file));
+            return (ObjectNode) TestJson.MAPPER.readTree(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException("events/" + name, e);
         }
@@ -93,7 +92,7 @@ public final class TestEvents {
          */
         public Event with(String path, Object value) {
             Parent parent = parentOf(path);
-            JsonNode node = Json.MAPPER.valueToTree(value);
+            JsonNode node = TestJson.MAPPER.valueToTree(value);
             if (parent.index >= 0) ((ArrayNode) parent.node).set(parent.index, node);
             else ((ObjectNode) parent.node).set(parent.name, node);
             return this;
@@ -112,7 +111,7 @@ public final class TestEvents {
         }
 
         public String text() {
-            return Json.write(json);
+            return TestJson.write(json);
         }
 
         public byte[] bytes() {
@@ -159,7 +158,7 @@ public final class TestEvents {
 
         /** The body: a string as it is, anything else as JSON. */
         public HttpApi body(Object body) {
-            json.put("body", body instanceof String text ? text : Json.write(body));
+            json.put("body", body instanceof String text ? text : TestJson.write(body));
             json.put("isBase64Encoded", false);
             return this;
         }

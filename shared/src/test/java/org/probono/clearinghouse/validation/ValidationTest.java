@@ -13,7 +13,7 @@ import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.Codes;
 import org.probono.clearinghouse.http.Http;
 import org.probono.clearinghouse.http.Response;
-import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.testkit.TestJson;
 
 class ValidationTest {
     private final Validation validation = new Validation();
@@ -69,7 +69,7 @@ class ValidationTest {
             return Response.ok("never");
         });
 
-        JsonNode body = Json.MAPPER.readTree(response.getBody());
+        JsonNode body = TestJson.MAPPER.readTree(response.getBody());
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body.path("type").asText()).endsWith("/validation");
         assertThat(body.path("errors"))

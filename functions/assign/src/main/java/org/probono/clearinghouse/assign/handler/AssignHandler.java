@@ -2,7 +2,6 @@ package org.probono.clearinghouse.assign.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -21,6 +20,7 @@ import org.probono.clearinghouse.events.BadCommand;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.SnapStartPriming;
 import org.probono.clearinghouse.impact.ImpactFigures;
+import org.probono.clearinghouse.json.Tree;
 
 /** AssignFunction's entry: the team's admin commands and the scheduled expiry. */
 public final class AssignHandler implements RequestStreamHandler {
@@ -69,7 +69,7 @@ public final class AssignHandler implements RequestStreamHandler {
         });
     }
 
-    private Object command(JsonNode event) {
+    private Object command(Tree event) {
         return answer(
                 switch (AdminCommand.name(event)) {
                     case "queue" -> {

@@ -21,7 +21,6 @@ import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.ids.Ids;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.matters.MatterEmails;
 import org.probono.clearinghouse.matters.OfferDecisions;
@@ -35,6 +34,7 @@ import org.probono.clearinghouse.testkit.MatterSamples;
 import org.probono.clearinghouse.testkit.MovableClock;
 import org.probono.clearinghouse.testkit.TableFixture;
 import org.probono.clearinghouse.testkit.TestEvents;
+import org.probono.clearinghouse.testkit.TestJson;
 
 /**
  * AssignHandler on moto with a clock the tests move: its invocation, the samples these tests speak of
@@ -88,7 +88,7 @@ final class Fixture {
         String result = out.toString(StandardCharsets.UTF_8);
         assertThat(result).doesNotContain(CONFIDENTIAL);
         try {
-            return Json.MAPPER.readTree(result);
+            return TestJson.MAPPER.readTree(result);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

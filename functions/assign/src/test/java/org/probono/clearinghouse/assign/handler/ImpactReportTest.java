@@ -22,7 +22,6 @@ import org.probono.clearinghouse.domain.OrganisationType;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
 import org.probono.clearinghouse.impact.Tally;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.matters.Answer;
@@ -34,6 +33,7 @@ import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.RunningTotals;
 import org.probono.clearinghouse.store.TableFigures;
 import org.probono.clearinghouse.store.Transaction;
+import org.probono.clearinghouse.testkit.TestJson;
 
 /**
  * A scripted November (Asia/Kolkata) through every state change the report counts, then every figure of
@@ -156,7 +156,7 @@ class ImpactReportTest {
                 [{"id":"%s","name":"Shakti Vahini","requests":3,"completed":2},
                  {"id":"%s","name":"Chitrakatha Trust","requests":2,"completed":0}]""".formatted(fx.org.id(), chitrakatha.id())));
         assertThat(report.path("feedback")).isEqualTo(json("{\"count\":2,\"averageRating\":4.0}"));
-        assertThat(Json.write(report)).doesNotContain(Fixture.CONFIDENTIAL).doesNotContain("Summary of");
+        assertThat(TestJson.write(report)).doesNotContain(Fixture.CONFIDENTIAL).doesNotContain("Summary of");
 
         JsonNode october = fx.invoke("assign-report.json", Map.of("from", "2026-10-01", "to", "2026-10-31"));
         assertThat(october.path("requests").path("received").asInt()).isEqualTo(1);
@@ -346,7 +346,7 @@ class ImpactReportTest {
 
     private static JsonNode json(String text) {
         try {
-            return Json.MAPPER.readTree(text);
+            return TestJson.MAPPER.readTree(text);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

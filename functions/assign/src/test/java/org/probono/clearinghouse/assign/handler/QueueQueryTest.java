@@ -21,7 +21,6 @@ import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.OrganisationType;
 import org.probono.clearinghouse.domain.ProfileStatus;
 import org.probono.clearinghouse.domain.RequestStatus;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.AwsBackend;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
@@ -30,6 +29,7 @@ import org.probono.clearinghouse.store.OrganisationItems;
 import org.probono.clearinghouse.store.RequestItems;
 import org.probono.clearinghouse.store.Transaction;
 import org.probono.clearinghouse.testkit.TestEvents;
+import org.probono.clearinghouse.testkit.TestJson;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -130,7 +130,7 @@ class QueueQueryTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         counted.handleRequest(TestEvents.command("assign-queue.json").stream(), out, null);
         try {
-            return Json.MAPPER.readTree(out.toByteArray());
+            return TestJson.MAPPER.readTree(out.toByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

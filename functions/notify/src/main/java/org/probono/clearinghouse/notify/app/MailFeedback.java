@@ -1,11 +1,12 @@
 package org.probono.clearinghouse.notify.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.json.JsonInputException;
 import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Tree;
 
 /**
  * SES bounce and complaint notifications (through SNS): a permanent bounce or a complaint puts the
@@ -24,28 +25,32 @@ public final class MailFeedback {
 
     /** Handles one SNS message body; returns the addresses suppressed. */
     public List<String> record(String snsMessage) {
-        JsonNode notification;
+        Tree notification;
         try {
-            notification = Json.MAPPER.readTree(snsMessage);
-        } catch (Exception e) {
+            notification = Json.tree(snsMessage == null ? "" : snsMessage);
+        } catch (JsonInputException e) {
             Log.warn("SNS message is not an SES notification; ignored");
             return List.of();
         }
-        String type = notification
-                .path("notificationType")
-                .asText(notification.path("eventType").asText(""));
+        String type = notification.path("notificationType").isText()
+                ? notification.path("notificationType").text()
+                : notification.path("eventType").isText()
+                        ? notification.path("eventType").text()
+                        : "";
         List<String> suppressed = new ArrayList<>();
         switch (type) {
             case "Bounce" -> {
-                JsonNode bounce = notification.path("bounce");
-                if (bounce.path("bounceType").asText().equals("Permanent")) {
-                    for (JsonNode r : bounce.path("bouncedRecipients"))
-                        suppressed.add(r.path("emailAddress").asText());
+                Tree bounce = notification.path("bounce");
+                if ("Permanent".equals(bounce.path("bounceType").text())) {
+                    for (Tree r : bounce.path("bouncedRecipients").elements()) suppressed.add(address(r));
                 }
             }
             case "Complaint" -> {
-                for (JsonNode r : notification.path("complaint").path("complainedRecipients")) {
-                    suppressed.add(r.path("emailAddress").asText());
+                for (Tree r : notification
+                        .path("complaint")
+                        .path("complainedRecipients")
+                        .elements()) {
+                    suppressed.add(address(r));
                 }
             }
             default -> Log.info("SES notification ignored", "type", type);
@@ -57,5 +62,11 @@ public final class MailFeedback {
         addresses.forEach(address -> suppressions.suppress(address, type, clock.instant()));
         if (!addresses.isEmpty()) Log.info("addresses suppressed", "count", addresses.size(), "after", type);
         return addresses;
+    }
+
+    private static String address(Tree recipient) {
+        return recipient.path("emailAddress").isText()
+                ? recipient.path("emailAddress").text()
+                : "";
     }
 }

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.notify.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
 import org.probono.clearinghouse.json.Log;
 import org.probono.clearinghouse.json.Metric;
+import org.probono.clearinghouse.json.Tree;
 import org.probono.clearinghouse.notify.mail.EmailTemplates;
 import org.probono.clearinghouse.notify.mail.MailSender;
 import org.probono.clearinghouse.notify.mail.OutgoingMail;
@@ -49,7 +49,7 @@ public final class OutboxDelivery {
     }
 
     /** One stream record: its sequence number (the partial-failure identifier) and its new image. */
-    public record OutboxRecord(String sequenceNumber, JsonNode newImage) {}
+    public record OutboxRecord(String sequenceNumber, Tree newImage) {}
 
     /** What happened to one outbox item. */
     public sealed interface Delivery {

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.notify.handler;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import org.probono.clearinghouse.events.AdminError;
 import org.probono.clearinghouse.events.BadCommand;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.json.Log;
+import org.probono.clearinghouse.json.Tree;
 import org.probono.clearinghouse.notify.app.OutboxAdmin;
 import org.probono.clearinghouse.validation.Validation;
 
@@ -49,7 +49,7 @@ final class AdminCommands {
         this.admin = admin;
     }
 
-    Object handle(JsonNode event) {
+    Object handle(Tree event) {
         String command = AdminCommand.name(event);
         try {
             return switch (command) {

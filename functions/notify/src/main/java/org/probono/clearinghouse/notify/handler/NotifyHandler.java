@@ -11,6 +11,7 @@ import org.probono.clearinghouse.aws.Lazy;
 import org.probono.clearinghouse.events.Invocation;
 import org.probono.clearinghouse.events.LambdaEvents;
 import org.probono.clearinghouse.events.SnapStartPriming;
+import org.probono.clearinghouse.json.Tree;
 import org.probono.clearinghouse.notify.app.MailFeedback;
 import org.probono.clearinghouse.notify.app.OutboxDelivery;
 import org.probono.clearinghouse.notify.app.ReceivedMail;
@@ -82,9 +83,9 @@ public final class NotifyHandler implements RequestStreamHandler {
 
     /** Partial batch response: only the records that failed are retried. The email is the record's new image. */
     private Map<String, Object> sendOutbox(OutboxStreamEvent event, Context context) {
-        List<OutboxDelivery.OutboxRecord> records = event.records().stream()
+        List<OutboxDelivery.OutboxRecord> records = event.Records().stream()
                 .map(r -> new OutboxDelivery.OutboxRecord(
-                        r.dynamodb().sequenceNumber(), r.dynamodb().newImage()))
+                        r.dynamodb().SequenceNumber(), Tree.of(r.dynamodb().NewImage())))
                 .toList();
         // What is left of this invocation bounds each email's claim (no context: priming and tests get the timeout).
         Duration timeLeft =
@@ -104,8 +105,8 @@ public final class NotifyHandler implements RequestStreamHandler {
     }
 
     private Map<String, Object> recordFeedback(SnsEvent event) {
-        int suppressed = event.records().stream()
-                .mapToInt(r -> feedback.record(r.sns().message()).size())
+        int suppressed = event.Records().stream()
+                .mapToInt(r -> feedback.record(r.Sns().Message()).size())
                 .sum();
         return Map.of("suppressed", suppressed);
     }

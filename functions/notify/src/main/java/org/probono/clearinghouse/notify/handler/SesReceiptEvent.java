@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.notify.handler;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
@@ -8,18 +7,13 @@ import java.util.List;
  * fields NotifyFunction reads. {@code Records[].ses.mail} describes the message, {@code .receipt} the
  * envelope recipients and SES's verdicts.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 record SesReceiptEvent(List<Record> Records) {
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Record(String eventSource, String eventVersion, Ses ses) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Ses(Mail mail, Receipt receipt) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Mail(String messageId, String source, List<String> destination) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Receipt(
             List<String> recipients,
             Verdict spfVerdict,
@@ -28,6 +22,5 @@ record SesReceiptEvent(List<Record> Records) {
             Verdict virusVerdict,
             Verdict dmarcVerdict) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Verdict(String status) {}
 }

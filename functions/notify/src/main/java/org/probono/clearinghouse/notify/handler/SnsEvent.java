@@ -1,11 +1,13 @@
 package org.probono.clearinghouse.notify.handler;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** SNS notifications (SES bounces and complaints): only the message each record carries. */
-record SnsEvent(@JsonProperty("Records") List<Record> records) {
-    record Record(@JsonProperty("Sns") Notification sns) {}
+/**
+ * SNS notifications (SES bounces and complaints): only the message each record carries. Components are named
+ * as the event's fields are, which is how {@code LambdaEvents.read} binds them.
+ */
+record SnsEvent(List<Record> Records) {
+    record Record(Notification Sns) {}
 
-    record Notification(@JsonProperty("Message") String message) {}
+    record Notification(String Message) {}
 }

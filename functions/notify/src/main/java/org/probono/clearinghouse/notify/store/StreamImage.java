@@ -1,11 +1,12 @@
 package org.probono.clearinghouse.notify.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.json.Tree;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -16,30 +17,31 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class StreamImage {
     private StreamImage() {}
 
-    static Map<String, AttributeValue> attributes(JsonNode image) {
+    static Map<String, AttributeValue> attributes(Tree image) {
         if (image == null || !image.isObject()) throw new IllegalArgumentException("a stream image is a JSON object");
         Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-        image.properties().forEach(field -> attributes.put(field.getKey(), value(field.getValue())));
+        image.fields().forEach((name, value) -> attributes.put(name, value(value)));
         return attributes;
     }
 
-    private static AttributeValue value(JsonNode typed) {
-        if (typed == null || !typed.isObject() || typed.size() != 1) {
-            throw new IllegalArgumentException("an attribute value names exactly one type: " + typed);
+    private static AttributeValue value(Tree typed) {
+        Map<String, Tree> fields = typed.fields();
+        if (fields.size() != 1) {
+            throw new IllegalArgumentException("an attribute value names exactly one type: " + Json.write(typed));
         }
-        var field = typed.properties().iterator().next();
-        JsonNode value = field.getValue();
+        var field = fields.entrySet().iterator().next();
+        Tree value = field.getValue();
         return switch (field.getKey()) {
             case "S" -> AttributeValue.fromS(value.asText());
             case "N" -> AttributeValue.fromN(value.asText());
-            case "BOOL" -> AttributeValue.fromBool(value.asBoolean());
+            case "BOOL" -> AttributeValue.fromBool(value.isTrue());
             case "NULL" -> AttributeValue.fromNul(true);
             case "B" ->
                 AttributeValue.fromB(SdkBytes.fromByteArray(Base64.getDecoder().decode(value.asText())));
             case "M" -> AttributeValue.fromM(attributes(value));
             case "L" -> {
                 List<AttributeValue> list = new ArrayList<>();
-                value.forEach(element -> list.add(value(element)));
+                value.elements().forEach(element -> list.add(value(element)));
                 yield AttributeValue.fromL(list);
             }
             case "SS" -> AttributeValue.fromSs(texts(value));
@@ -52,9 +54,9 @@ final class StreamImage {
         };
     }
 
-    private static List<String> texts(JsonNode array) {
+    private static List<String> texts(Tree array) {
         List<String> texts = new ArrayList<>();
-        array.forEach(element -> texts.add(element.asText()));
+        array.elements().forEach(element -> texts.add(element.asText()));
         return texts;
     }
 }

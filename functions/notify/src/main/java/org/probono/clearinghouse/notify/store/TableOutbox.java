@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.notify.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Failure;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.Outcome;
+import org.probono.clearinghouse.json.Tree;
 import org.probono.clearinghouse.notify.app.Outbox;
 import org.probono.clearinghouse.notify.app.OutboxImages;
 import org.probono.clearinghouse.store.Item;
@@ -50,7 +50,7 @@ public final class TableOutbox implements Outbox, OutboxImages {
 
     /** The stream's new image read as the table's item would be. */
     @Override
-    public Entry entryOf(JsonNode newImage) {
+    public Entry entryOf(Tree newImage) {
         Item item = Item.of(EnhancedDocument.builder()
                 .attributeValueMap(StreamImage.attributes(newImage))
                 .attributeConverterProviders(AttributeConverterProvider.defaultProvider())

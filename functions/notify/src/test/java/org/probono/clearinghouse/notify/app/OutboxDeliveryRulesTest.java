@@ -2,7 +2,6 @@ package org.probono.clearinghouse.notify.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,6 +13,7 @@ import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Language;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.ids.Ids;
+import org.probono.clearinghouse.json.Tree;
 import org.probono.clearinghouse.notify.mail.EmailTemplates;
 import org.probono.clearinghouse.notify.mail.OutgoingMail;
 import org.probono.clearinghouse.notify.mail.Wording;
@@ -76,8 +76,7 @@ class OutboxDeliveryRulesTest {
     }
 
     private static OutboxDelivery.OutboxRecord record(String sequenceNumber, String outboxId) {
-        return new OutboxDelivery.OutboxRecord(
-                sequenceNumber, JsonNodeFactory.instance.objectNode().put("id", outboxId));
+        return new OutboxDelivery.OutboxRecord(sequenceNumber, Tree.of(java.util.Map.of("id", outboxId)));
     }
 
     @Test

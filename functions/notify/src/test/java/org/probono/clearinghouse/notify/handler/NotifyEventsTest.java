@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.probono.clearinghouse.events.LambdaEvents;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.Template;
+import org.probono.clearinghouse.testkit.TestJson;
 
 /** events/ is the truth: NotifyFunction's records read from it what the Lambda runtime's classes read. */
 class NotifyEventsTest {
@@ -21,7 +21,7 @@ class NotifyEventsTest {
     }
 
     private static JsonNode tree(Path file) throws IOException {
-        return Json.MAPPER.readTree(Files.readString(file));
+        return TestJson.MAPPER.readTree(Files.readString(file));
     }
 
     private static <T> T theirs(Path file, Class<T> type) throws IOException {
@@ -33,13 +33,14 @@ class NotifyEventsTest {
     void stream_records_give_the_sequence_number_and_new_image_the_runtime_gives() throws IOException {
         Path file = event("notify-stream-outbox.json");
         DynamodbEvent runtime = theirs(file, DynamodbEvent.class);
-        OutboxStreamEvent ours = LambdaEvents.read(tree(file), OutboxStreamEvent.class);
+        OutboxStreamEvent ours = LambdaEvents.read(TestJson.tree(tree(file)), OutboxStreamEvent.class);
 
-        assertThat(ours.records()).hasSameSizeAs(runtime.getRecords()).isNotEmpty();
-        for (int i = 0; i < ours.records().size(); i++) {
+        assertThat(ours.Records()).hasSameSizeAs(runtime.getRecords()).isNotEmpty();
+        for (int i = 0; i < ours.Records().size(); i++) {
             var expected = runtime.getRecords().get(i).getDynamodb();
-            assertThat(ours.records().get(i).dynamodb().sequenceNumber()).isEqualTo(expected.getSequenceNumber());
-            var image = ours.records().get(i).dynamodb().newImage();
+            assertThat(ours.Records().get(i).dynamodb().SequenceNumber()).isEqualTo(expected.getSequenceNumber());
+            var image =
+                    TestJson.MAPPER.valueToTree(ours.Records().get(i).dynamodb().NewImage());
             assertThat(image.path("PK").path("S").asText())
                     .isEqualTo(expected.getNewImage().get("PK").getS())
                     .startsWith("OUTBOX#");
@@ -58,10 +59,10 @@ class NotifyEventsTest {
     void sns_records_give_the_message_the_runtime_gives() throws IOException {
         Path file = event("notify-sns-bounce.json");
         SNSEvent runtime = theirs(file, SNSEvent.class);
-        SnsEvent ours = LambdaEvents.read(tree(file), SnsEvent.class);
+        SnsEvent ours = LambdaEvents.read(TestJson.tree(tree(file)), SnsEvent.class);
 
-        assertThat(ours.records()).hasSameSizeAs(runtime.getRecords()).isNotEmpty();
-        assertThat(ours.records().getFirst().sns().message())
+        assertThat(ours.Records()).hasSameSizeAs(runtime.getRecords()).isNotEmpty();
+        assertThat(ours.Records().getFirst().Sns().Message())
                 .isEqualTo(runtime.getRecords().getFirst().getSNS().getMessage())
                 .contains("Bounce");
     }
@@ -69,7 +70,7 @@ class NotifyEventsTest {
     @Test
     void an_ses_receipt_gives_the_message_id_recipients_and_verdicts() throws IOException {
         JsonNode file = tree(event("notify-ses-receipt.json"));
-        SesReceiptEvent ours = LambdaEvents.read(file, SesReceiptEvent.class);
+        SesReceiptEvent ours = LambdaEvents.read(TestJson.tree(file), SesReceiptEvent.class);
 
         JsonNode ses = file.path("Records").path(0).path("ses");
         SesReceiptEvent.Ses read = ours.Records().getFirst().ses();

@@ -28,13 +28,13 @@ import org.probono.clearinghouse.domain.Lawyer;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.OrganisationType;
 import org.probono.clearinghouse.domain.ProfileStatus;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.matters.OfferReplies;
 import org.probono.clearinghouse.notify.wiring.Wiring;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.testkit.TableFixture;
 import org.probono.clearinghouse.testkit.TestEvents;
+import org.probono.clearinghouse.testkit.TestJson;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -68,7 +68,7 @@ final class NotifyTestKit {
      * inserts: the item is the record's new image. Sequence numbers are the items' positions, from 1.
      */
     static String streamEvent(LocalAws aws, String... outboxIds) {
-        ObjectNode event = Json.MAPPER.createObjectNode();
+        ObjectNode event = TestJson.MAPPER.createObjectNode();
         var records = event.putArray("Records");
         int sequence = 0;
         for (String id : outboxIds) {
@@ -89,13 +89,13 @@ final class NotifyTestKit {
     }
 
     private static ObjectNode image(Map<String, AttributeValue> item) {
-        ObjectNode json = Json.MAPPER.createObjectNode();
+        ObjectNode json = TestJson.MAPPER.createObjectNode();
         item.forEach((name, value) -> json.set(name, attribute(value)));
         return json;
     }
 
     private static ObjectNode attribute(AttributeValue value) {
-        ObjectNode json = Json.MAPPER.createObjectNode();
+        ObjectNode json = TestJson.MAPPER.createObjectNode();
         switch (value.type()) {
             case S -> json.put("S", value.s());
             case N -> json.put("N", value.n());
@@ -163,7 +163,7 @@ final class NotifyTestKit {
 
     static JsonNode json(String text) {
         try {
-            return Json.MAPPER.readTree(text);
+            return TestJson.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

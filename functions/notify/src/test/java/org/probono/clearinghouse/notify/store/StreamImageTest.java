@@ -12,16 +12,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.Language;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.Template;
 import org.probono.clearinghouse.notify.app.Outbox;
+import org.probono.clearinghouse.testkit.TestJson;
 
 /** A stream record's new image read as the outbox email it carries, with no table behind it. */
 class StreamImageTest {
     private final TableOutbox outbox = new TableOutbox(null); // reading an image never touches the table
 
     private static JsonNode newImage() throws IOException {
-        return Json.MAPPER
+        return TestJson.MAPPER
                 .readTree(Files.readString(Template.repositoryRoot().resolve("events/notify-stream-outbox.json")))
                 .path("Records")
                 .path(0)
@@ -31,7 +31,7 @@ class StreamImageTest {
 
     @Test
     void the_event_files_new_image_reads_as_the_pending_email_it_holds() throws IOException {
-        Outbox.Entry entry = outbox.entryOf(newImage());
+        Outbox.Entry entry = outbox.entryOf(TestJson.tree(newImage()));
 
         assertThat(entry.message().id()).isEqualTo("0199f0a2-7c1e-7000-8000-000000000001");
         assertThat(entry.message().template()).isEqualTo(EmailTemplate.LAWYER_APPROVED);
@@ -54,7 +54,7 @@ class StreamImageTest {
                 .put("S", "City Arts Trust");
         image.putObject(TableOutbox.RESEND_OF).put("S", "OB-OLD");
 
-        Outbox.Entry entry = outbox.entryOf(image);
+        Outbox.Entry entry = outbox.entryOf(TestJson.tree(image));
 
         assertThat(entry.message().data()).containsEntry("counterparties", java.util.List.of("City Arts Trust"));
         assertThat(entry.resendOf()).isEqualTo("OB-OLD");
@@ -65,6 +65,6 @@ class StreamImageTest {
         ObjectNode image = (ObjectNode) newImage();
         image.putObject("entity").put("S", "REQUEST");
 
-        assertThatThrownBy(() -> outbox.entryOf(image)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> outbox.entryOf(TestJson.tree(image))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,12 +1,12 @@
 package org.probono.clearinghouse.register.handler;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.probono.clearinghouse.domain.ProfileKind;
 import org.probono.clearinghouse.events.AdminCommand;
 import org.probono.clearinghouse.events.AdminError;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.json.Tree;
 import org.probono.clearinghouse.register.app.Reviews;
 import org.probono.clearinghouse.register.app.SubjectRights;
 import org.probono.clearinghouse.validation.Validation;
@@ -82,7 +82,7 @@ final class AdminCommands {
     }
 
     /** A bad command is a 400 and an unexpected failure a 500 error object in {@code Invocation.run}, never a stack trace. */
-    Object handle(JsonNode command) {
+    Object handle(Tree command) {
         return switch (AdminCommand.name(command)) {
             case "list-pending" -> {
                 AdminCommand.read(command, AdminCommand.NoFields.class);

@@ -113,7 +113,7 @@ class OnboardingTest {
         JsonNode verified = function.http(RegisterFunction.verifyEvent(function.table.tokenOf(verifyEmail), true))
                 .json();
         assertThat(verified)
-                .isEqualTo(org.probono.clearinghouse.json.Json.MAPPER
+                .isEqualTo(org.probono.clearinghouse.testkit.TestJson.MAPPER
                         .createObjectNode()
                         .put("status", "PENDING_REVIEW"));
 

@@ -13,13 +13,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.probono.clearinghouse.config.Config;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.register.wiring.Wiring;
 import org.probono.clearinghouse.store.Store;
 import org.probono.clearinghouse.testkit.MovableClock;
 import org.probono.clearinghouse.testkit.TableFixture;
 import org.probono.clearinghouse.testkit.TestEvents;
+import org.probono.clearinghouse.testkit.TestJson;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -59,7 +59,8 @@ final class RegisterFunction {
     /** The body of an events/ file's request, as a mutable tree. */
     static ObjectNode body(String file) {
         try {
-            return (ObjectNode) Json.MAPPER.readTree(event(file).path("body").asText());
+            return (ObjectNode)
+                    TestJson.MAPPER.readTree(event(file).path("body").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,14 +85,14 @@ final class RegisterFunction {
     }
 
     JsonNode invoke(JsonNode event) {
-        return invokeRaw(Json.write(event));
+        return invokeRaw(TestJson.write(event));
     }
 
     JsonNode invokeRaw(String event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
         try {
-            return Json.MAPPER.readTree(out.toByteArray());
+            return TestJson.MAPPER.readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,7 +102,7 @@ final class RegisterFunction {
     record HttpAnswer(int status, Map<String, String> headers, String text) {
         JsonNode json() {
             try {
-                return Json.MAPPER.readTree(text);
+                return TestJson.MAPPER.readTree(text);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

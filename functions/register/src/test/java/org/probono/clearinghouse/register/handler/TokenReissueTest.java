@@ -21,13 +21,13 @@ import org.probono.clearinghouse.domain.EmailTemplate;
 import org.probono.clearinghouse.domain.OutboxMessage;
 import org.probono.clearinghouse.domain.Token;
 import org.probono.clearinghouse.ids.Secrets;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.store.Item;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.store.TokenItems;
 import org.probono.clearinghouse.testkit.MovableClock;
+import org.probono.clearinghouse.testkit.TestJson;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -54,7 +54,7 @@ class TokenReissueTest {
                 RegisterFunction.event("register-reissue-token.json").put("id", org));
 
         assertThat(answer)
-                .isEqualTo(Json.MAPPER
+                .isEqualTo(TestJson.MAPPER
                         .createObjectNode()
                         .put("id", org)
                         .put("status", "APPROVED")

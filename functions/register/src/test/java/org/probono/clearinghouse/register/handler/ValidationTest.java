@@ -13,11 +13,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.LocalAws;
 import org.probono.clearinghouse.local.backend.LocalAwsExtension;
 import org.probono.clearinghouse.store.Keys;
 import org.probono.clearinghouse.testkit.MovableClock;
+import org.probono.clearinghouse.testkit.TestJson;
 
 /**
  * Every field rule of both registration forms, through the entry class: each bad body is a 400 that names
@@ -60,14 +60,15 @@ class ValidationTest {
                 new Case(
                         "focus area over 60",
                         ORG,
-                        b -> b.set("focusAreas", Json.MAPPER.createArrayNode().add("f".repeat(61))),
+                        b -> b.set(
+                                "focusAreas", TestJson.MAPPER.createArrayNode().add("f".repeat(61))),
                         "focusAreas[0]"),
                 new Case(
                         "focus area blank",
                         ORG,
                         b -> b.set(
                                 "focusAreas",
-                                Json.MAPPER.createArrayNode().add("ok").add(" ")),
+                                TestJson.MAPPER.createArrayNode().add("ok").add(" ")),
                         "focusAreas[1]"),
                 new Case("contact missing", ORG, b -> b.remove("contact"), "contact"),
                 new Case("contact email not an address", ORG, b -> contact(b).put("email", "ananya@"), "contact.email"),
@@ -136,26 +137,27 @@ class ValidationTest {
                 new Case(
                         "practiceAreas empty",
                         LAWYER,
-                        b -> b.set("practiceAreas", Json.MAPPER.createArrayNode()),
+                        b -> b.set("practiceAreas", TestJson.MAPPER.createArrayNode()),
                         "practiceAreas"),
                 new Case("practiceAreas missing", LAWYER, b -> b.remove("practiceAreas"), "practiceAreas"),
                 new Case(
                         "practice area unknown",
                         LAWYER,
                         b -> b.set(
-                                "practiceAreas", Json.MAPPER.createArrayNode().add("TAX")),
+                                "practiceAreas",
+                                TestJson.MAPPER.createArrayNode().add("TAX")),
                         "practiceAreas[0]"),
                 new Case(
                         "jurisdictions empty",
                         LAWYER,
-                        b -> b.set("jurisdictions", Json.MAPPER.createArrayNode()),
+                        b -> b.set("jurisdictions", TestJson.MAPPER.createArrayNode()),
                         "jurisdictions"),
                 new Case(
                         "jurisdiction in the list unknown",
                         LAWYER,
                         b -> b.set(
                                 "jurisdictions",
-                                Json.MAPPER.createArrayNode().add("IN-DL").add("XX-YY")),
+                                TestJson.MAPPER.createArrayNode().add("IN-DL").add("XX-YY")),
                         "jurisdictions[1]"),
                 new Case(
                         "twenty-one jurisdictions",
@@ -166,12 +168,14 @@ class ValidationTest {
                 new Case(
                         "language not ISO 639-1",
                         LAWYER,
-                        b -> b.set("languages", Json.MAPPER.createArrayNode().add("english")),
+                        b -> b.set(
+                                "languages", TestJson.MAPPER.createArrayNode().add("english")),
                         "languages[0]"),
                 new Case(
                         "language unknown two letters",
                         LAWYER,
-                        b -> b.set("languages", Json.MAPPER.createArrayNode().add("qq")),
+                        b -> b.set(
+                                "languages", TestJson.MAPPER.createArrayNode().add("qq")),
                         "languages[0]"),
                 new Case("eleven languages", LAWYER, b -> b.set("languages", strings(11, "en")), "languages"),
                 new Case("maxActiveMatters zero", LAWYER, b -> b.put("maxActiveMatters", 0), "maxActiveMatters"),
@@ -258,7 +262,7 @@ class ValidationTest {
     }
 
     private static ArrayNode strings(int count, String prefix) {
-        ArrayNode array = Json.MAPPER.createArrayNode();
+        ArrayNode array = TestJson.MAPPER.createArrayNode();
         for (int i = 0; i < count; i++)
             array.add(prefix.length() == 2 && prefix.equals("IN") ? jurisdiction(i) : prefix + i);
         return array;

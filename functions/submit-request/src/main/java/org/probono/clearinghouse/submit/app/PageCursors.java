@@ -1,15 +1,17 @@
 package org.probono.clearinghouse.submit.app;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.probono.clearinghouse.json.Json;
+import org.probono.clearinghouse.json.JsonInputException;
+import org.probono.clearinghouse.json.Tree;
 
 /**
  * Opaque, tamper-proof page cursors: the DynamoDB key the next page starts after, as base64url JSON,
@@ -42,11 +44,21 @@ public final class PageCursors {
         try {
             byte[] given = DECODE.decode(cursor.substring(dot + 1));
             if (!MessageDigest.isEqual(given, mac(payload))) return Optional.empty();
-            return Optional.of(
-                    Json.MAPPER.readValue(DECODE.decode(payload), new TypeReference<Map<String, String>>() {}));
-        } catch (IllegalArgumentException | java.io.IOException e) {
+            return position(Json.tree(new String(DECODE.decode(payload), StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException | JsonInputException e) {
             return Optional.empty();
         }
+    }
+
+    /** The position: an object of strings, as {@link #seal} wrote it. */
+    private static Optional<Map<String, String>> position(Tree sealed) {
+        if (!sealed.isObject()) return Optional.empty();
+        Map<String, String> position = new LinkedHashMap<>();
+        for (Map.Entry<String, Tree> field : sealed.fields().entrySet()) {
+            if (!field.getValue().isText()) return Optional.empty();
+            position.put(field.getKey(), field.getValue().text());
+        }
+        return Optional.of(position);
     }
 
     private byte[] mac(String payload) {

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.submit.app;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.probono.clearinghouse.domain.Category;
 import org.probono.clearinghouse.domain.LegalRequest;
 import org.probono.clearinghouse.domain.Organisation;
 import org.probono.clearinghouse.domain.RequestStatus;
+import org.probono.clearinghouse.json.WrittenWhenNull;
 
 /**
  * {@code GET /requests}: the caller's own requests, newest first, {@value #PAGE_SIZE} a page, from the
@@ -22,9 +22,7 @@ public final class RequestListing {
             String id, RequestStatus status, Category category, String title, Instant createdAt, Instant deadline) {}
 
     /** {@code next} is null on the last page, and says so in the JSON. */
-    public record Page(
-            List<Summary> items,
-            @JsonInclude(JsonInclude.Include.ALWAYS) String next) {}
+    public record Page(List<Summary> items, @WrittenWhenNull String next) {}
 
     /** The cursor was not one this listing handed to this organisation. */
     public record BadCursor() {}

@@ -1,6 +1,5 @@
 package org.probono.clearinghouse.submit.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -111,11 +110,7 @@ public final class Submission {
             return new SubmitOutcome.KeyReused();
         }
         Log.info("submit replayed", "requestId", earlier.requestId());
-        try {
-            return new SubmitOutcome.Replayed(earlier.status(), Json.MAPPER.readTree(earlier.responseBody()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a remembered response is not JSON", e);
-        }
+        return new SubmitOutcome.Replayed(earlier.status(), Json.tree(earlier.responseBody()));
     }
 
     private boolean sameConfidentialDetails(String requestId, NewRequest body) {

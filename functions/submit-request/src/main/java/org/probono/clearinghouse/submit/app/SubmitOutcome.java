@@ -1,7 +1,7 @@
 package org.probono.clearinghouse.submit.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.probono.clearinghouse.domain.RequestStatus;
+import org.probono.clearinghouse.json.Tree;
 
 /** How a submit ended. */
 public sealed interface SubmitOutcome {
@@ -9,7 +9,7 @@ public sealed interface SubmitOutcome {
     record Created(String id, RequestStatus status) implements SubmitOutcome {}
 
     /** A retry of a remembered submit: its first response, exactly; nothing new was written. */
-    record Replayed(int status, JsonNode body) implements SubmitOutcome {}
+    record Replayed(int status, Tree body) implements SubmitOutcome {}
 
     /** The key was used, within 24 hours, for a different body. Nothing was written. */
     record KeyReused() implements SubmitOutcome {}

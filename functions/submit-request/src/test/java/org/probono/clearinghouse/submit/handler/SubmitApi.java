@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.Template;
+import org.probono.clearinghouse.testkit.TestJson;
 
 /**
  * Calls SubmitRequestFunction's entry class the way Lambda does: the events/ files as they are, with the
@@ -35,7 +35,7 @@ final class SubmitApi {
 
     static ObjectNode event(String file) {
         try {
-            return (ObjectNode) Json.MAPPER.readTree(
+            return (ObjectNode) TestJson.MAPPER.readTree(
                     Files.readString(Template.repositoryRoot().resolve("events/" + file)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -45,7 +45,7 @@ final class SubmitApi {
     /** The sample body of events/submit-post-request.json. */
     static ObjectNode sampleBody() {
         try {
-            return (ObjectNode) Json.MAPPER.readTree(
+            return (ObjectNode) TestJson.MAPPER.readTree(
                     event("submit-post-request.json").get("body").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,7 +57,7 @@ final class SubmitApi {
         ObjectNode headers = (ObjectNode) event.get("headers");
         if (idempotencyKey == null) headers.remove("idempotency-key");
         else headers.put("idempotency-key", idempotencyKey);
-        String text = body.isTextual() ? body.asText() : Json.write(body);
+        String text = body.isTextual() ? body.asText() : TestJson.write(body);
         event.put("body", text);
         headers.put("content-length", Integer.toString(text.getBytes(StandardCharsets.UTF_8).length));
         return invoke(event);
@@ -91,15 +91,18 @@ final class SubmitApi {
 
     Reply invoke(ObjectNode event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
+        handler.handleRequest(
+                new ByteArrayInputStream(TestJson.write(event).getBytes(StandardCharsets.UTF_8)), out, null);
         try {
-            JsonNode response = Json.MAPPER.readTree(out.toByteArray());
-            Map<String, String> headers = Json.MAPPER.convertValue(
+            JsonNode response = TestJson.MAPPER.readTree(out.toByteArray());
+            Map<String, String> headers = TestJson.MAPPER.convertValue(
                     response.path("headers"),
-                    Json.MAPPER.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+                    TestJson.MAPPER.getTypeFactory().constructMapType(Map.class, String.class, String.class));
             String body = response.path("body").asText();
             return new Reply(
-                    response.path("statusCode").asInt(), body.isEmpty() ? null : Json.MAPPER.readTree(body), headers);
+                    response.path("statusCode").asInt(),
+                    body.isEmpty() ? null : TestJson.MAPPER.readTree(body),
+                    headers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

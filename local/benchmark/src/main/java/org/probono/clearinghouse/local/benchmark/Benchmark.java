@@ -334,8 +334,8 @@ public final class Benchmark {
     }
 
     /**
-     * A reference, not a case: the floor with the functions' one ObjectMapper built, one small record read and one
-     * answer written first, paired with the plain floor. What Jackson databind alone costs every path.
+     * A reference, not a case: the floor with one small record read and one answer written first by the functions'
+     * one JSON binder (jackson-jr), paired with the plain floor. What JSON alone costs every path.
      */
     private static void printJacksonReference(Launcher launcher, String floorJar, String table)
             throws IOException, InterruptedException {
@@ -356,8 +356,8 @@ public final class Benchmark {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%-34s %7.0f %7.2f %5.0f |  (reference: Jackson databind alone, 1 record read, 1 written)%n",
-                "floor + the one ObjectMapper",
+                "%-34s %7.0f %7.2f %5.0f |  (reference: JSON alone, 1 record read, 1 written)%n",
+                "floor + the one JSON binder",
                 median(withJson, Run::wallMs),
                 median(ratios),
                 median(withJson, r -> r.number("peak_rss_mb")));

@@ -1,5 +1,6 @@
 package org.probono.clearinghouse.local.benchmark;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,9 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The floor every case is measured against: the least a Java function reaching DynamoDB can do, one
  * DynamoDbClient (URL-connection HTTP client, explicit region) and one GetItem, in a fresh JVM with the
  * same flags and jar as a case. A case's "× floor" is its time over this one's, in the same pair.
- * Arguments: the table name, and {@code json} to first build the functions' one ObjectMapper ({@link Json}), read
- * one small record and write one answer with it: what Jackson databind alone adds to a cold start (a reference
- * row of the benchmark, not a case).
+ * Arguments: the table name, and {@code json} to first read one small record and write one answer with the
+ * functions' one JSON binder ({@link Json}, jackson-jr): what JSON alone adds to a cold start (a reference row of
+ * the benchmark, not a case).
  */
 public final class Floor {
     private Floor() {}
@@ -25,8 +26,10 @@ public final class Floor {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 1 && args[1].equals("json")) {
-            Contact contact = Json.MAPPER.readValue(
-                    "{\"name\":\"Asha\",\"email\":\"asha@example.org\",\"languages\":[\"bn\",\"en\"]}", Contact.class);
+            Contact contact = Json.read(
+                    "{\"name\":\"Asha\",\"email\":\"asha@example.org\",\"languages\":[\"bn\",\"en\"]}"
+                            .getBytes(StandardCharsets.UTF_8),
+                    Contact.class);
             Json.write(Map.of("id", contact.name(), "status", "PENDING"));
         }
         try (DynamoDbClient dynamoDb = DynamoDbClient.builder()

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.SentMail;
 
 /**
@@ -106,7 +105,7 @@ final class ApiServer implements AutoCloseable {
 
     private Reply callFunction(IncomingRequest request, ApiRoutes.Match match) {
         String host = Optional.ofNullable(request.header("host")).orElse("localhost:" + port());
-        byte[] event = Json.write(HttpApiEvent.of(request, match, host, clock.instant()))
+        byte[] event = RunnerJson.write(HttpApiEvent.of(request, match, host, clock.instant()))
                 .getBytes(StandardCharsets.UTF_8);
         try {
             return Reply.fromFunctionOutput(

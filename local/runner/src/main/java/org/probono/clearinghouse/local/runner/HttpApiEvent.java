@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.probono.clearinghouse.json.Json;
 
 /**
  * The API Gateway HTTP API (payload format 2.0) event for a request, built as API Gateway builds it:
@@ -32,7 +31,7 @@ final class HttpApiEvent {
 
     static ObjectNode of(IncomingRequest request, ApiRoutes.Match match, String host, Instant now) {
         String routeKey = match.route().routeKey();
-        ObjectNode event = Json.MAPPER.createObjectNode();
+        ObjectNode event = RunnerJson.MAPPER.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", routeKey);
         event.put("rawPath", request.rawPath());

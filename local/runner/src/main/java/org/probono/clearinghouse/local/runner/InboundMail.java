@@ -5,7 +5,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.Template;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -72,7 +71,7 @@ final class InboundMail {
         s3.putObject(put -> put.bucket(bucket).key(key).contentType("message/rfc822"), RequestBody.fromBytes(raw));
         JsonNode event =
                 SesReceiptEvent.of(message, messageId, verdicts, function.arn(), inboundDomain, clock.instant());
-        function.invoke(Json.write(event).getBytes(StandardCharsets.UTF_8));
+        function.invoke(RunnerJson.write(event).getBytes(StandardCharsets.UTF_8));
         return new Delivered(messageId, bucket, key);
     }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.probono.clearinghouse.http.Http;
 import org.probono.clearinghouse.http.Problem;
 import org.probono.clearinghouse.http.Response;
-import org.probono.clearinghouse.json.Json;
 
 /** An HTTP answer of the runner: status, headers, bytes. Built from a function's API Gateway response. */
 record Reply(int status, Map<String, List<String>> headers, byte[] body) {
@@ -26,14 +25,14 @@ record Reply(int status, Map<String, List<String>> headers, byte[] body) {
     }
 
     static Reply json(int status, Object value) {
-        return of(status, "application/json", Json.write(value).getBytes(StandardCharsets.UTF_8));
+        return of(status, "application/json", RunnerJson.write(value).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A problem response through the same helper the functions use. */
     static Reply problem(int status, String slug, String title, String detail) {
         APIGatewayV2HTTPResponse response =
                 Http.toApiGateway(Response.problem(new Problem(status, slug, title, detail)));
-        return fromApiGateway(Json.MAPPER.valueToTree(Map.of(
+        return fromApiGateway(RunnerJson.MAPPER.valueToTree(Map.of(
                 "statusCode", response.getStatusCode(), "headers", response.getHeaders(), "body", response.getBody())));
     }
 
@@ -44,7 +43,7 @@ record Reply(int status, Map<String, List<String>> headers, byte[] body) {
     static Reply fromFunctionOutput(byte[] output) {
         JsonNode result;
         try {
-            result = Json.MAPPER.readTree(output);
+            result = RunnerJson.MAPPER.readTree(output);
         } catch (IOException e) {
             return problem(502, "bad-gateway", "Bad gateway", "The function's answer was not JSON.");
         }

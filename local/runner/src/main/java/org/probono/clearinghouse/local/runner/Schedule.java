@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.AwsBackend;
 import org.probono.clearinghouse.local.backend.Outage;
 import org.probono.clearinghouse.local.backend.Template;
@@ -69,7 +68,8 @@ final class Schedule implements AutoCloseable {
     void fireAll() {
         for (Target target : targets) {
             try {
-                target.function().invoke(Json.write(event(target.ruleName())).getBytes(StandardCharsets.UTF_8));
+                target.function()
+                        .invoke(RunnerJson.write(event(target.ruleName())).getBytes(StandardCharsets.UTF_8));
                 target.outage().worked();
             } catch (RuntimeException e) {
                 target.outage().failed(Outage.describe(e.getCause() != null ? e.getCause() : e));
@@ -78,7 +78,7 @@ final class Schedule implements AutoCloseable {
     }
 
     ObjectNode event(String ruleName) {
-        ObjectNode event = Json.MAPPER.createObjectNode();
+        ObjectNode event = RunnerJson.MAPPER.createObjectNode();
         event.put("version", "0");
         event.put("id", UUID.randomUUID().toString());
         event.put("detail-type", "Scheduled Event");

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import org.probono.clearinghouse.json.Json;
 
 /**
  * The event an SES receipt rule's Lambda action delivers for a received message: the message's headers
@@ -91,7 +90,7 @@ final class SesReceiptEvent {
                 .toList();
         if (recipients.isEmpty()) recipients = destination;
 
-        ObjectNode event = Json.MAPPER.createObjectNode();
+        ObjectNode event = RunnerJson.MAPPER.createObjectNode();
         ObjectNode record = event.putArray("Records").addObject();
         record.put("eventSource", "aws:ses");
         record.put("eventVersion", "1.0");

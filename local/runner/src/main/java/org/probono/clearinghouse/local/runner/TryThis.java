@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.Template;
 
 /** What the runner prints once it is ready: the URL and a few lines to copy. */
@@ -64,7 +63,7 @@ final class TryThis {
 
     private static Optional<String> functionFor(Path file, Template template) {
         try {
-            JsonNode event = Json.MAPPER.readTree(file.toFile());
+            JsonNode event = RunnerJson.MAPPER.readTree(file.toFile());
             if (event == null || !event.path("command").isTextual()) return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

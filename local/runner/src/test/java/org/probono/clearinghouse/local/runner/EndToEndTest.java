@@ -26,11 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.Dynoxide;
 import org.probono.clearinghouse.local.backend.MotoServer;
 import org.probono.clearinghouse.local.backend.Template;
 import org.probono.clearinghouse.testkit.LocalClearinghouse;
+import org.probono.clearinghouse.testkit.TestJson;
 
 /**
  * The whole story over HTTP against the runner in this JVM, as a person with curl would live it:
@@ -293,7 +293,7 @@ class EndToEndTest {
                         .asInt())
                 .isEqualTo(5);
         HttpResponse<String> listed = clearinghouse.get("/requests", orgToken);
-        assertThat(Json.MAPPER
+        assertThat(TestJson.MAPPER
                         .readTree(listed.body())
                         .path("items")
                         .get(0)
@@ -346,7 +346,7 @@ class EndToEndTest {
 
         List<JsonNode> lines = new ArrayList<>();
         for (String line : logs.split("\\n")) {
-            if (line.startsWith("{")) lines.add(Json.MAPPER.readTree(line));
+            if (line.startsWith("{")) lines.add(TestJson.MAPPER.readTree(line));
         }
         assertThat(lines)
                 .isNotEmpty()
@@ -517,13 +517,13 @@ class EndToEndTest {
     }
 
     private String lawyer(String name, String email, String firm, String preferredLanguage) throws Exception {
-        ObjectNode body = (ObjectNode) Json.MAPPER.readTree("""
+        ObjectNode body = (ObjectNode) TestJson.MAPPER.readTree("""
                 {"name":"%s","email":"%s","phone":"+919830054321","barEnrolmentNumber":"WB/1234/2015","barCouncil":"IN-WB",
                  "yearsOfPractice":9,"practiceAreas":["CONTRACT_REVIEW","INTELLECTUAL_PROPERTY"],"jurisdictions":["IN-WB"],
                  "languages":["en","bn"],"maxActiveMatters":2}""".formatted(name, email));
         if (!firm.isEmpty()) body.put("firm", firm);
         if (preferredLanguage != null) body.put("preferredLanguage", preferredLanguage);
-        JsonNode lawyer = post("/lawyers", null, Json.write(body), 201);
+        JsonNode lawyer = post("/lawyers", null, TestJson.write(body), 201);
         assertThat(lawyer.path("status").asText()).isEqualTo("PENDING_VERIFICATION");
         verify(email);
         clearinghouse.approve("lawyer", lawyer.path("id").asText());
@@ -542,7 +542,7 @@ class EndToEndTest {
     private JsonNode view(String requestId, String orgToken) throws Exception {
         HttpResponse<String> response = clearinghouse.get("/requests/" + requestId, orgToken);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.MAPPER.readTree(response.body());
+        return TestJson.MAPPER.readTree(response.body());
     }
 
     // ------------------------------------------------------------------ HTTP
@@ -550,7 +550,7 @@ class EndToEndTest {
     private static JsonNode post(String path, String bearer, String json, int expected) throws Exception {
         HttpResponse<String> response = clearinghouse.post(path, bearer, json);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
-        return Json.MAPPER.readTree(response.body());
+        return TestJson.MAPPER.readTree(response.body());
     }
 
     private static JsonNode postWithKey(String path, String bearer, String key, String json, int expected)
@@ -561,7 +561,7 @@ class EndToEndTest {
                 .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
-        return Json.MAPPER.readTree(response.body());
+        return TestJson.MAPPER.readTree(response.body());
     }
 
     /** The error object of a refused admin command. */

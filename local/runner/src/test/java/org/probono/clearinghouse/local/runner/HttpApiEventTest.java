@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.probono.clearinghouse.events.EventShape;
 import org.probono.clearinghouse.events.LambdaEvents;
 import org.probono.clearinghouse.local.backend.Template;
+import org.probono.clearinghouse.testkit.TestJson;
 
 class HttpApiEventTest {
     private static final Instant NOW = Instant.parse("2026-11-28T10:15:30Z");
@@ -42,7 +43,7 @@ class HttpApiEventTest {
         JsonNode event = HttpApiEvent.of(
                 request, routes.match("GET", "/requests/abc%2Fdef").orElseThrow(), "localhost:3000", NOW);
 
-        assertThat(EventShape.of(event)).isEqualTo(EventShape.HTTP_API);
+        assertThat(EventShape.of(TestJson.tree(event))).isEqualTo(EventShape.HTTP_API);
         assertThat(event.path("routeKey").asText()).isEqualTo("GET /requests/{id}");
         assertThat(event.path("rawPath").asText()).isEqualTo("/requests/abc%2Fdef");
         assertThat(event.path("rawQueryString").asText()).isEqualTo("token=x%2By&tag=a&tag=b");
@@ -61,7 +62,7 @@ class HttpApiEventTest {
         assertThat(event.path("body").asText()).isEqualTo("{\"x\":1}");
         assertThat(event.path("isBase64Encoded").asBoolean()).isFalse();
 
-        APIGatewayV2HTTPEvent typed = LambdaEvents.httpRequest(event);
+        APIGatewayV2HTTPEvent typed = LambdaEvents.httpRequest(TestJson.tree(event));
         assertThat(typed.getRouteKey()).isEqualTo("GET /requests/{id}");
         assertThat(typed.getPathParameters()).containsEntry("id", "abc/def");
         assertThat(typed.getRequestContext().getRequestId())

@@ -16,8 +16,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.Template;
+import org.probono.clearinghouse.testkit.TestJson;
 
 /** The runner itself, started in this JVM on moto: routing, the local endpoints, the form, CORS, start failures. */
 class LocalRunnerTest {
@@ -71,7 +71,8 @@ class LocalRunnerTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("content-type")).contains("application/problem+json");
-        assertThat(Json.MAPPER.readTree(response.body()).path("status").asInt()).isEqualTo(404);
+        assertThat(TestJson.MAPPER.readTree(response.body()).path("status").asInt())
+                .isEqualTo(404);
     }
 
     @Test
@@ -82,7 +83,7 @@ class LocalRunnerTest {
                 send(at("/_local/invoke/NoSuchFunction").POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Json.MAPPER
+        assertThat(TestJson.MAPPER
                         .readTree(response.body())
                         .path("error")
                         .path("status")
@@ -101,7 +102,7 @@ class LocalRunnerTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(raw)));
 
         assertThat(response.statusCode()).isEqualTo(202);
-        JsonNode delivered = Json.MAPPER.readTree(response.body());
+        JsonNode delivered = TestJson.MAPPER.readTree(response.body());
         assertThat(delivered.path("key").asText())
                 .isEqualTo("inbound/" + delivered.path("messageId").asText());
         byte[] stored = runner.aws()
@@ -123,7 +124,7 @@ class LocalRunnerTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(raw)));
 
         assertThat(response.statusCode()).isEqualTo(202);
-        JsonNode delivered = Json.MAPPER.readTree(response.body());
+        JsonNode delivered = TestJson.MAPPER.readTree(response.body());
         assertThat(runner.aws()
                         .s3()
                         .getObjectAsBytes(g -> g.bucket(delivered.path("bucket").asText())
@@ -148,7 +149,7 @@ class LocalRunnerTest {
         HttpResponse<String> response = send(at("/_local/mail"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Json.MAPPER.readTree(response.body()).isArray()).isTrue();
+        assertThat(TestJson.MAPPER.readTree(response.body()).isArray()).isTrue();
     }
 
     @Test

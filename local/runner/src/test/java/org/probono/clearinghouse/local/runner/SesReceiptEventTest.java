@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.probono.clearinghouse.events.EventShape;
+import org.probono.clearinghouse.testkit.TestJson;
 
 class SesReceiptEventTest {
     static final String REPLY = """
@@ -34,7 +35,7 @@ class SesReceiptEventTest {
                 "reply.clearinghouse.test",
                 Instant.parse("2026-11-28T10:15:31Z"));
 
-        assertThat(EventShape.of(event)).isEqualTo(EventShape.SES_RECEIPT);
+        assertThat(EventShape.of(TestJson.tree(event))).isEqualTo(EventShape.SES_RECEIPT);
         JsonNode mail = event.path("Records").path(0).path("ses").path("mail");
         assertThat(mail.path("messageId").asText()).isEqualTo("id40");
         assertThat(mail.path("source").asText()).isEqualTo("asha@lawfirm.example");

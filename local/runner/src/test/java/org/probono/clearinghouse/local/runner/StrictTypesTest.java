@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.local.backend.Template;
 import org.probono.clearinghouse.testkit.LocalClearinghouse;
 import org.probono.clearinghouse.testkit.TestEvents;
+import org.probono.clearinghouse.testkit.TestJson;
 
 /**
  * Every string field of every body in events/ (the public routes' JSON bodies and the admin commands),
@@ -74,16 +74,17 @@ class StrictTypesTest {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (Path file : eventFiles()) {
-            JsonNode event = Json.MAPPER.readTree(file.toFile());
+            JsonNode event = TestJson.MAPPER.readTree(file.toFile());
             if (!event.has("routeKey")
                     || !event.path("body").isTextual()
                     || event.path("body").asText().isEmpty()) continue;
             String path = event.path("rawPath").asText();
-            for (Case c : cases(file, Json.MAPPER.readTree(event.path("body").asText()))) {
+            for (Case c :
+                    cases(file, TestJson.MAPPER.readTree(event.path("body").asText()))) {
                 int before = runner.aws().countItems();
-                HttpResponse<String> response =
-                        clearinghouse.post(path, path.startsWith("/requests") ? orgToken : null, Json.write(c.body()));
-                JsonNode problem = Json.MAPPER.readTree(response.body());
+                HttpResponse<String> response = clearinghouse.post(
+                        path, path.startsWith("/requests") ? orgToken : null, TestJson.write(c.body()));
+                JsonNode problem = TestJson.MAPPER.readTree(response.body());
                 boolean named = false;
                 for (JsonNode error : problem.path("errors"))
                     named |= error.path("field").asText().equals(c.field());
@@ -103,14 +104,14 @@ class StrictTypesTest {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (Path file : eventFiles()) {
-            JsonNode command = Json.MAPPER.readTree(file.toFile());
+            JsonNode command = TestJson.MAPPER.readTree(file.toFile());
             if (!command.has("command")) continue;
             String function =
                     FUNCTION_OF_PREFIX.get(file.getFileName().toString().split("-")[0]);
             for (Case c : cases(file, command)) {
                 if (c.field().equals("command")) continue;
                 int before = runner.aws().countItems();
-                JsonNode answer = clearinghouse.answer(function, Json.write(c.body()));
+                JsonNode answer = clearinghouse.answer(function, TestJson.write(c.body()));
                 JsonNode error = answer.path("error");
                 String topField = c.field().replaceAll("[.\\[].*", "");
                 if (error.path("status").asInt() != 400
