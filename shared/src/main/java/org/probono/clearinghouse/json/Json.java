@@ -85,6 +85,7 @@ public final class Json {
     private static <T> T read(JSON json, byte[] bytes, Class<T> type) {
         try (JsonParser parser = json.createParser(bytes)) {
             JsonToken first = parser.nextToken();
+            if (first == null) throw new JsonInputException.NotJson();
             if (first == JsonToken.VALUE_NULL) return requireEnd(parser, null);
             if (type.isRecord() && first != JsonToken.START_OBJECT) throw new JsonInputException.NotAnObject();
             T value;
