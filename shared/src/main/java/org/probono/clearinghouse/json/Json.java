@@ -3,7 +3,6 @@ package org.probono.clearinghouse.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -62,6 +61,8 @@ public final class Json {
             .enable(JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY)
             .enable(JSON.Feature.WRITE_RECORD_FIELDS_IN_DECLARATION_ORDER)
             .disable(JSON.Feature.WRITE_NULL_PROPERTIES)
+            // A repeated key keeps its last value, in trees as in records (as databind did); not "not JSON".
+            .disable(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS)
             .build();
 
     /** For Lambda events: AWS adds fields no function reads, so unknown fields are skipped here. */
@@ -97,10 +98,10 @@ public final class Json {
             return requireEnd(parser, value);
         } catch (JsonInputException e) {
             throw e;
-        } catch (JsonProcessingException e) {
-            throw new JsonInputException.NotJson();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Bytes in memory: any failure to read them is the input's (bad JSON, or bytes jackson-core takes
+            // for UTF-32 and cannot decode), never the machine's.
+            throw new JsonInputException.NotJson();
         }
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.jr.ob.api.ValueWriter;
 import com.fasterxml.jackson.jr.ob.impl.JSONReader;
 import com.fasterxml.jackson.jr.ob.impl.JSONWriter;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -122,7 +123,9 @@ final class StrictValues extends ReaderWriterProvider {
         for (RecordComponent component : record.getClass().getRecordComponents()) {
             Object value;
             try {
-                value = component.getAccessor().invoke(record);
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true); // a record need not be public, as for jackson-jr's own writer
+                value = accessor.invoke(record);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read " + component, e);
             }
