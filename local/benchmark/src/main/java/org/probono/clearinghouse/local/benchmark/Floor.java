@@ -42,7 +42,8 @@ public final class Floor {
             System.out.flush();
             System.out.printf(
                     Locale.ROOT,
-                    "RESULT peak_rss_mb=%.0f calls=%s%n",
+                    "RESULT first_wire_ms=%.1f peak_rss_mb=%.0f calls=%s%n",
+                    AwsCalls.wireNanos() / 1e6,
                     PeakMemory.residentKib() / 1024.0,
                     AwsCalls.takeAll());
         }

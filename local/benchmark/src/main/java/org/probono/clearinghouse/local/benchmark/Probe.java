@@ -46,6 +46,7 @@ public final class Probe {
         long firstNanos = System.nanoTime() - t1;
         System.out.println("FIRST");
         System.out.flush();
+        long firstWireNanos = AwsCalls.wireNanos(); // the backends' share of the cold start, init's calls included
         long peakRssKib = PeakMemory.residentKib();
         String calls = AwsCalls.takeAll();
 
@@ -78,9 +79,10 @@ public final class Probe {
         Arrays.sort(beyondWireNanos);
         System.out.printf(
                 Locale.ROOT,
-                "RESULT init_ms=%.0f first_ms=%.0f peak_rss_mb=%.0f warm_p50_ms=%.2f warm_p99_ms=%.2f own_p50_ms=%.2f own_p99_ms=%.2f beyond_wire_p50_ms=%.2f warm_errors=%d classes=%d first_status=%s calls=%s%n",
+                "RESULT init_ms=%.0f first_ms=%.0f first_wire_ms=%.1f peak_rss_mb=%.0f warm_p50_ms=%.2f warm_p99_ms=%.2f own_p50_ms=%.2f own_p99_ms=%.2f beyond_wire_p50_ms=%.2f warm_errors=%d classes=%d first_status=%s calls=%s%n",
                 initNanos / 1e6,
                 firstNanos / 1e6,
+                firstWireNanos / 1e6,
                 peakRssKib / 1024.0,
                 percentile(warmNanos, 50),
                 percentile(warmNanos, 99),
