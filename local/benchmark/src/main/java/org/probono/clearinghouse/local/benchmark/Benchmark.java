@@ -319,7 +319,7 @@ public final class Benchmark {
     /**
      * A cold start less the time its first request's AWS calls spent on the wire (the backend's own time and the
      * local network): the function's share of what users wait for, whatever the speed of the local backends
-     * (moto's KMS and SES are slower than dynoxide's DynamoDB, which answers the floor's one GetItem).
+     * (moto answers KMS and SES, dynoxide DynamoDB and so the floor's one GetItem).
      */
     private static double lessWire(Run run) {
         return run.wallMs() - run.number("first_wire_ms");
