@@ -50,13 +50,13 @@ public final class AdminCommand {
 
     /** The command's fields as {@code type}, checked and cleaned; a {@link BadCommand} otherwise. */
     public static <T extends Fields<T>> T read(Tree event, Class<T> type) {
-        Map<String, Tree> fields = event.fields();
-        fields.remove("command");
+        Map<String, Object> fields = new LinkedHashMap<>();
+        event.fields().forEach((name, value) -> {
+            if (!name.equals("command")) fields.put(name, value.value());
+        });
         T read;
         try {
-            Map<String, Object> values = new LinkedHashMap<>();
-            fields.forEach((name, value) -> values.put(name, value.value()));
-            read = Json.read(Tree.of(values), type);
+            read = Json.read(Tree.of(fields), type);
         } catch (JsonInputException.UnknownField e) {
             List<String> known = e.known();
             throw new BadCommand(e.field() + " is not a known field; " + name(event)

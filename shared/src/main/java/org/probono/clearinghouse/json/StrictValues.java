@@ -19,8 +19,10 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -70,7 +72,7 @@ final class StrictValues extends ReaderWriterProvider {
         if (type.isRecord()
                 && Arrays.stream(type.getRecordComponents())
                         .anyMatch(component -> component.isAnnotationPresent(WrittenWhenNull.class))) {
-            return new Writer(type, StrictValues::writeRecordKeepingNulls);
+            return recordKeepingNulls(type);
         }
         return null;
     }
@@ -117,23 +119,33 @@ final class StrictValues extends ReaderWriterProvider {
         });
     }
 
-    private static void writeRecordKeepingNulls(JSONWriter json, JsonGenerator generator, Object record)
-            throws IOException {
-        generator.writeStartObject();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            Object value;
-            try {
-                Method accessor = component.getAccessor();
-                accessor.setAccessible(true); // a record need not be public, as for jackson-jr's own writer
-                value = accessor.invoke(record);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + component, e);
-            }
-            if (value == null && !component.isAnnotationPresent(WrittenWhenNull.class)) continue;
-            generator.writeFieldName(component.getName());
-            json.writeValue(value);
+    /** A component as written: its name, how to read it, and whether it is written when null. */
+    private record Component(String name, Method accessor, boolean writtenWhenNull) {}
+
+    /** A record's writer that writes its {@link WrittenWhenNull} components even when null; found once per type. */
+    private static ValueWriter recordKeepingNulls(Class<?> type) {
+        List<Component> components = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            Method accessor = component.getAccessor();
+            accessor.setAccessible(true); // a record need not be public, as for jackson-jr's own writer
+            components.add(
+                    new Component(component.getName(), accessor, component.isAnnotationPresent(WrittenWhenNull.class)));
         }
-        generator.writeEndObject();
+        return new Writer(type, (json, generator, record) -> {
+            generator.writeStartObject();
+            for (Component component : components) {
+                Object value;
+                try {
+                    value = component.accessor().invoke(record);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + component.name() + " of " + type, e);
+                }
+                if (value == null && !component.writtenWhenNull()) continue;
+                generator.writeFieldName(component.name());
+                json.writeValue(value);
+            }
+            generator.writeEndObject();
+        });
     }
 
     @FunctionalInterface
