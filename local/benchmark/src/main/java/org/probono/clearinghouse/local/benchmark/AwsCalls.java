@@ -1,14 +1,19 @@
 package org.probono.clearinghouse.local.benchmark;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
  * Counts the AWS calls a probed function makes, the time they spend inside the SDK, and the time their requests
@@ -19,6 +24,11 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class AwsCalls implements ExecutionInterceptor {
     private static final Map<String, Integer> CALLS = new TreeMap<>();
+    /** The calls in order with their requests, described only when asked ({@link #takeSequence}), after the timing. */
+    private static final List<Map.Entry<String, SdkRequest>> SEQUENCE = new ArrayList<>();
+    /** Only the first request's calls are kept in order: the warm invocations' would only hold memory. */
+    private static boolean sequenceTaken;
+
     private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("bench.sent");
     private static final ExecutionAttribute<Long> CALLED = new ExecutionAttribute<>("bench.called");
     private static final AtomicLong WIRE_NANOS = new AtomicLong();
@@ -30,6 +40,7 @@ public final class AwsCalls implements ExecutionInterceptor {
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         synchronized (CALLS) {
             CALLS.merge(operation, 1, Integer::sum);
+            if (!sequenceTaken) SEQUENCE.add(Map.entry(operation, context.request()));
         }
         attributes.putAttribute(CALLED, System.nanoTime());
     }
@@ -73,6 +84,35 @@ public final class AwsCalls implements ExecutionInterceptor {
         return CALL_NANOS.get();
     }
 
+    /**
+     * The calls so far in order, as {@code DynamoDb.GetItem;Kms.GenerateDataKey;DynamoDb.TransactWriteItems:Put+Update},
+     * a transaction with the kinds of its items, and forgets them: what {@link CallsFloor} makes again.
+     */
+    static String takeSequence() {
+        synchronized (CALLS) {
+            List<String> steps = new ArrayList<>();
+            for (Map.Entry<String, SdkRequest> call : SEQUENCE) {
+                if (call.getValue() instanceof TransactWriteItemsRequest transaction) {
+                    steps.add(call.getKey() + ":"
+                            + transaction.transactItems().stream()
+                                    .map(AwsCalls::kind)
+                                    .collect(Collectors.joining("+")));
+                } else steps.add(call.getKey());
+            }
+            SEQUENCE.clear();
+            sequenceTaken = true;
+            return steps.isEmpty() ? "none" : String.join(";", steps);
+        }
+    }
+
+    private static String kind(TransactWriteItem item) {
+        if (item.put() != null) return "Put";
+        if (item.update() != null) return "Update";
+        if (item.conditionCheck() != null) return "ConditionCheck";
+        if (item.delete() != null) return "Delete";
+        return "Unknown";
+    }
+
     /** The calls so far, as {@code DynamoDb.GetItem×3,Kms.GenerateDataKey}, and forgets them. */
     static String takeAll() {
         synchronized (CALLS) {
@@ -80,6 +120,7 @@ public final class AwsCalls implements ExecutionInterceptor {
                     .map(e -> e.getKey() + (e.getValue() > 1 ? "×" + e.getValue() : ""))
                     .collect(Collectors.joining(","));
             CALLS.clear();
+            SEQUENCE.clear();
             return all.isEmpty() ? "none" : all;
         }
     }

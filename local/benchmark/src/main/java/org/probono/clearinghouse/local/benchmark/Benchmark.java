@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Prints what users wait for, per function path: the wall time from JVM start to the first answer, as
  * a multiple of a floor program's (one DynamoDbClient, one GetItem) measured in the same pair of runs,
- * the peak resident memory, the AWS calls of the first request, and the same with the JDK's AOT cache
+ * and of its calls floor's (the bare SDK making the case's very AWS calls, {@link CallsFloor}: what the function
+ * adds beyond its calls), the peak resident memory, the AWS calls of the first request, and the same with the JDK's AOT cache
  * (one training run per function). Every run is a fresh JVM with Lambda's on-demand flags (C1 only) and any
  * {@code JAVA_TOOL_OPTIONS} of template.yaml, the
  * function's memory as the JVM's view of the machine ({@code -XX:MaxRAM}, so it picks the collector and heap
@@ -150,7 +151,9 @@ public final class Benchmark {
                     backendMillisPerCall(dynamoDb, aws.tableName()));
             System.out.printf(
                     Locale.ROOT,
-                    "each figure: the median of %d fresh JVMs, each case paired with a floor run%n%n",
+                    "each figure: the median of %d fresh JVMs, each case run with a floor run and (without the AOT cache) with"
+                            + " its calls floor: the bare SDK making the same calls (×calls: the case over it; calls×fl: it"
+                            + " over the floor)%n%n",
                     RUNS);
 
             Map<String, Path> events = new LinkedHashMap<>();
@@ -189,7 +192,7 @@ public final class Benchmark {
             // 0.6 target).
             System.out.printf(
                     Locale.ROOT,
-                    "%-34s %7s %7s %5s | %7s %7s %7s %5s | %6s %6s %5s %8s %13s %13s %6s %6s  %s%n",
+                    "%-34s %7s %7s %5s | %7s %7s %7s %5s | %6s %6s %5s %8s %6s %8s %13s %13s %6s %6s  %s%n",
                     "case",
                     "wall_ms",
                     "×floor",
@@ -202,6 +205,8 @@ public final class Benchmark {
                     "first",
                     "wire",
                     "×fl-wire",
+                    "×calls",
+                    "calls×fl",
                     "warm p50/p99",
                     "own p50/p99",
                     "+SDK",
@@ -228,6 +233,9 @@ public final class Benchmark {
                 List<Double> aotRatios = new ArrayList<>();
                 List<Double> ratiosLessWire = new ArrayList<>();
                 List<Run> plainFloors = new ArrayList<>();
+                List<Double> overCallsFloor = new ArrayList<>();
+                List<Double> callsFloorRatios = new ArrayList<>();
+                String[] sequence = {null}; // the first request's calls, from the case's first run
                 for (int rep = 0; rep < RUNS; rep++) {
                     for (boolean withCache : List.of(false, true)) {
                         String salt = "c" + i + "r" + rep + (withCache ? "a" : "p");
@@ -237,27 +245,54 @@ public final class Benchmark {
                                 withCache ? List.of("-XX:AOTCache=" + caches.get(c.functionId())) : List.of();
                         List<String> floorFlags =
                                 withCache ? List.of("-XX:AOTCache=" + caches.get("floor")) : List.of();
-                        Run floor;
-                        Run run;
-                        if (rep % 2 == 0) { // alternate the order within pairs: neither side always runs on a warmer
-                            // machine
-                            floor = launcher.run(floorJar, floorFlags, List.of(Floor.class.getName(), aws.tableName()));
-                            run = launcher.run(classpath, cacheFlags, probeArgs(template, c, events, warm, salt));
-                        } else {
-                            run = launcher.run(classpath, cacheFlags, probeArgs(template, c, events, warm, salt));
-                            floor = launcher.run(floorJar, floorFlags, List.of(Floor.class.getName(), aws.tableName()));
+                        List<Timed> sides = new ArrayList<>();
+                        sides.add(() ->
+                                launcher.run(floorJar, floorFlags, List.of(Floor.class.getName(), aws.tableName())));
+                        sides.add(() -> {
+                            Run caseRun =
+                                    launcher.run(classpath, cacheFlags, probeArgs(template, c, events, warm, salt));
+                            if (sequence[0] == null)
+                                sequence[0] = caseRun.figures().get("sequence");
+                            return caseRun;
+                        });
+                        // The case's own floor (CallsFloor), without the AOT cache: the plain cold start's reading.
+                        if (!withCache)
+                            sides.add(() -> launcher.run(
+                                    classpath,
+                                    List.of(),
+                                    List.of(CallsFloor.class.getName(), aws.tableName(), sequence[0])));
+                        // Rotate the order from pair to pair: no side always runs on a warmer machine. The first pair
+                        // runs the case before its calls floor, which makes the calls the case's run recorded.
+                        Run[] runs = new Run[sides.size()];
+                        for (int k = 0; k < sides.size(); k++) {
+                            int side = Math.floorMod(k - rep, sides.size());
+                            runs[side] = sides.get(side).run();
                         }
+                        Run floor = runs[0];
+                        Run run = runs[1];
                         (withCache ? aot : plain).add(run);
                         (withCache ? aotFloors : floors).add(floor);
-                        if (!withCache) plainFloors.add(floor);
                         (withCache ? aotRatios : ratios).add(run.wallMs() / floor.wallMs());
-                        if (!withCache) ratiosLessWire.add(lessWire(run) / lessWire(floor));
+                        if (!withCache) {
+                            Run callsFloor = runs[2];
+                            if (!callsFloor
+                                    .figures()
+                                    .get("calls")
+                                    .equals(run.figures().get("calls")))
+                                throw new IllegalStateException("the calls floor of " + c.name() + " made "
+                                        + callsFloor.figures().get("calls") + ", the case "
+                                        + run.figures().get("calls"));
+                            plainFloors.add(floor);
+                            ratiosLessWire.add(lessWire(run) / lessWire(floor));
+                            overCallsFloor.add(run.wallMs() / callsFloor.wallMs());
+                            callsFloorRatios.add(callsFloor.wallMs() / floor.wallMs());
+                        }
                     }
                 }
                 firstRuns[i] = plain.getFirst();
                 rows[i] = String.format(
                         Locale.ROOT,
-                        "%-34s %7.0f %7.2f %5.0f | %7.0f %7.2f %7.2f %5.0f | %6.0f %6.0f %5.0f %8.2f",
+                        "%-34s %7.0f %7.2f %5.0f | %7.0f %7.2f %7.2f %5.0f | %6.0f %6.0f %5.0f %8.2f %6.2f %8.2f",
                         name,
                         median(plain, Run::wallMs),
                         median(ratios),
@@ -269,7 +304,9 @@ public final class Benchmark {
                         median(plain, r -> r.number("init_ms")),
                         median(plain, r -> r.number("first_ms")),
                         median(plain, r -> r.number("first_wire_ms")),
-                        median(ratiosLessWire));
+                        median(ratiosLessWire),
+                        median(overCallsFloor),
+                        median(callsFloorRatios));
                 if (c.eventFile().equals(QUEUE_EVENT))
                     rows[i] += warmColumns(
                             launcher, root, template, probeJar, events, seed, c, "c" + i + "warm", firstRuns[i]);
@@ -287,7 +324,7 @@ public final class Benchmark {
             for (String row : rows) System.out.print(row);
             System.out.printf(
                     Locale.ROOT,
-                    "%-34s %7.0f %7s %5.0f | %7.0f %7s %7.2f %5.0f | %6s %6s %5.0f %8s%n",
+                    "%-34s %7.0f %7s %5.0f | %7.0f %7s %7.2f %5.0f | %6s %6s %5.0f %8s %6s %8s%n",
                     "floor: 1 client, 1 GetItem",
                     median(floors, Run::wallMs),
                     "1",
@@ -299,6 +336,8 @@ public final class Benchmark {
                     "",
                     "",
                     median(floors, r -> r.number("first_wire_ms")),
+                    "1",
+                    "",
                     "1");
             printJacksonReference(launcher, floorJar, aws.tableName());
             System.out.printf(Locale.ROOT, "machine load average after: %s%n%n", loadAverage());
@@ -380,6 +419,12 @@ public final class Benchmark {
                 median(withJson, Run::wallMs),
                 median(ratios),
                 median(withJson, r -> r.number("peak_rss_mb")));
+    }
+
+    /** One side of a pair (or triple) of runs. */
+    @FunctionalInterface
+    private interface Timed {
+        Run run() throws IOException, InterruptedException;
     }
 
     /** Starts fresh JVMs with Lambda's flags and times each to its first answer. */

@@ -48,6 +48,7 @@ public final class Probe {
         System.out.flush();
         long firstWireNanos = AwsCalls.wireNanos(); // the backends' share of the cold start, init's calls included
         long peakRssKib = PeakMemory.residentKib();
+        String sequence = AwsCalls.takeSequence();
         String calls = AwsCalls.takeAll();
 
         // Warm figures over the second half of the warm invocations, when the JIT has compiled the path: the whole
@@ -79,7 +80,7 @@ public final class Probe {
         Arrays.sort(beyondWireNanos);
         System.out.printf(
                 Locale.ROOT,
-                "RESULT init_ms=%.0f first_ms=%.0f first_wire_ms=%.1f peak_rss_mb=%.0f warm_p50_ms=%.2f warm_p99_ms=%.2f own_p50_ms=%.2f own_p99_ms=%.2f beyond_wire_p50_ms=%.2f warm_errors=%d classes=%d first_status=%s calls=%s%n",
+                "RESULT init_ms=%.0f first_ms=%.0f first_wire_ms=%.1f peak_rss_mb=%.0f warm_p50_ms=%.2f warm_p99_ms=%.2f own_p50_ms=%.2f own_p99_ms=%.2f beyond_wire_p50_ms=%.2f warm_errors=%d classes=%d first_status=%s calls=%s sequence=%s%n",
                 initNanos / 1e6,
                 firstNanos / 1e6,
                 firstWireNanos / 1e6,
@@ -92,7 +93,8 @@ public final class Probe {
                 warmErrors,
                 ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
                 status(first),
-                calls);
+                calls,
+                sequence);
     }
 
     private static String invoke(RequestStreamHandler handler, String event, String n) throws Exception {
