@@ -20,14 +20,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  * spend on the wire (from handing a request to the HTTP client to the response's headers, per attempt). The SDK
  * loads this interceptor into every client from the benchmark jar's
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors}, so the functions' code is measured
- * unchanged. One map update and four clock reads per call.
+ * unchanged. One map update and four clock reads per call, and, in a JVM that asked for it
+ * ({@link #recordCalls}), one list append: the calls in order, which a calls floor makes again.
  */
 public final class AwsCalls implements ExecutionInterceptor {
     private static final Map<String, Integer> CALLS = new TreeMap<>();
-    /** The calls in order with their requests, described only when asked ({@link #takeSequence}), after the timing. */
-    private static final List<Map.Entry<String, SdkRequest>> SEQUENCE = new ArrayList<>();
-    /** Only the first request's calls are kept in order: the warm invocations' would only hold memory. */
-    private static boolean sequenceTaken;
+    /** The calls in order with their requests, described only when taken ({@link #takeRecorded}), after the timing. */
+    private static final List<Call> RECORDED = new ArrayList<>();
+    /** Off unless a probe asks ({@link #recordCalls}): the benchmark's own JVM, which writes the seed, keeps nothing. */
+    private static boolean recording;
+
+    /** One AWS call: its service and operation ({@code DynamoDb.GetItem}) and its request. */
+    record Call(String operation, SdkRequest request) {}
 
     private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("bench.sent");
     private static final ExecutionAttribute<Long> CALLED = new ExecutionAttribute<>("bench.called");
@@ -40,7 +44,7 @@ public final class AwsCalls implements ExecutionInterceptor {
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         synchronized (CALLS) {
             CALLS.merge(operation, 1, Integer::sum);
-            if (!sequenceTaken) SEQUENCE.add(Map.entry(operation, context.request()));
+            if (recording) RECORDED.add(new Call(operation, context.request()));
         }
         attributes.putAttribute(CALLED, System.nanoTime());
     }
@@ -84,28 +88,42 @@ public final class AwsCalls implements ExecutionInterceptor {
         return CALL_NANOS.get();
     }
 
-    /**
-     * The calls so far in order, as {@code DynamoDb.GetItem;Kms.GenerateDataKey;DynamoDb.TransactWriteItems:Put+Update},
-     * a transaction with the kinds of its items, and forgets them: what {@link CallsFloor} makes again.
-     */
-    static String takeSequence() {
+    /** Keeps every call from now on, in order, with its request, until {@link #takeRecorded}. */
+    static void recordCalls() {
         synchronized (CALLS) {
-            List<String> steps = new ArrayList<>();
-            for (Map.Entry<String, SdkRequest> call : SEQUENCE) {
-                if (call.getValue() instanceof TransactWriteItemsRequest transaction) {
-                    steps.add(call.getKey() + ":"
-                            + transaction.transactItems().stream()
-                                    .map(AwsCalls::kind)
-                                    .collect(Collectors.joining("+")));
-                } else steps.add(call.getKey());
-            }
-            SEQUENCE.clear();
-            sequenceTaken = true;
-            return steps.isEmpty() ? "none" : String.join(";", steps);
+            recording = true;
         }
     }
 
-    private static String kind(TransactWriteItem item) {
+    /** The calls recorded so far, in order; recording stops (warm invocations' calls would only hold memory). */
+    static List<Call> takeRecorded() {
+        synchronized (CALLS) {
+            recording = false;
+            List<Call> calls = List.copyOf(RECORDED);
+            RECORDED.clear();
+            return calls;
+        }
+    }
+
+    /**
+     * The calls' shape, as {@code DynamoDb.GetItem;Kms.GenerateDataKey;DynamoDb.TransactWriteItems:Put+Update}: each
+     * operation in order, a transaction with the kinds of its items. What a calls floor must match.
+     */
+    static String shape(List<Call> calls) {
+        if (calls.isEmpty()) return "none";
+        List<String> steps = new ArrayList<>();
+        for (Call call : calls) {
+            if (call.request() instanceof TransactWriteItemsRequest transaction) {
+                steps.add(call.operation() + ":"
+                        + transaction.transactItems().stream()
+                                .map(AwsCalls::kind)
+                                .collect(Collectors.joining("+")));
+            } else steps.add(call.operation());
+        }
+        return String.join(";", steps);
+    }
+
+    static String kind(TransactWriteItem item) {
         if (item.put() != null) return "Put";
         if (item.update() != null) return "Update";
         if (item.conditionCheck() != null) return "ConditionCheck";
@@ -120,7 +138,6 @@ public final class AwsCalls implements ExecutionInterceptor {
                     .map(e -> e.getKey() + (e.getValue() > 1 ? "×" + e.getValue() : ""))
                     .collect(Collectors.joining(","));
             CALLS.clear();
-            SEQUENCE.clear();
             return all.isEmpty() ? "none" : all;
         }
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,14 +30,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Prints what users wait for, per function path: the wall time from JVM start to the first answer, as
- * a multiple of a floor program's (one DynamoDbClient, one GetItem) measured in the same pair of runs,
- * and of its calls floor's (the bare SDK making the case's very AWS calls, {@link CallsFloor}: what the function
- * adds beyond its calls), the peak resident memory, the AWS calls of the first request, and the same with the JDK's AOT cache
+ * a multiple of a floor program's (one DynamoDbClient, one GetItem) measured in the same pair of runs
+ * (a triple without the AOT cache), and of its calls floor's (the bare SDK making the case's AWS calls again,
+ * {@link CallsFloor}: what the function adds beyond its calls), the peak resident memory, the AWS calls of the first request, and the same with the JDK's AOT cache
  * (one training run per function). Every run is a fresh JVM with Lambda's on-demand flags (C1 only) and any
  * {@code JAVA_TOOL_OPTIONS} of template.yaml, the
  * function's memory as the JVM's view of the machine ({@code -XX:MaxRAM}, so it picks the collector and heap
  * a Lambda container gets), and only the function's shaded jar (plus the probe's); medians of
- * {@code bench.runs} pairs (default 7).
+ * {@code bench.runs} pairs or triples (default 7).
  * AWS calls go to moto; DynamoDB to dynoxide when {@code -Dbench.dynoxide} names it. Targets and the
  * last figures: docs/performance.md.
  */
@@ -221,6 +222,7 @@ public final class Benchmark {
             }
             String[] rows = new String[CASES.size()];
             Run[] firstRuns = new Run[CASES.size()];
+            String[] spreads = new String[CASES.size()];
             for (int i : order) {
                 Case c = CASES.get(i);
                 String name = c.eventFile().equals(QUEUE_EVENT)
@@ -235,7 +237,9 @@ public final class Benchmark {
                 List<Run> plainFloors = new ArrayList<>();
                 List<Double> overCallsFloor = new ArrayList<>();
                 List<Double> callsFloorRatios = new ArrayList<>();
-                String[] sequence = {null}; // the first request's calls, from the case's first run
+                // The first request's calls, recorded by the case's first run, for its calls floor to make again.
+                Path recordedCalls = work.resolve("calls-" + i + ".json");
+                Files.deleteIfExists(recordedCalls);
                 for (int rep = 0; rep < RUNS; rep++) {
                     for (boolean withCache : List.of(false, true)) {
                         String salt = "c" + i + "r" + rep + (withCache ? "a" : "p");
@@ -251,8 +255,11 @@ public final class Benchmark {
                         sides.add(() -> {
                             Run caseRun =
                                     launcher.run(classpath, cacheFlags, probeArgs(template, c, events, warm, salt));
-                            if (sequence[0] == null)
-                                sequence[0] = caseRun.figures().get("sequence");
+                            if (!Files.exists(recordedCalls))
+                                Files.write(
+                                        recordedCalls,
+                                        Base64.getUrlDecoder()
+                                                .decode(caseRun.figures().get("sequence")));
                             return caseRun;
                         });
                         // The case's own floor (CallsFloor), without the AOT cache: the plain cold start's reading.
@@ -260,7 +267,7 @@ public final class Benchmark {
                             sides.add(() -> launcher.run(
                                     classpath,
                                     List.of(),
-                                    List.of(CallsFloor.class.getName(), aws.tableName(), sequence[0])));
+                                    List.of(CallsFloor.class.getName(), recordedCalls.toString())));
                         // Rotate the order from pair to pair: no side always runs on a warmer machine. The first pair
                         // runs the case before its calls floor, which makes the calls the case's run recorded.
                         Run[] runs = new Run[sides.size()];
@@ -277,11 +284,11 @@ public final class Benchmark {
                             Run callsFloor = runs[2];
                             if (!callsFloor
                                     .figures()
-                                    .get("calls")
-                                    .equals(run.figures().get("calls")))
+                                    .get("shape")
+                                    .equals(run.figures().get("shape")))
                                 throw new IllegalStateException("the calls floor of " + c.name() + " made "
-                                        + callsFloor.figures().get("calls") + ", the case "
-                                        + run.figures().get("calls"));
+                                        + callsFloor.figures().get("shape") + ", the case "
+                                        + run.figures().get("shape"));
                             plainFloors.add(floor);
                             ratiosLessWire.add(lessWire(run) / lessWire(floor));
                             overCallsFloor.add(run.wallMs() / callsFloor.wallMs());
@@ -290,6 +297,17 @@ public final class Benchmark {
                     }
                 }
                 firstRuns[i] = plain.getFirst();
+                spreads[i] = String.format(
+                        Locale.ROOT,
+                        "  %-34s × floor %.2f to %.2f, × calls %.2f to %.2f, calls × fl %.2f to %.2f; calls in order: %s%n",
+                        c.name(),
+                        min(ratios),
+                        max(ratios),
+                        min(overCallsFloor),
+                        max(overCallsFloor),
+                        min(callsFloorRatios),
+                        max(callsFloorRatios),
+                        plain.getFirst().figures().get("shape"));
                 rows[i] = String.format(
                         Locale.ROOT,
                         "%-34s %7.0f %7.2f %5.0f | %7.0f %7.2f %7.2f %5.0f | %6.0f %6.0f %5.0f %8.2f %6.2f %8.2f",
@@ -340,6 +358,11 @@ public final class Benchmark {
                     "",
                     "1");
             printJacksonReference(launcher, floorJar, aws.tableName());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nthe spread of the %d plain pairs (lowest to highest), and each case's calls:%n",
+                    RUNS);
+            for (String spread : spreads) System.out.print(spread);
             System.out.printf(Locale.ROOT, "machine load average after: %s%n%n", loadAverage());
 
             printTransactionLatency("moto (the runner's and the tests' backend)", aws.dynamoDb(), aws.tableName());
@@ -542,6 +565,14 @@ public final class Benchmark {
         return sorted.length % 2 == 1
                 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {

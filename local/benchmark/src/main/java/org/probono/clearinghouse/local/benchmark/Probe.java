@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,6 +38,7 @@ public final class Probe {
         int warm = Integer.parseInt(args[2]);
         String salt = args[3];
 
+        AwsCalls.recordCalls(); // the first request's calls in order, for the case's calls floor
         long t0 = System.nanoTime();
         RequestStreamHandler handler = (RequestStreamHandler)
                 Class.forName(handlerClass).getConstructor().newInstance();
@@ -48,7 +51,7 @@ public final class Probe {
         System.out.flush();
         long firstWireNanos = AwsCalls.wireNanos(); // the backends' share of the cold start, init's calls included
         long peakRssKib = PeakMemory.residentKib();
-        String sequence = AwsCalls.takeSequence();
+        List<AwsCalls.Call> recorded = AwsCalls.takeRecorded();
         String calls = AwsCalls.takeAll();
 
         // Warm figures over the second half of the warm invocations, when the JIT has compiled the path: the whole
@@ -80,7 +83,7 @@ public final class Probe {
         Arrays.sort(beyondWireNanos);
         System.out.printf(
                 Locale.ROOT,
-                "RESULT init_ms=%.0f first_ms=%.0f first_wire_ms=%.1f peak_rss_mb=%.0f warm_p50_ms=%.2f warm_p99_ms=%.2f own_p50_ms=%.2f own_p99_ms=%.2f beyond_wire_p50_ms=%.2f warm_errors=%d classes=%d first_status=%s calls=%s sequence=%s%n",
+                "RESULT init_ms=%.0f first_ms=%.0f first_wire_ms=%.1f peak_rss_mb=%.0f warm_p50_ms=%.2f warm_p99_ms=%.2f own_p50_ms=%.2f own_p99_ms=%.2f beyond_wire_p50_ms=%.2f warm_errors=%d classes=%d first_status=%s calls=%s shape=%s sequence=%s%n",
                 initNanos / 1e6,
                 firstNanos / 1e6,
                 firstWireNanos / 1e6,
@@ -94,7 +97,10 @@ public final class Probe {
                 ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
                 status(first),
                 calls,
-                sequence);
+                AwsCalls.shape(recorded),
+                Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(RecordedCalls.toJson(recorded).getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String invoke(RequestStreamHandler handler, String event, String n) throws Exception {
