@@ -59,8 +59,12 @@ public final class Store {
 
     public Store(DynamoDbClient dynamoDb, String tableName, Clock clock) {
         this.dynamoDb = dynamoDb;
-        this.enhanced =
-                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+        // No extensions: the default ones (versioned records, atomic counters) act only on attributes a bean
+        // schema tags, which the document schema has none of; every write's conditions are our transactions' own.
+        this.enhanced = DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(dynamoDb)
+                .extensions()
+                .build();
         this.table = enhanced.table(tableName, SCHEMA);
         this.clock = clock;
     }
