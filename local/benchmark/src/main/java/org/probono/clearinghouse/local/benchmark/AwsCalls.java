@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -21,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  * loads this interceptor into every client from the benchmark jar's
  * {@code software/amazon/awssdk/global/handlers/execution.interceptors}, so the functions' code is measured
  * unchanged. One map update and four clock reads per call, and, in a JVM that asked for it
- * ({@link #recordCalls}), one list append: the calls in order, which a calls floor makes again.
+ * ({@link #recordCalls}), one list append and two attribute look-ups: the calls in order with their
+ * responses, which a calls floor makes again.
  */
 public final class AwsCalls implements ExecutionInterceptor {
     private static final Map<String, Integer> CALLS = new TreeMap<>();
@@ -30,8 +33,10 @@ public final class AwsCalls implements ExecutionInterceptor {
     /** Off unless a probe asks ({@link #recordCalls}): the benchmark's own JVM, which writes the seed, keeps nothing. */
     private static boolean recording;
 
-    /** One AWS call: its service and operation ({@code DynamoDb.GetItem}) and its request. */
-    record Call(String operation, SdkRequest request) {}
+    /** One AWS call: its service and operation ({@code DynamoDb.GetItem}), its request, and its response once made. */
+    record Call(String operation, SdkRequest request, AtomicReference<SdkResponse> response) {}
+
+    private static final ExecutionAttribute<Call> RECORDED_CALL = new ExecutionAttribute<>("bench.recorded");
 
     private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("bench.sent");
     private static final ExecutionAttribute<Long> CALLED = new ExecutionAttribute<>("bench.called");
@@ -44,7 +49,11 @@ public final class AwsCalls implements ExecutionInterceptor {
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         synchronized (CALLS) {
             CALLS.merge(operation, 1, Integer::sum);
-            if (recording) RECORDED.add(new Call(operation, context.request()));
+            if (recording) {
+                Call call = new Call(operation, context.request(), new AtomicReference<>());
+                RECORDED.add(call);
+                attributes.putAttribute(RECORDED_CALL, call);
+            }
         }
         attributes.putAttribute(CALLED, System.nanoTime());
     }
@@ -52,6 +61,8 @@ public final class AwsCalls implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         called(attributes);
+        Call recorded = attributes.getAttribute(RECORDED_CALL);
+        if (recorded != null) recorded.response().set(context.response());
     }
 
     @Override

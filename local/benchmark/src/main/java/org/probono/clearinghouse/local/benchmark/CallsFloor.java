@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -46,14 +45,16 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
  * <p>The calls are the probe's record ({@link RecordedCalls}), made as alike as the table allows:
  * <ul>
  *   <li>reads ({@code GetItem}, {@code Query}) and KMS and SES calls exactly as recorded, so they read the same items
- *       and send the same bytes;
+ *       and send the same bytes; a {@code GetItem} that found nothing under a fresh key, so it finds nothing again
+ *       (the case's own writes may since have put the item there);
  *   <li>puts (alone or in a transaction) with the same attributes under fresh keys (the key attributes, GSI keys
  *       included, get a prefix of this run's own), on condition that the key is new;
  *   <li>updates on the same item with the same update expression, without their condition (the case's run has
  *       already changed what it checked);
  *   <li>condition checks exactly as recorded, and deletes of a fresh key.
  * </ul>
- * A call it does not know stops the run: a case's floor is never quietly lighter than its calls. It reads the
+ * A call it does not know, or one with a request field its record does not carry, stops the run: a case's floor is
+ * never quietly lighter than its calls. It reads the
  * record with the SDK's own JSON parser, which building a client has already loaded, and builds its requests
  * without lambdas or streams: what it adds to its calls is reading a few kilobytes.
  *
@@ -76,11 +77,18 @@ public final class CallsFloor {
         for (int n = 0; n < calls.size(); n++) {
             Map<String, JsonNode> call = calls.get(n).asObject();
             String fresh = run + n + "#";
+            if (call.containsKey("uncopied"))
+                throw new IllegalArgumentException(
+                        "the calls floor cannot make " + call.get("op").asString() + " with "
+                                + call.get("uncopied").asString() + " set");
             switch (call.get("op").asString()) {
                 case "DynamoDb.GetItem" ->
                     dynamoDb.getItem(GetItemRequest.builder()
                             .tableName(text(call, "table"))
-                            .key(values(call, "key"))
+                            .key(
+                                    call.containsKey("missed")
+                                            ? freshKeys(values(call, "key"), fresh)
+                                            : values(call, "key"))
                             .consistentRead(flag(call, "consistentRead"))
                             .projectionExpression(text(call, "projection"))
                             .expressionAttributeNames(strings(call, "names"))
@@ -162,15 +170,8 @@ public final class CallsFloor {
                             "the calls floor cannot make " + call.get("op").asString());
             }
         }
-        System.out.println("FIRST");
-        System.out.flush();
-        System.out.printf(
-                Locale.ROOT,
-                "RESULT first_wire_ms=%.1f peak_rss_mb=%.0f calls=%s shape=%s%n",
-                AwsCalls.wireNanos() / 1e6,
-                PeakMemory.residentKib() / 1024.0,
-                AwsCalls.takeAll(),
-                AwsCalls.shape(AwsCalls.takeRecorded()));
+        List<AwsCalls.Call> made = AwsCalls.takeRecorded(); // taken first: the shape is written after FIRST
+        Floor.answered(" shape=" + AwsCalls.shape(made));
     }
 
     private static TransactWriteItem transactionItem(Map<String, JsonNode> item, String fresh) {

@@ -38,14 +38,23 @@ public final class Floor {
                 .build()) {
             dynamoDb.getItem(g -> g.tableName(args[0])
                     .key(Map.of("PK", AttributeValue.fromS("FLOOR"), "SK", AttributeValue.fromS("FLOOR"))));
-            System.out.println("FIRST");
-            System.out.flush();
-            System.out.printf(
-                    Locale.ROOT,
-                    "RESULT first_wire_ms=%.1f peak_rss_mb=%.0f calls=%s%n",
-                    AwsCalls.wireNanos() / 1e6,
-                    PeakMemory.residentKib() / 1024.0,
-                    AwsCalls.takeAll());
+            answered("");
         }
+    }
+
+    /**
+     * What a floor prints once its calls are made: {@code FIRST} (the parent times the run to it), then its
+     * figures, ending with {@code more} ({@code " shape=…"}, or nothing).
+     */
+    static void answered(String more) {
+        System.out.println("FIRST");
+        System.out.flush();
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT first_wire_ms=%.1f peak_rss_mb=%.0f calls=%s%s%n",
+                AwsCalls.wireNanos() / 1e6,
+                PeakMemory.residentKib() / 1024.0,
+                AwsCalls.takeAll(),
+                more);
     }
 }

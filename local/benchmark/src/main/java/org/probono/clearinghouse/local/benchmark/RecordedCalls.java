@@ -8,11 +8,17 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -28,7 +34,8 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
  * request the calls floor sends (attribute values in DynamoDB's typed form, {@code {"S": "…"}}). Written after the
  * probe's first answer, with jackson-core (in every function's jar); the calls floor reads it with the SDK's own
  * JSON parser, which its clients have already loaded. An operation it does not know is written with its name
- * alone, and the calls floor refuses it.
+ * alone, and the calls floor refuses it. (The local runner's {@code StreamPump} writes the same typed form with
+ * databind, which the functions' jars do not carry.)
  */
 final class RecordedCalls {
     private RecordedCalls() {}
@@ -40,9 +47,21 @@ final class RecordedCalls {
             for (AwsCalls.Call call : calls) {
                 json.writeStartObject();
                 json.writeStringField("op", call.operation());
+                String uncopied = uncopied(call);
+                if (uncopied != null) {
+                    // A field the calls floor would not send: it refuses the call rather than make a lighter one.
+                    json.writeStringField("uncopied", uncopied);
+                    json.writeEndObject();
+                    continue;
+                }
                 // By operation name, with a cast in each branch: a jar without KMS or SES never loads their classes.
                 switch (call.operation()) {
-                    case "DynamoDb.GetItem" -> getItem(json, (GetItemRequest) call.request());
+                    case "DynamoDb.GetItem" -> {
+                        getItem(json, (GetItemRequest) call.request());
+                        // A miss is made again as a miss: the case's own writes may since have put the item there.
+                        if (call.response().get() instanceof GetItemResponse found && !found.hasItem())
+                            json.writeBooleanField("missed", true);
+                    }
                     case "DynamoDb.Query" -> query(json, (QueryRequest) call.request());
                     case "DynamoDb.PutItem" -> {
                         PutItemRequest put = (PutItemRequest) call.request();
@@ -67,6 +86,89 @@ final class RecordedCalls {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** The request fields each operation's record carries (their conditions are replaced: see {@link CallsFloor}). */
+    private static final Map<String, Set<String>> COPIED = Map.of(
+            "DynamoDb.GetItem",
+            Set.of("TableName", "Key", "ConsistentRead", "ProjectionExpression", "ExpressionAttributeNames"),
+            "DynamoDb.Query",
+            Set.of(
+                    "TableName",
+                    "IndexName",
+                    "KeyConditionExpression",
+                    "FilterExpression",
+                    "ProjectionExpression",
+                    "ExpressionAttributeNames",
+                    "ExpressionAttributeValues",
+                    "ExclusiveStartKey",
+                    "ScanIndexForward",
+                    "Limit",
+                    "ConsistentRead"),
+            "DynamoDb.PutItem",
+            Set.of("TableName", "Item", "ConditionExpression", "ExpressionAttributeNames", "ExpressionAttributeValues"),
+            "DynamoDb.UpdateItem",
+            Set.of(
+                    "TableName",
+                    "Key",
+                    "UpdateExpression",
+                    "ConditionExpression",
+                    "ExpressionAttributeNames",
+                    "ExpressionAttributeValues",
+                    "ReturnValues"),
+            "DynamoDb.TransactWriteItems",
+            Set.of("TransactItems", "ClientRequestToken"), // the SDK fills in the token when none is given
+            "Kms.GenerateDataKey",
+            Set.of("KeyId", "KeySpec", "NumberOfBytes", "EncryptionContext"),
+            "SesV2.SendEmail",
+            Set.of("FromEmailAddress", "Destination", "Content", "ConfigurationSetName"));
+
+    /** What a transaction's item of each kind carries. */
+    private static final Set<String> ITEM_COPIED = Set.of(
+            "TableName",
+            "Item",
+            "Key",
+            "UpdateExpression",
+            "ConditionExpression",
+            "ExpressionAttributeNames",
+            "ExpressionAttributeValues");
+
+    /** The first field of the call's request that its record would leave out, or null when none is. */
+    private static String uncopied(AwsCalls.Call call) {
+        Set<String> copied = COPIED.get(call.operation());
+        if (copied == null) return null; // an operation the calls floor does not make at all: refused by name
+        String field = uncopied(call.request(), copied);
+        if (field != null) return field;
+        if (call.request() instanceof TransactWriteItemsRequest transaction) {
+            for (TransactWriteItem item : transaction.transactItems()) {
+                SdkPojo kind = item.put() != null
+                        ? item.put()
+                        : item.update() != null
+                                ? item.update()
+                                : item.conditionCheck() != null ? item.conditionCheck() : item.delete();
+                field = kind == null ? "TransactItems" : uncopied(kind, ITEM_COPIED);
+                if (field != null) return "TransactItems." + field;
+            }
+        }
+        if (call.operation().equals("SesV2.SendEmail")) {
+            SendEmailRequest email = (SendEmailRequest) call.request();
+            field = uncopied(email.destination(), Set.of("ToAddresses"));
+            if (field != null) return "Destination." + field;
+            field = uncopied(email.content(), Set.of("Raw"));
+            if (field != null || email.content().raw() == null) return "Content." + (field == null ? "Raw" : field);
+        }
+        return null;
+    }
+
+    private static String uncopied(SdkPojo pojo, Set<String> copied) {
+        for (SdkField<?> field : pojo.sdkFields()) {
+            Object value = field.getValueOrDefault(pojo);
+            boolean set = value != null
+                    && !(value instanceof SdkAutoConstructList<?>)
+                    && !(value instanceof SdkAutoConstructMap<?, ?>);
+            if (set && !copied.contains(field.memberName())) return field.memberName();
+        }
+        return null;
     }
 
     private static void getItem(JsonGenerator json, GetItemRequest get) throws IOException {
