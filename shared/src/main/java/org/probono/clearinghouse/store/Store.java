@@ -59,8 +59,9 @@ public final class Store {
 
     public Store(DynamoDbClient dynamoDb, String tableName, Clock clock) {
         this.dynamoDb = dynamoDb;
-        // No extensions: the default ones (versioned records, atomic counters) act only on attributes a bean
-        // schema tags, which the document schema has none of; every write's conditions are our transactions' own.
+        // No extensions: the default ones (versioned records, atomic counters) act before an Enhanced Client write,
+        // and there is none: every write goes through the low-level client (commit, updateIf, put) with its own
+        // conditions, and the Enhanced Client only reads.
         this.enhanced = DynamoDbEnhancedClient.builder()
                 .dynamoDbClient(dynamoDb)
                 .extensions()
