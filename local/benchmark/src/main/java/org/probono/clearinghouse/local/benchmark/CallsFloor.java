@@ -170,8 +170,8 @@ public final class CallsFloor {
                             "the calls floor cannot make " + call.get("op").asString());
             }
         }
-        List<AwsCalls.Call> made = AwsCalls.takeRecorded(); // taken first: the shape is written after FIRST
-        Floor.answered(" shape=" + AwsCalls.shape(made));
+        Floor.answered();
+        Floor.figures(" shape=" + AwsCalls.shape(AwsCalls.takeRecorded()));
     }
 
     private static TransactWriteItem transactionItem(Map<String, JsonNode> item, String fresh) {

@@ -38,17 +38,19 @@ public final class Floor {
                 .build()) {
             dynamoDb.getItem(g -> g.tableName(args[0])
                     .key(Map.of("PK", AttributeValue.fromS("FLOOR"), "SK", AttributeValue.fromS("FLOOR"))));
-            answered("");
+            answered();
+            figures("");
         }
     }
 
-    /**
-     * What a floor prints once its calls are made: {@code FIRST} (the parent times the run to it), then its
-     * figures, ending with {@code more} ({@code " shape=…"}, or nothing).
-     */
-    static void answered(String more) {
+    /** What a floor prints the moment its calls are made: the parent times the run to this line. */
+    static void answered() {
         System.out.println("FIRST");
         System.out.flush();
+    }
+
+    /** What a floor prints after {@link #answered}: its figures, ending with {@code more} ({@code " shape=…"}, or nothing). */
+    static void figures(String more) {
         System.out.printf(
                 Locale.ROOT,
                 "RESULT first_wire_ms=%.1f peak_rss_mb=%.0f calls=%s%s%n",
