@@ -221,7 +221,7 @@ public final class CallsFloor {
     }
 
     /** The item under keys of its own: every key attribute (PK, SK and the indexes') prefixed, the rest as it was. */
-    private static Map<String, AttributeValue> freshKeys(Map<String, AttributeValue> item, String prefix) {
+    static Map<String, AttributeValue> freshKeys(Map<String, AttributeValue> item, String prefix) {
         Map<String, AttributeValue> copy = new LinkedHashMap<>();
         for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
             String name = attribute.getKey();
@@ -235,7 +235,7 @@ public final class CallsFloor {
     private static final Pattern PLACEHOLDER = Pattern.compile("[#:][A-Za-z0-9_]+");
 
     /** Only the names or values {@code expression} uses: DynamoDB refuses any other (the condition's are gone). */
-    private static <V> Map<String, V> usedIn(String expression, Map<String, V> placeholders) {
+    static <V> Map<String, V> usedIn(String expression, Map<String, V> placeholders) {
         if (placeholders == null) return null;
         List<String> used = new ArrayList<>();
         Matcher matcher = PLACEHOLDER.matcher(expression);
@@ -273,7 +273,7 @@ public final class CallsFloor {
         return strings;
     }
 
-    private static Map<String, AttributeValue> values(Map<String, JsonNode> call, String field) {
+    static Map<String, AttributeValue> values(Map<String, JsonNode> call, String field) {
         JsonNode node = call.get(field);
         return node == null ? null : map(node);
     }
