@@ -54,9 +54,9 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
  *   <li>condition checks exactly as recorded, and deletes of a fresh key.
  * </ul>
  * A call it does not know, or one with a request field its record does not carry, stops the run: a case's floor is
- * never quietly lighter than its calls. It reads the
- * record with the SDK's own JSON parser, which building a client has already loaded, and builds its requests
- * without lambdas or streams: what it adds to its calls is reading a few kilobytes.
+ * never quietly lighter than its calls. It reads the record with the SDK's own JSON parser, which building a client
+ * has already loaded, and builds its requests without lambdas or streams: what it adds to its calls is reading a few
+ * kilobytes.
  *
  * <p>Arguments: the file of recorded calls. Run in the case's own jar, with the environment the functions get.
  */
