@@ -105,8 +105,7 @@ final class ApiServer implements AutoCloseable {
 
     private Reply callFunction(IncomingRequest request, ApiRoutes.Match match) {
         String host = Optional.ofNullable(request.header("host")).orElse("localhost:" + port());
-        byte[] event = RunnerJson.write(HttpApiEvent.of(request, match, host, clock.instant()))
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] event = RunnerJson.bytes(HttpApiEvent.of(request, match, host, clock.instant()));
         try {
             return Reply.fromFunctionOutput(
                     wiring.functions().get(match.route().functionId()).invoke(event));

@@ -3,7 +3,6 @@ package org.probono.clearinghouse.local.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.probono.clearinghouse.local.backend.Template;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -71,7 +70,7 @@ final class InboundMail {
         s3.putObject(put -> put.bucket(bucket).key(key).contentType("message/rfc822"), RequestBody.fromBytes(raw));
         JsonNode event =
                 SesReceiptEvent.of(message, messageId, verdicts, function.arn(), inboundDomain, clock.instant());
-        function.invoke(RunnerJson.write(event).getBytes(StandardCharsets.UTF_8));
+        function.invoke(RunnerJson.bytes(event));
         return new Delivered(messageId, bucket, key);
     }
 }

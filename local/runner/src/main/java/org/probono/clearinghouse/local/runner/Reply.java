@@ -25,7 +25,7 @@ record Reply(int status, Map<String, List<String>> headers, byte[] body) {
     }
 
     static Reply json(int status, Object value) {
-        return of(status, "application/json", RunnerJson.write(value).getBytes(StandardCharsets.UTF_8));
+        return of(status, "application/json", RunnerJson.bytes(value));
     }
 
     /** A problem response through the same helper the functions use. */

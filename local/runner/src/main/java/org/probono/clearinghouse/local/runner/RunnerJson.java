@@ -21,9 +21,10 @@ final class RunnerJson {
 
     private RunnerJson() {}
 
-    static String write(Object value) {
+    /** {@code value} as UTF-8 JSON: an event to invoke a function with, or an answer's body. */
+    static byte[] bytes(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

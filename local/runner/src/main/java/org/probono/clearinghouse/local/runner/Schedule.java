@@ -1,7 +1,6 @@
 package org.probono.clearinghouse.local.runner;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -68,8 +67,7 @@ final class Schedule implements AutoCloseable {
     void fireAll() {
         for (Target target : targets) {
             try {
-                target.function()
-                        .invoke(RunnerJson.write(event(target.ruleName())).getBytes(StandardCharsets.UTF_8));
+                target.function().invoke(RunnerJson.bytes(event(target.ruleName())));
                 target.outage().worked();
             } catch (RuntimeException e) {
                 target.outage().failed(Outage.describe(e.getCause() != null ? e.getCause() : e));
