@@ -3,6 +3,7 @@ package org.probono.clearinghouse.notify.app;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.probono.clearinghouse.json.Json;
 import org.probono.clearinghouse.json.JsonInputException;
 import org.probono.clearinghouse.json.Log;
@@ -32,11 +33,9 @@ public final class MailFeedback {
             Log.warn("SNS message is not an SES notification; ignored");
             return List.of();
         }
-        String type = notification.path("notificationType").isText()
-                ? notification.path("notificationType").text()
-                : notification.path("eventType").isText()
-                        ? notification.path("eventType").text()
-                        : "";
+        String type = Objects.requireNonNullElse(
+                notification.path("notificationType").text(),
+                Objects.requireNonNullElse(notification.path("eventType").text(), ""));
         List<String> suppressed = new ArrayList<>();
         switch (type) {
             case "Bounce" -> {
@@ -65,8 +64,6 @@ public final class MailFeedback {
     }
 
     private static String address(Tree recipient) {
-        return recipient.path("emailAddress").isText()
-                ? recipient.path("emailAddress").text()
-                : "";
+        return Objects.requireNonNullElse(recipient.path("emailAddress").text(), "");
     }
 }
